@@ -1,0 +1,148 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { periodBounds } from './expectedProgress.js';
+import { forecast, type CheckInPoint } from './forecast.js';
+
+const q1 = { startDate: '2026-01-01', endDate: '2026-03-31' };
+const members = { type: 'increase' as const, start: 100_000, target: 120_000 };
+const waiting = { type: 'decrease' as const, start: 180, target: 90 };
+const DAY = 86_400_000;
+const { start: q1Start, end: q1End } = periodBounds(q1, 'Europe/Oslo');
+const at = (share: number) => new Date(q1Start.getTime() + share * (q1End.getTime() - q1Start.getTime()));
+const midQuarter = new Date('2026-02-15T12:00:00Z');
+
+describe('forecast: increase and decrease', () => {
+  it('members growing steadily towards 120 000 are forecast to reach it', () => {
+    const checkIns = [0.1, 0.2, 0.3, 0.4, 0.5].map((s) => ({ at: at(s), value: 100_000 + 20_000 * s }));
+    expect(forecast(members, checkIns, q1, midQuarter, 'Europe/Oslo')).toEqual({ value: 120_000, progress: 1, rawProgress: 1, met: true });
+  });
+
+  it('waiting time falling steadily from 180 towards 90 days is forecast to reach 90', () => {
+    const checkIns = [0.25, 0.5].map((s) => ({ at: at(s), value: 180 - 90 * s }));
+    expect(forecast(waiting, checkIns, q1, midQuarter, 'Europe/Oslo')).toEqual({ value: 90, progress: 1, rawProgress: 1, met: true });
+  });
+
+  it('one check-in is projected from the start value at the period start', () => {
+    // 105 000 a quarter of the way in: on pace for 120 000
+    const r = forecast(members, [{ at: at(0.25), value: 105_000 }], q1, midQuarter, 'Europe/Oslo');
+    expect(r?.value).toBe(120_000);
+  });
+
+  it('progress that arrives late projects short of the target', () => {
+    const checkIns = [
+      { at: at(0.2), value: 100_000 },
+      { at: at(0.4), value: 101_000 },
+      { at: at(0.6), value: 104_000 },
+    ];
+    const r = forecast(members, checkIns, q1, new Date('2026-03-01T00:00:00Z'), 'Europe/Oslo');
+    expect(r).not.toBeNull();
+    expect(r!.value).toBeLessThan(120_000);
+    expect(r!.met).toBe(false);
+    expect(r!.progress).toBeCloseTo(r!.rawProgress);
+  });
+
+  it('a flat series forecasts flat when a check-in anchors the start', () => {
+    const checkIns = [0, 0.1, 0.3, 0.5].map((s) => ({ at: at(s), value: 100_000 }));
+    expect(forecast(members, checkIns, q1, midQuarter, 'Europe/Oslo')).toEqual({ value: 100_000, progress: 0, rawProgress: 0, met: false });
+  });
+
+  it('a flat series above the start is not pulled down by the start anchor when a check-in precedes the period', () => {
+    const checkIns = [
+      { at: new Date('2025-12-20T00:00:00Z'), value: 110_000 },
+      { at: at(0.3), value: 110_000 },
+    ];
+    expect(forecast(members, checkIns, q1, midQuarter, 'Europe/Oslo')?.value).toBe(110_000);
+  });
+
+  it('all check-ins at the same instant: the latest value', () => {
+    const t = at(0);
+    const r = forecast(members, [{ at: t, value: 101_000 }, { at: t, value: 102_000 }], q1, midQuarter, 'Europe/Oslo');
+    expect(r?.value).toBe(102_000);
+  });
+
+  it('after the period has ended the forecast is the latest value', () => {
+    const checkIns = [{ at: at(0.5), value: 110_000 }, { at: at(0.9), value: 117_000 }];
+    expect(forecast(members, checkIns, q1, new Date('2026-04-10T00:00:00Z'), 'Europe/Oslo')?.value).toBe(117_000);
+  });
+
+  it('ignores check-ins with invalid dates or values; none left is null', () => {
+    expect(forecast(members, [], q1, midQuarter)).toBeNull();
+    expect(forecast(members, [{ at: new Date('x'), value: 1 }, { at: at(0.5), value: Number.NaN }], q1, midQuarter)).toBeNull();
+  });
+});
+
+describe('forecast: thresholds and milestones use the latest value', () => {
+  it('sick leave below 5 %', () => {
+    const checkIns = [
+      { at: at(0.3), value: 4.2 },
+      { at: at(0.1), value: 6.0 },
+      { at: at(0.2), value: 5.5 },
+    ];
+    expect(forecast({ type: 'below', start: 6, target: 5 }, checkIns, q1, midQuarter, 'Europe/Oslo')).toEqual({ value: 4.2, progress: 1, rawProgress: 1, met: true });
+  });
+
+  it('a milestone not yet done', () => {
+    expect(forecast({ type: 'milestone', start: 0, target: 1 }, [{ at: at(0.4), value: 0 }], q1, midQuarter)?.met).toBe(false);
+  });
+
+  it('above', () => {
+    expect(forecast({ type: 'above', start: 3, target: 4 }, [{ at: at(0.2), value: 4.5 }], q1, midQuarter)?.value).toBe(4.5);
+  });
+});
+
+describe('forecast: properties', () => {
+  const t0 = Date.UTC(2025, 9, 1);
+  const point = fc.record({
+    at: fc.integer({ min: 0, max: 200 * DAY }).map((ms) => new Date(t0 + ms)),
+    value: fc.double({ noNaN: true, noDefaultInfinity: true }),
+  });
+  const kr = fc.record({
+    type: fc.constantFrom('increase' as const, 'decrease' as const, 'above' as const, 'below' as const, 'milestone' as const),
+    start: fc.double({ noNaN: true, noDefaultInfinity: true }),
+    target: fc.double({ noNaN: true, noDefaultInfinity: true }),
+  });
+
+  it('is finite for any finite check-ins, with progress in [0, 1]', () => {
+    fc.assert(
+      fc.property(kr, fc.array(point, { maxLength: 30 }), fc.integer({ min: 0, max: 200 * DAY }), (k, checkIns, nowMs) => {
+        const r = forecast(k, checkIns, q1, new Date(t0 + nowMs), 'Europe/Oslo');
+        if (checkIns.length === 0) {
+          expect(r).toBeNull();
+          return;
+        }
+        expect(r).not.toBeNull();
+        expect(Number.isFinite(r!.value)).toBe(true);
+        expect(Number.isFinite(r!.rawProgress)).toBe(true);
+        expect(r!.progress).toBeGreaterThanOrEqual(0);
+        expect(r!.progress).toBeLessThanOrEqual(1);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('any exact line through the start is forecast at its value at the end', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -1_000_000, max: 1_000_000 }),
+        fc.integer({ min: -1_000_000, max: 1_000_000 }),
+        fc.uniqueArray(fc.integer({ min: 1, max: 89 }), { minLength: 1, maxLength: 10 }),
+        (start, target, days) => {
+          const qStart = Date.UTC(2026, 0, 1);
+          const checkIns: CheckInPoint[] = days.map((d) => ({ at: new Date(qStart + d * DAY), value: start + ((target - start) * d) / 90 }));
+          const r = forecast({ type: 'increase', start, target }, checkIns, q1, new Date(qStart + DAY));
+          expect(r!.value).toBeCloseTo(target, 4);
+        },
+      ),
+    );
+  });
+
+  it('a flat series forecasts its own value', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1e9, max: 1e9 }), fc.uniqueArray(fc.integer({ min: 0, max: 89 }), { minLength: 1, maxLength: 10 }), (v, days) => {
+        const qStart = Date.UTC(2026, 0, 1);
+        const checkIns = [0, ...days].map((d) => ({ at: new Date(qStart + d * DAY), value: v }));
+        expect(forecast({ type: 'increase', start: v, target: v + 10 }, checkIns, q1, new Date(qStart))!.value).toBe(v);
+      }),
+    );
+  });
+});

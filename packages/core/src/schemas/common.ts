@@ -1,0 +1,47 @@
+// Shapes shared by every resource: ids, dates, versions, list pages and problem documents.
+// The API and the web client validate with these same schemas, so they cannot disagree.
+import { z } from 'zod';
+
+export const Id = z.string().min(1, 'must not be empty').max(64, 'is too long').regex(/^[A-Za-z0-9_-]+$/, 'is not a valid id');
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+export function isRealDate(value: string): boolean {
+  const m = ISO_DATE.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+export const IsoDate = z.string().refine(isRealDate, 'must be a date written YYYY-MM-DD');
+export const Timestamp = z.string().describe('ISO 8601 instant, UTC');
+
+export const Version = z.number().int('must be a whole number').min(1, 'must be at least 1')
+  .describe('The version you read; a stale one answers 409');
+
+export const Title = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
+export const LongText = z.string().max(4000, 'must be at most 4000 characters');
+export const ShortText = z.string().max(2000, 'must be at most 2000 characters');
+
+export const ListQuery = z.object({
+  limit: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(500, 'must be at most 500').default(100),
+  cursor: z.string().max(200, 'is too long').optional(),
+});
+export type ListQuery = z.infer<typeof ListQuery>;
+
+export function page<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+}
+export interface Page<T> { items: T[]; nextCursor: string | null }
+
+export const IdParams = z.object({ id: Id });
+
+export const FieldError = z.object({ field: z.string(), message: z.string(), code: z.string() });
+export const Problem = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string().optional(),
+  errors: z.array(FieldError).optional(),
+});
+export type Problem = z.infer<typeof Problem>;
+export type FieldError = z.infer<typeof FieldError>;

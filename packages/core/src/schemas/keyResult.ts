@@ -1,0 +1,76 @@
+// Key results: what is measured, from where to where, and their latest state.
+import { z } from 'zod';
+import { Id, Timestamp, Title, Version } from './common.js';
+import { TrackStatusSchema } from './progress.js';
+
+export const KeyResultTypeSchema = z.enum(['increase', 'decrease', 'above', 'below', 'milestone']);
+const Value = z.number({ error: 'must be a number' }).finite('must be a finite number').min(-1e15, 'is too small').max(1e15, 'is too large');
+export const Measure = z.string().trim().max(40, 'must be at most 40 characters');
+
+export const KeyResult = z.object({
+  id: Id,
+  objectiveId: Id,
+  title: z.string(),
+  type: KeyResultTypeSchema,
+  start: z.number(),
+  target: z.number(),
+  measure: z.string(),
+  ownerId: Id.nullable(),
+  weight: z.number(),
+  current: z.number().nullable().describe("The latest check-in's value"),
+  currentAt: Timestamp.nullable(),
+  confidence: z.number().int().nullable(),
+  progress: z.number(),
+  rawProgress: z.number(),
+  expectedProgress: z.number(),
+  onTrack: z.boolean(),
+  trackStatus: TrackStatusSchema,
+  forecast: z.object({ value: z.number(), progress: z.number(), met: z.boolean() }).nullable().optional(),
+  version: z.number().int(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export type KeyResult = z.infer<typeof KeyResult>;
+
+type Direction = { type?: string | undefined; start?: number | undefined; target?: number | undefined };
+/** What is wrong with a key result's direction; errors name the target, where a wrong number was most likely typed. */
+export function keyResultDirectionIssues(kr: Direction): Array<{ field: 'target'; message: string }> {
+  const issues: Array<{ field: 'target'; message: string }> = [];
+  if (kr.type === 'milestone' && kr.target !== undefined && kr.target !== 1) issues.push({ field: 'target', message: 'must be 1 for a milestone (done)' });
+  if (kr.start === undefined || kr.target === undefined) return issues;
+  if (kr.type === 'increase' && kr.target < kr.start) issues.push({ field: 'target', message: 'must not be below the start for an increase' });
+  if (kr.type === 'decrease' && kr.target > kr.start) issues.push({ field: 'target', message: 'must not be above the start for a decrease' });
+  return issues;
+}
+
+export const KeyResultCreate = z.object({
+  objectiveId: Id,
+  title: Title,
+  type: KeyResultTypeSchema,
+  start: Value.optional(),
+  target: Value.optional(),
+  measure: Measure.default(''),
+  ownerId: Id.nullable().default(null),
+  weight: z.number().finite().min(0, 'must not be negative').max(100, 'must be at most 100').default(1),
+}).strict().superRefine((kr, ctx) => {
+  if (kr.type !== 'milestone' && kr.target === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['target'], message: 'is required' });
+  }
+  if ((kr.type === 'increase' || kr.type === 'decrease') && kr.start === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['start'], message: 'is required' });
+  }
+  for (const issue of keyResultDirectionIssues(kr)) ctx.addIssue({ code: 'custom', path: [issue.field], message: issue.message });
+});
+export type KeyResultCreate = z.infer<typeof KeyResultCreate>;
+
+export const KeyResultPatch = z.object({
+  version: Version,
+  title: Title.optional(),
+  type: KeyResultTypeSchema.optional(),
+  start: Value.optional(),
+  target: Value.optional(),
+  measure: Measure.optional(),
+  ownerId: Id.nullable().optional(),
+  weight: z.number().finite().min(0, 'must not be negative').max(100, 'must be at most 100').optional(),
+}).strict();
+export type KeyResultPatch = z.infer<typeof KeyResultPatch>;

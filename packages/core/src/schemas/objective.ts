@@ -1,0 +1,67 @@
+// Objectives: qualitative goals of a unit for a period, with owners and what they pay into.
+// An objective in a year period on the root unit is a Moal.
+import { z } from 'zod';
+import { Id, ListQuery, LongText, Timestamp, Title, Version } from './common.js';
+import { KeyResult } from './keyResult.js';
+import { TrackStatusSchema } from './progress.js';
+
+export const ObjectiveKind = z.enum(['committed', 'aspirational']);
+export const ObjectiveStatus = z.enum(['draft', 'active', 'done', 'cancelled']);
+
+export const Alignment = z.union([
+  z.object({ objectiveId: Id }).strict(),
+  z.object({ keyResultId: Id }).strict(),
+]);
+export type Alignment = z.infer<typeof Alignment>;
+
+export const Objective = z.object({
+  id: Id,
+  unitId: Id,
+  periodId: Id,
+  title: z.string(),
+  description: z.string(),
+  kind: ObjectiveKind,
+  status: ObjectiveStatus,
+  ownerIds: z.array(Id),
+  alignments: z.array(Alignment),
+  progress: z.number(),
+  expectedProgress: z.number(),
+  onTrack: z.boolean(),
+  trackStatus: TrackStatusSchema,
+  version: z.number().int(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export type Objective = z.infer<typeof Objective>;
+export const ObjectiveWithKeyResults = Objective.extend({ keyResults: z.array(KeyResult) });
+export type ObjectiveWithKeyResults = z.infer<typeof ObjectiveWithKeyResults>;
+
+const Owners = z.array(Id).max(20, 'at most 20 owners')
+  .refine((ids) => new Set(ids).size === ids.length, 'lists a person twice');
+const Alignments = z.array(Alignment).max(20, 'at most 20 links');
+
+export const ObjectiveCreate = z.object({
+  unitId: Id,
+  periodId: Id,
+  title: Title,
+  description: LongText.default(''),
+  kind: ObjectiveKind.default('committed'),
+  status: ObjectiveStatus.default('active'),
+  ownerIds: Owners.default([]),
+  alignments: Alignments.default([]),
+}).strict();
+export type ObjectiveCreate = z.infer<typeof ObjectiveCreate>;
+
+export const ObjectivePatch = z.object({
+  version: Version,
+  title: Title.optional(),
+  description: LongText.optional(),
+  kind: ObjectiveKind.optional(),
+  status: ObjectiveStatus.optional(),
+  ownerIds: Owners.optional(),
+  alignments: Alignments.optional(),
+  periodId: Id.optional(),
+}).strict();
+export type ObjectivePatch = z.infer<typeof ObjectivePatch>;
+
+export const ObjectiveQuery = ListQuery.extend({ unit: Id.optional(), period: Id.optional() });

@@ -1,0 +1,47 @@
+// The organisation (tenant) and its strategy: the top of the OKR pyramid.
+import { z } from 'zod';
+import { LongText, Timestamp, Title, Version, Id } from './common.js';
+
+export const Language = z.enum(['nb', 'sv', 'en']);
+export type Language = z.infer<typeof Language>;
+export const CycleCadenceSchema = z.enum(['quarter', 'tertial', 'half-year']);
+
+export const TimeZone = z.string().max(64).refine((tz) => {
+  try { new Intl.DateTimeFormat('en', { timeZone: tz }); return true; } catch { return false; }
+}, 'must be an IANA time zone such as Europe/Oslo');
+
+export const Theme = z.object({ title: Title, description: LongText.default('') });
+export const Strategy = z.object({
+  mission: LongText,
+  vision: LongText,
+  values: z.array(z.string().trim().min(1, 'must not be empty').max(200)).max(20, 'at most 20 values'),
+  themes: z.array(Theme).max(20, 'at most 20 themes'),
+});
+export type Strategy = z.infer<typeof Strategy>;
+
+export const Organisation = z.object({
+  id: Id,
+  name: z.string(),
+  language: Language,
+  timeZone: z.string(),
+  fiscalYearStartMonth: z.number().int(),
+  cycleCadence: CycleCadenceSchema,
+  checkInCadenceDays: z.number().int(),
+  strategy: Strategy,
+  version: z.number().int(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export type Organisation = z.infer<typeof Organisation>;
+
+export const OrganisationPatch = z.object({
+  version: Version,
+  name: Title.optional(),
+  language: Language.optional(),
+  timeZone: TimeZone.optional(),
+  fiscalYearStartMonth: z.number().int('must be a whole number').min(1, 'must be 1–12').max(12, 'must be 1–12').optional(),
+  cycleCadence: CycleCadenceSchema.optional(),
+  checkInCadenceDays: z.number().int('must be a whole number').min(1, 'must be at least 1 day').max(90, 'must be at most 90 days').optional(),
+  strategy: Strategy.partial().optional(),
+}).strict();
+export type OrganisationPatch = z.infer<typeof OrganisationPatch>;

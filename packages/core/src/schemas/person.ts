@@ -1,0 +1,48 @@
+// People, their accounts and their membership of units.
+import { z } from 'zod';
+import { Id, Timestamp, Title } from './common.js';
+import { Language } from './organisation.js';
+
+export const Email = z.string().trim().toLowerCase().max(254, 'is too long').pipe(z.email('must be an e-mail address'));
+export const Password = z.string().min(10, 'must be at least 10 characters').max(200, 'must be at most 200 characters');
+export const MemberRole = z.enum(['lead', 'member']);
+export type MemberRole = z.infer<typeof MemberRole>;
+
+export const Membership = z.object({ unitId: Id, role: MemberRole });
+export const Person = z.object({
+  id: Id,
+  name: z.string(),
+  email: z.string(),
+  isAdmin: z.boolean(),
+  memberships: z.array(Membership),
+  createdAt: Timestamp,
+});
+export type Person = z.infer<typeof Person>;
+
+export const PersonCreate = z.object({
+  name: Title,
+  email: Email,
+  password: Password,
+  isAdmin: z.boolean().default(false),
+}).strict();
+export type PersonCreate = z.infer<typeof PersonCreate>;
+
+export const LoginInput = z.object({
+  email: Email,
+  password: z.string().min(1, 'must not be empty').max(200, 'is too long'),
+}).strict();
+export type LoginInput = z.infer<typeof LoginInput>;
+
+export const SetupInput = z.object({
+  organisationName: Title,
+  language: Language.default('nb'),
+  timeZone: z.string().max(64).default('Europe/Oslo'),
+  admin: z.object({ name: Title, email: Email, password: Password }).strict(),
+}).strict();
+export type SetupInput = z.infer<typeof SetupInput>;
+
+export const Me = z.object({
+  person: Person,
+  organisation: z.object({ id: Id, name: z.string(), language: Language }),
+});
+export type Me = z.infer<typeof Me>;

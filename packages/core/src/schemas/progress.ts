@@ -1,0 +1,46 @@
+// The shape of progress answers: a unit's objectives and its subtree rolled up.
+import { z } from 'zod';
+import { Id } from './common.js';
+
+export const TrackStatusSchema = z.enum(['on-track', 'at-risk', 'off-track']);
+
+const Track = {
+  progress: z.number(),
+  expectedProgress: z.number(),
+  onTrack: z.boolean(),
+  trackStatus: TrackStatusSchema,
+};
+
+export const KeyResultProgressItem = z.object({
+  id: Id, title: z.string(), type: z.string(), start: z.number(), target: z.number(), measure: z.string(),
+  current: z.number().nullable(), currentAt: z.string().nullable(), confidence: z.number().nullable(),
+  ownerId: Id.nullable(), rawProgress: z.number(), ...Track,
+});
+export const ObjectiveProgressItem = z.object({
+  id: Id, title: z.string(), kind: z.string(), status: z.string(), ownerIds: z.array(Id), ...Track,
+  keyResults: z.array(KeyResultProgressItem),
+});
+
+const UnitRef = z.object({ id: Id, name: z.string(), kind: z.string(), parentId: Id.nullable() });
+export interface UnitProgressNode {
+  unit: z.infer<typeof UnitRef>;
+  progress: number; expectedProgress: number; onTrack: boolean; trackStatus: z.infer<typeof TrackStatusSchema>;
+  objectiveCount: number; subtreeObjectiveCount: number;
+  children: UnitProgressNode[];
+}
+export const UnitProgressNodeSchema: z.ZodType<UnitProgressNode> = z.object({
+  unit: UnitRef, ...Track, objectiveCount: z.number().int(), subtreeObjectiveCount: z.number().int(),
+  get children() { return z.array(UnitProgressNodeSchema); },
+});
+
+export const UnitProgress = z.object({
+  unit: UnitRef,
+  period: z.object({ id: Id, name: z.string(), kind: z.string(), startDate: z.string(), endDate: z.string(), state: z.string() }),
+  ...Track,
+  objectiveCount: z.number().int(),
+  subtreeObjectiveCount: z.number().int(),
+  objectives: z.array(ObjectiveProgressItem),
+  children: z.array(UnitProgressNodeSchema),
+});
+export type UnitProgress = z.infer<typeof UnitProgress>;
+export const UnitProgressQuery = z.object({ period: Id });

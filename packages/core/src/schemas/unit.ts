@@ -1,0 +1,44 @@
+// Units: the organisation tree (organisation → area → team), any depth, with members.
+import { z } from 'zod';
+import { Id, LongText, Timestamp, Title, Version } from './common.js';
+import { MemberRole } from './person.js';
+
+export const UnitKind = z.enum(['organisation', 'area', 'team']);
+export type UnitKind = z.infer<typeof UnitKind>;
+export const UnitMember = z.object({ personId: Id, role: MemberRole });
+export type UnitMember = z.infer<typeof UnitMember>;
+
+export const Unit = z.object({
+  id: Id,
+  parentId: Id.nullable(),
+  name: z.string(),
+  kind: UnitKind,
+  description: z.string(),
+  members: z.array(UnitMember),
+  version: z.number().int(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export type Unit = z.infer<typeof Unit>;
+
+const Members = z.array(UnitMember).max(500, 'at most 500 members')
+  .refine((ms) => new Set(ms.map((m) => m.personId)).size === ms.length, 'lists a person twice');
+
+export const UnitCreate = z.object({
+  parentId: Id,
+  name: Title,
+  kind: UnitKind.default('team'),
+  description: LongText.default(''),
+  members: Members.default([]),
+}).strict();
+export type UnitCreate = z.infer<typeof UnitCreate>;
+
+export const UnitPatch = z.object({
+  version: Version,
+  parentId: Id.optional(),
+  name: Title.optional(),
+  kind: UnitKind.optional(),
+  description: LongText.optional(),
+  members: Members.optional(),
+}).strict();
+export type UnitPatch = z.infer<typeof UnitPatch>;

@@ -1,0 +1,18 @@
+// The failures a use case can report; the HTTP layer turns each into a problem document.
+import type { FieldError } from '@varde/core';
+
+export class AppError extends Error {
+  constructor(readonly status: number, readonly title: string, message: string, readonly errors?: FieldError[]) {
+    super(message);
+  }
+}
+export const notFound = (what: string) => new AppError(404, 'Not Found', `${what} does not exist`);
+export const forbidden = (detail: string) => new AppError(403, 'Forbidden', detail);
+export const unauthorised = (detail = 'Sign in first') => new AppError(401, 'Unauthorized', detail);
+export const staleVersion = (what: string) =>
+  new AppError(409, 'Conflict', `${what} was changed by someone else since you read it; reload it and apply your change again`,
+    [{ field: 'version', message: 'is stale', code: 'stale' }]);
+export const conflict = (detail: string) => new AppError(409, 'Conflict', detail);
+/** A request that is well-formed but names something that does not fit: an unknown unit, a wrong state. */
+export const invalid = (field: string, message: string, code = 'invalid') =>
+  new AppError(422, 'Unprocessable Content', `${field} ${message}`, [{ field, message, code }]);

@@ -1,0 +1,91 @@
+// Key results: defining what is measured, and reading one with its forecast.
+import { forecast, keyResultDirectionIssues, periodBounds, type KeyResult, type KeyResultCreate, type KeyResultPatch } from '@varde/core';
+import { deleteKeyResult, getKeyResult, insertKeyResult, updateKeyResult, type KeyResultRecord } from '../store/keyResults.js';
+import { getObjective } from '../store/objectives.js';
+import { getPeriod } from '../store/periods.js';
+import { peopleExist } from '../store/people.js';
+import { checkInSeries } from '../store/checkIns.js';
+import { newId } from '../store/ids.js';
+import type { Db } from '../store/executor.js';
+import { authorise, policies } from '../auth/policies.js';
+import { presentKeyResult, timingOf } from '../presenters/okr.js';
+import { isoNow, type Actor, type Deps } from './context.js';
+import { AppError, invalid, notFound, staleVersion } from './errors.js';
+import { timeZoneOf } from './timing.js';
+
+export interface KeyResultContext { kr: KeyResultRecord; unitId: string; periodId: string }
+
+export async function keyResultInContext(db: Db, orgId: string, id: string): Promise<KeyResultContext> {
+  const kr = await getKeyResult(db, orgId, id);
+  if (!kr) throw notFound('The key result');
+  const objective = await getObjective(db, orgId, kr.objectiveId);
+  if (!objective) throw notFound('The key result');
+  return { kr, unitId: objective.unitId, periodId: objective.periodId };
+}
+
+export async function readKeyResult(deps: Deps, actor: Actor, id: string, db: Db = deps.store.db): Promise<KeyResult> {
+  const { kr, periodId } = await keyResultInContext(db, actor.orgId, id);
+  const [period, tz] = await Promise.all([getPeriod(db, actor.orgId, periodId), timeZoneOf(db, actor.orgId)]);
+  const now = deps.clock.now();
+  const timing = period ? timingOf(period, now, tz) : { expected: 0 };
+  const presented = presentKeyResult(kr, timing);
+  if (!period) return { ...presented, forecast: null };
+  const series = await checkInSeries(db, id, periodBounds(period, tz).start.toISOString());
+  const f = forecast(kr, series.map((c) => ({ at: new Date(c.at), value: c.value })), period, now, tz);
+  return { ...presented, forecast: f ? { value: f.value, progress: f.progress, met: f.met } : null };
+}
+
+async function checkOwner(db: Db, orgId: string, ownerId: string | null | undefined): Promise<void> {
+  if (ownerId && !(await peopleExist(db, orgId, [ownerId])).has(ownerId)) throw invalid('ownerId', 'is not a person in this organisation', 'unknown_person');
+}
+
+/** A milestone counts 0 → 1 whatever was sent; thresholds keep start only as a reference. */
+function normalised(type: KeyResult['type'], start: number | undefined, target: number | undefined): { start: number; target: number } {
+  if (type === 'milestone') return { start: 0, target: 1 };
+  return { start: start ?? target ?? 0, target: target ?? 0 };
+}
+
+export async function addKeyResult(deps: Deps, actor: Actor, input: KeyResultCreate): Promise<KeyResult> {
+  const id = newId();
+  return deps.store.db.transaction().execute(async (trx) => {
+    const objective = await getObjective(trx, actor.orgId, input.objectiveId);
+    if (!objective) throw invalid('objectiveId', 'is not an objective in this organisation', 'unknown_objective');
+    await authorise(policies.changeOkrsOf(trx, actor, objective.unitId), "change this unit's OKRs");
+    await checkOwner(trx, actor.orgId, input.ownerId);
+    await insertKeyResult(trx, {
+      id, orgId: actor.orgId, objectiveId: input.objectiveId, title: input.title, type: input.type,
+      ...normalised(input.type, input.start, input.target), measure: input.measure, ownerId: input.ownerId, weight: input.weight, now: isoNow(deps),
+    });
+    return readKeyResult(deps, actor, id, trx);
+  });
+}
+
+export async function changeKeyResult(deps: Deps, actor: Actor, id: string, patch: KeyResultPatch): Promise<KeyResult> {
+  return deps.store.db.transaction().execute(async (trx) => {
+    const { kr, unitId } = await keyResultInContext(trx, actor.orgId, id);
+    await authorise(policies.changeOkrsOf(trx, actor, unitId), "change this unit's OKRs");
+    await checkOwner(trx, actor.orgId, patch.ownerId);
+    const type = patch.type ?? kr.type;
+    const values = normalised(type, patch.start ?? kr.start, patch.target ?? kr.target);
+    // The same direction rules as on creation, applied to the merged result of the change.
+    const issues = keyResultDirectionIssues({ type, ...values });
+    if (issues.length) {
+      throw new AppError(422, 'Unprocessable Content', `${issues[0]!.field} ${issues[0]!.message}`,
+        issues.map((i) => ({ ...i, code: 'direction' })));
+    }
+    const outcome = await updateKeyResult(trx, actor.orgId, id, patch.version, {
+      title: patch.title ?? kr.title, type, ...values, measure: patch.measure ?? kr.measure,
+      ownerId: patch.ownerId === undefined ? kr.ownerId : patch.ownerId, weight: patch.weight ?? kr.weight,
+    }, isoNow(deps));
+    if (outcome === 'stale') throw staleVersion('The key result');
+    return readKeyResult(deps, actor, id, trx);
+  });
+}
+
+export async function removeKeyResult(deps: Deps, actor: Actor, id: string): Promise<void> {
+  await deps.store.db.transaction().execute(async (trx) => {
+    const { unitId } = await keyResultInContext(trx, actor.orgId, id);
+    await authorise(policies.changeOkrsOf(trx, actor, unitId), "change this unit's OKRs");
+    await deleteKeyResult(trx, actor.orgId, id);
+  });
+}

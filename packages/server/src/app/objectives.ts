@@ -1,0 +1,103 @@
+// Objectives: what a unit sets out to achieve in a period, who owns it and what it pays into.
+import type { Alignment, Objective, ObjectiveCreate, ObjectivePatch, ObjectiveWithKeyResults, Page } from '@varde/core';
+import {
+  deleteObjective, getObjective, insertObjective, listObjectives, objectiveRefs, replaceAlignments, replaceOwners, updateObjective,
+} from '../store/objectives.js';
+import { keyResultRefs, keyResultsOf } from '../store/keyResults.js';
+import { peopleExist } from '../store/people.js';
+import { getUnit } from '../store/units.js';
+import { getPeriod } from '../store/periods.js';
+import { newId } from '../store/ids.js';
+import type { Db } from '../store/executor.js';
+import { authorise, policies } from '../auth/policies.js';
+import { presentObjective } from '../presenters/okr.js';
+import { isoNow, type Actor, type Deps } from './context.js';
+import { invalid, notFound, staleVersion } from './errors.js';
+import { timingsOf } from './timing.js';
+
+export async function readObjectives(deps: Deps, actor: Actor, filter: { unit?: string | undefined; period?: string | undefined },
+  limit: number, cursor: string | undefined): Promise<Page<Objective>> {
+  const db = deps.store.db;
+  const rows = await listObjectives(db, actor.orgId, { unitIds: filter.unit ? [filter.unit] : undefined, periodId: filter.period }, limit + 1, cursor);
+  const page = rows.slice(0, limit);
+  const [krs, timing] = await Promise.all([keyResultsOf(db, actor.orgId, page.map((o) => o.id)), timingsOf(deps, db, actor.orgId)]);
+  const items = page.map((o) => {
+    const { keyResults: _krs, ...objective } = presentObjective(o, krs.filter((k) => k.objectiveId === o.id), timing({ id: o.periodId }));
+    return objective;
+  });
+  return { items, nextCursor: rows.length > limit ? page[page.length - 1]!.id : null };
+}
+
+export async function readObjective(deps: Deps, actor: Actor, id: string, db: Db = deps.store.db): Promise<ObjectiveWithKeyResults> {
+  const o = await getObjective(db, actor.orgId, id);
+  if (!o) throw notFound('The objective');
+  const [krs, timing] = await Promise.all([keyResultsOf(db, actor.orgId, [id]), timingsOf(deps, db, actor.orgId)]);
+  return presentObjective(o, krs, timing({ id: o.periodId }));
+}
+
+async function checkReferences(db: Db, orgId: string, objectiveId: string | undefined,
+  refs: { ownerIds?: readonly string[] | undefined; alignments?: readonly Alignment[] | undefined; periodId?: string | undefined }): Promise<void> {
+  if (refs.periodId !== undefined && !(await getPeriod(db, orgId, refs.periodId))) throw invalid('periodId', 'is not a period in this organisation', 'unknown_period');
+  if (refs.ownerIds?.length) {
+    const known = await peopleExist(db, orgId, refs.ownerIds);
+    const i = refs.ownerIds.findIndex((p) => !known.has(p));
+    if (i >= 0) throw invalid(`ownerIds.${i}`, 'is not a person in this organisation', 'unknown_person');
+  }
+  if (refs.alignments?.length) {
+    const objectiveIds = refs.alignments.flatMap((a) => ('objectiveId' in a ? [a.objectiveId] : []));
+    const keyResultIds = refs.alignments.flatMap((a) => ('keyResultId' in a ? [a.keyResultId] : []));
+    const [objectives, keyResults] = await Promise.all([objectiveRefs(db, orgId, objectiveIds), keyResultRefs(db, orgId, keyResultIds)]);
+    const seen = new Set<string>();
+    for (const [i, a] of refs.alignments.entries()) {
+      const target = 'objectiveId' in a ? a.objectiveId : a.keyResultId;
+      if (seen.has(target)) throw invalid(`alignments.${i}`, 'lists the same target twice', 'duplicate');
+      seen.add(target);
+      if ('objectiveId' in a) {
+        if (!objectives.has(a.objectiveId)) throw invalid(`alignments.${i}.objectiveId`, 'is not an objective in this organisation', 'unknown_objective');
+        if (a.objectiveId === objectiveId) throw invalid(`alignments.${i}.objectiveId`, 'is this objective itself', 'self');
+      } else {
+        const kr = keyResults.get(a.keyResultId);
+        if (!kr) throw invalid(`alignments.${i}.keyResultId`, 'is not a key result in this organisation', 'unknown_key_result');
+        if (kr.objectiveId === objectiveId) throw invalid(`alignments.${i}.keyResultId`, "is one of this objective's own key results", 'self');
+      }
+    }
+  }
+}
+
+export async function addObjective(deps: Deps, actor: Actor, input: ObjectiveCreate): Promise<ObjectiveWithKeyResults> {
+  const db = deps.store.db;
+  const id = newId();
+  return db.transaction().execute(async (trx) => {
+    if (!(await getUnit(trx, actor.orgId, input.unitId))) throw invalid('unitId', 'is not a unit in this organisation', 'unknown_unit');
+    await authorise(policies.changeOkrsOf(trx, actor, input.unitId), "change this unit's OKRs");
+    await checkReferences(trx, actor.orgId, id, input);
+    await insertObjective(trx, { id, orgId: actor.orgId, ...input, now: isoNow(deps) });
+    return readObjective(deps, actor, id, trx);
+  });
+}
+
+export async function changeObjective(deps: Deps, actor: Actor, id: string, patch: ObjectivePatch): Promise<ObjectiveWithKeyResults> {
+  return deps.store.db.transaction().execute(async (trx) => {
+    const o = await getObjective(trx, actor.orgId, id);
+    if (!o) throw notFound('The objective');
+    await authorise(policies.changeOkrsOf(trx, actor, o.unitId), "change this unit's OKRs");
+    await checkReferences(trx, actor.orgId, id, patch);
+    const outcome = await updateObjective(trx, actor.orgId, id, patch.version, {
+      title: patch.title ?? o.title, description: patch.description ?? o.description, kind: patch.kind ?? o.kind,
+      status: patch.status ?? o.status, periodId: patch.periodId ?? o.periodId,
+    }, isoNow(deps));
+    if (outcome === 'stale') throw staleVersion('The objective');
+    if (patch.ownerIds) await replaceOwners(trx, actor.orgId, id, patch.ownerIds);
+    if (patch.alignments) await replaceAlignments(trx, actor.orgId, id, patch.alignments);
+    return readObjective(deps, actor, id, trx);
+  });
+}
+
+export async function removeObjective(deps: Deps, actor: Actor, id: string): Promise<void> {
+  await deps.store.db.transaction().execute(async (trx) => {
+    const o = await getObjective(trx, actor.orgId, id);
+    if (!o) throw notFound('The objective');
+    await authorise(policies.changeOkrsOf(trx, actor, o.unitId), "change this unit's OKRs");
+    await deleteObjective(trx, actor.orgId, id);
+  });
+}

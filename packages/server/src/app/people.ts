@@ -1,0 +1,34 @@
+// The people of the organisation.
+import type { Page, PersonCreate } from '@varde/core';
+import { emailTaken, getPerson, insertPerson, listPeople, type PersonRecord } from '../store/people.js';
+import { newId } from '../store/ids.js';
+import { hashPassword } from '../auth/passwords.js';
+import { authorise, policies } from '../auth/policies.js';
+import { isoNow, type Actor, type Deps } from './context.js';
+import { invalid, notFound } from './errors.js';
+import { pageOf } from './paging.js';
+
+export async function readPeople(deps: Deps, actor: Actor, limit: number, cursor: string | undefined): Promise<Page<PersonRecord>> {
+  return pageOf(await listPeople(deps.store.db, actor.orgId, limit + 1, cursor), limit);
+}
+
+export async function readPerson(deps: Deps, actor: Actor, id: string): Promise<PersonRecord> {
+  const person = await getPerson(deps.store.db, actor.orgId, id);
+  if (!person) throw notFound('The person');
+  return person;
+}
+
+export async function me(deps: Deps, actor: Actor): Promise<PersonRecord> {
+  return readPerson(deps, actor, actor.personId);
+}
+
+export async function addPerson(deps: Deps, actor: Actor, input: PersonCreate): Promise<PersonRecord> {
+  await authorise(policies.managePeople(actor), 'add people');
+  const passwordHash = await hashPassword(input.password);
+  const id = newId();
+  await deps.store.db.transaction().execute(async (trx) => {
+    if (await emailTaken(trx, actor.orgId, input.email)) throw invalid('email', 'is already used by another person', 'taken');
+    await insertPerson(trx, { id, orgId: actor.orgId, name: input.name, email: input.email, passwordHash, isAdmin: input.isAdmin, now: isoNow(deps) });
+  });
+  return readPerson(deps, actor, id);
+}

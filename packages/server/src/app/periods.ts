@@ -1,0 +1,40 @@
+// Periods: the years that hold Moals and the cycles that hold teams' OKRs, and their states.
+import { canTransition, type Period, type PeriodCreate, type PeriodPatch } from '@varde/core';
+import { getPeriod, insertPeriod, listPeriods, updatePeriod } from '../store/periods.js';
+import { newId } from '../store/ids.js';
+import { authorise, policies } from '../auth/policies.js';
+import { isoNow, type Actor, type Deps } from './context.js';
+import { invalid, notFound, staleVersion } from './errors.js';
+
+export async function readPeriods(deps: Deps, actor: Actor, filter: { kind?: string | undefined; state?: string | undefined }): Promise<Period[]> {
+  return listPeriods(deps.store.db, actor.orgId, filter);
+}
+
+export async function readPeriod(deps: Deps, actor: Actor, id: string): Promise<Period> {
+  const period = await getPeriod(deps.store.db, actor.orgId, id);
+  if (!period) throw notFound('The period');
+  return period;
+}
+
+export async function addPeriod(deps: Deps, actor: Actor, input: PeriodCreate): Promise<Period> {
+  await authorise(policies.changePeriods(actor), 'add periods');
+  const id = newId();
+  await insertPeriod(deps.store.db, { id, orgId: actor.orgId, ...input, now: isoNow(deps) });
+  return readPeriod(deps, actor, id);
+}
+
+export async function changePeriod(deps: Deps, actor: Actor, id: string, patch: PeriodPatch): Promise<Period> {
+  await authorise(policies.changePeriods(actor), 'change periods');
+  await deps.store.db.transaction().execute(async (trx) => {
+    const period = await getPeriod(trx, actor.orgId, id);
+    if (!period) throw notFound('The period');
+    if (patch.state && patch.state !== period.state && !canTransition(period.state, patch.state)) {
+      throw invalid('state', `cannot go from ${period.state} to ${patch.state}`, 'transition');
+    }
+    const next = { name: patch.name ?? period.name, startDate: patch.startDate ?? period.startDate, endDate: patch.endDate ?? period.endDate, state: patch.state ?? period.state };
+    if (next.endDate < next.startDate) throw invalid('endDate', 'must not be before the start date', 'order');
+    const outcome = await updatePeriod(trx, actor.orgId, id, patch.version, next, isoNow(deps));
+    if (outcome === 'stale') throw staleVersion('The period');
+  });
+  return readPeriod(deps, actor, id);
+}

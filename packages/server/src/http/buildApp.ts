@@ -1,0 +1,53 @@
+// Assembles the HTTP service: validation and OpenAPI from the core's zod schemas, sessions,
+// problem documents, and one plugin per resource.
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Deps } from '../app/context.js';
+import { installProblemHandlers } from './problem.js';
+import { installAuthentication } from './authenticate.js';
+import { healthRoutes } from '../routes/health.js';
+import { authRoutes } from '../routes/auth.js';
+import { organisationRoutes } from '../routes/organisation.js';
+import { peopleRoutes } from '../routes/people.js';
+import { unitRoutes } from '../routes/units.js';
+import { periodRoutes } from '../routes/periods.js';
+import { objectiveRoutes } from '../routes/objectives.js';
+import { keyResultRoutes } from '../routes/keyResults.js';
+import { initiativeRoutes } from '../routes/initiatives.js';
+import type { Api } from '../routes/types.js';
+
+export interface AppOptions { logger?: FastifyServerOptions['logger'] }
+
+export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Api> {
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 256 * 1024, trustProxy: true }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installProblemHandlers(app);
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Varde API', version: '1.0.0', description: 'Objectives and key results for teams and organisations. Sign in with POST /api/v1/auth/login; the session cookie authenticates every other call. Errors are application/problem+json (RFC 9457) naming each bad field.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'varde_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/v1/docs', uiConfig: { docExpansion: 'list' } });
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+    reply.header('x-frame-options', 'DENY');
+    return payload;
+  });
+  installAuthentication(app, deps);
+
+  app.get('/api/v1/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+  for (const routes of [healthRoutes, authRoutes, organisationRoutes, peopleRoutes, unitRoutes, periodRoutes, objectiveRoutes, keyResultRoutes, initiativeRoutes]) {
+    routes(app, deps);
+  }
+  return app;
+}

@@ -1,0 +1,57 @@
+// Every error leaves as an RFC 9457 problem document that names each bad field and says what is
+// wrong with it, so a client can show the message at the field and a person can act on it.
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import type { FieldError, Problem } from '@varde/core';
+import { AppError } from '../app/errors.js';
+
+const PROBLEM_TYPE = 'https://varde.no/problems/';
+
+export function sendProblem(reply: FastifyReply, status: number, title: string, detail: string, errors?: FieldError[]): FastifyReply {
+  const body: Problem = { type: `${PROBLEM_TYPE}${status}`, title, status, detail, ...(errors ? { errors } : {}) };
+  return reply.code(status).type('application/problem+json').send(JSON.stringify(body));
+}
+
+function friendly(message: string): string {
+  if (/received undefined$/.test(message)) return 'is required';
+  const m = /^Invalid input: expected (\w+), received (\w+)$/.exec(message);
+  if (m) return `must be ${m[1] === 'object' ? 'an object' : m[1] === 'array' ? 'a list' : `a ${m[1]}`} (got ${m[2]})`;
+  if (/^Invalid option: expected one of /.test(message)) return message.replace(/^Invalid option: expected one of /, 'must be one of ');
+  return message;
+}
+
+interface ValidationIssue { keyword: string; instancePath: string; message?: string; params: Record<string, unknown> }
+
+export function fieldErrors(issues: readonly ValidationIssue[], context: string | undefined): FieldError[] {
+  const where = context === 'querystring' ? 'query' : context ?? 'body';
+  return issues.flatMap((issue) => {
+    const path = issue.instancePath.split('/').filter(Boolean).join('.');
+    if (issue.keyword === 'unrecognized_keys' && Array.isArray(issue.params.keys)) {
+      return (issue.params.keys as string[]).map((key) => ({ field: path ? `${path}.${key}` : key, message: 'is not a known field', code: 'unknown_field' }));
+    }
+    return [{ field: path || where, message: friendly(issue.message ?? 'is invalid'), code: issue.keyword }];
+  });
+}
+
+export function installProblemHandlers(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const errors = fieldErrors(error.validation as unknown as ValidationIssue[], error.validationContext);
+      const first = errors[0];
+      return sendProblem(reply, 400, 'Bad Request', first ? `${first.field} ${first.message}` : 'The request is not valid', errors);
+    }
+    if (error instanceof AppError) return sendProblem(reply, error.status, error.title, error.message, error.errors);
+    const status = error.statusCode ?? 500;
+    if (status >= 400 && status < 500) {
+      // Fastify's own refusals: malformed JSON, wrong content type, body too large.
+      const detail = error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError
+        ? 'The body is not valid JSON' : error.message;
+      return sendProblem(reply, status, reply.raw.statusMessage || 'Bad Request', detail,
+        [{ field: 'body', message: detail, code: error.code ?? 'bad_request' }]);
+    }
+    request.log.error({ err: error }, 'request failed');
+    return sendProblem(reply, 500, 'Internal Server Error', 'Something went wrong on our side; it has been logged');
+  });
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(reply, 404, 'Not Found', `There is no ${request.method} ${request.url.split('?')[0]}`));
+}

@@ -1,0 +1,51 @@
+// Starts Varde: reads the configuration, opens and migrates the store, seeds the demo
+// organisation into an empty database, serves HTTP, and shuts down cleanly on SIGTERM/SIGINT.
+import { readConfig } from './config.js';
+import { openStore } from './store/database.js';
+import { buildApp } from './http/buildApp.js';
+import { systemClock, type Deps } from './app/context.js';
+import { seedDemoIfEmpty } from './demo/seedDemo.js';
+
+async function main(): Promise<void> {
+  const config = readConfig();
+  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const deps: Deps = { store, clock: systemClock, secureCookies: config.secureCookies };
+  const app = await buildApp(deps, { logger: { level: config.logLevel } });
+  app.log.info({ database: store.dialect, location: store.location }, 'store ready');
+
+  if (config.demo) {
+    const seeded = await seedDemoIfEmpty(deps);
+    if (seeded) {
+      app.log.info({ organisation: seeded.organisation, accounts: seeded.accounts.map((a) => a.email), password: seeded.password },
+        'seeded the demo organisation');
+      process.stdout.write(`\nDemo organisation "${seeded.organisation}" is ready. Sign in with password "${seeded.password}" as:\n`
+        + seeded.accounts.map((a) => `  ${a.email.padEnd(32)} ${a.name}${a.isAdmin ? ' (admin)' : ''}`).join('\n') + '\n\n');
+    }
+  }
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 10_000).unref();
+    try {
+      await app.close();
+      await store.close();
+      clearTimeout(force);
+      process.exit(0);
+    } catch (err) {
+      app.log.error({ err }, 'shutdown failed');
+      process.exit(1);
+    }
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+
+  await app.listen({ port: config.port, host: config.host });
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,22 @@
+// Key results and their check-ins.
+import { z } from 'zod';
+import { CheckIn, CheckInInput, IdParams, KeyResult, KeyResultCreate, KeyResultPatch, ListQuery, page } from '@varde/core';
+import { addKeyResult, changeKeyResult, readKeyResult, removeKeyResult } from '../app/keyResults.js';
+import { checkIn, readCheckIns } from '../app/checkIn.js';
+import { actorOf } from '../http/authenticate.js';
+import { problems, type RoutePlugin } from './types.js';
+
+export const keyResultRoutes: RoutePlugin = (app, deps) => {
+  app.post('/api/v1/key-results', { schema: { tags: ['key results'], summary: 'Add a key result to an objective', body: KeyResultCreate, response: { 201: KeyResult, ...problems } } },
+    async (request, reply) => reply.code(201).send(await addKeyResult(deps, actorOf(request), request.body)));
+  app.get('/api/v1/key-results/:id', { schema: { tags: ['key results'], summary: 'A key result with its progress and forecast', params: IdParams, response: { 200: KeyResult, ...problems } } },
+    async (request) => readKeyResult(deps, actorOf(request), request.params.id));
+  app.patch('/api/v1/key-results/:id', { schema: { tags: ['key results'], params: IdParams, body: KeyResultPatch, response: { 200: KeyResult, ...problems } } },
+    async (request) => changeKeyResult(deps, actorOf(request), request.params.id, request.body));
+  app.delete('/api/v1/key-results/:id', { schema: { tags: ['key results'], params: IdParams, response: { 204: z.undefined(), ...problems } } },
+    async (request, reply) => { await removeKeyResult(deps, actorOf(request), request.params.id); return reply.code(204).send(); });
+  app.get('/api/v1/key-results/:id/check-ins', { schema: { tags: ['check-ins'], summary: 'Check-ins, newest first', params: IdParams, querystring: ListQuery, response: { 200: page(CheckIn), ...problems } } },
+    async (request) => readCheckIns(deps, actorOf(request), request.params.id, request.query.limit, request.query.cursor));
+  app.post('/api/v1/key-results/:id/check-ins', { schema: { tags: ['check-ins'], summary: 'Check in: a new value with confidence, comment and blockers', params: IdParams, body: CheckInInput, response: { 201: CheckIn, ...problems } } },
+    async (request, reply) => reply.code(201).send(await checkIn(deps, actorOf(request), request.params.id, request.body)));
+};

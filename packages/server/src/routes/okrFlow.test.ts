@@ -1,0 +1,98 @@
+// The main path of a team's week through the API, on every store: set up, build the tree,
+// plan an objective with key results, check in, and watch progress and on-track move.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type Client, type TestApp } from '../testing/testApp.js';
+import { storeKinds } from '../testing/testStores.js';
+
+describe.each(storeKinds())('the OKR flow on %s', (kind) => {
+  let t: TestApp;
+  let admin: Client;
+  let rootId: string;
+  let cycleId: string;
+
+  beforeAll(async () => {
+    // Week 9 of a 13-week quarter.
+    t = await startTestApp(kind, '2026-11-25T10:00:00Z');
+  });
+  afterAll(async () => { await t?.close(); });
+
+  it('answers 401 without a session and offers the first-run set-up', async () => {
+    expect((await t.anonymous.get('/api/v1/units')).status).toBe(401);
+    expect((await t.anonymous.get('/api/v1/health')).body).toMatchObject({ status: 'ok', database: kind });
+    expect((await t.anonymous.get('/api/v1/setup')).body).toMatchObject({ needsSetup: true });
+  });
+
+  it('sets up once', async () => {
+    const setup = { organisationName: 'Pasientforeningen', language: 'nb', admin: { name: 'Kari Nordmann', email: 'Kari@Example.no', password: 'correct horse battery' } };
+    const first = await t.anonymous.post('/api/v1/setup', setup);
+    expect(first.status).toBe(201);
+    expect(String(first.headers['set-cookie'])).toMatch(/varde_session=.*HttpOnly/);
+    const again = await t.anonymous.post('/api/v1/setup', setup);
+    expect(again.status).toBe(409);
+    expect(again.headers['content-type']).toMatch(/application\/problem\+json/);
+    admin = await t.signIn('kari@example.no', 'correct horse battery');
+    const me = await admin.get('/api/v1/me');
+    expect(me.body.person).toMatchObject({ name: 'Kari Nordmann', email: 'kari@example.no', isAdmin: true });
+  });
+
+  it('refuses a wrong password without saying which half was wrong', async () => {
+    const res = await t.anonymous.post('/api/v1/auth/login', { email: 'kari@example.no', password: 'wrong password' });
+    expect(res.status).toBe(401);
+    expect(res.body.errors[0].field).toBe('password');
+  });
+
+  it('builds the tree and a cycle', async () => {
+    const units = await admin.get('/api/v1/units');
+    expect(units.body.items).toHaveLength(1);
+    rootId = units.body.items[0].id;
+    expect(units.body.items[0].parentId).toBeNull();
+    const area = await admin.post('/api/v1/units', { parentId: rootId, name: 'Påvirkning', kind: 'area' });
+    expect(area.status).toBe(201);
+    const team = await admin.post('/api/v1/units', { parentId: area.body.id, name: 'Kampanjeteamet', kind: 'team' });
+    expect(team.body.parentId).toBe(area.body.id);
+    const periods = await admin.get('/api/v1/periods?kind=cycle');
+    expect(periods.body.items).toHaveLength(1);
+    cycleId = periods.body.items[0].id;
+    expect(periods.body.items[0]).toMatchObject({ name: '2026 Q4', startDate: '2026-10-01', endDate: '2026-12-31', state: 'active' });
+  });
+
+  it('plans an objective, checks in, and progress and on-track follow', async () => {
+    const team = (await admin.get('/api/v1/units')).body.items.find((u: { name: string }) => u.name === 'Kampanjeteamet');
+    const objective = await admin.post('/api/v1/objectives', { unitId: team.id, periodId: cycleId, title: 'Raskere tilgang til nye medisiner', kind: 'committed' });
+    expect(objective.status).toBe(201);
+    const kr = await admin.post('/api/v1/key-results', { objectiveId: objective.body.id, title: 'Underskrifter på oppropet', type: 'increase', start: 0, target: 100_000, measure: 'underskrifter' });
+    expect(kr.status).toBe(201);
+    expect(kr.body).toMatchObject({ current: null, progress: 0, onTrack: false });
+    expect(kr.body.expectedProgress).toBeGreaterThan(0.6);
+
+    const checkIn = await admin.post(`/api/v1/key-results/${kr.body.id}/check-ins`, { value: 80_000, confidence: 8, comment: 'Godt driv etter NRK' });
+    expect(checkIn.status).toBe(201);
+    const after = await admin.get(`/api/v1/key-results/${kr.body.id}`);
+    expect(after.body).toMatchObject({ current: 80_000, progress: 0.8, onTrack: true, trackStatus: 'on-track' });
+
+    const progress = await admin.get(`/api/v1/units/${rootId}/progress?period=${cycleId}`);
+    expect(progress.status).toBe(200);
+    expect(progress.body.progress).toBeCloseTo(0.8);
+    expect(progress.body.onTrack).toBe(true);
+    expect(progress.body.children[0].children[0]).toMatchObject({ unit: { name: 'Kampanjeteamet' }, objectiveCount: 1 });
+  });
+
+  it('refuses a stale version with 409 and changes nothing', async () => {
+    const units = (await admin.get('/api/v1/units')).body.items;
+    const team = units.find((u: { name: string }) => u.name === 'Kampanjeteamet');
+    const renamed = await admin.patch(`/api/v1/units/${team.id}`, { version: team.version, name: 'Kampanjen' });
+    expect(renamed.status).toBe(200);
+    expect(renamed.body.version).toBe(team.version + 1);
+    const stale = await admin.patch(`/api/v1/units/${team.id}`, { version: team.version, name: 'Noe annet' });
+    expect(stale.status).toBe(409);
+    expect((await admin.get(`/api/v1/units/${team.id}`)).body.name).toBe('Kampanjen');
+  });
+
+  it('names the bad field', async () => {
+    const res = await admin.post('/api/v1/objectives', { unitId: rootId, periodId: cycleId, title: '', kind: 'maybe', extra: 1 });
+    expect(res.status).toBe(400);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    const fields = res.body.errors.map((e: { field: string }) => e.field).sort();
+    expect(fields).toEqual(['extra', 'kind', 'title']);
+  });
+});

@@ -1,0 +1,20 @@
+// Units of the organisation tree, and a unit's progress for a period.
+import { IdParams, ListQuery, page, Unit, UnitCreate, UnitPatch, UnitProgress, UnitProgressQuery } from '@varde/core';
+import { addUnit, changeUnit, readUnit, readUnits } from '../app/units.js';
+import { readUnitProgress } from '../app/unitProgress.js';
+import { actorOf } from '../http/authenticate.js';
+import { problems, type RoutePlugin } from './types.js';
+
+export const unitRoutes: RoutePlugin = (app, deps) => {
+  app.get('/api/v1/units', { schema: { tags: ['units'], summary: 'The units of the organisation tree (each has parentId)', querystring: ListQuery, response: { 200: page(Unit), ...problems } } },
+    async (request) => readUnits(deps, actorOf(request), request.query.limit, request.query.cursor));
+  app.post('/api/v1/units', { schema: { tags: ['units'], summary: 'Add a unit under a parent (admins)', body: UnitCreate, response: { 201: Unit, ...problems } } },
+    async (request, reply) => reply.code(201).send(await addUnit(deps, actorOf(request), request.body)));
+  app.get('/api/v1/units/:id', { schema: { tags: ['units'], params: IdParams, response: { 200: Unit, ...problems } } },
+    async (request) => readUnit(deps, actorOf(request), request.params.id));
+  app.patch('/api/v1/units/:id', { schema: { tags: ['units'], summary: 'Rename, move or staff a unit (admins)', params: IdParams, body: UnitPatch, response: { 200: Unit, ...problems } } },
+    async (request) => changeUnit(deps, actorOf(request), request.params.id, request.body));
+  app.get('/api/v1/units/:id/progress', {
+    schema: { tags: ['units'], summary: "The unit's objectives and its subtree rolled up, with progress, expected progress and on-track", params: IdParams, querystring: UnitProgressQuery, response: { 200: UnitProgress, ...problems } },
+  }, async (request) => readUnitProgress(deps, actorOf(request), request.params.id, request.query.period));
+};

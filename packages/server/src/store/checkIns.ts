@@ -1,0 +1,32 @@
+// Check-ins: the append-only history of a key result.
+import type { CheckIn } from '@varde/core';
+import type { Db } from './executor.js';
+
+export interface NewCheckIn {
+  id: string; orgId: string; keyResultId: string; value: number; confidence: number;
+  comment: string | null; blockers: string | null; authorId: string | null; createdAt: string;
+}
+export async function insertCheckIn(db: Db, c: NewCheckIn): Promise<void> {
+  await db.insertInto('check_ins').values({
+    id: c.id, org_id: c.orgId, key_result_id: c.keyResultId, value: c.value, confidence: c.confidence,
+    comment: c.comment, blockers: c.blockers, author_id: c.authorId, created_at: c.createdAt,
+  }).execute();
+}
+
+/** Newest first, paged by id (ids are time-ordered). */
+export async function listCheckIns(db: Db, orgId: string, keyResultId: string, limit: number, cursor: string | undefined): Promise<CheckIn[]> {
+  let q = db.selectFrom('check_ins').selectAll().where('org_id', '=', orgId).where('key_result_id', '=', keyResultId);
+  if (cursor) q = q.where('id', '<', cursor);
+  const rows = await q.orderBy('id', 'desc').limit(limit).execute();
+  return rows.map((r) => ({
+    id: r.id, keyResultId: r.key_result_id, value: r.value, confidence: r.confidence, comment: r.comment,
+    blockers: r.blockers, authorId: r.author_id, createdAt: r.created_at,
+  }));
+}
+
+/** The series a forecast is drawn from: values and times, oldest first. */
+export async function checkInSeries(db: Db, keyResultId: string, from: string): Promise<Array<{ at: string; value: number }>> {
+  const rows = await db.selectFrom('check_ins').select(['created_at', 'value']).where('key_result_id', '=', keyResultId)
+    .where('created_at', '>=', from).orderBy('created_at').limit(1000).execute();
+  return rows.map((r) => ({ at: r.created_at, value: r.value }));
+}

@@ -1,0 +1,73 @@
+// Opens the store: SQLite (one WAL file under the data directory) by default, PostgreSQL when a
+// postgres:// URL is given. Migrations run on every open; Kysely's migrator takes a lock, so
+// several instances starting together against one PostgreSQL are safe.
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration } from 'kysely';
+import type { Database } from './schema.js';
+import * as initial from './migrations/001_initial.js';
+
+export type Dialect = 'sqlite' | 'postgres';
+export interface Store {
+  db: Kysely<Database>;
+  dialect: Dialect;
+  /** Where the data lives, for logs: a file path or the database URL without password. */
+  location: string;
+  close(): Promise<void>;
+}
+
+export interface StoreConfig {
+  databaseUrl?: string | undefined;
+  dataDir?: string | undefined;
+  /** PostgreSQL only: a schema to use instead of public (tests get one each). */
+  pgSchema?: string | undefined;
+}
+
+const migrations: Record<string, Migration> = { '001_initial': initial };
+
+export async function openStore(config: StoreConfig): Promise<Store> {
+  const store = config.databaseUrl ? await openPostgres(config.databaseUrl, config.pgSchema) : openSqlite(config.dataDir ?? './data');
+  await migrate(store.db);
+  return store;
+}
+
+export async function migrate(db: Kysely<Database>): Promise<void> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) {
+    throw new Error(`database migration ${failed?.migrationName ?? ''} failed: ${String(error)}`, { cause: error });
+  }
+}
+
+function openSqlite(dataDir: string): Store {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const file = path.resolve(dataDir, 'varde.db');
+  const sqlite = new SQLite(file);
+  sqlite.pragma('journal_mode = WAL');
+  // FULL: an acknowledged write survives a power cut too, not just a killed process.
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: 'sqlite', location: file, close: () => db.destroy() };
+}
+
+async function openPostgres(url: string, schema: string | undefined): Promise<Store> {
+  if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid schema name ${schema}`);
+  if (schema) {
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    try { await admin.query(`create schema if not exists ${schema}`); } finally { await admin.end(); }
+  }
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: Number(process.env.VARDE_PG_POOL ?? 10),
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const safeUrl = url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+  return { db, dialect: 'postgres', location: schema ? `${safeUrl} (schema ${schema})` : safeUrl, close: () => db.destroy() };
+}

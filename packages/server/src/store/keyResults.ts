@@ -1,0 +1,78 @@
+// Key results with their latest check-in kept on the row, so progress never scans history.
+import type { Db, VersionedUpdate } from './executor.js';
+import { updatedRows } from './executor.js';
+import type { KeyResultTable } from './schema.js';
+import type { KeyResultType } from '@varde/core';
+
+export interface KeyResultRecord {
+  id: string; orgId: string; objectiveId: string; title: string; type: KeyResultType;
+  start: number; target: number; measure: string; ownerId: string | null; weight: number;
+  current: number | null; currentAt: string | null; confidence: number | null;
+  version: number; createdAt: string; updatedAt: string;
+}
+
+export function presentKeyResultRow(r: KeyResultTable): KeyResultRecord {
+  return {
+    id: r.id, orgId: r.org_id, objectiveId: r.objective_id, title: r.title, type: r.type as KeyResultType,
+    start: r.start_value, target: r.target_value, measure: r.measure, ownerId: r.owner_id, weight: r.weight,
+    current: r.current_value, currentAt: r.current_at, confidence: r.confidence,
+    version: r.version, createdAt: r.created_at, updatedAt: r.updated_at,
+  };
+}
+
+export async function getKeyResult(db: Db, orgId: string, id: string): Promise<KeyResultRecord | undefined> {
+  const r = await db.selectFrom('key_results').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+  return r ? presentKeyResultRow(r) : undefined;
+}
+
+export async function keyResultsOf(db: Db, orgId: string, objectiveIds: readonly string[]): Promise<KeyResultRecord[]> {
+  const out: KeyResultRecord[] = [];
+  for (let i = 0; i < objectiveIds.length; i += 500) {
+    const rows = await db.selectFrom('key_results').selectAll().where('org_id', '=', orgId)
+      .where('objective_id', 'in', objectiveIds.slice(i, i + 500)).orderBy('created_at').orderBy('id').execute();
+    out.push(...rows.map(presentKeyResultRow));
+  }
+  return out;
+}
+
+export interface NewKeyResult {
+  id: string; orgId: string; objectiveId: string; title: string; type: string; start: number; target: number;
+  measure: string; ownerId: string | null; weight: number; now: string;
+}
+export async function insertKeyResult(db: Db, k: NewKeyResult): Promise<void> {
+  await db.insertInto('key_results').values({
+    id: k.id, org_id: k.orgId, objective_id: k.objectiveId, title: k.title, type: k.type, start_value: k.start,
+    target_value: k.target, measure: k.measure, owner_id: k.ownerId, weight: k.weight,
+    current_value: null, current_at: null, confidence: null, version: 1, created_at: k.now, updated_at: k.now,
+  }).execute();
+}
+
+export async function updateKeyResult(db: Db, orgId: string, id: string, version: number,
+  next: { title: string; type: string; start: number; target: number; measure: string; ownerId: string | null; weight: number }, now: string): Promise<VersionedUpdate> {
+  const result = await db.updateTable('key_results').set({
+    title: next.title, type: next.type, start_value: next.start, target_value: next.target, measure: next.measure,
+    owner_id: next.ownerId, weight: next.weight, version: version + 1, updated_at: now,
+  }).where('org_id', '=', orgId).where('id', '=', id).where('version', '=', version).executeTakeFirst();
+  if (updatedRows(result) === 1) return 'updated';
+  return (await getKeyResult(db, orgId, id)) ? 'stale' : 'missing';
+}
+
+/** A check-in moves the key result's current value; its version is untouched so edits of the
+ *  definition and check-ins do not conflict with each other. */
+export async function setCurrent(db: Db, id: string, value: number, confidence: number, at: string): Promise<void> {
+  await db.updateTable('key_results').set({ current_value: value, confidence, current_at: at })
+    .where('id', '=', id).execute();
+}
+
+export async function deleteKeyResult(db: Db, orgId: string, id: string): Promise<boolean> {
+  const result = await db.deleteFrom('key_results').where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+  return Number(result.numDeletedRows) === 1;
+}
+
+export async function keyResultRefs(db: Db, orgId: string, ids: readonly string[]): Promise<Map<string, { objectiveId: string; unitId: string }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('key_results').innerJoin('objectives', 'objectives.id', 'key_results.objective_id')
+    .select(['key_results.id', 'key_results.objective_id', 'objectives.unit_id'])
+    .where('key_results.org_id', '=', orgId).where('key_results.id', 'in', [...ids]).execute();
+  return new Map(rows.map((r) => [r.id, { objectiveId: r.objective_id, unitId: r.unit_id }]));
+}

@@ -1,0 +1,52 @@
+// Organisations and their strategy.
+import type { Organisation, Strategy } from '@varde/core';
+import type { Db, VersionedUpdate } from './executor.js';
+import { updatedRows } from './executor.js';
+import type { OrganisationTable } from './schema.js';
+
+function present(row: OrganisationTable): Organisation {
+  return {
+    id: row.id, name: row.name, language: row.language as Organisation['language'], timeZone: row.time_zone,
+    fiscalYearStartMonth: row.fiscal_year_start_month, cycleCadence: row.cycle_cadence as Organisation['cycleCadence'],
+    checkInCadenceDays: row.check_in_cadence_days,
+    strategy: { mission: row.mission, vision: row.vision, values: JSON.parse(row.values_json), themes: JSON.parse(row.themes_json) },
+    version: row.version, createdAt: row.created_at, updatedAt: row.updated_at,
+  };
+}
+
+/** The organisation this deployment serves (one for now; every row is already keyed by it). */
+export async function findDefaultOrganisation(db: Db): Promise<(Organisation & { isDemo: boolean }) | undefined> {
+  const row = await db.selectFrom('organisations').selectAll().orderBy('created_at').limit(1).executeTakeFirst();
+  return row ? { ...present(row), isDemo: row.is_demo === 1 } : undefined;
+}
+
+export async function getOrganisation(db: Db, id: string): Promise<Organisation | undefined> {
+  const row = await db.selectFrom('organisations').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? present(row) : undefined;
+}
+
+export interface NewOrganisation {
+  id: string; name: string; language: string; timeZone: string; fiscalYearStartMonth: number;
+  cycleCadence: string; checkInCadenceDays: number; strategy: Strategy; isDemo: boolean; now: string;
+}
+export async function insertOrganisation(db: Db, o: NewOrganisation): Promise<void> {
+  await db.insertInto('organisations').values({
+    id: o.id, name: o.name, language: o.language, time_zone: o.timeZone,
+    fiscal_year_start_month: o.fiscalYearStartMonth, cycle_cadence: o.cycleCadence,
+    check_in_cadence_days: o.checkInCadenceDays, mission: o.strategy.mission, vision: o.strategy.vision,
+    values_json: JSON.stringify(o.strategy.values), themes_json: JSON.stringify(o.strategy.themes),
+    is_demo: o.isDemo ? 1 : 0, version: 1, created_at: o.now, updated_at: o.now,
+  }).execute();
+}
+
+export async function updateOrganisation(db: Db, id: string, version: number, next: Organisation, now: string): Promise<VersionedUpdate> {
+  const result = await db.updateTable('organisations').set({
+    name: next.name, language: next.language, time_zone: next.timeZone,
+    fiscal_year_start_month: next.fiscalYearStartMonth, cycle_cadence: next.cycleCadence,
+    check_in_cadence_days: next.checkInCadenceDays, mission: next.strategy.mission, vision: next.strategy.vision,
+    values_json: JSON.stringify(next.strategy.values), themes_json: JSON.stringify(next.strategy.themes),
+    version: version + 1, updated_at: now,
+  }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
+  if (updatedRows(result) === 1) return 'updated';
+  return (await getOrganisation(db, id)) ? 'stale' : 'missing';
+}

@@ -1,0 +1,80 @@
+// People, their password hashes, their memberships and their sessions.
+import type { Person, MemberRole } from '@varde/core';
+import type { Db } from './executor.js';
+import type { PersonTable } from './schema.js';
+
+export interface PersonRecord extends Person { orgId: string }
+
+async function withMemberships(db: Db, rows: PersonTable[]): Promise<PersonRecord[]> {
+  if (rows.length === 0) return [];
+  const memberships = await db.selectFrom('memberships').select(['person_id', 'unit_id', 'role'])
+    .where('person_id', 'in', rows.map((r) => r.id)).orderBy('unit_id').execute();
+  const byPerson = new Map<string, Person['memberships']>();
+  for (const m of memberships) {
+    const list = byPerson.get(m.person_id) ?? [];
+    list.push({ unitId: m.unit_id, role: m.role as MemberRole });
+    byPerson.set(m.person_id, list);
+  }
+  return rows.map((r) => ({
+    id: r.id, orgId: r.org_id, name: r.name, email: r.email, isAdmin: r.is_admin === 1,
+    memberships: byPerson.get(r.id) ?? [], createdAt: r.created_at,
+  }));
+}
+
+export async function getPerson(db: Db, orgId: string, id: string): Promise<PersonRecord | undefined> {
+  const row = await db.selectFrom('people').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+  return row ? (await withMemberships(db, [row]))[0] : undefined;
+}
+
+export async function findLogin(db: Db, email: string): Promise<{ id: string; orgId: string; passwordHash: string | null } | undefined> {
+  const row = await db.selectFrom('people').select(['id', 'org_id', 'password_hash']).where('email', '=', email)
+    .orderBy('created_at').limit(1).executeTakeFirst();
+  return row ? { id: row.id, orgId: row.org_id, passwordHash: row.password_hash } : undefined;
+}
+
+export async function listPeople(db: Db, orgId: string, limit: number, cursor: string | undefined): Promise<PersonRecord[]> {
+  let q = db.selectFrom('people').selectAll().where('org_id', '=', orgId);
+  if (cursor) q = q.where('id', '>', cursor);
+  return withMemberships(db, await q.orderBy('id').limit(limit).execute());
+}
+
+export async function peopleExist(db: Db, orgId: string, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db.selectFrom('people').select('id').where('org_id', '=', orgId).where('id', 'in', [...ids]).execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+export interface NewPerson { id: string; orgId: string; name: string; email: string; passwordHash: string | null; isAdmin: boolean; now: string }
+export async function insertPerson(db: Db, p: NewPerson): Promise<void> {
+  await db.insertInto('people').values({
+    id: p.id, org_id: p.orgId, name: p.name, email: p.email, password_hash: p.passwordHash,
+    is_admin: p.isAdmin ? 1 : 0, version: 1, created_at: p.now, updated_at: p.now,
+  }).execute();
+}
+
+export async function emailTaken(db: Db, orgId: string, email: string): Promise<boolean> {
+  const row = await db.selectFrom('people').select('id').where('org_id', '=', orgId).where('email', '=', email).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Units the person may change OKRs in: the units they are a member of. */
+export async function memberUnitIds(db: Db, personId: string): Promise<string[]> {
+  const rows = await db.selectFrom('memberships').select('unit_id').where('person_id', '=', personId).execute();
+  return rows.map((r) => r.unit_id);
+}
+
+export async function insertSession(db: Db, s: { id: string; orgId: string; personId: string; now: string; expiresAt: string }): Promise<void> {
+  await db.insertInto('sessions').values({ id: s.id, org_id: s.orgId, person_id: s.personId, created_at: s.now, expires_at: s.expiresAt }).execute();
+}
+
+export interface SessionPrincipal { personId: string; orgId: string; isAdmin: boolean; name: string }
+export async function findSession(db: Db, id: string, now: string): Promise<SessionPrincipal | undefined> {
+  const row = await db.selectFrom('sessions').innerJoin('people', 'people.id', 'sessions.person_id')
+    .select(['sessions.person_id', 'sessions.org_id', 'people.is_admin', 'people.name'])
+    .where('sessions.id', '=', id).where('sessions.expires_at', '>', now).executeTakeFirst();
+  return row ? { personId: row.person_id, orgId: row.org_id, isAdmin: row.is_admin === 1, name: row.name } : undefined;
+}
+
+export async function deleteSession(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('sessions').where('id', '=', id).execute();
+}

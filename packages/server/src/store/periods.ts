@@ -1,0 +1,41 @@
+// Periods: years and cycles with their state.
+import type { Period, PeriodKind, PeriodState } from '@varde/core';
+import type { Db, VersionedUpdate } from './executor.js';
+import { updatedRows } from './executor.js';
+import type { PeriodTable } from './schema.js';
+
+function present(r: PeriodTable): Period {
+  return {
+    id: r.id, kind: r.kind as PeriodKind, name: r.name, startDate: r.start_date, endDate: r.end_date,
+    state: r.state as PeriodState, version: r.version, createdAt: r.created_at, updatedAt: r.updated_at,
+  };
+}
+
+export async function listPeriods(db: Db, orgId: string, filter: { kind?: string | undefined; state?: string | undefined }): Promise<Period[]> {
+  let q = db.selectFrom('periods').selectAll().where('org_id', '=', orgId);
+  if (filter.kind) q = q.where('kind', '=', filter.kind);
+  if (filter.state) q = q.where('state', '=', filter.state);
+  return (await q.orderBy('start_date').orderBy('kind', 'desc').orderBy('id').execute()).map(present);
+}
+
+export async function getPeriod(db: Db, orgId: string, id: string): Promise<Period | undefined> {
+  const r = await db.selectFrom('periods').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+  return r ? present(r) : undefined;
+}
+
+export interface NewPeriod { id: string; orgId: string; kind: string; name: string; startDate: string; endDate: string; state: string; now: string }
+export async function insertPeriod(db: Db, p: NewPeriod): Promise<void> {
+  await db.insertInto('periods').values({
+    id: p.id, org_id: p.orgId, kind: p.kind, name: p.name, start_date: p.startDate, end_date: p.endDate, state: p.state,
+    version: 1, created_at: p.now, updated_at: p.now,
+  }).execute();
+}
+
+export async function updatePeriod(db: Db, orgId: string, id: string, version: number,
+  next: { name: string; startDate: string; endDate: string; state: string }, now: string): Promise<VersionedUpdate> {
+  const result = await db.updateTable('periods').set({
+    name: next.name, start_date: next.startDate, end_date: next.endDate, state: next.state, version: version + 1, updated_at: now,
+  }).where('org_id', '=', orgId).where('id', '=', id).where('version', '=', version).executeTakeFirst();
+  if (updatedRows(result) === 1) return 'updated';
+  return (await getPeriod(db, orgId, id)) ? 'stale' : 'missing';
+}

@@ -1,0 +1,67 @@
+// The database as Kysely sees it: one row type per table. Every row carries org_id so one
+// deployment can host many organisations and PostgreSQL can later be sharded by it.
+// Timestamps are ISO 8601 UTC text and dates YYYY-MM-DD text on both dialects, so they sort
+// and compare the same on SQLite and PostgreSQL.
+
+export interface OrganisationTable {
+  id: string; name: string; language: string; time_zone: string;
+  fiscal_year_start_month: number; cycle_cadence: string; check_in_cadence_days: number;
+  mission: string; vision: string; values_json: string; themes_json: string;
+  is_demo: number;
+  version: number; created_at: string; updated_at: string;
+}
+export interface PersonTable {
+  id: string; org_id: string; name: string; email: string; password_hash: string | null;
+  is_admin: number; version: number; created_at: string; updated_at: string;
+}
+export interface SessionTable {
+  id: string; org_id: string; person_id: string; created_at: string; expires_at: string;
+}
+export interface UnitTable {
+  id: string; org_id: string; parent_id: string | null; name: string; kind: string;
+  description: string; version: number; created_at: string; updated_at: string;
+}
+export interface MembershipTable { org_id: string; unit_id: string; person_id: string; role: string }
+export interface PeriodTable {
+  id: string; org_id: string; kind: string; name: string; start_date: string; end_date: string;
+  state: string; version: number; created_at: string; updated_at: string;
+}
+export interface ObjectiveTable {
+  id: string; org_id: string; unit_id: string; period_id: string; title: string; description: string;
+  kind: string; status: string; version: number; created_at: string; updated_at: string;
+}
+export interface ObjectiveOwnerTable { org_id: string; objective_id: string; person_id: string }
+export interface AlignmentTable {
+  org_id: string; objective_id: string; target_objective_id: string | null; target_key_result_id: string | null;
+}
+export interface KeyResultTable {
+  id: string; org_id: string; objective_id: string; title: string; type: string;
+  start_value: number; target_value: number; measure: string; owner_id: string | null; weight: number;
+  current_value: number | null; current_at: string | null; confidence: number | null;
+  version: number; created_at: string; updated_at: string;
+}
+export interface CheckInTable {
+  id: string; org_id: string; key_result_id: string; value: number; confidence: number;
+  comment: string | null; blockers: string | null; author_id: string | null; created_at: string;
+}
+export interface InitiativeTable {
+  id: string; org_id: string; unit_id: string; period_id: string | null; title: string; description: string;
+  owner_id: string | null; status: string; version: number; created_at: string; updated_at: string;
+}
+export interface InitiativeKeyResultTable { org_id: string; initiative_id: string; key_result_id: string }
+
+export interface Database {
+  organisations: OrganisationTable;
+  people: PersonTable;
+  sessions: SessionTable;
+  units: UnitTable;
+  memberships: MembershipTable;
+  periods: PeriodTable;
+  objectives: ObjectiveTable;
+  objective_owners: ObjectiveOwnerTable;
+  alignments: AlignmentTable;
+  key_results: KeyResultTable;
+  check_ins: CheckInTable;
+  initiatives: InitiativeTable;
+  initiative_key_results: InitiativeKeyResultTable;
+}

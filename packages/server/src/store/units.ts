@@ -1,0 +1,74 @@
+// Units of the organisation tree and their members.
+import type { Unit, UnitKind, UnitMember, MemberRole } from '@varde/core';
+import type { Db, VersionedUpdate } from './executor.js';
+import { updatedRows } from './executor.js';
+import type { UnitTable } from './schema.js';
+
+async function withMembers(db: Db, rows: UnitTable[], orgId: string, all: boolean): Promise<Unit[]> {
+  if (rows.length === 0) return [];
+  let q = db.selectFrom('memberships').select(['unit_id', 'person_id', 'role']).where('org_id', '=', orgId);
+  if (!all) q = q.where('unit_id', 'in', rows.map((r) => r.id));
+  const members = new Map<string, UnitMember[]>();
+  for (const m of await q.orderBy('person_id').execute()) {
+    const list = members.get(m.unit_id) ?? [];
+    list.push({ personId: m.person_id, role: m.role as MemberRole });
+    members.set(m.unit_id, list);
+  }
+  return rows.map((r) => ({
+    id: r.id, parentId: r.parent_id, name: r.name, kind: r.kind as UnitKind, description: r.description,
+    members: members.get(r.id) ?? [], version: r.version, createdAt: r.created_at, updatedAt: r.updated_at,
+  }));
+}
+
+export async function listUnits(db: Db, orgId: string, limit: number, cursor: string | undefined): Promise<Unit[]> {
+  let q = db.selectFrom('units').selectAll().where('org_id', '=', orgId);
+  if (cursor) q = q.where('id', '>', cursor);
+  const rows = await q.orderBy('id').limit(limit).execute();
+  return withMembers(db, rows, orgId, false);
+}
+
+export async function getUnit(db: Db, orgId: string, id: string): Promise<Unit | undefined> {
+  const row = await db.selectFrom('units').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+  return row ? (await withMembers(db, [row], orgId, false))[0] : undefined;
+}
+
+export interface UnitNode { id: string; parentId: string | null; name: string; kind: string }
+/** The whole tree, lean: what roll-ups and permission checks need. */
+export async function unitTree(db: Db, orgId: string): Promise<UnitNode[]> {
+  const rows = await db.selectFrom('units').select(['id', 'parent_id', 'name', 'kind']).where('org_id', '=', orgId).execute();
+  return rows.map((r) => ({ id: r.id, parentId: r.parent_id, name: r.name, kind: r.kind }));
+}
+
+export async function rootUnit(db: Db, orgId: string): Promise<UnitNode | undefined> {
+  const r = await db.selectFrom('units').select(['id', 'parent_id', 'name', 'kind']).where('org_id', '=', orgId)
+    .where('parent_id', 'is', null).orderBy('created_at').limit(1).executeTakeFirst();
+  return r ? { id: r.id, parentId: r.parent_id, name: r.name, kind: r.kind } : undefined;
+}
+
+export interface NewUnit { id: string; orgId: string; parentId: string | null; name: string; kind: string; description: string; now: string }
+export async function insertUnit(db: Db, u: NewUnit): Promise<void> {
+  await db.insertInto('units').values({
+    id: u.id, org_id: u.orgId, parent_id: u.parentId, name: u.name, kind: u.kind, description: u.description,
+    version: 1, created_at: u.now, updated_at: u.now,
+  }).execute();
+}
+
+export async function updateUnit(db: Db, orgId: string, id: string, version: number,
+  next: { parentId: string | null; name: string; kind: string; description: string }, now: string): Promise<VersionedUpdate> {
+  const result = await db.updateTable('units').set({
+    parent_id: next.parentId, name: next.name, kind: next.kind, description: next.description, version: version + 1, updated_at: now,
+  }).where('org_id', '=', orgId).where('id', '=', id).where('version', '=', version).executeTakeFirst();
+  if (updatedRows(result) === 1) return 'updated';
+  return (await getUnit(db, orgId, id)) ? 'stale' : 'missing';
+}
+
+export async function replaceMembers(db: Db, orgId: string, unitId: string, members: readonly UnitMember[]): Promise<void> {
+  await db.deleteFrom('memberships').where('unit_id', '=', unitId).execute();
+  if (members.length === 0) return;
+  await db.insertInto('memberships').values(members.map((m) => ({ org_id: orgId, unit_id: unitId, person_id: m.personId, role: m.role }))).execute();
+}
+
+export async function isMember(db: Db, unitId: string, personId: string): Promise<boolean> {
+  const row = await db.selectFrom('memberships').select('role').where('unit_id', '=', unitId).where('person_id', '=', personId).executeTakeFirst();
+  return row !== undefined;
+}
