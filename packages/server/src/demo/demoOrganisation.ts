@@ -933,7 +933,9 @@ const PREVIOUS: readonly ObjSpec[] = [
       inc('Underskrifter på pasientoppropet', 0, 25_000, 'underskrifter', 'on', 'jonas'),
       inc('Pasienthistorier samlet inn med samtykke', 0, 20, 'historier', 'on', 'ahmed'),
       milestone('Kampanjesiden lansert', 'ms-early', 'henrik', { doneNote: 'Kampanjesiden er oppe og oppropet er åpnet.' }),
-      inc('Presseoppslag om oppropet', 0, 25, 'oppslag', 'behind', 'sigrid'),
+      inc('Presseoppslag om oppropet', 0, 25, 'oppslag', 'behind', 'sigrid', {
+        blocker: [0.3, 0.5, 'Pressekontakten vår er i foreldrepermisjon, og ingen har tatt over de faste journalistkontaktene.'],
+      }),
     ],
   },
   {
@@ -993,7 +995,9 @@ const PREVIOUS: readonly ObjSpec[] = [
     krs: [
       inc('Nye medlemmer', 0, 800, 'medlemmer', 'on', 'knut'),
       inc('Velkomstpakke sendt innen én uke etter innmelding', 40, 90, '%', 'ahead', 'solveig'),
-      inc('Nye medlemmer som fornyer etter første år', 69, 72, '%', 'behind', 'kristin'),
+      inc('Nye medlemmer som fornyer etter første år', 69, 72, '%', 'behind', 'kristin', {
+        blocker: [0.5, 0.8, 'Fornyelsestallene fra medlemssystemet kommer med tre ukers forsinkelse.'],
+      }),
     ],
   },
   {
@@ -1024,7 +1028,9 @@ const PREVIOUS: readonly ObjSpec[] = [
     cancelNote: 'Vi legger appen på is og flytter ressursene til oppropet. Læringen tas med i retrospektiven.',
     krs: [
       milestone('Medlemsappen publisert i appbutikkene', 'ms-never', 'henrik'),
-      inc('Testbrukere i piloten', 0, 200, 'testbrukere', 'behind', 'jonas'),
+      inc('Testbrukere i piloten', 0, 200, 'testbrukere', 'behind', 'jonas', {
+        blocker: [0.2, 0.45, 'Apputvikleren er leid inn på timebasis og har ikke kapasitet før om fem uker.'],
+      }),
       above('Testbrukere som vil anbefale appen', 55, 70, '%', 'fail', 'ida'),
     ],
   },
@@ -1297,7 +1303,7 @@ const COMMENTS = {
   ],
   unmet: [
     'På feil side av terskelen denne uka – vi ser på årsaken.',
-    'Utenfor grensen igjen. Må følges opp.',
+    'Utenfor grensen. Må følges opp.',
     'Ikke innenfor kravet. Tas opp på ukemøtet.',
   ],
   pending: [
@@ -1307,6 +1313,7 @@ const COMMENTS = {
     'Venter på innspill før vi kan ferdigstille.',
   ],
   reached: ['Milepælen er nådd!', 'Ferdig og levert.', 'På plass – takk til alle som bidro.'],
+  delivered: ['Levert. Nå følger vi med på effekten.', 'Ferdig – ingen endring.'],
 } as const;
 
 const COMMENT_PROBABILITY = 0.3;
@@ -1436,7 +1443,7 @@ function generateCheckIns(
       value = done ? 1 : 0;
       if (done) {
         confidence = 10;
-        pool = COMMENTS.on;
+        pool = COMMENTS.delivered;
         if (!reached) specialNote = spec.doneNote ?? pick(COMMENTS.reached, slot.uPick);
         reached = true;
       } else {
