@@ -9,13 +9,7 @@ export * from './schemas/checkIn.js';
 export * from './schemas/objective.js';
 export * from './schemas/initiative.js';
 export * from './schemas/progress.js';
+export * from './schemas/myWork.js';
+export * from './schemas/alignmentTarget.js';
 
-export * from './keyResultProgress.js';
-export * from './objectiveProgress.js';
-export * from './expectedProgress.js';
-export * from './trackStatus.js';
-export * from './forecast.js';
-export * from './rollUp.js';
-export * from './periodState.js';
-export * from './cycleCalendar.js';
-export * from './checkInDue.js';
+export * from './rules.js';

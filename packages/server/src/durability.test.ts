@@ -83,13 +83,15 @@ describe.each(storeKinds())('durability on %s', (kind) => {
       return { VARDE_DATA_DIR: dir, DATABASE_URL: '' };
     }
     const url = new URL(process.env.DATABASE_URL!);
+    const adminUrl = url.toString();
     const name = `varde_kill_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: url.toString() });
+    const admin = new pg.Client({ connectionString: adminUrl });
     await admin.connect();
     await admin.query(`create database ${name}`);
     await admin.end();
     cleanups.push(async () => {
-      const c = new pg.Client({ connectionString: url.toString() });
+      // Not url: it points at the database being dropped by the time this runs.
+      const c = new pg.Client({ connectionString: adminUrl });
       await c.connect();
       await c.query(`drop database if exists ${name} with (force)`);
       await c.end();

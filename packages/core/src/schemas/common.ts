@@ -12,10 +12,11 @@ export function isRealDate(value: string): boolean {
   const date = new Date(Date.UTC(y, mo - 1, d));
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
-export const IsoDate = z.string().refine(isRealDate, 'must be a date written YYYY-MM-DD');
+export const IsoDate = z.string().refine(isRealDate, { message: 'must be a date written YYYY-MM-DD', params: { code: 'invalid_date' } });
 export const Timestamp = z.string().describe('ISO 8601 instant, UTC');
 
 export const Version = z.number().int('must be a whole number').min(1, 'must be at least 1')
+  .max(2_147_483_647, 'is larger than any version') // the store keeps versions as 32-bit integers
   .describe('The version you read; a stale one answers 409');
 
 export const Title = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
@@ -35,7 +36,12 @@ export interface Page<T> { items: T[]; nextCursor: string | null }
 
 export const IdParams = z.object({ id: Id });
 
-export const FieldError = z.object({ field: z.string(), message: z.string(), code: z.string() });
+export const FieldError = z.object({
+  field: z.string(),
+  message: z.string(),
+  code: z.string().describe('What is wrong, for a client to say in its own language: required, too_short, too_big, invalid_date, unknown_unit, stale, …'),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional().describe('The limits the code refers to, e.g. { minimum: 10 }'),
+});
 export const Problem = z.object({
   type: z.string(),
   title: z.string(),

@@ -4,7 +4,7 @@ import { Id, ListQuery, LongText, Timestamp, Title, Version } from './common.js'
 
 export const InitiativeStatus = z.enum(['planned', 'in-progress', 'blocked', 'done', 'cancelled']);
 const KeyResultIds = z.array(Id).max(20, 'at most 20 key results')
-  .refine((ids) => new Set(ids).size === ids.length, 'lists a key result twice');
+  .refine((ids) => new Set(ids).size === ids.length, { message: 'lists a key result twice', params: { code: 'duplicate' } });
 
 export const Initiative = z.object({
   id: Id,

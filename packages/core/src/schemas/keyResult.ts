@@ -54,12 +54,12 @@ export const KeyResultCreate = z.object({
   weight: z.number().finite().min(0, 'must not be negative').max(100, 'must be at most 100').default(1),
 }).strict().superRefine((kr, ctx) => {
   if (kr.type !== 'milestone' && kr.target === undefined) {
-    ctx.addIssue({ code: 'custom', path: ['target'], message: 'is required' });
+    ctx.addIssue({ code: 'custom', path: ['target'], message: 'is required', params: { code: 'required' } });
   }
   if ((kr.type === 'increase' || kr.type === 'decrease') && kr.start === undefined) {
-    ctx.addIssue({ code: 'custom', path: ['start'], message: 'is required' });
+    ctx.addIssue({ code: 'custom', path: ['start'], message: 'is required', params: { code: 'required' } });
   }
-  for (const issue of keyResultDirectionIssues(kr)) ctx.addIssue({ code: 'custom', path: [issue.field], message: issue.message });
+  for (const issue of keyResultDirectionIssues(kr)) ctx.addIssue({ code: 'custom', path: [issue.field], message: issue.message, params: { code: 'direction' } });
 });
 export type KeyResultCreate = z.infer<typeof KeyResultCreate>;
 

@@ -14,6 +14,17 @@ export const Alignment = z.union([
 ]);
 export type Alignment = z.infer<typeof Alignment>;
 
+/** A link with what it points at, so a page can show "pays into" without a lookup per link. */
+export const AlignedTo = z.object({
+  kind: z.enum(['objective', 'keyResult']),
+  id: Id,
+  title: z.string(),
+  unitId: Id,
+  unitName: z.string(),
+  isMoal: z.boolean(),
+});
+export type AlignedTo = z.infer<typeof AlignedTo>;
+
 export const Objective = z.object({
   id: Id,
   unitId: Id,
@@ -24,6 +35,7 @@ export const Objective = z.object({
   status: ObjectiveStatus,
   ownerIds: z.array(Id),
   alignments: z.array(Alignment),
+  alignedTo: z.array(AlignedTo),
   progress: z.number(),
   expectedProgress: z.number(),
   onTrack: z.boolean(),
@@ -37,7 +49,7 @@ export const ObjectiveWithKeyResults = Objective.extend({ keyResults: z.array(Ke
 export type ObjectiveWithKeyResults = z.infer<typeof ObjectiveWithKeyResults>;
 
 const Owners = z.array(Id).max(20, 'at most 20 owners')
-  .refine((ids) => new Set(ids).size === ids.length, 'lists a person twice');
+  .refine((ids) => new Set(ids).size === ids.length, { message: 'lists a person twice', params: { code: 'duplicate' } });
 const Alignments = z.array(Alignment).max(20, 'at most 20 links');
 
 export const ObjectiveCreate = z.object({

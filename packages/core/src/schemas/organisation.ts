@@ -8,15 +8,15 @@ export const CycleCadenceSchema = z.enum(['quarter', 'tertial', 'half-year']);
 
 export const TimeZone = z.string().max(64).refine((tz) => {
   try { new Intl.DateTimeFormat('en', { timeZone: tz }); return true; } catch { return false; }
-}, 'must be an IANA time zone such as Europe/Oslo');
+}, { message: 'must be an IANA time zone such as Europe/Oslo', params: { code: 'invalid_time_zone' } });
 
-export const Theme = z.object({ title: Title, description: LongText.default('') });
+export const Theme = z.object({ title: Title, description: LongText.default('') }).strict();
 export const Strategy = z.object({
   mission: LongText,
   vision: LongText,
   values: z.array(z.string().trim().min(1, 'must not be empty').max(200)).max(20, 'at most 20 values'),
   themes: z.array(Theme).max(20, 'at most 20 themes'),
-});
+}).strict();
 export type Strategy = z.infer<typeof Strategy>;
 
 export const Organisation = z.object({

@@ -1,6 +1,6 @@
 // Periods: years (for Moals) and cycles (quarter, tertial, half-year) with their state.
 import { z } from 'zod';
-import { Id, IsoDate, Timestamp, Title, Version } from './common.js';
+import { Id, IsoDate, isRealDate, Timestamp, Title, Version } from './common.js';
 
 export const PeriodKind = z.enum(['year', 'cycle']);
 export type PeriodKind = z.infer<typeof PeriodKind>;
@@ -19,9 +19,10 @@ export const Period = z.object({
 });
 export type Period = z.infer<typeof Period>;
 
+// Compared only when both are real dates: a malformed start date is its own error, not the end date's.
 const endNotBeforeStart = (p: { startDate?: string | undefined; endDate?: string | undefined }) =>
-  !p.startDate || !p.endDate || p.endDate >= p.startDate;
-const endIssue = { message: 'must not be before the start date', path: ['endDate'] };
+  !p.startDate || !p.endDate || !isRealDate(p.startDate) || !isRealDate(p.endDate) || p.endDate >= p.startDate;
+const endIssue = { message: 'must not be before the start date', path: ['endDate'], params: { code: 'order' } };
 
 export const PeriodCreate = z.object({
   kind: PeriodKind,

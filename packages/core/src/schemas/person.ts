@@ -1,7 +1,7 @@
 // People, their accounts and their membership of units.
 import { z } from 'zod';
 import { Id, Timestamp, Title } from './common.js';
-import { Language } from './organisation.js';
+import { Language, TimeZone } from './organisation.js';
 
 export const Email = z.string().trim().toLowerCase().max(254, 'is too long').pipe(z.email('must be an e-mail address'));
 export const Password = z.string().min(10, 'must be at least 10 characters').max(200, 'must be at most 200 characters');
@@ -36,7 +36,7 @@ export type LoginInput = z.infer<typeof LoginInput>;
 export const SetupInput = z.object({
   organisationName: Title,
   language: Language.default('nb'),
-  timeZone: z.string().max(64).default('Europe/Oslo'),
+  timeZone: TimeZone.default('Europe/Oslo'),
   admin: z.object({ name: Title, email: Email, password: Password }).strict(),
 }).strict();
 export type SetupInput = z.infer<typeof SetupInput>;

@@ -5,7 +5,7 @@ import { MemberRole } from './person.js';
 
 export const UnitKind = z.enum(['organisation', 'area', 'team']);
 export type UnitKind = z.infer<typeof UnitKind>;
-export const UnitMember = z.object({ personId: Id, role: MemberRole });
+export const UnitMember = z.object({ personId: Id, role: MemberRole }).strict();
 export type UnitMember = z.infer<typeof UnitMember>;
 
 export const Unit = z.object({
@@ -22,7 +22,7 @@ export const Unit = z.object({
 export type Unit = z.infer<typeof Unit>;
 
 const Members = z.array(UnitMember).max(500, 'at most 500 members')
-  .refine((ms) => new Set(ms.map((m) => m.personId)).size === ms.length, 'lists a person twice');
+  .refine((ms) => new Set(ms.map((m) => m.personId)).size === ms.length, { message: 'lists a person twice', params: { code: 'duplicate' } });
 
 export const UnitCreate = z.object({
   parentId: Id,

@@ -8,7 +8,7 @@ import { authorise, policies } from '../auth/policies.js';
 import { isoNow, type Actor, type Deps } from './context.js';
 import { invalid } from './errors.js';
 import { keyResultInContext } from './keyResults.js';
-import { pageOf } from './paging.js';
+import { cursorOf, pageOf } from './paging.js';
 
 export async function checkIn(deps: Deps, actor: Actor, keyResultId: string, input: CheckInInput): Promise<CheckIn> {
   const id = newId();
@@ -30,5 +30,5 @@ export async function checkIn(deps: Deps, actor: Actor, keyResultId: string, inp
 
 export async function readCheckIns(deps: Deps, actor: Actor, keyResultId: string, limit: number, cursor: string | undefined): Promise<Page<CheckIn>> {
   await keyResultInContext(deps.store.db, actor.orgId, keyResultId);
-  return pageOf(await listCheckIns(deps.store.db, actor.orgId, keyResultId, limit + 1, cursor), limit);
+  return pageOf(await listCheckIns(deps.store.db, actor.orgId, keyResultId, limit + 1, cursorOf(cursor)), limit);
 }

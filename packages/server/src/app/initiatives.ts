@@ -10,13 +10,13 @@ import type { Db } from '../store/executor.js';
 import { authorise, policies } from '../auth/policies.js';
 import { isoNow, type Actor, type Deps } from './context.js';
 import { invalid, notFound, staleVersion } from './errors.js';
-import { pageOf } from './paging.js';
+import { cursorOf, pageOf } from './paging.js';
 
 export async function readInitiatives(deps: Deps, actor: Actor,
   filter: { unit?: string | undefined; period?: string | undefined; keyResult?: string | undefined; owner?: string | undefined },
   limit: number, cursor: string | undefined): Promise<Page<Initiative>> {
   const rows = await listInitiatives(deps.store.db, actor.orgId,
-    { unitId: filter.unit, periodId: filter.period, keyResultId: filter.keyResult, ownerId: filter.owner }, limit + 1, cursor);
+    { unitId: filter.unit, periodId: filter.period, keyResultId: filter.keyResult, ownerId: filter.owner }, limit + 1, cursorOf(cursor));
   return pageOf(rows, limit);
 }
 

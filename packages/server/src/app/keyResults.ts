@@ -67,8 +67,9 @@ export async function changeKeyResult(deps: Deps, actor: Actor, id: string, patc
     await checkOwner(trx, actor.orgId, patch.ownerId);
     const type = patch.type ?? kr.type;
     const values = normalised(type, patch.start ?? kr.start, patch.target ?? kr.target);
-    // The same direction rules as on creation, applied to the merged result of the change.
-    const issues = keyResultDirectionIssues({ type, ...values });
+    // The same direction rules as on creation, applied to the merged result of the change; a
+    // target sent for a milestone must be 1, as on creation, not be silently replaced.
+    const issues = [...keyResultDirectionIssues({ type, target: patch.target }), ...keyResultDirectionIssues({ type, ...values })];
     if (issues.length) {
       throw new AppError(422, 'Unprocessable Content', `${issues[0]!.field} ${issues[0]!.message}`,
         issues.map((i) => ({ ...i, code: 'direction' })));

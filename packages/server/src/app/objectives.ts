@@ -11,18 +11,23 @@ import { newId } from '../store/ids.js';
 import type { Db } from '../store/executor.js';
 import { authorise, policies } from '../auth/policies.js';
 import { presentObjective } from '../presenters/okr.js';
+import { alignedToOf } from '../store/alignedTo.js';
+import { groupBy } from './groupBy.js';
 import { isoNow, type Actor, type Deps } from './context.js';
 import { invalid, notFound, staleVersion } from './errors.js';
 import { timingsOf } from './timing.js';
+import { cursorOf } from './paging.js';
 
 export async function readObjectives(deps: Deps, actor: Actor, filter: { unit?: string | undefined; period?: string | undefined },
   limit: number, cursor: string | undefined): Promise<Page<Objective>> {
   const db = deps.store.db;
-  const rows = await listObjectives(db, actor.orgId, { unitIds: filter.unit ? [filter.unit] : undefined, periodId: filter.period }, limit + 1, cursor);
+  const rows = await listObjectives(db, actor.orgId, { unitIds: filter.unit ? [filter.unit] : undefined, periodId: filter.period }, limit + 1, cursorOf(cursor));
   const page = rows.slice(0, limit);
-  const [krs, timing] = await Promise.all([keyResultsOf(db, actor.orgId, page.map((o) => o.id)), timingsOf(deps, db, actor.orgId)]);
+  const ids = page.map((o) => o.id);
+  const [krs, timing, aligned] = await Promise.all([keyResultsOf(db, actor.orgId, ids), timingsOf(deps, db, actor.orgId), alignedToOf(db, actor.orgId, ids)]);
+  const krsOf = groupBy(krs, (k) => k.objectiveId);
   const items = page.map((o) => {
-    const { keyResults: _krs, ...objective } = presentObjective(o, krs.filter((k) => k.objectiveId === o.id), timing({ id: o.periodId }));
+    const { keyResults: _krs, ...objective } = presentObjective(o, krsOf.get(o.id) ?? [], timing({ id: o.periodId }), aligned.get(o.id) ?? []);
     return objective;
   });
   return { items, nextCursor: rows.length > limit ? page[page.length - 1]!.id : null };
@@ -31,8 +36,8 @@ export async function readObjectives(deps: Deps, actor: Actor, filter: { unit?: 
 export async function readObjective(deps: Deps, actor: Actor, id: string, db: Db = deps.store.db): Promise<ObjectiveWithKeyResults> {
   const o = await getObjective(db, actor.orgId, id);
   if (!o) throw notFound('The objective');
-  const [krs, timing] = await Promise.all([keyResultsOf(db, actor.orgId, [id]), timingsOf(deps, db, actor.orgId)]);
-  return presentObjective(o, krs, timing({ id: o.periodId }));
+  const [krs, timing, aligned] = await Promise.all([keyResultsOf(db, actor.orgId, [id]), timingsOf(deps, db, actor.orgId), alignedToOf(db, actor.orgId, [id])]);
+  return presentObjective(o, krs, timing({ id: o.periodId }), aligned.get(id) ?? []);
 }
 
 async function checkReferences(db: Db, orgId: string, objectiveId: string | undefined,

@@ -1,7 +1,21 @@
 // Keyset pages: the store is asked for one row more than the page, which tells whether there is a next page.
 import type { Page } from '@varde/core';
+import { AppError } from './errors.js';
 
 export function pageOf<T extends { id: string }>(rows: T[], limit: number): Page<T> {
   const items = rows.slice(0, limit);
   return { items, nextCursor: rows.length > limit ? items[items.length - 1]!.id : null };
+}
+
+// A cursor is the id of the last item of a page this API handed out: a lowercase UUID.
+const CURSOR = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** The cursor to continue from; anything this API did not hand out answers 400 rather than a silently wrong page. */
+export function cursorOf(cursor: string | undefined): string | undefined {
+  if (cursor === undefined || cursor === '') return undefined;
+  if (!CURSOR.test(cursor)) {
+    throw new AppError(400, 'Bad Request', 'cursor is not one this API handed out; start again without a cursor',
+      [{ field: 'cursor', message: 'is not a cursor from a previous page', code: 'invalid_cursor' }]);
+  }
+  return cursor;
 }

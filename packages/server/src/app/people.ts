@@ -6,10 +6,10 @@ import { hashPassword } from '../auth/passwords.js';
 import { authorise, policies } from '../auth/policies.js';
 import { isoNow, type Actor, type Deps } from './context.js';
 import { invalid, notFound } from './errors.js';
-import { pageOf } from './paging.js';
+import { cursorOf, pageOf } from './paging.js';
 
 export async function readPeople(deps: Deps, actor: Actor, limit: number, cursor: string | undefined): Promise<Page<PersonRecord>> {
-  return pageOf(await listPeople(deps.store.db, actor.orgId, limit + 1, cursor), limit);
+  return pageOf(await listPeople(deps.store.db, actor.orgId, limit + 1, cursorOf(cursor)), limit);
 }
 
 export async function readPerson(deps: Deps, actor: Actor, id: string): Promise<PersonRecord> {

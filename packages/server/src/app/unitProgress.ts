@@ -1,7 +1,8 @@
 // A unit's page in numbers: its own objectives with their key results, and its whole subtree
 // rolled up, each with progress, expected progress and on-track for the chosen period.
 import { rollUp, subtreeIds, type UnitProgress, type UnitProgressNode } from '@varde/core';
-import { progressRows, type ProgressKeyResultRow } from '../store/progress.js';
+import { progressRows } from '../store/progress.js';
+import { groupBy } from './groupBy.js';
 import { unitTree, type UnitNode } from '../store/units.js';
 import { getPeriod } from '../store/periods.js';
 import { ownersOf } from '../store/objectives.js';
@@ -22,11 +23,7 @@ export async function readUnitProgress(deps: Deps, actor: Actor, unitId: string,
   const rows = await progressRows(db, actor.orgId, periodId, isRoot ? undefined : subtree);
   const timing = timingOf(period, deps.clock.now(), tz);
 
-  const krsByObjective = new Map<string, ProgressKeyResultRow[]>();
-  for (const kr of rows.keyResults) {
-    const list = krsByObjective.get(kr.objectiveId);
-    if (list) list.push(kr); else krsByObjective.set(kr.objectiveId, [kr]);
-  }
+  const krsByObjective = groupBy(rows.keyResults, (kr) => kr.objectiveId);
   const objectives = rows.objectives.map((o) => {
     const keyResults = (krsByObjective.get(o.id) ?? []).map((kr) => ({ ...kr, ...keyResultTrack(kr, timing) }));
     return { ...o, keyResults, ...objectiveTrack(keyResults, timing) };
@@ -35,13 +32,7 @@ export async function readUnitProgress(deps: Deps, actor: Actor, unitId: string,
   const inSubtree = new Set(subtree);
   const units = tree.filter((u) => inSubtree.has(u.id));
   const rolled = rollUp(units, objectives.map((o) => ({ unitId: o.unitId, progress: o.progress, expected: o.expectedProgress })));
-  const children = new Map<string, UnitNode[]>();
-  for (const u of units) {
-    if (u.parentId && u.id !== unitId) {
-      const list = children.get(u.parentId);
-      if (list) list.push(u); else children.set(u.parentId, [u]);
-    }
-  }
+  const children = groupBy(units.filter((u) => u.parentId && u.id !== unitId), (u) => u.parentId!);
   const ref = (u: UnitNode) => ({ id: u.id, name: u.name, kind: u.kind, parentId: u.parentId });
   const track = (id: string) => {
     const r = rolled.get(id)!;

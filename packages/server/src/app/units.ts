@@ -7,10 +7,10 @@ import type { Db } from '../store/executor.js';
 import { authorise, policies } from '../auth/policies.js';
 import { isoNow, type Actor, type Deps } from './context.js';
 import { invalid, notFound, staleVersion } from './errors.js';
-import { pageOf } from './paging.js';
+import { cursorOf, pageOf } from './paging.js';
 
 export async function readUnits(deps: Deps, actor: Actor, limit: number, cursor: string | undefined): Promise<Page<Unit>> {
-  return pageOf(await listUnits(deps.store.db, actor.orgId, limit + 1, cursor), limit);
+  return pageOf(await listUnits(deps.store.db, actor.orgId, limit + 1, cursorOf(cursor)), limit);
 }
 
 export async function readUnit(deps: Deps, actor: Actor, id: string): Promise<Unit> {

@@ -16,7 +16,11 @@ const DOCS = '/api/v1/docs';
 export function installAuthentication(app: FastifyInstance, deps: Deps): void {
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/') || request.url.startsWith(DOCS) || request.routeOptions.config.public) return;
+    // The matched route's pattern counts as well as the raw URL: /%61pi/v1/units reaches the
+    // same route as /api/v1/units and must be guarded the same.
+    const route = request.routeOptions.url;
+    const underApi = request.url.startsWith('/api/') || route?.startsWith('/api/') === true;
+    if (!underApi || (route ?? request.url).startsWith(DOCS) || request.routeOptions.config.public) return;
     const token = request.cookies[SESSION_COOKIE];
     const actor = token ? await principalFor(deps, token) : undefined;
     if (!actor) throw unauthorised('Sign in first: POST /api/v1/auth/login');

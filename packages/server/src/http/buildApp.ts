@@ -8,6 +8,8 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { Deps } from '../app/context.js';
 import { installProblemHandlers } from './problem.js';
 import { installAuthentication } from './authenticate.js';
+import { installJsonBodies } from './jsonBody.js';
+import { defaultWebRoot, installWebApp } from './webApp.js';
 import { healthRoutes } from '../routes/health.js';
 import { authRoutes } from '../routes/auth.js';
 import { organisationRoutes } from '../routes/organisation.js';
@@ -17,15 +19,23 @@ import { periodRoutes } from '../routes/periods.js';
 import { objectiveRoutes } from '../routes/objectives.js';
 import { keyResultRoutes } from '../routes/keyResults.js';
 import { initiativeRoutes } from '../routes/initiatives.js';
+import { myWorkRoutes } from '../routes/myWork.js';
 import type { Api } from '../routes/types.js';
 
-export interface AppOptions { logger?: FastifyServerOptions['logger'] }
+export interface AppOptions {
+  logger?: FastifyServerOptions['logger'];
+  /** The built web app to serve; by default packages/web/dist when it exists. */
+  webRoot?: string | null;
+}
 
 export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Api> {
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: 256 * 1024, trustProxy: true }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  installProblemHandlers(app);
+  const webRoot = options.webRoot === undefined ? defaultWebRoot() : options.webRoot;
+  const spa = webRoot ? await installWebApp(app, webRoot) : false;
+  installProblemHandlers(app, { spa });
+  installJsonBodies(app);
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {
@@ -46,7 +56,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Ap
   installAuthentication(app, deps);
 
   app.get('/api/v1/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
-  for (const routes of [healthRoutes, authRoutes, organisationRoutes, peopleRoutes, unitRoutes, periodRoutes, objectiveRoutes, keyResultRoutes, initiativeRoutes]) {
+  for (const routes of [healthRoutes, authRoutes, organisationRoutes, peopleRoutes, unitRoutes, periodRoutes, objectiveRoutes, keyResultRoutes, initiativeRoutes, myWorkRoutes]) {
     routes(app, deps);
   }
   return app;

@@ -1,9 +1,12 @@
 // Every error leaves as an RFC 9457 problem document that names each bad field and says what is
 // wrong with it, so a client can show the message at the field and a person can act on it.
+import { STATUS_CODES } from 'node:http';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { FieldError, Problem } from '@varde/core';
 import { AppError } from '../app/errors.js';
+import { isAppNavigation } from './webApp.js';
+import { issueCode } from './fieldErrorCodes.js';
 
 const PROBLEM_TYPE = 'https://varde.no/problems/';
 
@@ -29,11 +32,12 @@ export function fieldErrors(issues: readonly ValidationIssue[], context: string 
     if (issue.keyword === 'unrecognized_keys' && Array.isArray(issue.params.keys)) {
       return (issue.params.keys as string[]).map((key) => ({ field: path ? `${path}.${key}` : key, message: 'is not a known field', code: 'unknown_field' }));
     }
-    return [{ field: path || where, message: friendly(issue.message ?? 'is invalid'), code: issue.keyword }];
+    const { code, params } = issueCode(issue.keyword, issue.message ?? '', issue.params);
+    return [{ field: path || where, message: friendly(issue.message ?? 'is invalid'), code, ...(params ? { params } : {}) }];
   });
 }
 
-export function installProblemHandlers(app: FastifyInstance): void {
+export function installProblemHandlers(app: FastifyInstance, options: { spa?: boolean } = {}): void {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     if (hasZodFastifySchemaValidationErrors(error)) {
       const errors = fieldErrors(error.validation as unknown as ValidationIssue[], error.validationContext);
@@ -43,15 +47,20 @@ export function installProblemHandlers(app: FastifyInstance): void {
     if (error instanceof AppError) return sendProblem(reply, error.status, error.title, error.message, error.errors);
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {
-      // Fastify's own refusals: malformed JSON, wrong content type, body too large.
+      // Fastify's own refusals: malformed JSON, wrong content type (415), body too large (413).
       const detail = error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError
-        ? 'The body is not valid JSON' : error.message;
-      return sendProblem(reply, status, reply.raw.statusMessage || 'Bad Request', detail,
+        ? 'The body is not valid JSON'
+        : error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'Send the body as application/json' : error.message;
+      return sendProblem(reply, status, STATUS_CODES[status] ?? 'Bad Request', detail,
         [{ field: 'body', message: detail, code: error.code ?? 'bad_request' }]);
     }
     request.log.error({ err: error }, 'request failed');
     return sendProblem(reply, 500, 'Internal Server Error', 'Something went wrong on our side; it has been logged');
   });
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(reply, 404, 'Not Found', `There is no ${request.method} ${request.url.split('?')[0]}`));
+  app.setNotFoundHandler((request, reply) => {
+    if (options.spa && isAppNavigation(request.method, request.url, request.headers.accept)) {
+      return reply.header('cache-control', 'no-cache').type('text/html').sendFile('index.html');
+    }
+    return sendProblem(reply, 404, 'Not Found', `There is no ${request.method} ${request.url.split('?')[0]}`);
+  });
 }

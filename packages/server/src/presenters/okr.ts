@@ -2,7 +2,7 @@
 // progress and on-track computed by the core rules, so every answer agrees with the UI.
 import {
   expectedProgress, keyResultProgress, objectiveProgress, trackStatus,
-  type KeyResult, type Objective, type Period, type TrackStatus,
+  type AlignedTo, type KeyResult, type Objective, type Period, type TrackStatus,
 } from '@varde/core';
 import type { KeyResultRecord } from '../store/keyResults.js';
 import type { ObjectiveRecord } from '../store/objectives.js';
@@ -31,8 +31,8 @@ export function objectiveTrack(krs: ReadonlyArray<{ progress: number; weight: nu
   return { progress, expectedProgress: timing.expected, onTrack: track.onTrack, trackStatus: track.status };
 }
 
-export function presentObjective(o: ObjectiveRecord, krs: readonly KeyResultRecord[], timing: Timing): Objective & { keyResults: KeyResult[] } {
+export function presentObjective(o: ObjectiveRecord, krs: readonly KeyResultRecord[], timing: Timing, alignedTo: AlignedTo[]): Objective & { keyResults: KeyResult[] } {
   const { orgId: _org, ...rest } = o;
   const keyResults = krs.map((k) => presentKeyResult(k, timing));
-  return { ...rest, ...objectiveTrack(keyResults.map((k, i) => ({ progress: k.progress, weight: krs[i]!.weight })), timing), keyResults };
+  return { ...rest, alignedTo, ...objectiveTrack(keyResults.map((k, i) => ({ progress: k.progress, weight: krs[i]!.weight })), timing), keyResults };
 }

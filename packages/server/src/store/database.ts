@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Migration } from 'kysely';
 import type { Database } from './schema.js';
 import * as initial from './migrations/001_initial.js';
 
@@ -29,12 +29,20 @@ const migrations: Record<string, Migration> = { '001_initial': initial };
 
 export async function openStore(config: StoreConfig): Promise<Store> {
   const store = config.databaseUrl ? await openPostgres(config.databaseUrl, config.pgSchema) : openSqlite(config.dataDir ?? './data');
-  await migrate(store.db);
+  // On PostgreSQL the migrator's bookkeeping lives in our own schema: without naming it, Kysely
+  // takes another schema's kysely_migration tables (another test store, another application in the
+  // same database) for ours and fails.
+  await migrate(store.db, store.dialect === 'postgres' ? config.pgSchema ?? await currentSchema(store.db) : undefined);
   return store;
 }
 
-export async function migrate(db: Kysely<Database>): Promise<void> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+async function currentSchema(db: Kysely<Database>): Promise<string | undefined> {
+  const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db);
+  return rows[0]?.schema ?? undefined;
+}
+
+export async function migrate(db: Kysely<Database>, migrationTableSchema?: string): Promise<void> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, ...(migrationTableSchema ? { migrationTableSchema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {

@@ -1,0 +1,370 @@
+// Varde's benchmark (`npm run bench`): generates a large organisation on SQLite and, when
+// DATABASE_URL is set, on a fresh PostgreSQL database, then measures through real HTTP the
+// progress pages, check-in throughput and cold start, each beside a baseline measured in the same
+// run and the project's targets. Prints a table and writes bench/results/latest.json.
+import { fork, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import http from 'node:http';
+import { performance } from 'node:perf_hooks';
+import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { openStore } from '../packages/server/dist/store/database.js';
+import { generate, ADMIN, SHAPE } from './lib/generate.mjs';
+import { unitAveragesInSql } from './lib/baseline.mjs';
+import { Client, sequential, concurrent } from './lib/http.mjs';
+import { summarise, sleep, round } from './lib/util.mjs';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(HERE, '..');
+const MAIN = path.join(ROOT, 'packages/server/dist/main.js');
+const SERVER = path.join(HERE, 'lib/server.mjs');
+
+const CONFIG = {
+  latencySamples: Number(process.env.BENCH_SAMPLES ?? 200),
+  latencyWarmup: 20,
+  rootMaxMs: Number(process.env.BENCH_ROOT_MAX_MS ?? 25_000),
+  concurrency: Number(process.env.BENCH_CONCURRENCY ?? 16),
+  throughputMs: Number(process.env.BENCH_THROUGHPUT_MS ?? 5000),
+  coldStarts: Number(process.env.BENCH_COLD_STARTS ?? 5),
+  teamsRotated: 20,
+};
+const TARGETS = {
+  generateMs: { max: 60_000, text: '< 60 s' },
+  teamP95: { max: 10, text: 'p95 < 10 ms' },
+  rootP95: { max: 150, text: 'p95 < 150 ms' },
+  checkInsPerSecond: { min: 2000, text: '>= 2,000/s' },
+  coldStartMs: { max: 1000, text: '< 1 s' },
+};
+
+const cleanups = [];
+const log = (...a) => process.stderr.write(`${a.join(' ')}\n`);
+
+// ---------------------------------------------------------------- processes
+
+async function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
+  });
+}
+
+/** Forks bench/lib/server.mjs in the given mode and resolves once it listens. */
+async function startServer(mode, env) {
+  const child = fork(SERVER, [mode], { env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const port = await new Promise((resolve, reject) => {
+    child.once('message', (m) => resolve(m.port));
+    child.once('exit', (code) => reject(new Error(`${mode} server exited with ${code} before listening`)));
+  });
+  const stop = async () => {
+    if (child.exitCode !== null) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    child.send('close');
+    await Promise.race([exited, sleep(10_000).then(() => child.kill('SIGKILL'))]);
+  };
+  cleanups.push(stop);
+  const stats = () => new Promise((resolve) => { child.once('message', (m) => resolve(m.stats)); child.send('stats'); });
+  /** Runs fn, adding the server's CPU per request (and, with BENCH_PHASES=1, its phases) to the result. */
+  const measured = async (route, fn) => {
+    await stats();
+    const result = await fn();
+    const s = await stats();
+    result.serverCpuMsPerRequest = s.cpuMs / Math.max(1, s.requests);
+    const p = route && s.phases[route];
+    if (p) result.phases = Object.fromEntries(Object.entries(p).map(([k, v]) => [k, k === 'n' ? v : v / p.n]));
+    return result;
+  };
+  return { url: `http://127.0.0.1:${port}`, stop, measured };
+}
+
+/** One GET without keep-alive; resolves the status, or 0 while nothing listens. */
+function probe(port, pathName) {
+  return new Promise((resolve) => {
+    const req = http.get({ host: '127.0.0.1', port, path: pathName, agent: false }, (res) => { res.resume(); res.on('end', () => resolve(res.statusCode)); });
+    req.on('error', () => resolve(0));
+    req.setTimeout(5000, () => { req.destroy(); resolve(0); });
+  });
+}
+
+/** Spawns a command and times from spawn until GET pathName answers 200; then stops it. */
+async function coldStart(args, env, pathName, port) {
+  const started = performance.now();
+  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d) => { stderr += d; });
+  let exited = false;
+  child.once('exit', () => { exited = true; });
+  try {
+    for (;;) {
+      if (exited) throw new Error(`cold start: process exited before answering: ${stderr.slice(0, 500)}`);
+      if (performance.now() - started > 30_000) throw new Error('cold start: no answer within 30 s');
+      if (await probe(port, pathName) === 200) return performance.now() - started;
+      await sleep(2);
+    }
+  } finally {
+    if (!exited) {
+      const gone = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await Promise.race([gone, sleep(10_000).then(() => child.kill('SIGKILL'))]);
+    }
+  }
+}
+
+const BARE_FASTIFY = `const F = require('fastify'); const app = F(); app.get('/health', async () => ({ status: 'ok' }));
+app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' });`;
+
+// ---------------------------------------------------------------- databases
+
+async function sqliteTarget() {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'varde-bench-'));
+  const drop = async () => fs.rmSync(dataDir, { recursive: true, force: true });
+  cleanups.push(drop);
+  return { kind: 'sqlite', config: { dataDir }, serverEnv: { BENCH_DATA_DIR: dataDir }, mainEnv: { VARDE_DATA_DIR: dataDir }, drop, describe: 'SQLite (better-sqlite3, WAL, synchronous=FULL)' };
+}
+
+async function postgresTarget(baseUrl) {
+  const name = `varde_bench_${randomBytes(5).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  try { await admin.query(`create database ${name}`); } finally { await admin.end(); }
+  const u = new URL(baseUrl);
+  u.pathname = `/${name}`;
+  const url = u.toString();
+  let dropped = false;
+  const drop = async () => {
+    if (dropped) return;
+    dropped = true;
+    const c = new pg.Client({ connectionString: baseUrl });
+    await c.connect();
+    try { await c.query(`drop database if exists ${name} with (force)`); } finally { await c.end(); }
+  };
+  cleanups.push(drop);
+  const version = await (async () => {
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    try { return (await c.query('show server_version')).rows[0].server_version; } finally { await c.end(); }
+  })();
+  return { kind: 'postgres', name, config: { databaseUrl: url }, serverEnv: { BENCH_DATABASE_URL: url }, mainEnv: { DATABASE_URL: url }, drop, describe: `PostgreSQL ${version} (database ${name}, pool ${process.env.VARDE_PG_POOL ?? 10})` };
+}
+
+// ---------------------------------------------------------------- one database
+
+async function benchDatabase(target) {
+  const out = { database: target.kind, describe: target.describe, loadAverage: { atStart: os.loadavg() } };
+  log(`\n== ${target.describe}`);
+
+  // 1. Generate.
+  const store = await openStore(target.config);
+  const gen = await generate(store);
+  out.generate = { ms: gen.ms, buildMs: gen.buildMs, steps: gen.steps, counts: gen.counts };
+  log(`generated ${Object.entries(gen.counts).map(([k, v]) => `${v.toLocaleString('en')} ${k}`).join(', ')} in ${round(gen.ms / 1000, 1)} s`);
+  const tables = { units: 'units', people: 'people', memberships: 'memberships', objectives: 'objectives', keyResults: 'key_results', checkIns: 'check_ins', alignments: 'alignments' };
+  for (const [key, table] of Object.entries(tables)) {
+    const n = Number((await store.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    if (n !== gen.counts[key]) throw new Error(`generated ${gen.counts[key]} ${table} but the database holds ${n}`);
+  }
+  const teams = gen.teamIds.slice(0, CONFIG.teamsRotated);
+  const teamOf = (i) => teams[i % teams.length];
+
+  // 2. The SQL baselines, with the store's client on the same database.
+  const timeSql = async (unitOf) => {
+    const times = [];
+    for (let i = 0; i < CONFIG.latencyWarmup + CONFIG.latencySamples; i++) {
+      const t = performance.now();
+      await unitAveragesInSql(store.db, gen.orgId, gen.cycleId, unitOf(i));
+      if (i >= CONFIG.latencyWarmup) times.push(performance.now() - t);
+    }
+    return summarise(times);
+  };
+  out.sqlTeam = await timeSql(teamOf);
+  out.sqlRoot = await timeSql(() => undefined);
+  const sqlAverages = new Map((await unitAveragesInSql(store.db, gen.orgId, gen.cycleId, undefined)).map((r) => [r.unitId, r]));
+  log(`SQL baseline: team p50 ${round(out.sqlTeam.p50, 2)} ms, root (all units) p50 ${round(out.sqlRoot.p50, 1)} ms`);
+  await store.close();
+
+  // 3. Varde's API in its own process.
+  const varde = await startServer('varde', { ...target.serverEnv, BENCH_PHASES: process.env.BENCH_PHASES ?? '0' });
+  const client = new Client(varde.url, { connections: CONFIG.concurrency });
+  const signIn = async (c) => {
+    const login = await c.json('POST', '/api/v1/auth/login', { email: ADMIN.email, password: ADMIN.password });
+    if (login.status !== 200) throw new Error(`login failed: ${login.status} ${login.body}`);
+    c.cookie = String(login.headers['set-cookie']).split(';')[0];
+  };
+  await signIn(client);
+
+  // The API and the SQL baseline agree: a team's progress is the mean of its own objectives.
+  const check = await client.json('GET', `/api/v1/units/${teams[0]}/progress?period=${gen.cycleId}`);
+  const rootCheck = await client.json('GET', `/api/v1/units/${gen.rootId}/progress?period=${gen.cycleId}`);
+  let leaves = 0; let disagree = 0;
+  const walk = (node) => {
+    if (node.children.length === 0 && node.objectiveCount > 0) {
+      leaves++;
+      if (Math.abs(node.progress - (sqlAverages.get(node.unit.id)?.progress ?? -1)) > 1e-9) disagree++;
+    }
+    node.children.forEach(walk);
+  };
+  rootCheck.json.children.forEach(walk);
+  out.agreement = {
+    team: { api: check.json.progress, sql: sqlAverages.get(teams[0]).progress, objectives: check.json.objectiveCount },
+    root: { progress: rootCheck.json.progress, subtreeObjectives: rootCheck.json.subtreeObjectiveCount, leavesCompared: leaves, leavesDisagreeing: disagree },
+  };
+  if (disagree > 0 || Math.abs(out.agreement.team.api - out.agreement.team.sql) > 1e-9) log('WARNING: the API and the SQL baseline disagree');
+  log(`agreement: team API ${round(check.json.progress, 4)} vs SQL ${round(out.agreement.team.sql, 4)}; ${leaves - disagree}/${leaves} leaf units agree; root progress ${round(rootCheck.json.progress, 4)} over ${rootCheck.json.subtreeObjectiveCount} objectives`);
+
+  const PROGRESS = 'GET /api/v1/units/:id/progress';
+  const CHECK_IN = 'POST /api/v1/key-results/:id/check-ins';
+  const seq = (next, opts = {}) => sequential(client, next, { warmup: CONFIG.latencyWarmup, samples: CONFIG.latencySamples, ...opts });
+  out.vardeFloor = await varde.measured(null, () => seq(() => ['GET', '/healthz']));
+  out.team = await varde.measured(PROGRESS, () => seq((i) => ['GET', `/api/v1/units/${teamOf(i)}/progress?period=${gen.cycleId}`]));
+  log(`team page: p50 ${round(out.team.p50, 2)} ms, p95 ${round(out.team.p95, 2)} ms (${out.team.bytes} bytes, server CPU ${round(out.team.serverCpuMsPerRequest, 2)} ms/request)`);
+  out.root = await varde.measured(PROGRESS, () => seq(() => ['GET', `/api/v1/units/${gen.rootId}/progress?period=${gen.cycleId}`], { warmup: 5, maxMs: CONFIG.rootMaxMs }));
+  log(`root roll-up: p50 ${round(out.root.p50, 1)} ms, p95 ${round(out.root.p95, 1)} ms (${out.root.n} samples, ${out.root.bytes} bytes, server CPU ${round(out.root.serverCpuMsPerRequest, 1)} ms/request)`);
+
+  let pick = 0;
+  const checkInBody = (kr) => ({
+    value: kr.type === 'milestone' ? pick % 2 : Math.round((kr.start + (kr.target - kr.start) * ((pick * 7919) % 100) / 100) * 10) / 10,
+    confidence: 1 + (pick % 10), comment: pick % 3 === 0 ? 'bench' : null,
+  });
+  const krs = gen.keyResults;
+  const checkInLoad = (c, prefix) => concurrent(c, () => {
+    const kr = krs[(pick++ * 7907) % krs.length];
+    return ['POST', `${prefix}${kr.id}/check-ins`, checkInBody(kr)];
+  }, { concurrency: CONFIG.concurrency, durationMs: CONFIG.throughputMs, expect: 201 });
+  const describeLoad = (r) => `${round(r.perSecond, 0)}/s with ${r.concurrency} clients (p50 ${round(r.latency.p50, 1)} ms, p95 ${round(r.latency.p95, 1)} ms, server CPU ${round(r.serverCpuMsPerRequest, 2)} ms/request, client CPU ${round(r.clientCpuMsPerRequest, 2)} ms/request, ${r.failed} failed${r.firstFailure ? `: ${r.firstFailure}` : ''})`;
+  out.checkIns = await varde.measured(CHECK_IN, () => checkInLoad(client, '/api/v1/key-results/'));
+  log(`check-ins: ${describeLoad(out.checkIns)}`);
+  client.close();
+  await varde.stop();
+
+  // 4. The bare Fastify baseline in its own process, same client, same database.
+  const bare = await startServer('bare', { ...target.serverEnv, BENCH_ORG_ID: gen.orgId, BENCH_AUTHOR_ID: gen.adminId });
+  const bareClient = new Client(bare.url, { connections: CONFIG.concurrency });
+  out.bareHello = await bare.measured(null, () => sequential(bareClient, () => ['GET', '/hello'], { warmup: CONFIG.latencyWarmup, samples: CONFIG.latencySamples }));
+  out.bareCheckIns = await bare.measured(null, () => checkInLoad(bareClient, '/bare/key-results/'));
+  log(`bare Fastify: hello p50 ${round(out.bareHello.p50, 2)} ms; single-row insert ${describeLoad(out.bareCheckIns)}`);
+  bareClient.close();
+  await bare.stop();
+
+  // 4b. SQLite only, an experiment that isolates the fsync: Varde's check-ins with synchronous=NORMAL.
+  if (target.kind === 'sqlite') {
+    const normal = await startServer('varde', { ...target.serverEnv, BENCH_SQLITE_SYNCHRONOUS: 'NORMAL' });
+    const normalClient = new Client(normal.url, { connections: CONFIG.concurrency });
+    await signIn(normalClient);
+    out.checkInsSynchronousNormal = await normal.measured(CHECK_IN, () => checkInLoad(normalClient, '/api/v1/key-results/'));
+    log(`experiment, Varde check-ins with synchronous=NORMAL: ${describeLoad(out.checkInsSynchronousNormal)}`);
+    normalClient.close();
+    await normal.stop();
+  }
+
+  // 5. Cold start: main.js on the generated data, and a bare `node -e` Fastify.
+  const starts = [];
+  const bareStarts = [];
+  for (let i = 0; i < CONFIG.coldStarts; i++) {
+    const port = await freePort();
+    starts.push(await coldStart([MAIN], { ...target.mainEnv, VARDE_DEMO: '0', PORT: String(port), HOST: '127.0.0.1' }, '/api/v1/health', port));
+    const barePort = await freePort();
+    bareStarts.push(await coldStart(['-e', BARE_FASTIFY], { PORT: String(barePort) }, '/health', barePort));
+  }
+  out.coldStart = { ...summarise(starts), samples: starts };
+  out.bareColdStart = { ...summarise(bareStarts), samples: bareStarts };
+  log(`cold start: main.js median ${round(out.coldStart.p50, 0)} ms (${starts.map((s) => round(s, 0)).join(', ')}); bare node -e Fastify median ${round(out.bareColdStart.p50, 0)} ms`);
+
+  out.loadAverage.atEnd = os.loadavg();
+  await target.drop();
+  return out;
+}
+
+// ---------------------------------------------------------------- report
+
+const ms = (x, d = 1) => (Number.isFinite(x) ? `${round(x, x < 10 ? 2 : d).toLocaleString('en')} ms` : '—');
+const verdict = (value, t) => (t.max !== undefined ? value < t.max : value >= t.min) ? 'PASS' : 'MISS';
+
+function rowsOf(r) {
+  const rows = [];
+  const add = (metric, value, baseline, baselineIs, target, status) => rows.push({ metric, value, baseline, baselineIs, target: target ?? '', status: status ?? '' });
+  const c = r.generate.counts;
+  add(`generate (${c.units} units, ${c.objectives.toLocaleString('en')} obj, ${c.keyResults.toLocaleString('en')} KRs, ${c.checkIns.toLocaleString('en')} check-ins)`,
+    `${round(r.generate.ms / 1000, 1)} s`, '', 'multi-row INSERTs (bulk.ts) in transactions', TARGETS.generateMs.text, verdict(r.generate.ms, TARGETS.generateMs));
+  add('team page  GET /units/:team/progress  p50', ms(r.team.p50), ms(r.sqlTeam.p50, 2), 'one SQL aggregation (same client, same DB)');
+  add('team page  GET /units/:team/progress  p95', ms(r.team.p95), ms(r.sqlTeam.p95, 2), 'one SQL aggregation (same client, same DB)', TARGETS.teamP95.text, verdict(r.team.p95, TARGETS.teamP95));
+  add('root roll-up GET /units/:root/progress p50', ms(r.root.p50), ms(r.sqlRoot.p50), 'one SQL aggregation, all 2,000 units');
+  add('root roll-up GET /units/:root/progress p95', ms(r.root.p95), ms(r.sqlRoot.p95), 'one SQL aggregation, all 2,000 units', TARGETS.rootP95.text, verdict(r.root.p95, TARGETS.rootP95));
+  add(`check-ins/s  POST /key-results/:id/check-ins (${r.checkIns.concurrency} clients)`, `${Math.round(r.checkIns.perSecond).toLocaleString('en')}/s`,
+    `${Math.round(r.bareCheckIns.perSecond).toLocaleString('en')}/s`, 'bare Fastify route, one insertCheckIn row', TARGETS.checkInsPerSecond.text, verdict(r.checkIns.perSecond, TARGETS.checkInsPerSecond));
+  add('check-in latency under load p50 / p95', `${ms(r.checkIns.latency.p50)} / ${ms(r.checkIns.latency.p95)}`,
+    `${ms(r.bareCheckIns.latency.p50)} / ${ms(r.bareCheckIns.latency.p95)}`, 'bare Fastify route, one insertCheckIn row');
+  add('HTTP floor p50 / p95 (1 client)', `${ms(r.vardeFloor.p50, 2)} / ${ms(r.vardeFloor.p95, 2)}`, `${ms(r.bareHello.p50, 2)} / ${ms(r.bareHello.p95, 2)}`,
+    'Varde GET /healthz vs bare Fastify GET /hello');
+  add(`cold start to first 200 (median of ${r.coldStart.n})`, ms(r.coldStart.p50, 0), ms(r.bareColdStart.p50, 0), 'node -e bare Fastify answering', TARGETS.coldStartMs.text, verdict(r.coldStart.p50, TARGETS.coldStartMs));
+  return rows;
+}
+
+/** Diagnostics under each table: server CPU per request (robust on a busy machine) and experiments. */
+function diagnosticsOf(r) {
+  const cpu = (x) => (Number.isFinite(x?.serverCpuMsPerRequest) ? `${round(x.serverCpuMsPerRequest, 2)} ms` : '—');
+  const lines = [
+    `  server CPU per request: team page ${cpu(r.team)}, root roll-up ${cpu(r.root)}, check-in ${cpu(r.checkIns)} (bare insert route ${cpu(r.bareCheckIns)}), /healthz ${cpu(r.vardeFloor)} (bare hello ${cpu(r.bareHello)})`,
+    `  client CPU per check-in request: ${round(r.checkIns.clientCpuMsPerRequest, 2)} ms; root samples: ${r.root.n} (capped at ${CONFIG.rootMaxMs / 1000} s); root answer ${Math.round(r.root.bytes / 1024)} KiB, team answer ${Math.round(r.team.bytes / 1024)} KiB`,
+  ];
+  if (r.checkInsSynchronousNormal) {
+    const x = r.checkInsSynchronousNormal;
+    lines.push(`  experiment (not Varde's setting): check-ins with SQLite synchronous=NORMAL ${Math.round(x.perSecond).toLocaleString('en')}/s, p50 ${ms(x.latency.p50)}, p95 ${ms(x.latency.p95)}, server CPU ${cpu(x)}`);
+  }
+  for (const [name, x] of [['team page', r.team], ['root roll-up', r.root], ['check-in', r.checkIns]]) {
+    if (x.phases) lines.push(`  phases of ${name} (mean): auth + validation ${ms(x.phases.authAndValidation)}, handler ${ms(x.phases.handler)}, serialisation ${ms(x.phases.serialise)}, total ${ms(x.phases.total)}`);
+  }
+  const busiest = Math.max(r.loadAverage.atStart[0], r.loadAverage.atEnd[0]);
+  lines.push(`  load average (1 min) at start ${round(r.loadAverage.atStart[0], 1)}, at end ${round(r.loadAverage.atEnd[0], 1)} on ${os.cpus().length} CPUs`
+    + (busiest > os.cpus().length ? ' — WARNING: other work shared the CPUs, timings are inflated; compare with the baselines, measured under the same load' : ''));
+  return lines;
+}
+
+function printTable(results) {
+  const lines = [];
+  lines.push('', `Varde benchmark — ${results.startedAt} — node ${results.machine.node}, ${results.machine.cpus} × ${results.machine.cpuModel}`);
+  for (const r of results.databases) {
+    lines.push('', `${r.describe}`);
+    const rows = rowsOf(r);
+    const head = { metric: 'metric', value: 'Varde', baseline: 'baseline', baselineIs: 'baseline is', target: 'target', status: '' };
+    const cols = ['metric', 'value', 'baseline', 'baselineIs', 'target', 'status'];
+    const width = Object.fromEntries(cols.map((k) => [k, Math.max(...[head, ...rows].map((x) => String(x[k]).length))]));
+    const fmt = (x) => cols.map((k) => (k === 'value' || k === 'baseline' ? String(x[k]).padStart(width[k]) : String(x[k]).padEnd(width[k]))).join('  ').trimEnd();
+    lines.push(fmt(head), cols.map((k) => '-'.repeat(width[k])).join('  '), ...rows.map(fmt), ...diagnosticsOf(r));
+    r.table = rows;
+  }
+  lines.push('', 'Latencies: one sequential keep-alive client, 20 warm-up calls then up to 200 samples (team pages rotate over 20 teams',
+    'with 5 objectives each). Throughput: 16 keep-alive clients for 5 s after 1 s warm-up. Servers run in their own process.', '');
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+// ---------------------------------------------------------------- main
+
+async function main() {
+  const results = {
+    startedAt: new Date().toISOString(),
+    machine: { node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model?.trim() ?? 'unknown', memoryGb: round(os.totalmem() / 2 ** 30, 1) },
+    shape: SHAPE, config: CONFIG, targets: TARGETS, databases: [],
+  };
+  const started = performance.now();
+  results.databases.push(await benchDatabase(await sqliteTarget()));
+  if (process.env.DATABASE_URL) results.databases.push(await benchDatabase(await postgresTarget(process.env.DATABASE_URL)));
+  results.totalSeconds = (performance.now() - started) / 1000;
+  printTable(results);
+  const dir = path.join(HERE, 'results');
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+  log(`wrote ${path.relative(process.cwd(), path.join(dir, 'latest.json'))} (${round(results.totalSeconds, 0)} s in all)`);
+}
+
+async function cleanup() {
+  for (const fn of cleanups.reverse()) { try { await fn(); } catch (err) { log(`cleanup: ${err.message}`); } }
+  cleanups.length = 0;
+}
+process.on('SIGINT', () => { void cleanup().finally(() => process.exit(130)); });
+process.on('SIGTERM', () => { void cleanup().finally(() => process.exit(143)); });
+
+main().then(cleanup, async (err) => { log(err.stack ?? String(err)); await cleanup(); process.exit(1); });

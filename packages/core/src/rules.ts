@@ -1,0 +1,10 @@
+// The OKR rules alone, without the schemas: what the web app imports, so zod stays out of its bundle.
+export * from './keyResultProgress.js';
+export * from './objectiveProgress.js';
+export * from './expectedProgress.js';
+export * from './trackStatus.js';
+export * from './forecast.js';
+export * from './rollUp.js';
+export * from './periodState.js';
+export * from './cycleCalendar.js';
+export * from './checkInDue.js';

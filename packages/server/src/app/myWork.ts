@@ -1,0 +1,67 @@
+// "Mine": the key results I own and whether they need a check-in this cadence, the initiatives
+// I own, and how my units stand against expected in the running cycle.
+import { checkInDue, rollUp, subtreeIds, type MyWork } from '@varde/core';
+import { ownedKeyResults } from '../store/myWork.js';
+import { listPeriods } from '../store/periods.js';
+import { getOrganisation } from '../store/organisations.js';
+import { listInitiatives } from '../store/initiatives.js';
+import { unitTree } from '../store/units.js';
+import { progressRows } from '../store/progress.js';
+import { getPerson } from '../store/people.js';
+import { keyResultTrack, objectiveTrack, presentKeyResult, timingOf } from '../presenters/okr.js';
+import type { Actor, Deps } from './context.js';
+import { notFound } from './errors.js';
+
+export async function readMyWork(deps: Deps, actor: Actor): Promise<MyWork> {
+  const db = deps.store.db;
+  const now = deps.clock.now();
+  const today = now.toISOString().slice(0, 10);
+  const [org, periods, person, tree] = await Promise.all([
+    getOrganisation(db, actor.orgId), listPeriods(db, actor.orgId, {}), getPerson(db, actor.orgId, actor.personId), unitTree(db, actor.orgId),
+  ]);
+  if (!org || !person) throw notFound('The person');
+  const tz = org.timeZone;
+  const running = periods.filter((p) => p.state !== 'closed' && p.startDate <= today && p.endDate >= today);
+  const cycle = running.find((p) => p.kind === 'cycle') ?? null;
+
+  const owned = await ownedKeyResults(db, actor.orgId, actor.personId, running.map((p) => p.id));
+  const periodById = new Map(periods.map((p) => [p.id, p]));
+  const keyResults = owned.map((kr) => {
+    const period = periodById.get(kr.periodId)!;
+    const { objectiveTitle, unitId, unitName, periodId, ...record } = kr;
+    return {
+      ...presentKeyResult(record, timingOf(period, now, tz)), objectiveTitle, unitId, unitName, periodId,
+      checkInDue: checkInDue(kr.currentAt ? new Date(kr.currentAt) : null, now, org.checkInCadenceDays),
+    };
+  });
+
+  const initiatives = (await listInitiatives(db, actor.orgId, { ownerId: actor.personId }, 200, undefined))
+    .filter((i) => i.status !== 'done' && i.status !== 'cancelled')
+    .map((i) => ({ ...i, unitName: tree.find((u) => u.id === i.unitId)?.name ?? '' }));
+
+  let units: MyWork['units'] = [];
+  if (cycle) {
+    const mine = person.memberships;
+    const wanted = new Set(mine.flatMap((m) => subtreeIds(tree, m.unitId)));
+    const rows = await progressRows(db, actor.orgId, cycle.id, [...wanted]);
+    const timing = timingOf(cycle, now, tz);
+    const krsByObjective = new Map<string, Array<{ progress: number; weight: number }>>();
+    for (const kr of rows.keyResults) {
+      const list = krsByObjective.get(kr.objectiveId) ?? [];
+      list.push({ progress: keyResultTrack(kr, timing).progress, weight: kr.weight });
+      krsByObjective.set(kr.objectiveId, list);
+    }
+    const rolled = rollUp(tree.filter((u) => wanted.has(u.id)), rows.objectives.map((o) => {
+      const t = objectiveTrack(krsByObjective.get(o.id) ?? [], timing);
+      return { unitId: o.unitId, progress: t.progress, expected: t.expectedProgress };
+    }));
+    units = mine.flatMap((m) => {
+      const u = tree.find((x) => x.id === m.unitId);
+      const r = rolled.get(m.unitId);
+      if (!u || !r) return [];
+      return [{ unit: { id: u.id, name: u.name, kind: u.kind, parentId: u.parentId }, role: m.role, progress: r.progress,
+        expectedProgress: r.expectedProgress, onTrack: r.onTrack, trackStatus: r.status, objectiveCount: r.objectiveCount, subtreeObjectiveCount: r.subtreeObjectiveCount }];
+    });
+  }
+  return { period: cycle, keyResults, initiatives, units };
+}

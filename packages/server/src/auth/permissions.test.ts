@@ -1,0 +1,262 @@
+// Who may change what, as a table: every mutating route × every kind of caller, with the status
+// the contract documents. A refused request (401, 403) must leave everything as it was; an allowed
+// one must actually change something. Reading is open to everyone signed in, and nothing but the
+// public routes answers without a session.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type Client, type TestApp } from '../testing/testApp.js';
+import { storeKinds } from '../testing/testStores.js';
+import { expectProblem, readViews, send } from '../testing/apiChecks.js';
+
+type Role = 'anonymous' | 'admin' | 'member' | 'other' | 'owner';
+const ROLES: readonly Role[] = ['anonymous', 'admin', 'member', 'other', 'owner'];
+
+// The policy. «member»: a member of the unit whose OKRs the route changes (team Alfa).
+// «other»: a member of another unit (team Beta). «owner»: owns the key result being checked in on
+// or changed, and the initiative being changed, and is a member of no unit.
+//
+//  route                                              anonymous admin member other owner
+const POLICY: ReadonlyArray<readonly [string, number, number, number, number, number]> = [
+  ['PATCH  /api/v1/organisation',                        401,   200,  403,   403,  403],
+  ['POST   /api/v1/people',                              401,   201,  403,   403,  403],
+  ['POST   /api/v1/units',                               401,   201,  403,   403,  403],
+  ['PATCH  /api/v1/units/:id',                           401,   200,  403,   403,  403],
+  ['POST   /api/v1/periods',                             401,   201,  403,   403,  403],
+  ['PATCH  /api/v1/periods/:id',                         401,   200,  403,   403,  403],
+  ['POST   /api/v1/objectives',                          401,   201,  201,   403,  403],
+  ['PATCH  /api/v1/objectives/:id',                      401,   200,  200,   403,  403],
+  ['DELETE /api/v1/objectives/:id',                      401,   204,  204,   403,  403],
+  ['POST   /api/v1/key-results',                         401,   201,  201,   403,  403],
+  ['PATCH  /api/v1/key-results/:id',                     401,   200,  200,   403,  403],
+  ['DELETE /api/v1/key-results/:id',                     401,   204,  204,   403,  403],
+  ['POST   /api/v1/key-results/:id/check-ins',           401,   201,  201,   403,  201],
+  ['POST   /api/v1/initiatives',                         401,   201,  201,   403,  403],
+  ['PATCH  /api/v1/initiatives/:id',                     401,   200,  200,   403,  200],
+];
+
+// Everyone signed in reads everything; nobody else reads anything.
+//  route                                              anonymous admin member other owner
+const READS: ReadonlyArray<readonly [string, number, number, number, number, number]> = [
+  ['GET    /api/v1/me',                                  401,   200,  200,   200,  200],
+  ['GET    /api/v1/organisation',                        401,   200,  200,   200,  200],
+  ['GET    /api/v1/people',                              401,   200,  200,   200,  200],
+  ['GET    /api/v1/people/:id',                          401,   200,  200,   200,  200],
+  ['GET    /api/v1/units',                               401,   200,  200,   200,  200],
+  ['GET    /api/v1/units/:id',                           401,   200,  200,   200,  200],
+  ['GET    /api/v1/units/:id/progress',                  401,   200,  200,   200,  200],
+  ['GET    /api/v1/periods',                             401,   200,  200,   200,  200],
+  ['GET    /api/v1/periods/:id',                         401,   200,  200,   200,  200],
+  ['GET    /api/v1/objectives',                          401,   200,  200,   200,  200],
+  ['GET    /api/v1/objectives/:id',                      401,   200,  200,   200,  200],
+  ['GET    /api/v1/key-results/:id',                     401,   200,  200,   200,  200],
+  ['GET    /api/v1/key-results/:id/check-ins',           401,   200,  200,   200,  200],
+  ['GET    /api/v1/initiatives',                         401,   200,  200,   200,  200],
+];
+
+/** Routes that answer without a session. Everything else under /api/ answers 401. */
+const PUBLIC = new Set(['GET /api/v1/health', 'POST /api/v1/auth/login', 'POST /api/v1/auth/logout', 'GET /api/v1/setup', 'POST /api/v1/setup', 'GET /api/v1/openapi.json']);
+
+interface World {
+  rootId: string; alfaId: string; betaId: string; cycleId: string;
+  adminId: string; memberId: string; otherId: string; ownerId: string;
+  objectiveId: string; keyResultId: string;
+}
+interface Attempt { url: string; body?: unknown }
+
+let counter = 0;
+const unique = (what: string) => `${what} ${++counter}`;
+
+/** For each route: fresh targets made by the admin, and the request each caller then makes. */
+const attempts: Record<string, (admin: Client, w: World) => Promise<Attempt>> = {
+  'PATCH  /api/v1/organisation': async (admin) => ({ url: '/api/v1/organisation', body: { version: (await admin.get('/api/v1/organisation')).body.version, name: unique('Organisasjon') } }),
+  'POST   /api/v1/people': async () => ({ url: '/api/v1/people', body: { name: unique('Person'), email: `${unique('p').replace(' ', '')}@example.no`, password: 'a long enough password' } }),
+  'POST   /api/v1/units': async (_a, w) => ({ url: '/api/v1/units', body: { parentId: w.rootId, name: unique('Enhet') } }),
+  'PATCH  /api/v1/units/:id': async (admin, w) => ({ url: `/api/v1/units/${w.alfaId}`, body: { version: (await admin.get(`/api/v1/units/${w.alfaId}`)).body.version, description: unique('Beskrivelse') } }),
+  'POST   /api/v1/periods': async () => ({ url: '/api/v1/periods', body: { kind: 'cycle', name: unique('Syklus'), startDate: '2027-01-01', endDate: '2027-03-31' } }),
+  'PATCH  /api/v1/periods/:id': async (admin) => {
+    const p = await admin.post('/api/v1/periods', { kind: 'cycle', name: unique('Syklus'), startDate: '2027-04-01', endDate: '2027-06-30' });
+    return { url: `/api/v1/periods/${p.body.id}`, body: { version: p.body.version, state: 'active' } };
+  },
+  'POST   /api/v1/objectives': async (_a, w) => ({ url: '/api/v1/objectives', body: { unitId: w.alfaId, periodId: w.cycleId, title: unique('Mål') } }),
+  'PATCH  /api/v1/objectives/:id': async (admin, w) => {
+    const o = await admin.post('/api/v1/objectives', { unitId: w.alfaId, periodId: w.cycleId, title: unique('Mål') });
+    return { url: `/api/v1/objectives/${o.body.id}`, body: { version: o.body.version, title: unique('Nytt mål') } };
+  },
+  'DELETE /api/v1/objectives/:id': async (admin, w) => {
+    const o = await admin.post('/api/v1/objectives', { unitId: w.alfaId, periodId: w.cycleId, title: unique('Mål') });
+    return { url: `/api/v1/objectives/${o.body.id}` };
+  },
+  'POST   /api/v1/key-results': async (_a, w) => ({ url: '/api/v1/key-results', body: { objectiveId: w.objectiveId, title: unique('KR'), type: 'increase', start: 0, target: 10, ownerId: w.ownerId } }),
+  'PATCH  /api/v1/key-results/:id': async (admin, w) => {
+    const k = await admin.post('/api/v1/key-results', { objectiveId: w.objectiveId, title: unique('KR'), type: 'increase', start: 0, target: 10, ownerId: w.ownerId });
+    return { url: `/api/v1/key-results/${k.body.id}`, body: { version: k.body.version, target: 20 } };
+  },
+  'DELETE /api/v1/key-results/:id': async (admin, w) => {
+    const k = await admin.post('/api/v1/key-results', { objectiveId: w.objectiveId, title: unique('KR'), type: 'increase', start: 0, target: 10, ownerId: w.ownerId });
+    return { url: `/api/v1/key-results/${k.body.id}` };
+  },
+  'POST   /api/v1/key-results/:id/check-ins': async (_a, w) => ({ url: `/api/v1/key-results/${w.keyResultId}/check-ins`, body: { value: ++counter, confidence: 6 } }),
+  'POST   /api/v1/initiatives': async (_a, w) => ({ url: '/api/v1/initiatives', body: { unitId: w.alfaId, title: unique('Tiltak'), ownerId: w.ownerId } }),
+  'PATCH  /api/v1/initiatives/:id': async (admin, w) => {
+    const i = await admin.post('/api/v1/initiatives', { unitId: w.alfaId, title: unique('Tiltak'), ownerId: w.ownerId, keyResultIds: [w.keyResultId] });
+    return { url: `/api/v1/initiatives/${i.body.id}`, body: { version: i.body.version, status: 'in-progress' } };
+  },
+};
+
+const readUrls: Record<string, (w: World) => string> = {
+  'GET    /api/v1/me': () => '/api/v1/me',
+  'GET    /api/v1/organisation': () => '/api/v1/organisation',
+  'GET    /api/v1/people': () => '/api/v1/people',
+  'GET    /api/v1/people/:id': (w) => `/api/v1/people/${w.memberId}`,
+  'GET    /api/v1/units': () => '/api/v1/units',
+  'GET    /api/v1/units/:id': (w) => `/api/v1/units/${w.betaId}`,
+  'GET    /api/v1/units/:id/progress': (w) => `/api/v1/units/${w.rootId}/progress?period=${w.cycleId}`,
+  'GET    /api/v1/periods': () => '/api/v1/periods',
+  'GET    /api/v1/periods/:id': (w) => `/api/v1/periods/${w.cycleId}`,
+  'GET    /api/v1/objectives': () => '/api/v1/objectives',
+  'GET    /api/v1/objectives/:id': (w) => `/api/v1/objectives/${w.objectiveId}`,
+  'GET    /api/v1/key-results/:id': (w) => `/api/v1/key-results/${w.keyResultId}`,
+  'GET    /api/v1/key-results/:id/check-ins': (w) => `/api/v1/key-results/${w.keyResultId}/check-ins`,
+  'GET    /api/v1/initiatives': () => '/api/v1/initiatives',
+};
+
+const methodOf = (route: string) => route.split(/\s+/)[0] as 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
+describe.each(storeKinds())('permissions on %s', (kind) => {
+  let t: TestApp;
+  let w: World;
+  let views: Record<string, string>;
+  const clients = {} as Record<Role, Client>;
+
+  beforeAll(async () => {
+    t = await startTestApp(kind, '2026-11-25T10:00:00Z');
+    const setup = await t.anonymous.post('/api/v1/setup', { organisationName: 'Tilgang', admin: { name: 'Ada Admin', email: 'ada@example.no', password: 'a long enough password' } });
+    expect(setup.status).toBe(201);
+    const admin = await t.signIn('ada@example.no', 'a long enough password');
+    const person = async (name: string, email: string) => {
+      const res = await admin.post('/api/v1/people', { name, email, password: 'a long enough password' });
+      expect(res.status).toBe(201);
+      return res.body.id as string;
+    };
+    const [memberId, otherId, ownerId] = [await person('Mia Medlem', 'mia@example.no'), await person('Ola Annen', 'ola@example.no'), await person('Eva Eier', 'eva@example.no')];
+    const rootId = (await admin.get('/api/v1/units')).body.items[0].id;
+    const alfa = await admin.post('/api/v1/units', { parentId: rootId, name: 'Alfa', members: [{ personId: memberId, role: 'member' }] });
+    const beta = await admin.post('/api/v1/units', { parentId: rootId, name: 'Beta', members: [{ personId: otherId, role: 'lead' }] });
+    const cycleId = (await admin.get('/api/v1/periods?kind=cycle')).body.items[0].id;
+    const objective = await admin.post('/api/v1/objectives', { unitId: alfa.body.id, periodId: cycleId, title: 'Alfas mål' });
+    const kr = await admin.post('/api/v1/key-results', { objectiveId: objective.body.id, title: 'Evas nøkkelresultat', type: 'increase', start: 0, target: 100, ownerId });
+    expect(kr.status).toBe(201);
+    w = { rootId, alfaId: alfa.body.id, betaId: beta.body.id, cycleId, adminId: setup.body.personId, memberId, otherId, ownerId, objectiveId: objective.body.id, keyResultId: kr.body.id };
+    clients.admin = admin;
+    clients.member = await t.signIn('mia@example.no', 'a long enough password');
+    clients.other = await t.signIn('ola@example.no', 'a long enough password');
+    clients.owner = await t.signIn('eva@example.no', 'a long enough password');
+    clients.anonymous = t.anonymous;
+    views = {
+      organisation: '/api/v1/organisation',
+      people: '/api/v1/people?limit=500',
+      units: '/api/v1/units?limit=500',
+      periods: '/api/v1/periods',
+      objectives: '/api/v1/objectives?limit=500',
+      alfaProgress: `/api/v1/units/${alfa.body.id}/progress?period=${cycleId}`,
+      initiatives: '/api/v1/initiatives?limit=500',
+      checkIns: `/api/v1/key-results/${kr.body.id}/check-ins?limit=500`,
+    };
+  });
+  afterAll(async () => { await t?.close(); });
+
+  it('has a policy row for every mutating route the API documents', async () => {
+    const doc = (await t.anonymous.get('/api/v1/openapi.json')).body;
+    const documented = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) =>
+      Object.keys(ops).filter((m) => ['post', 'patch', 'put', 'delete'].includes(m)).map((m) => `${m.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`));
+    const inTable = new Set(POLICY.map(([route]) => route.replace(/\s+/, ' ')));
+    const missing = documented.filter((r) => !inTable.has(r) && !PUBLIC.has(r));
+    expect(missing).toEqual([]);
+  });
+
+  describe.each(POLICY.map((row) => [row[0].replace(/\s+/, ' '), row] as const))('%s', (_route, [route, ...statuses]) => {
+    // Fresh targets for each caller, made before any of them tries; then each attempt is judged
+    // by the state just before it and just after it.
+    const prepared = new Map<Role, Attempt>();
+    let state: Record<string, unknown>;
+    beforeAll(async () => {
+      for (const role of ROLES) prepared.set(role, await attempts[route]!(clients.admin, w));
+      state = await readViews(clients.admin, views);
+    });
+
+    it.each(ROLES.map((role, i) => [role, statuses[i]!] as const))('as %s answers %i', async (role, expected) => {
+      const attempt = prepared.get(role)!;
+      const before = state;
+      const res = await send(t.app, { method: methodOf(route), url: attempt.url, ...(attempt.body === undefined ? {} : { json: attempt.body }), cookie: clients[role].cookie });
+      const after = await readViews(clients.admin, views);
+      state = after;
+      const changed = JSON.stringify(after) !== JSON.stringify(before);
+      if (expected >= 400) {
+        expectProblem(res, expected, `${route} as ${role}`);
+        if (changed) expect(after, `${route} as ${role} was refused but changed something`).toEqual(before);
+      } else {
+        expect(res.status, `${route} as ${role}: ${JSON.stringify(res.body)}`).toBe(expected);
+        expect(changed, `${route} as ${role} was allowed but changed nothing`).toBe(true);
+      }
+    });
+  });
+
+  describe.each(READS.map((row) => [row[0].replace(/\s+/, ' '), row] as const))('%s', (_route, [route, ...statuses]) => {
+    it('answers everyone signed in, and nobody else', async () => {
+      const url = readUrls[route]!(w);
+      for (const [i, role] of ROLES.entries()) {
+        const res = await clients[role].get(url);
+        if (statuses[i]! >= 400) expectProblem(res, statuses[i]!, `${route} as ${role}`);
+        else expect(res.status, `${route} as ${role}`).toBe(statuses[i]);
+      }
+    });
+  });
+
+  it('answers 401 without a session on every documented route but the public ones', async () => {
+    const doc = (await t.anonymous.get('/api/v1/openapi.json')).body;
+    const id = w.keyResultId;
+    let checked = 0;
+    for (const [path, ops] of Object.entries(doc.paths as Record<string, Record<string, unknown>>)) {
+      for (const method of Object.keys(ops).filter((m) => ['get', 'post', 'patch', 'put', 'delete'].includes(m))) {
+        const route = `${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`;
+        if (PUBLIC.has(route)) continue;
+        const url = path.replace(/\{\w+\}/g, id);
+        const res = await send(t.app, { method: method.toUpperCase() as 'GET', url, ...(method === 'get' || method === 'delete' ? {} : { json: {} }) });
+        expectProblem(res, 401, `${route} without a session`);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(POLICY.length + READS.length);
+  });
+
+  it('answers the public routes without a session', async () => {
+    expect((await t.anonymous.get('/api/v1/health')).status).toBe(200);
+    expect((await t.anonymous.get('/api/v1/openapi.json')).status).toBe(200);
+    expect((await t.anonymous.get('/api/v1/setup')).body).toMatchObject({ needsSetup: false, signedIn: false });
+    expectProblem(await t.anonymous.post('/api/v1/auth/login', { email: 'ada@example.no', password: 'not the password' }), 401, 'login with a wrong password', { fields: ['password'] });
+    expectProblem(await t.anonymous.post('/api/v1/setup', { organisationName: 'Igjen', admin: { name: 'Eve', email: 'eve@example.no', password: 'a long enough password' } }), 409, 'a second set-up');
+    expect((await t.anonymous.post('/api/v1/auth/logout')).status).toBe(204);
+    // None of that signed anyone in or added anyone.
+    expect((await clients.admin.get('/api/v1/people?limit=500')).body.items.map((p: { email: string }) => p.email)).not.toContain('eve@example.no');
+  });
+
+  it('lets a key result owner who is no member check in, but not change or delete the key result', async () => {
+    const owner = clients.owner;
+    const kr = (await owner.get(`/api/v1/key-results/${w.keyResultId}`)).body;
+    expect((await owner.post(`/api/v1/key-results/${w.keyResultId}/check-ins`, { value: 55, confidence: 7 })).status).toBe(201);
+    expectProblem(await owner.patch(`/api/v1/key-results/${w.keyResultId}`, { version: kr.version, title: 'Mitt nå' }), 403, 'owner changing the key result');
+    expectProblem(await owner.del(`/api/v1/key-results/${w.keyResultId}`), 403, 'owner deleting the key result');
+    expect((await owner.get(`/api/v1/key-results/${w.keyResultId}`)).body).toMatchObject({ title: kr.title, version: kr.version, current: 55 });
+  });
+
+  it('follows membership as it changes: leaving a unit takes the right away', async () => {
+    const admin = clients.admin;
+    const alfa = (await admin.get(`/api/v1/units/${w.alfaId}`)).body;
+    expect((await clients.other.post('/api/v1/objectives', { unitId: w.alfaId, periodId: w.cycleId, title: 'Før' })).status).toBe(403);
+    const joined = await admin.patch(`/api/v1/units/${w.alfaId}`, { version: alfa.version, members: [...alfa.members, { personId: w.otherId, role: 'member' }] });
+    expect(joined.status).toBe(200);
+    expect((await clients.other.post('/api/v1/objectives', { unitId: w.alfaId, periodId: w.cycleId, title: 'Etter' })).status).toBe(201);
+    const left = await admin.patch(`/api/v1/units/${w.alfaId}`, { version: joined.body.version, members: alfa.members });
+    expect(left.status).toBe(200);
+    expect((await clients.other.post('/api/v1/objectives', { unitId: w.alfaId, periodId: w.cycleId, title: 'Etterpå' })).status).toBe(403);
+  });
+});

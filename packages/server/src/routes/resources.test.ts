@@ -1,0 +1,421 @@
+// The happy paths of every resource that the OKR flow does not walk, on every store, in the
+// populated demo organisation: the organisation and its strategy, people, moving units, period
+// states, listing and paging objectives, cascades, key results, check-ins, initiatives,
+// alignment, and signing out.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type Answer, type Client, type TestApp } from '../testing/testApp.js';
+import { storeKinds } from '../testing/testStores.js';
+import { expectProblem } from '../testing/apiChecks.js';
+import { seedDemoIfEmpty } from '../demo/seedDemo.js';
+
+interface Listed { id: string }
+
+/** Follows nextCursor from the first page to the last, and checks each page on the way. */
+async function allPages<T extends Listed>(client: Client, url: string, limit: number): Promise<{ items: T[]; pages: number }> {
+  const items: T[] = [];
+  let cursor: string | null = null;
+  let pages = 0;
+  do {
+    const sep = url.includes('?') ? '&' : '?';
+    const res: Answer = await client.get(`${url}${sep}limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`);
+    expect(res.status, `${url} page ${pages + 1}`).toBe(200);
+    expect(res.body.items.length).toBeLessThanOrEqual(limit);
+    if (res.body.nextCursor !== null) expect(res.body.items).toHaveLength(limit);
+    items.push(...res.body.items);
+    cursor = res.body.nextCursor;
+    pages++;
+    expect(pages, 'paging does not end').toBeLessThan(1000);
+  } while (cursor);
+  return { items, pages };
+}
+
+const ids = (items: Listed[]) => items.map((i) => i.id);
+
+describe.each(storeKinds())('resources on %s', (kind) => {
+  let t: TestApp;
+  let admin: Client;
+  let marte: Client;
+  let rootId: string;
+  let yearId: string;
+  let cycleId: string;
+  let nextId: string;
+  let marteId: string;
+
+  beforeAll(async () => {
+    t = await startTestApp(kind, '2026-11-25T10:00:00Z');
+    await seedDemoIfEmpty(t.deps);
+    admin = await t.signIn('admin@demo.varde.no', 'varde-demo');
+    marte = await t.signIn('marte@demo.varde.no', 'varde-demo');
+    rootId = (await admin.get('/api/v1/units?limit=500')).body.items.find((u: { parentId: string | null }) => u.parentId === null).id;
+    const periods = (await admin.get('/api/v1/periods')).body.items;
+    yearId = periods.find((p: { kind: string }) => p.kind === 'year').id;
+    cycleId = periods.find((p: { kind: string; state: string }) => p.kind === 'cycle' && p.state === 'active').id;
+    nextId = periods.find((p: { kind: string; state: string }) => p.kind === 'cycle' && p.state === 'planning').id;
+    marteId = (await marte.get('/api/v1/me')).body.person.id;
+  });
+  afterAll(async () => { await t?.close(); });
+
+  /** A team of its own under the root, so each test's lists hold exactly what it made. */
+  async function team(name: string, members: Array<{ personId: string; role: 'lead' | 'member' }> = []): Promise<string> {
+    const res = await admin.post('/api/v1/units', { parentId: rootId, name, kind: 'team', members });
+    expect(res.status).toBe(201);
+    return res.body.id;
+  }
+  async function objective(unitId: string, title: string, extra: Record<string, unknown> = {}): Promise<any> {
+    const res = await admin.post('/api/v1/objectives', { unitId, periodId: cycleId, title, ...extra });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    return res.body;
+  }
+  async function keyResult(objectiveId: string, title: string, extra: Record<string, unknown> = {}): Promise<any> {
+    const res = await admin.post('/api/v1/key-results', { objectiveId, title, type: 'increase', start: 0, target: 100, ...extra });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    return res.body;
+  }
+
+  describe('the organisation', () => {
+    it('reads the organisation with its strategy', async () => {
+      const res = await marte.get('/api/v1/organisation');
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ name: 'Pasientforbundet Samhold', language: 'nb', timeZone: 'Europe/Oslo', cycleCadence: 'tertial' });
+      expect(res.body.strategy.mission.length).toBeGreaterThan(0);
+      expect(res.body.strategy.values.length).toBeGreaterThan(0);
+      expect(res.body.strategy.themes[0]).toMatchObject({ title: expect.any(String), description: expect.any(String) });
+    });
+
+    it('changes the strategy part by part, keeping what was not sent', async () => {
+      const before = (await admin.get('/api/v1/organisation')).body;
+      const themes = [{ title: 'Raskere tilgang', description: 'Kortere ventetid' }, { title: 'Fellesskap' }];
+      const res = await admin.patch('/api/v1/organisation', { version: before.version, strategy: { mission: 'Ny misjon', themes } });
+      expect(res.status).toBe(200);
+      expect(res.body.version).toBe(before.version + 1);
+      expect(res.body.strategy).toEqual({
+        mission: 'Ny misjon', vision: before.strategy.vision, values: before.strategy.values,
+        themes: [{ title: 'Raskere tilgang', description: 'Kortere ventetid' }, { title: 'Fellesskap', description: '' }],
+      });
+      const renamed = await admin.patch('/api/v1/organisation', { version: res.body.version, name: 'Samhold', language: 'en', checkInCadenceDays: 14, fiscalYearStartMonth: 1 });
+      expect(renamed.status).toBe(200);
+      expect(renamed.body).toMatchObject({ name: 'Samhold', language: 'en', checkInCadenceDays: 14, strategy: res.body.strategy });
+      expect((await marte.get('/api/v1/organisation')).body).toEqual(renamed.body);
+      expect((await marte.get('/api/v1/me')).body.organisation).toMatchObject({ name: 'Samhold', language: 'en' });
+      // The version read before the two changes is stale now.
+      expectProblem(await admin.patch('/api/v1/organisation', { version: before.version, name: 'Gammel' }), 409, 'stale organisation', { fields: ['version'] });
+      expect((await admin.get('/api/v1/organisation')).body.name).toBe('Samhold');
+    });
+  });
+
+  describe('people', () => {
+    it('lists everyone, page by page, and adds a person who can then sign in', async () => {
+      const all = (await admin.get('/api/v1/people?limit=500')).body.items;
+      expect(all.length).toBeGreaterThan(10);
+      const paged = await allPages(admin, '/api/v1/people', 3);
+      expect(ids(paged.items)).toEqual(ids(all));
+      expect(paged.pages).toBe(Math.ceil(all.length / 3));
+      const marteListed = all.find((p: { email: string }) => p.email === 'marte@demo.varde.no');
+      expect(marteListed.memberships.length).toBeGreaterThan(0);
+
+      const created = await admin.post('/api/v1/people', { name: 'Nina Ny', email: ' Nina.Ny@Example.NO ', password: 'a long enough password' });
+      expect(created.status).toBe(201);
+      expect(created.body).toMatchObject({ name: 'Nina Ny', email: 'nina.ny@example.no', isAdmin: false, memberships: [] });
+      expect(created.body).not.toHaveProperty('passwordHash');
+      expect(created.body).not.toHaveProperty('orgId');
+      expect((await marte.get(`/api/v1/people/${created.body.id}`)).body).toEqual(created.body);
+      const after = (await admin.get('/api/v1/people?limit=500')).body.items;
+      expect(ids(after)).toEqual([...ids(all), created.body.id]);
+      const nina = await t.signIn('nina.ny@example.no', 'a long enough password');
+      expect((await nina.get('/api/v1/me')).body.person).toMatchObject({ id: created.body.id, isAdmin: false });
+
+      const adminToo = await admin.post('/api/v1/people', { name: 'Per Admin', email: 'per@example.no', password: 'a long enough password', isAdmin: true });
+      expect(adminToo.body.isAdmin).toBe(true);
+    });
+  });
+
+  describe('units', () => {
+    it('moves a unit to another parent, and refuses to move one under its own descendant', async () => {
+      const a = await admin.post('/api/v1/units', { parentId: rootId, name: 'Område A', kind: 'area' });
+      const b = await admin.post('/api/v1/units', { parentId: rootId, name: 'Område B', kind: 'area' });
+      const teamT = await admin.post('/api/v1/units', { parentId: a.body.id, name: 'Team T', kind: 'team', members: [{ personId: marteId, role: 'lead' }] });
+      const teamU = await admin.post('/api/v1/units', { parentId: teamT.body.id, name: 'Gruppe U', kind: 'team' });
+      expect([a.status, b.status, teamT.status, teamU.status]).toEqual([201, 201, 201, 201]);
+
+      const moved = await admin.patch(`/api/v1/units/${teamT.body.id}`, { version: teamT.body.version, parentId: b.body.id });
+      expect(moved.status).toBe(200);
+      expect(moved.body).toMatchObject({ parentId: b.body.id, version: teamT.body.version + 1, name: 'Team T', members: [{ personId: marteId, role: 'lead' }] });
+      const underB = await admin.get(`/api/v1/units/${b.body.id}/progress?period=${cycleId}`);
+      expect(underB.body.children.map((c: { unit: { name: string } }) => c.unit.name)).toEqual(['Team T']);
+      expect(underB.body.children[0].children.map((c: { unit: { name: string } }) => c.unit.name)).toEqual(['Gruppe U']);
+      expect((await admin.get(`/api/v1/units/${a.body.id}/progress?period=${cycleId}`)).body.children).toEqual([]);
+
+      // B → T → U: B may not go under U (its grandchild), T (its child) or itself.
+      for (const parentId of [teamU.body.id, teamT.body.id, b.body.id]) {
+        const cycle = await admin.patch(`/api/v1/units/${b.body.id}`, { version: b.body.version, parentId });
+        expectProblem(cycle, 422, `B under ${parentId}`, { fields: ['parentId'], only: true });
+      }
+      expect((await admin.get(`/api/v1/units/${b.body.id}`)).body).toEqual(b.body);
+      // Moving the other way round is fine: U up to the root.
+      const up = await admin.patch(`/api/v1/units/${teamU.body.id}`, { version: teamU.body.version, parentId: rootId });
+      expect(up.body.parentId).toBe(rootId);
+    });
+
+    it('pages through units', async () => {
+      const all = (await admin.get('/api/v1/units?limit=500')).body.items;
+      const paged = await allPages(admin, '/api/v1/units', 4);
+      expect(ids(paged.items)).toEqual(ids(all));
+    });
+  });
+
+  describe('periods', () => {
+    it('moves a period one step at a time through planning → active → review → closed, and back one step', async () => {
+      const created = await admin.post('/api/v1/periods', { kind: 'cycle', name: '2027 T2', startDate: '2027-05-01', endDate: '2027-08-31' });
+      expect(created.status).toBe(201);
+      expect(created.body).toMatchObject({ state: 'planning', version: 1, kind: 'cycle' });
+      const id = created.body.id;
+
+      const skip = await admin.patch(`/api/v1/periods/${id}`, { version: 1, state: 'closed' });
+      expectProblem(skip, 422, 'planning → closed', { fields: ['state'], only: true });
+      expect(skip.body.errors[0].message).toMatch(/planning.*closed/);
+      expect((await admin.get(`/api/v1/periods/${id}`)).body).toEqual(created.body);
+
+      let version = 1;
+      for (const state of ['active', 'review', 'closed', 'review']) {
+        const res = await admin.patch(`/api/v1/periods/${id}`, { version, state });
+        expect(res.status, `→ ${state}`).toBe(200);
+        expect(res.body).toMatchObject({ state, version: version + 1 });
+        version = res.body.version;
+      }
+      const renamed = await admin.patch(`/api/v1/periods/${id}`, { version, name: '2027 T2 (forlenget)', endDate: '2027-09-15' });
+      expect(renamed.body).toMatchObject({ name: '2027 T2 (forlenget)', startDate: '2027-05-01', endDate: '2027-09-15', state: 'review' });
+      const listed = (await admin.get('/api/v1/periods?state=review')).body.items;
+      expect(ids(listed)).toContain(id);
+      expect(listed.every((p: { state: string }) => p.state === 'review')).toBe(true);
+      expect((await admin.get('/api/v1/periods?kind=year')).body.items.every((p: { kind: string }) => p.kind === 'year')).toBe(true);
+    });
+  });
+
+  describe('objectives', () => {
+    it('filters by unit and period, and pages through with limit=2 without duplicates or gaps', async () => {
+      const unitId = await team('Filterteamet');
+      const inCycle = [];
+      for (let i = 1; i <= 5; i++) inCycle.push(await objective(unitId, `Syklusmål ${i}`));
+      const inNext = [];
+      for (let i = 1; i <= 2; i++) inNext.push((await admin.post('/api/v1/objectives', { unitId, periodId: nextId, title: `Neste ${i}`, status: 'draft' })).body);
+
+      const byUnitAndPeriod = (await admin.get(`/api/v1/objectives?unit=${unitId}&period=${cycleId}`)).body;
+      expect(ids(byUnitAndPeriod.items)).toEqual(ids(inCycle));
+      expect(byUnitAndPeriod.nextCursor).toBeNull();
+      expect(ids((await admin.get(`/api/v1/objectives?unit=${unitId}`)).body.items)).toEqual(ids([...inCycle, ...inNext]));
+      const byPeriod = (await admin.get(`/api/v1/objectives?period=${nextId}&limit=500`)).body.items;
+      expect(byPeriod.every((o: { periodId: string }) => o.periodId === nextId)).toBe(true);
+      expect(ids(byPeriod)).toEqual(expect.arrayContaining(ids(inNext)));
+      expect(ids(byPeriod)).not.toContain(inCycle[0].id);
+
+      const paged = await allPages(marte, `/api/v1/objectives?unit=${unitId}&period=${cycleId}`, 2);
+      expect(paged.pages).toBe(3);
+      expect(ids(paged.items)).toEqual(ids(inCycle));
+
+      // The whole organisation, two at a time: the same objectives as in one page, once each.
+      const all = (await admin.get('/api/v1/objectives?limit=500')).body.items;
+      expect(all.length).toBeGreaterThan(40);
+      const everything = await allPages(admin, '/api/v1/objectives', 2);
+      expect(new Set(ids(everything.items)).size).toBe(everything.items.length);
+      expect(ids(everything.items)).toEqual(ids(all));
+      expect(everything.items).toEqual(all);
+    });
+
+    it('reads an objective with its key results, in the order they were added', async () => {
+      const unitId = await team('Leseteamet');
+      const o = await objective(unitId, 'Et mål med to nøkkelresultater', { ownerIds: [marteId], description: 'Hvorfor det betyr noe' });
+      const k1 = await keyResult(o.id, 'Først');
+      const k2 = await keyResult(o.id, 'Deretter', { type: 'milestone', start: undefined, target: undefined });
+      const res = await marte.get(`/api/v1/objectives/${o.id}`);
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ id: o.id, title: 'Et mål med to nøkkelresultater', description: 'Hvorfor det betyr noe', ownerIds: [marteId], unitId, periodId: cycleId });
+      expect(res.body.keyResults.map((k: { id: string; type: string }) => [k.id, k.type])).toEqual([[k1.id, 'increase'], [k2.id, 'milestone']]);
+      expect(res.body.keyResults[1]).toMatchObject({ start: 0, target: 1 });
+      // The list shows the objective without its key results.
+      const listed = (await marte.get(`/api/v1/objectives?unit=${unitId}`)).body.items[0];
+      expect(listed).not.toHaveProperty('keyResults');
+      const { keyResults: _krs, ...withoutKeyResults } = res.body;
+      expect(listed).toEqual(withoutKeyResults);
+    });
+
+    it('changes an objective with its version, and deletes it with its key results, check-ins and links', async () => {
+      const unitId = await team('Sletteteamet');
+      const o = await objective(unitId, 'Skal bort');
+      const k1 = await keyResult(o.id, 'KR 1');
+      const k2 = await keyResult(o.id, 'KR 2');
+      expect((await admin.post(`/api/v1/key-results/${k1.id}/check-ins`, { value: 40, confidence: 6 })).status).toBe(201);
+      const changed = await admin.patch(`/api/v1/objectives/${o.id}`, { version: o.version, title: 'Skal fortsatt bort', kind: 'aspirational', ownerIds: [marteId] });
+      expect(changed.status).toBe(200);
+      expect(changed.body).toMatchObject({ title: 'Skal fortsatt bort', kind: 'aspirational', ownerIds: [marteId], version: o.version + 1 });
+      expect(changed.body.keyResults).toHaveLength(2);
+      expectProblem(await admin.patch(`/api/v1/objectives/${o.id}`, { version: o.version, title: 'Utdatert' }), 409, 'stale objective', { fields: ['version'] });
+
+      // Something elsewhere points at it: an initiative moving k1 and another objective aligned to k2 and to o.
+      const keeper = await objective(unitId, 'Blir stående');
+      const keep = await keyResult(keeper.id, 'Blir stående');
+      const initiative = await admin.post('/api/v1/initiatives', { unitId, title: 'Tiltak', keyResultIds: [k1.id, keep.id] });
+      const aligned = await objective(unitId, 'Peker dit', { alignments: [{ keyResultId: k2.id }, { objectiveId: o.id }, { objectiveId: keeper.id }] });
+
+      const removed = await admin.del(`/api/v1/objectives/${o.id}`);
+      expect(removed.status).toBe(204);
+      expect(removed.body).toBeUndefined();
+      expectProblem(await admin.get(`/api/v1/objectives/${o.id}`), 404, 'deleted objective');
+      for (const kr of [k1, k2]) {
+        expectProblem(await admin.get(`/api/v1/key-results/${kr.id}`), 404, 'key result of a deleted objective');
+        expectProblem(await admin.get(`/api/v1/key-results/${kr.id}/check-ins`), 404, 'check-ins of a deleted objective');
+      }
+      expect(ids((await admin.get(`/api/v1/objectives?unit=${unitId}`)).body.items)).toEqual([keeper.id, aligned.id]);
+      expect((await admin.get(`/api/v1/initiatives?unit=${unitId}`)).body.items[0]).toMatchObject({ id: initiative.body.id, keyResultIds: [keep.id] });
+      expect((await admin.get(`/api/v1/objectives/${aligned.id}`)).body.alignments).toEqual([{ objectiveId: keeper.id }]);
+      expectProblem(await admin.del(`/api/v1/objectives/${o.id}`), 404, 'deleting twice');
+    });
+  });
+
+  describe('key results', () => {
+    it('changes a key result with its version and deletes it', async () => {
+      const unitId = await team('KR-teamet');
+      const o = await objective(unitId, 'Mål');
+      const kr = await keyResult(o.id, 'Påmeldte', { measure: 'stk', start: 0, target: 200 });
+      const other = await keyResult(o.id, 'Blir');
+      expect((await admin.post(`/api/v1/key-results/${kr.id}/check-ins`, { value: 50, confidence: 7 })).status).toBe(201);
+      expect((await admin.get(`/api/v1/key-results/${kr.id}`)).body).toMatchObject({ current: 50, progress: 0.25 });
+
+      const changed = await admin.patch(`/api/v1/key-results/${kr.id}`, { version: kr.version, title: 'Påmeldte deltakere', target: 100, ownerId: marteId, weight: 3 });
+      expect(changed.status).toBe(200);
+      expect(changed.body).toMatchObject({ title: 'Påmeldte deltakere', start: 0, target: 100, ownerId: marteId, weight: 3, current: 50, progress: 0.5, version: kr.version + 1, measure: 'stk' });
+      expectProblem(await admin.patch(`/api/v1/key-results/${kr.id}`, { version: kr.version, target: 300 }), 409, 'stale key result', { fields: ['version'] });
+      expect((await admin.get(`/api/v1/key-results/${kr.id}`)).body.target).toBe(100);
+      // A check-in does not bump the version, so editing after a check-in needs no reload.
+      expect((await marte.post(`/api/v1/key-results/${kr.id}/check-ins`, { value: 60, confidence: 7 })).status).toBe(201);
+      const toMilestone = await admin.patch(`/api/v1/key-results/${kr.id}`, { version: changed.body.version, type: 'milestone' });
+      expect(toMilestone.status).toBe(200);
+      expect(toMilestone.body).toMatchObject({ type: 'milestone', start: 0, target: 1 });
+
+      expect((await admin.del(`/api/v1/key-results/${kr.id}`)).status).toBe(204);
+      expectProblem(await admin.get(`/api/v1/key-results/${kr.id}`), 404, 'deleted key result');
+      expectProblem(await admin.get(`/api/v1/key-results/${kr.id}/check-ins`), 404, 'check-ins of a deleted key result');
+      expect((await admin.get(`/api/v1/objectives/${o.id}`)).body.keyResults.map((k: Listed) => k.id)).toEqual([other.id]);
+      expectProblem(await admin.del(`/api/v1/key-results/${kr.id}`), 404, 'deleting twice');
+    });
+  });
+
+  describe('check-ins', () => {
+    it('lists check-ins newest first, page by page, and the key result shows the latest', async () => {
+      const unitId = await team('Innsjekkteamet', [{ personId: marteId, role: 'member' }]);
+      const o = await objective(unitId, 'Mål');
+      const kr = await keyResult(o.id, 'Verdi', { start: 0, target: 100 });
+      const made = [];
+      for (const [i, value] of [10, 20, 35, 50, 45].entries()) {
+        t.clock.set(new Date(Date.parse('2026-11-02T09:00:00Z') + i * 7 * 86_400_000));
+        const res = await marte.post(`/api/v1/key-results/${kr.id}/check-ins`, { value, confidence: 5 + i, comment: `Uke ${i + 1}`, blockers: i === 4 ? 'Sykdom i teamet' : null });
+        expect(res.status).toBe(201);
+        expect(res.body).toMatchObject({ keyResultId: kr.id, value, authorId: marteId, createdAt: t.clock.now().toISOString() });
+        made.push(res.body);
+      }
+      t.clock.set('2026-11-25T10:00:00Z');
+
+      const newestFirst = [...made].reverse();
+      const first = await admin.get(`/api/v1/key-results/${kr.id}/check-ins?limit=2`);
+      expect(first.body.items).toEqual(newestFirst.slice(0, 2));
+      expect(first.body.nextCursor).toBe(newestFirst[1].id);
+      const paged = await allPages<Listed & { createdAt: string }>(admin, `/api/v1/key-results/${kr.id}/check-ins`, 2);
+      expect(paged.pages).toBe(3);
+      expect(paged.items).toEqual(newestFirst);
+      const times = paged.items.map((c) => c.createdAt);
+      expect(times).toEqual([...times].sort().reverse());
+      expect((await admin.get(`/api/v1/key-results/${kr.id}`)).body).toMatchObject({ current: 45, confidence: 9, currentAt: made[4].createdAt });
+    });
+  });
+
+  describe('initiatives', () => {
+    it('adds initiatives, filters them by unit, period, key result and owner, and changes them with their version', async () => {
+      const unitId = await team('Tiltaksteamet');
+      const otherUnit = await team('Naboteamet');
+      const o = await objective(unitId, 'Mål');
+      const k1 = await keyResult(o.id, 'K1');
+      const k2 = await keyResult(o.id, 'K2');
+      const make = async (body: Record<string, unknown>) => {
+        const res = await admin.post('/api/v1/initiatives', body);
+        expect(res.status, JSON.stringify(res.body)).toBe(201);
+        return res.body;
+      };
+      const a = await make({ unitId, periodId: cycleId, title: 'A', ownerId: marteId, keyResultIds: [k1.id] });
+      const b = await make({ unitId, periodId: nextId, title: 'B', status: 'in-progress', keyResultIds: [k1.id, k2.id] });
+      const c = await make({ unitId: otherUnit, title: 'C', description: 'Uten periode', ownerId: marteId });
+      expect(a).toMatchObject({ unitId, periodId: cycleId, ownerId: marteId, status: 'planned', description: '', keyResultIds: [k1.id], version: 1 });
+      expect(c).toMatchObject({ periodId: null, keyResultIds: [] });
+      expect([...b.keyResultIds].sort()).toEqual([k1.id, k2.id].sort());
+
+      const list = async (query: string) => ids((await marte.get(`/api/v1/initiatives?${query}&limit=500`)).body.items);
+      expect(await list(`unit=${unitId}`)).toEqual([a.id, b.id]);
+      expect(await list(`unit=${unitId}&period=${nextId}`)).toEqual([b.id]);
+      expect(await list(`keyResult=${k1.id}`)).toEqual([a.id, b.id]);
+      expect(await list(`keyResult=${k2.id}`)).toEqual([b.id]);
+      const marteOwns = await list(`owner=${marteId}`);
+      expect(marteOwns).toEqual(expect.arrayContaining([a.id, c.id]));
+      expect(marteOwns).not.toContain(b.id);
+      expect(await list(`owner=${marteId}&unit=${otherUnit}`)).toEqual([c.id]);
+      const paged = await allPages(admin, `/api/v1/initiatives?unit=${unitId}`, 1);
+      expect(ids(paged.items)).toEqual([a.id, b.id]);
+
+      const changed = await admin.patch(`/api/v1/initiatives/${b.id}`, { version: b.version, status: 'blocked', keyResultIds: [k2.id], periodId: null, ownerId: marteId });
+      expect(changed.status).toBe(200);
+      expect(changed.body).toMatchObject({ status: 'blocked', keyResultIds: [k2.id], periodId: null, ownerId: marteId, version: b.version + 1, title: 'B' });
+      expect(await list(`keyResult=${k1.id}`)).toEqual([a.id]);
+      expectProblem(await admin.patch(`/api/v1/initiatives/${b.id}`, { version: b.version, status: 'done' }), 409, 'stale initiative', { fields: ['version'] });
+      // Its owner may change it without being a member of the unit.
+      const byOwner = await marte.patch(`/api/v1/initiatives/${b.id}`, { version: changed.body.version, status: 'done' });
+      expect(byOwner.status).toBe(200);
+      expect(byOwner.body).toMatchObject({ status: 'done', keyResultIds: [k2.id] });
+    });
+  });
+
+  describe('alignment', () => {
+    it('aligns an objective to a Moal, to an objective of another unit and to a key result, and not to itself', async () => {
+      const objectives = (await admin.get('/api/v1/objectives?limit=500')).body.items;
+      const moal = objectives.find((o: { unitId: string; periodId: string }) => o.unitId === rootId && o.periodId === yearId);
+      const elsewhere = objectives.find((o: { unitId: string; periodId: string }) => o.unitId !== rootId && o.periodId === cycleId);
+      const elsewhereKr = (await admin.get(`/api/v1/objectives/${elsewhere.id}`)).body.keyResults[0];
+      expect([moal, elsewhere, elsewhereKr].every(Boolean)).toBe(true);
+
+      const unitId = await team('Justeringsteamet', [{ personId: marteId, role: 'member' }]);
+      const created = await marte.post('/api/v1/objectives', {
+        unitId, periodId: cycleId, title: 'Betaler inn til flere',
+        alignments: [{ objectiveId: moal.id }, { objectiveId: elsewhere.id }, { keyResultId: elsewhereKr.id }],
+      });
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+      const expected = [{ objectiveId: moal.id }, { objectiveId: elsewhere.id }, { keyResultId: elsewhereKr.id }];
+      expect(created.body.alignments).toEqual(expect.arrayContaining(expected));
+      expect(created.body.alignments).toHaveLength(3);
+      const own = await keyResult(created.body.id, 'Eget nøkkelresultat');
+
+      const self = await marte.patch(`/api/v1/objectives/${created.body.id}`, { version: created.body.version, alignments: [{ objectiveId: created.body.id }] });
+      expectProblem(self, 422, 'aligned to itself', { fields: ['alignments.0.objectiveId'], only: true });
+      const ownKr = await marte.patch(`/api/v1/objectives/${created.body.id}`, { version: created.body.version, alignments: [{ objectiveId: moal.id }, { keyResultId: own.id }] });
+      expectProblem(ownKr, 422, 'aligned to its own key result', { fields: ['alignments.1.keyResultId'], only: true });
+      expect((await marte.get(`/api/v1/objectives/${created.body.id}`)).body.alignments).toEqual(expect.arrayContaining(expected));
+
+      const narrowed = await marte.patch(`/api/v1/objectives/${created.body.id}`, { version: created.body.version, alignments: [{ keyResultId: elsewhereKr.id }] });
+      expect(narrowed.status).toBe(200);
+      expect(narrowed.body.alignments).toEqual([{ keyResultId: elsewhereKr.id }]);
+      const cleared = await marte.patch(`/api/v1/objectives/${created.body.id}`, { version: narrowed.body.version, alignments: [] });
+      expect(cleared.body.alignments).toEqual([]);
+    });
+  });
+
+  describe('signing out', () => {
+    it('ends the session: the cookie answers 401 afterwards, other sessions live on', async () => {
+      const session = await t.signIn('marte@demo.varde.no', 'varde-demo');
+      expect((await session.get('/api/v1/me')).status).toBe(200);
+      const out = await session.post('/api/v1/auth/logout');
+      expect(out.status).toBe(204);
+      expect(String(out.headers['set-cookie'])).toMatch(/varde_session=;/);
+      expectProblem(await session.get('/api/v1/me'), 401, 'after signing out');
+      expectProblem(await session.post('/api/v1/objectives', { unitId: rootId, periodId: cycleId, title: 'Etter utlogging' }), 401, 'writing after signing out');
+      expect((await t.anonymous.get('/api/v1/setup')).body).toMatchObject({ signedIn: false });
+      // Signing out again is harmless; the other session of the same person still works.
+      expect((await session.post('/api/v1/auth/logout')).status).toBe(204);
+      expect((await marte.get('/api/v1/me')).status).toBe(200);
+    });
+  });
+});

@@ -1,0 +1,86 @@
+// Data for the screens, named for what they return. TanStack Query caches and refreshes it.
+import { useQuery, type UseQueryOptions } from '@tanstack/react-query';
+import type {
+  AlignmentTarget, CheckIn, CheckInHistory, Initiative, KeyResult, Me, MyWork, ObjectiveWithKeyResults, Objective,
+  Organisation, Page, Period, Person, Unit, UnitProgress,
+} from '@varde/core';
+import { api, query } from './client';
+
+export interface SetupState { needsSetup: boolean; demo: boolean; signedIn: boolean }
+
+export const keys = {
+  setup: ['setup'] as const,
+  me: ['me'] as const,
+  myWork: ['myWork'] as const,
+  organisation: ['organisation'] as const,
+  units: ['units'] as const,
+  periods: ['periods'] as const,
+  people: ['people'] as const,
+  unitProgress: (unitId: string, periodId: string) => ['unitProgress', unitId, periodId] as const,
+  history: (unitId: string, periodId: string) => ['history', unitId, periodId] as const,
+  objectives: (unitId: string, periodId: string) => ['objectives', unitId, periodId] as const,
+  objective: (id: string) => ['objective', id] as const,
+  initiatives: (unitId: string, periodId: string) => ['initiatives', unitId, periodId] as const,
+  keyResult: (id: string) => ['keyResult', id] as const,
+  checkIns: (id: string) => ['checkIns', id] as const,
+  alignmentTargets: (periodId: string, q: string) => ['alignmentTargets', periodId, q] as const,
+};
+
+type Opts<T> = Omit<UseQueryOptions<T>, 'queryKey' | 'queryFn'>;
+
+/** Reads every page of a list; the organisation-wide lists (units, people) are small enough. */
+async function all<T>(url: string): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | null = null;
+  do {
+    const sep: string = url.includes('?') ? '&' : '?';
+    const page: Page<T> = await api.get<Page<T>>(`${url}${sep}limit=500${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    items.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return items;
+}
+
+export const useSetupState = () => useQuery({ queryKey: keys.setup, queryFn: () => api.get<SetupState>('/setup') });
+export const useMe = (opts?: Opts<Me>) => useQuery({ queryKey: keys.me, queryFn: () => api.get<Me>('/me'), retry: false, ...opts });
+export const useMyWork = () => useQuery({ queryKey: keys.myWork, queryFn: () => api.get<MyWork>('/me/work') });
+export const useOrganisation = () => useQuery({ queryKey: keys.organisation, queryFn: () => api.get<Organisation>('/organisation') });
+export const useUnits = () => useQuery({ queryKey: keys.units, queryFn: () => all<Unit>('/units'), staleTime: 60_000 });
+export const usePeople = () => useQuery({ queryKey: keys.people, queryFn: () => all<Person>('/people'), staleTime: 60_000 });
+export const usePeriods = () => useQuery({ queryKey: keys.periods, queryFn: async () => (await api.get<Page<Period>>('/periods')).items, staleTime: 60_000 });
+
+export const useUnitProgress = (unitId: string | undefined, periodId: string | undefined) => useQuery({
+  queryKey: keys.unitProgress(unitId ?? '', periodId ?? ''),
+  queryFn: () => api.get<UnitProgress>(`/units/${unitId}/progress${query({ period: periodId })}`),
+  enabled: Boolean(unitId && periodId),
+});
+export const useCheckInHistory = (unitId: string | undefined, periodId: string | undefined) => useQuery({
+  queryKey: keys.history(unitId ?? '', periodId ?? ''),
+  queryFn: () => api.get<CheckInHistory>(`/units/${unitId}/check-in-history${query({ period: periodId })}`),
+  enabled: Boolean(unitId && periodId),
+});
+export const useObjectives = (unitId: string | undefined, periodId: string | undefined) => useQuery({
+  queryKey: keys.objectives(unitId ?? '', periodId ?? ''),
+  queryFn: () => all<Objective>(`/objectives${query({ unit: unitId, period: periodId })}`),
+  enabled: Boolean(unitId && periodId),
+});
+export const useObjective = (id: string | undefined) => useQuery({
+  queryKey: keys.objective(id ?? ''), queryFn: () => api.get<ObjectiveWithKeyResults>(`/objectives/${id}`), enabled: Boolean(id),
+});
+export const useInitiatives = (unitId: string | undefined, periodId: string | undefined) => useQuery({
+  queryKey: keys.initiatives(unitId ?? '', periodId ?? ''),
+  queryFn: () => all<Initiative>(`/initiatives${query({ unit: unitId, period: periodId })}`),
+  enabled: Boolean(unitId && periodId),
+});
+export const useKeyResult = (id: string | undefined) => useQuery({
+  queryKey: keys.keyResult(id ?? ''), queryFn: () => api.get<KeyResult>(`/key-results/${id}`), enabled: Boolean(id),
+});
+export const useCheckIns = (id: string | undefined) => useQuery({
+  queryKey: keys.checkIns(id ?? ''), queryFn: () => all<CheckIn>(`/key-results/${id}/check-ins`), enabled: Boolean(id),
+});
+export const useAlignmentTargets = (periodId: string | undefined, q: string) => useQuery({
+  queryKey: keys.alignmentTargets(periodId ?? '', q),
+  queryFn: async () => (await api.get<Page<AlignmentTarget>>(`/alignment-targets${query({ period: periodId, q })}`)).items,
+  enabled: Boolean(periodId),
+  placeholderData: (previous) => previous,
+});

@@ -1,0 +1,53 @@
+// The frame of every signed-in screen: a skip link, the navigation landmark, the language
+// choice, sign-out, and the main landmark that screens fill.
+import { useEffect } from 'react';
+import { NavLink, Outlet, useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useQueryClient } from '@tanstack/react-query';
+import { useMe } from '../api/hooks';
+import { api } from '../api/client';
+import { chooseLanguage, storedLanguage } from '../i18n';
+import { LanguageSelect } from './LanguageSelect';
+
+export function AppShell() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+
+  useEffect(() => {
+    const orgLanguage = me.data?.organisation.language;
+    if (orgLanguage && !storedLanguage()) chooseLanguage(orgLanguage, false);
+  }, [me.data?.organisation.language]);
+
+  const signOut = async () => {
+    await api.post('/auth/logout');
+    queryClient.clear();
+    navigate('/sign-in');
+  };
+
+  return (
+    <>
+      <a className="skip-link" href="#main">{t('nav.skip')}</a>
+      <header className="topbar">
+        <div className="topbar-inner">
+          <NavLink to="/" className="brand" aria-label={t('nav.homeLabel')}>
+            <img src="/favicon.svg" alt="" width="28" height="28" /> Varde
+          </NavLink>
+          <nav aria-label={t('nav.label')} className="nav">
+            <NavLink to="/" end>{t('nav.mine')}</NavLink>
+            <NavLink to="/organisation">{t('nav.organisation')}</NavLink>
+            {me.data?.person.isAdmin && <NavLink to="/settings">{t('nav.settings')}</NavLink>}
+          </nav>
+          <span className="spacer" />
+          <LanguageSelect />
+          {me.data && <span className="small" aria-label={t('nav.signedInAs')}>{me.data.person.name}</span>}
+          <button type="button" className="button small secondary" onClick={() => void signOut()}>{t('nav.signOut')}</button>
+        </div>
+      </header>
+      <main id="main" className="page" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </>
+  );
+}

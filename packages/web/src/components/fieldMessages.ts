@@ -1,0 +1,26 @@
+// The server names each bad field with a code and its limits; the user reads the message in
+// their own language. Unknown codes fall back to the server's own words.
+import type { TFunction } from 'i18next';
+import { ApiError } from '../api/client';
+
+export function localFieldErrors(t: TFunction, error: unknown): Record<string, string> {
+  if (!(error instanceof ApiError)) return {};
+  const out: Record<string, string> = {};
+  for (const e of error.errors) {
+    out[e.field] ??= t(`fieldErrors.${e.code}`, { ...(e.params ?? {}), defaultValue: e.message });
+  }
+  return out;
+}
+
+/** The message for the whole form: a conflict, a refusal, or the first field error outside the form. */
+export function formMessage(t: TFunction, error: unknown, shownFields: readonly string[]): string {
+  if (!(error instanceof ApiError)) return error ? t('errors.network') : '';
+  if (error.status === 409) return t('errors.stale');
+  if (error.status === 403) return t('errors.forbidden');
+  const outside = error.errors.filter((e) => !shownFields.includes(e.field));
+  if (outside.length) {
+    const fe = localFieldErrors(t, error);
+    return outside.map((e) => `${e.field}: ${fe[e.field]}`).join('; ');
+  }
+  return error.errors.length ? '' : error.message;
+}

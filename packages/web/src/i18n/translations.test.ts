@@ -1,0 +1,82 @@
+// The Norwegian and Swedish translations must match the English source key for key,
+// keep every {{placeholder}}, and actually be translated.
+import { readFileSync } from 'node:fs';
+import { describe, it, expect } from 'vitest';
+
+type Tree = { [key: string]: string | Tree };
+
+function load(lang: string): Tree {
+  return JSON.parse(readFileSync(new URL(`./${lang}.json`, import.meta.url), 'utf8')) as Tree;
+}
+
+/** Every leaf as a dotted path → string value. Non-string leaves are kept as a marker so they fail. */
+function flatten(tree: Tree, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [key, value] of Object.entries(tree)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === 'string') out.set(path, value);
+    else if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+      for (const [k, v] of flatten(value, path)) out.set(k, v);
+    } else out.set(path, `<<not a string: ${JSON.stringify(value)}>>`);
+  }
+  return out;
+}
+
+/** Every object node as a dotted path, so a leaf turned into an object (or back) is caught too. */
+function branches(tree: Tree, prefix = ''): string[] {
+  return Object.entries(tree).flatMap(([key, value]) => {
+    const path = prefix ? `${prefix}.${key}` : key;
+    return value !== null && typeof value === 'object' ? [`${path}/`, ...branches(value as Tree, path)] : [];
+  });
+}
+
+const placeholders = (s: string): string[] => [...s.matchAll(/\{\{\s*([\w.-]+)\s*\}\}/g)].map((m) => m[1]!).sort();
+
+// Values allowed to equal the English: proper names, language endonyms, words the languages share.
+const SAME_AS_ENGLISH: Record<string, readonly string[]> = {
+  nb: ['Varde', 'OKR', 'KPI', '%', 'Norsk bokmål', 'Svenska', 'English', 'Team', 'Status', 'Type'],
+  sv: ['Varde', 'OKR', 'KPI', '%', 'Norsk bokmål', 'Svenska', 'English', 'Team', 'Status', 'Organisation', 'Period', 'Vision'],
+};
+// A string made only of placeholders and punctuation ("{{start}} → {{target}}") has nothing to translate.
+const nothingToTranslate = (s: string): boolean => !/\p{L}/u.test(s.replace(/\{\{[^}]*\}\}/g, ''));
+
+const en = load('en');
+const enFlat = flatten(en);
+
+describe.each(['nb', 'sv'])('%s.json', (lang) => {
+  const tr = load(lang);
+  const trFlat = flatten(tr);
+
+  it('has exactly the keys of en.json', () => {
+    const enKeys = new Set([...enFlat.keys(), ...branches(en)]);
+    const trKeys = new Set([...trFlat.keys(), ...branches(tr)]);
+    const missing = [...enKeys].filter((k) => !trKeys.has(k));
+    const extra = [...trKeys].filter((k) => !enKeys.has(k));
+    expect({ missing, extra }, `${lang}.json: missing ${missing.join(', ') || '—'}; extra ${extra.join(', ') || '—'}`)
+      .toEqual({ missing: [], extra: [] });
+  });
+
+  it('keeps every placeholder of the English string', () => {
+    const wrong = [...enFlat]
+      .filter(([key]) => trFlat.has(key))
+      .map(([key, source]) => ({ key, en: placeholders(source), [lang]: placeholders(trFlat.get(key)!) }))
+      .filter((row) => JSON.stringify(row.en) !== JSON.stringify(row[lang]));
+    expect(wrong, `${lang}.json placeholders differ: ${wrong.map((w) => w.key).join(', ')}`).toEqual([]);
+  });
+
+  it('has no empty or untranslated string', () => {
+    const allowed = new Set(SAME_AS_ENGLISH[lang]);
+    const empty = [...trFlat].filter(([, v]) => v.trim() === '').map(([k]) => k);
+    const untranslated = [...trFlat]
+      .filter(([key, value]) => enFlat.get(key) === value && !allowed.has(value) && !nothingToTranslate(value))
+      .map(([key, value]) => `${key} = ${JSON.stringify(value)}`);
+    expect({ empty, untranslated }, `${lang}.json: empty ${empty.join(', ') || '—'}; same as English ${untranslated.join(', ') || '—'}`)
+      .toEqual({ empty: [], untranslated: [] });
+  });
+
+  it('keeps the plural pairs i18next needs for one/other', () => {
+    const bases = [...enFlat.keys()].filter((k) => /_(one|other)$/.test(k)).map((k) => k.replace(/_(one|other)$/, ''));
+    const broken = [...new Set(bases)].filter((b) => !trFlat.has(`${b}_one`) || !trFlat.has(`${b}_other`));
+    expect(broken).toEqual([]);
+  });
+});

@@ -1,0 +1,44 @@
+// The history of a key result drawn with uPlot: actual check-ins against the expected line from
+// start to target, and the forecast to the period's end. The page shows the same data as a table.
+import { useEffect, useRef } from 'react';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+
+export interface ChartSeries {
+  actual: Array<[number, number]>; // [unix seconds, value]
+  expected: Array<[number, number]>;
+  forecast: Array<[number, number]>;
+  labels: { actual: string; expected: string; forecast: string };
+  locale: string;
+}
+
+/** uPlot wants one shared x axis: every series is sampled at the union of the times, null where it has no point. */
+function align(s: ChartSeries): uPlot.AlignedData {
+  const xs = [...new Set([...s.actual, ...s.expected, ...s.forecast].map((p) => p[0]))].sort((a, b) => a - b);
+  const at = (series: Array<[number, number]>) => { const m = new Map(series); return xs.map((x) => m.get(x) ?? null); };
+  return [xs, at(s.actual), at(s.expected), at(s.forecast)];
+}
+
+export function HistoryChart({ series, title }: { series: ChartSeries; title: string }) {
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const fmt = new Intl.DateTimeFormat(series.locale, { day: 'numeric', month: 'short' });
+    const plot = new uPlot({
+      width: Math.max(280, el.clientWidth), height: 280, title,
+      scales: { x: { time: true } },
+      axes: [{ values: (_u, vals) => vals.map((v) => fmt.format(new Date(v * 1000))) }, {}],
+      series: [
+        {},
+        { label: series.labels.actual, stroke: '#0f4c5c', width: 2.5, points: { show: true, size: 6 }, spanGaps: true },
+        { label: series.labels.expected, stroke: '#4a555c', width: 1.5, dash: [6, 6], spanGaps: true },
+        { label: series.labels.forecast, stroke: '#c2410c', width: 2, dash: [2, 4], spanGaps: true },
+      ],
+    }, align(series), el);
+    const resize = () => plot.setSize({ width: Math.max(280, el.clientWidth), height: 280 });
+    window.addEventListener('resize', resize);
+    return () => { window.removeEventListener('resize', resize); plot.destroy(); };
+  }, [series, title]);
+  return <div ref={box} className="chart" aria-hidden="true" />;
+}

@@ -1,0 +1,127 @@
+// A key result in depth: its history against the expected line, the forecast to the end of the
+// period, and every check-in with its comment and blockers.
+import { lazy, Suspense, useMemo, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { periodBounds } from '@varde/core/rules';
+import { useCheckIns, useKeyResult, useObjective, useOrganisation, usePeople, usePeriods } from '../../api/hooks';
+import { ProgressBar } from '../../components/ProgressBar';
+import { TrackBadge } from '../../components/TrackBadge';
+import { useCanEdit } from '../../components/useCanEdit';
+import { Empty, ErrorState, Loading } from '../../components/States';
+import { dateTime, locales, percent, valueWithMeasure } from '../../i18n/format';
+import { CheckInDialog } from '../unit/CheckInDialog';
+import type { ChartSeries } from './HistoryChart';
+
+const HistoryChart = lazy(() => import('./HistoryChart').then((m) => ({ default: m.HistoryChart })));
+
+export default function KeyResultPage() {
+  const { keyResultId = '' } = useParams();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const kr = useKeyResult(keyResultId);
+  const objective = useObjective(kr.data?.objectiveId);
+  const checkIns = useCheckIns(keyResultId);
+  const periods = usePeriods();
+  const people = usePeople();
+  const org = useOrganisation();
+  const canEdit = useCanEdit(objective.data?.unitId);
+  const [checkingIn, setCheckingIn] = useState(false);
+  const period = periods.data?.find((p) => p.id === objective.data?.periodId);
+  const personName = useMemo(() => new Map((people.data ?? []).map((p) => [p.id, p.name])), [people.data]);
+
+  const series = useMemo<ChartSeries | null>(() => {
+    if (!kr.data || !period || !checkIns.data) return null;
+    const { start, end } = periodBounds(period, org.data?.timeZone ?? 'UTC');
+    const s = (d: Date | string) => Math.floor(new Date(d).getTime() / 1000);
+    const k = kr.data;
+    const threshold = k.type === 'above' || k.type === 'below';
+    const startValue = k.type === 'milestone' ? 0 : threshold ? k.target : k.start;
+    const actual = checkIns.data.slice().reverse().map((c) => [s(c.createdAt), c.value] as [number, number]);
+    const last = actual[actual.length - 1];
+    return {
+      actual,
+      expected: [[s(start), startValue], [s(end), k.target]],
+      forecast: k.forecast && last ? [last, [s(end), k.forecast.value]] : [],
+      labels: { actual: t('keyResultPage.actual'), expected: t('keyResultPage.expectedLine'), forecast: t('keyResultPage.forecast') },
+      locale: locales[lang as keyof typeof locales] ?? lang,
+    };
+  }, [kr.data, period, checkIns.data, org.data, lang, t]);
+
+  if (kr.isLoading) return <Loading />;
+  if (kr.error || !kr.data) return <ErrorState error={kr.error} onRetry={() => void kr.refetch()} />;
+  const k = kr.data;
+
+  return (
+    <div className="stack">
+      <div className="page-head">
+        <div className="grow">
+          <nav aria-label={t('unit.breadcrumbs')}>
+            <ol className="breadcrumbs">
+              {objective.data && <li><Link to={`/units/${objective.data.unitId}?period=${objective.data.periodId}`}>{objective.data.title}</Link></li>}
+            </ol>
+          </nav>
+          <h1>{k.title}</h1>
+          <p className="muted" style={{ margin: 0 }}>
+            {t(`keyResult.types.${k.type}`)}{k.ownerId ? ` · ${t('keyResult.ownerIs', { owner: personName.get(k.ownerId) ?? '' })}` : ''}{period ? ` · ${period.name}` : ''}
+          </p>
+        </div>
+        {canEdit && <button type="button" className="button" onClick={() => setCheckingIn(true)}>{t('checkIn.open')}</button>}
+      </div>
+
+      <section className="card summary" aria-labelledby="kr-summary">
+        <div>
+          <h2 id="kr-summary" className="visually-hidden">{t('unit.summary')}</h2>
+          <ProgressBar progress={k.progress} expected={k.expectedProgress} status={k.trackStatus} label={t('keyResult.progressOf', { title: k.title })} />
+          <p className="small" style={{ margin: '.4rem 0 0' }}>
+            {t('keyResultPage.numbers', {
+              current: valueWithMeasure(lang, k.current, k.measure), target: valueWithMeasure(lang, k.target, k.measure),
+              confidence: k.confidence ?? '–',
+            })}
+          </p>
+          <p className="small" style={{ margin: '.2rem 0 0' }}>
+            {k.forecast ? t('keyResultPage.forecastText', { value: valueWithMeasure(lang, k.forecast.value, k.measure), progress: percent(lang, k.forecast.progress) })
+              : t('keyResultPage.noForecast')}
+          </p>
+        </div>
+        <TrackBadge status={k.trackStatus} />
+      </section>
+
+      <section className="card" aria-labelledby="history-heading">
+        <h2 id="history-heading">{t('keyResultPage.history')}</h2>
+        {checkIns.data && checkIns.data.length === 0 && <Empty title={t('keyResultPage.noCheckIns')}>{t('keyResultPage.noCheckInsHint')}</Empty>}
+        {series && series.actual.length > 0 && (
+          <Suspense fallback={<Loading />}>
+            <HistoryChart series={series} title={t('keyResultPage.chartTitle')} />
+            <p className="small muted">{t('keyResultPage.chartAlternative')}</p>
+          </Suspense>
+        )}
+        {checkIns.data && checkIns.data.length > 0 && (
+          <div style={{ overflowX: 'auto' }}>
+            <table className="data">
+              <caption className="visually-hidden">{t('keyResultPage.tableCaption', { title: k.title })}</caption>
+              <thead><tr>
+                <th scope="col">{t('keyResultPage.when')}</th><th scope="col" className="num">{t('keyResultPage.value')}</th>
+                <th scope="col" className="num">{t('keyResult.confidence')}</th><th scope="col">{t('checkIn.comment')}</th>
+                <th scope="col">{t('checkIn.blockers')}</th><th scope="col">{t('keyResultPage.by')}</th>
+              </tr></thead>
+              <tbody>
+                {checkIns.data.map((c) => (
+                  <tr key={c.id}>
+                    <td>{dateTime(lang, c.createdAt)}</td>
+                    <td className="num">{valueWithMeasure(lang, c.value, k.measure)}</td>
+                    <td className="num">{c.confidence}/10</td>
+                    <td>{c.comment ?? ''}</td>
+                    <td>{c.blockers ?? ''}</td>
+                    <td>{c.authorId ? personName.get(c.authorId) ?? '' : ''}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      {checkingIn && <CheckInDialog keyResult={k} onClose={() => setCheckingIn(false)} />}
+    </div>
+  );
+}

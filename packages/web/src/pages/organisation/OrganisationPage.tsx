@@ -1,0 +1,109 @@
+// The organisation in one view, the pyramid made visible: mission, vision, values and themes;
+// the Moals of the year; and the unit tree with each unit's rolled-up progress for the period.
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { UnitProgressNode } from '@varde/core';
+import { useOrganisation, useUnitProgress, useUnits } from '../../api/hooks';
+import { ProgressBar } from '../../components/ProgressBar';
+import { TrackBadge } from '../../components/TrackBadge';
+import { PeriodSwitcher } from '../../components/PeriodSwitcher';
+import { usePeriodChoice } from '../../components/usePeriodChoice';
+import { Empty, ErrorState, Loading } from '../../components/States';
+
+function TreeNode({ node, periodId, depth }: { node: UnitProgressNode; periodId: string; depth: number }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(depth < 1);
+  const hasChildren = node.children.length > 0;
+  const listId = `children-${node.unit.id}`;
+  return (
+    <li>
+      <div className="tree-row">
+        {hasChildren ? (
+          <button type="button" className="disclosure" aria-expanded={open} aria-controls={listId} onClick={() => setOpen(!open)}
+            aria-label={t(open ? 'organisation.collapse' : 'organisation.expand', { name: node.unit.name })}>{open ? '−' : '+'}</button>
+        ) : <span />}
+        <span>
+          <Link to={`/units/${node.unit.id}?period=${periodId}`}>{node.unit.name}</Link>
+          <span className="muted small"> · {t(`unitKind.${node.unit.kind}`)} · {t('organisation.objectiveCount', { count: node.subtreeObjectiveCount })}</span>
+        </span>
+        <ProgressBar progress={node.progress} expected={node.expectedProgress} status={node.trackStatus} label={t('unit.progressOf', { name: node.unit.name })} />
+        <TrackBadge status={node.trackStatus} />
+      </div>
+      {hasChildren && open && (
+        <ul className="tree" id={listId}>
+          {node.children.map((c) => <TreeNode key={c.unit.id} node={c} periodId={periodId} depth={depth + 1} />)}
+        </ul>
+      )}
+    </li>
+  );
+}
+
+export default function OrganisationPage() {
+  const { t } = useTranslation();
+  const org = useOrganisation();
+  const units = useUnits();
+  const { period, periods, isLoading } = usePeriodChoice();
+  const root = units.data?.find((u) => u.parentId === null);
+  const year = period ? periods.find((p) => p.kind === 'year' && p.startDate <= period.startDate && p.endDate >= period.endDate) : undefined;
+  const tree = useUnitProgress(root?.id, period?.id);
+  const moals = useUnitProgress(root?.id, year?.id);
+
+  if (isLoading || org.isLoading || units.isLoading) return <Loading />;
+  if (org.error || !org.data) return <ErrorState error={org.error} onRetry={() => void org.refetch()} />;
+  const s = org.data.strategy;
+
+  return (
+    <div className="stack">
+      <div className="page-head">
+        <div className="grow"><h1>{org.data.name}</h1><p className="muted" style={{ margin: 0 }}>{t('organisation.lead')}</p></div>
+        <PeriodSwitcher />
+      </div>
+
+      <section className="card pyramid" aria-labelledby="strategy-heading">
+        <h2 id="strategy-heading">{t('organisation.strategy')}</h2>
+        {!s.mission && !s.vision && s.values.length === 0 && <p className="muted">{t('organisation.noStrategy')}</p>}
+        {s.mission && <div className="pyramid-level"><span className="tag">{t('organisation.mission')}</span><p style={{ margin: 0 }}>{s.mission}</p></div>}
+        {s.vision && <div className="pyramid-level"><span className="tag">{t('organisation.vision')}</span><p style={{ margin: 0 }}>{s.vision}</p></div>}
+        {s.values.length > 0 && (
+          <div className="pyramid-level"><span className="tag">{t('organisation.values')}</span>
+            <ul className="values">{s.values.map((v) => <li key={v} className="chip">{v}</li>)}</ul></div>
+        )}
+        {s.themes.length > 0 && (
+          <div className="pyramid-level"><span className="tag">{t('organisation.themes')}</span>
+            <ul style={{ margin: '.2rem 0 0', paddingLeft: '1.1rem' }}>{s.themes.map((th) => <li key={th.title}><strong>{th.title}</strong>{th.description ? ` — ${th.description}` : ''}</li>)}</ul></div>
+        )}
+      </section>
+
+      <section className="card" aria-labelledby="moals-heading">
+        <h2 id="moals-heading">{t('organisation.moals', { year: year?.name ?? '' })}</h2>
+        {!year && <p className="muted">{t('organisation.noYear')}</p>}
+        {moals.data && moals.data.objectives.length === 0 && <p className="muted">{t('organisation.noMoals')}</p>}
+        {moals.data && moals.data.objectives.length > 0 && (
+          <ul className="tree">
+            {moals.data.objectives.map((m) => (
+              <li key={m.id} className="tree-row" style={{ gridTemplateColumns: 'minmax(10rem, 2fr) minmax(9rem, 1fr) auto' }}>
+                <span><strong>{m.title}</strong> <span className="muted small">· {t('organisation.keyResultCount', { count: m.keyResults.length })}</span></span>
+                <ProgressBar progress={m.progress} expected={m.expectedProgress} status={m.trackStatus} label={t('objective.progressOf', { title: m.title })} />
+                <TrackBadge status={m.trackStatus} />
+              </li>
+            ))}
+          </ul>
+        )}
+        {root && year && <p className="small" style={{ marginBottom: 0 }}><Link to={`/units/${root.id}?period=${year.id}`}>{t('organisation.openMoals')}</Link></p>}
+      </section>
+
+      <section className="card" aria-labelledby="tree-heading">
+        <h2 id="tree-heading">{t('organisation.tree', { period: period?.name ?? '' })}</h2>
+        {!period && <Empty title={t('unit.noPeriod')}>{t('unit.noPeriodHint')}</Empty>}
+        {tree.isLoading && <Loading />}
+        {tree.error && <ErrorState error={tree.error} onRetry={() => void tree.refetch()} />}
+        {tree.data && period && (
+          <ul className="tree">
+            <TreeNode node={{ ...tree.data, children: tree.data.children }} periodId={period.id} depth={0} />
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

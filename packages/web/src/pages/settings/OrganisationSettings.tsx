@@ -1,0 +1,69 @@
+// The organisation's name, language, time zone, rhythm and strategy.
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useQueryClient } from '@tanstack/react-query';
+import { Button } from 'react-aria-components';
+import { api } from '../../api/client';
+import { useOrganisation } from '../../api/hooks';
+import { FormError, SelectField, TextInput } from '../../components/Fields';
+import { formMessage, localFieldErrors } from '../../components/fieldMessages';
+import { Loading } from '../../components/States';
+import { LANGUAGES } from '../../i18n';
+
+export function OrganisationSettings() {
+  const { t } = useTranslation();
+  const org = useOrganisation();
+  const queryClient = useQueryClient();
+  const [form, setForm] = useState({ name: '', language: 'nb', timeZone: '', cycleCadence: 'quarter', checkInCadenceDays: '7', mission: '', vision: '', values: '', themes: '' });
+  const [error, setError] = useState<unknown>(null);
+  const [saved, setSaved] = useState(false);
+  useEffect(() => {
+    const o = org.data;
+    if (!o) return;
+    setForm({
+      name: o.name, language: o.language, timeZone: o.timeZone, cycleCadence: o.cycleCadence, checkInCadenceDays: String(o.checkInCadenceDays),
+      mission: o.strategy.mission, vision: o.strategy.vision, values: o.strategy.values.join('\n'),
+      themes: o.strategy.themes.map((th) => (th.description ? `${th.title} — ${th.description}` : th.title)).join('\n'),
+    });
+  }, [org.data]);
+  if (!org.data) return <Loading />;
+  const set = (k: keyof typeof form) => (v: string) => { setSaved(false); setForm((f) => ({ ...f, [k]: v })); };
+  const lines = (s: string) => s.split('\n').map((l) => l.trim()).filter(Boolean);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    try {
+      await api.patch('/organisation', {
+        version: org.data!.version, name: form.name, language: form.language, timeZone: form.timeZone, cycleCadence: form.cycleCadence,
+        checkInCadenceDays: Number(form.checkInCadenceDays),
+        strategy: {
+          mission: form.mission, vision: form.vision, values: lines(form.values),
+          themes: lines(form.themes).map((l) => { const [title, ...rest] = l.split(' — '); return { title: title!.trim(), description: rest.join(' — ').trim() }; }),
+        },
+      });
+      await queryClient.invalidateQueries({ queryKey: ['organisation'] });
+      setSaved(true);
+    } catch (err) { setError(err); }
+  };
+  const errors = localFieldErrors(t, error);
+  return (
+    <form className="card form" onSubmit={(e) => void submit(e)} noValidate>
+      <FormError>{formMessage(t, error, ['name', 'language', 'timeZone', 'cycleCadence', 'checkInCadenceDays', 'strategy.mission', 'strategy.vision', 'strategy.values', 'strategy.themes'])}</FormError>
+      {saved && <div className="alert info" role="status">{t('common.saved')}</div>}
+      <TextInput label={t('settings.orgName')} value={form.name} onChange={set('name')} error={errors.name} isRequired />
+      <div className="grid-2">
+        <SelectField label={t('settings.language')} value={form.language} onChange={set('language')} choices={LANGUAGES.map((l) => ({ id: l, label: t(`languages.${l}`) }))} error={errors.language} />
+        <TextInput label={t('settings.timeZone')} value={form.timeZone} onChange={set('timeZone')} error={errors.timeZone} hint="Europe/Oslo" />
+        <SelectField label={t('settings.cadence')} value={form.cycleCadence} onChange={set('cycleCadence')} error={errors.cycleCadence}
+          choices={['quarter', 'tertial', 'half-year'].map((c) => ({ id: c, label: t(`cadence.${c}`) }))} />
+        <TextInput label={t('settings.checkInDays')} value={form.checkInCadenceDays} onChange={set('checkInCadenceDays')} inputMode="numeric" error={errors.checkInCadenceDays} />
+      </div>
+      <TextInput label={t('organisation.mission')} value={form.mission} onChange={set('mission')} multiline error={errors['strategy.mission']} />
+      <TextInput label={t('organisation.vision')} value={form.vision} onChange={set('vision')} multiline error={errors['strategy.vision']} />
+      <TextInput label={t('organisation.values')} value={form.values} onChange={set('values')} multiline error={errors['strategy.values']} hint={t('settings.onePerLine')} />
+      <TextInput label={t('organisation.themes')} value={form.themes} onChange={set('themes')} multiline error={errors['strategy.themes']} hint={t('settings.themesHint')} />
+      <div className="form-actions"><Button type="submit" className="button">{t('common.save')}</Button></div>
+    </form>
+  );
+}

@@ -1,0 +1,77 @@
+// Years and cycles: add the next one, and move a period through planning → active → review → closed.
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useQueryClient } from '@tanstack/react-query';
+import { Button } from 'react-aria-components';
+import { canTransition, PERIOD_STATES, type PeriodState } from '@varde/core/rules';
+import { api } from '../../api/client';
+import { usePeriods } from '../../api/hooks';
+import { FormError, SelectField, TextInput } from '../../components/Fields';
+import { formMessage, localFieldErrors } from '../../components/fieldMessages';
+import { Loading } from '../../components/States';
+import { date } from '../../i18n/format';
+
+export function PeriodSettings() {
+  const { t, i18n } = useTranslation();
+  const periods = usePeriods();
+  const queryClient = useQueryClient();
+  const [form, setForm] = useState({ kind: 'cycle', name: '', startDate: '', endDate: '' });
+  const [error, setError] = useState<unknown>(null);
+  const [stateError, setStateError] = useState<unknown>(null);
+  if (!periods.data) return <Loading />;
+  const set = (k: keyof typeof form) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
+  const add = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    try {
+      await api.post('/periods', form);
+      setForm({ kind: 'cycle', name: '', startDate: '', endDate: '' });
+      await queryClient.invalidateQueries({ queryKey: ['periods'] });
+    } catch (err) { setError(err); }
+  };
+  const move = async (id: string, version: number, state: PeriodState) => {
+    setStateError(null);
+    try {
+      await api.patch(`/periods/${id}`, { version, state });
+      await queryClient.invalidateQueries();
+    } catch (err) { setStateError(err); }
+  };
+  const errors = localFieldErrors(t, error);
+  return (
+    <div className="stack">
+      <div className="card">
+        <h2>{t('settings.periods')}</h2>
+        <FormError>{formMessage(t, stateError, [])}</FormError>
+        <table className="data">
+          <thead><tr><th scope="col">{t('settings.periodName')}</th><th scope="col">{t('settings.dates')}</th><th scope="col">{t('settings.state')}</th><th scope="col">{t('settings.moveTo')}</th></tr></thead>
+          <tbody>
+            {periods.data.slice().reverse().map((p) => (
+              <tr key={p.id}>
+                <td>{p.name} <span className="muted small">· {t(`periodKind.${p.kind}`)}</span></td>
+                <td>{date(i18n.language, p.startDate)} – {date(i18n.language, p.endDate)}</td>
+                <td>{t(`periodState.${p.state}`)}</td>
+                <td className="row">
+                  {PERIOD_STATES.filter((s) => canTransition(p.state, s)).map((s) => (
+                    <Button key={s} className="button secondary small" onPress={() => void move(p.id, p.version, s)}
+                      aria-label={t('settings.moveNamed', { name: p.name, state: t(`periodState.${s}`) })}>{t(`periodState.${s}`)}</Button>
+                  ))}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <form className="card form" onSubmit={(e) => void add(e)} noValidate aria-labelledby="new-period">
+        <h2 id="new-period">{t('settings.newPeriod')}</h2>
+        <FormError>{formMessage(t, error, ['kind', 'name', 'startDate', 'endDate'])}</FormError>
+        <div className="grid-2">
+          <SelectField label={t('settings.periodKind')} value={form.kind} onChange={set('kind')} choices={['cycle', 'year'].map((k) => ({ id: k, label: t(`periodKind.${k}`) }))} error={errors.kind} />
+          <TextInput label={t('settings.periodName')} value={form.name} onChange={set('name')} error={errors.name} isRequired hint="2027 T1" />
+          <TextInput label={t('settings.startDate')} type="date" value={form.startDate} onChange={set('startDate')} error={errors.startDate} isRequired />
+          <TextInput label={t('settings.endDate')} type="date" value={form.endDate} onChange={set('endDate')} error={errors.endDate} isRequired />
+        </div>
+        <div className="form-actions"><Button type="submit" className="button">{t('settings.addPeriod')}</Button></div>
+      </form>
+    </div>
+  );
+}

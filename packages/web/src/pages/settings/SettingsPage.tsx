@@ -1,0 +1,33 @@
+// Settings for admins: the organisation and its strategy, the unit tree, periods, people.
+import { useTranslation } from 'react-i18next';
+import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
+import { useMe } from '../../api/hooks';
+import { ErrorState, Loading } from '../../components/States';
+import { OrganisationSettings } from './OrganisationSettings';
+import { UnitSettings } from './UnitSettings';
+import { PeriodSettings } from './PeriodSettings';
+import { PeopleSettings } from './PeopleSettings';
+
+export default function SettingsPage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  if (me.isLoading) return <Loading />;
+  if (!me.data?.person.isAdmin) return <ErrorState error={{ status: 403 }} />;
+  return (
+    <div className="stack">
+      <h1>{t('settings.title')}</h1>
+      <Tabs className="tabs">
+        <TabList aria-label={t('settings.title')}>
+          <Tab id="organisation">{t('settings.organisation')}</Tab>
+          <Tab id="units">{t('settings.units')}</Tab>
+          <Tab id="periods">{t('settings.periods')}</Tab>
+          <Tab id="people">{t('settings.people')}</Tab>
+        </TabList>
+        <TabPanel id="organisation"><OrganisationSettings /></TabPanel>
+        <TabPanel id="units"><UnitSettings /></TabPanel>
+        <TabPanel id="periods"><PeriodSettings /></TabPanel>
+        <TabPanel id="people"><PeopleSettings /></TabPanel>
+      </Tabs>
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+// Sign in with e-mail and password; in demo mode the demo accounts are listed to try.
+import { useState, type FormEvent } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useQueryClient } from '@tanstack/react-query';
+import { Button } from 'react-aria-components';
+import { api, ApiError } from '../../api/client';
+import { useSetupState } from '../../api/hooks';
+import { FormError, TextInput } from '../../components/Fields';
+import { localFieldErrors } from '../../components/fieldMessages';
+import { LanguageSelect } from '../../components/LanguageSelect';
+
+const DEMO_ACCOUNTS = ['admin@demo.varde.no', 'marte@demo.varde.no', 'jonas@demo.varde.no'];
+
+export default function SignInPage() {
+  const { t } = useTranslation();
+  const setup = useSetupState();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const queryClient = useQueryClient();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setErrors({});
+    setFormError('');
+    try {
+      await api.post('/auth/login', { email, password });
+      await queryClient.invalidateQueries();
+      const next = params.get('next');
+      navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : '/', { replace: true });
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 401) setFormError(t('signIn.wrong'));
+      else if (err instanceof ApiError) setErrors(localFieldErrors(t, err));
+      else setFormError(t('errors.network'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <main id="main" className="signin">
+      <div className="row" style={{ justifyContent: 'space-between', marginBottom: '1rem' }}>
+        <span className="brand" style={{ color: 'var(--accent)' }}><img src="/favicon.svg" alt="" width="32" height="32" /> Varde</span>
+        <LanguageSelect />
+      </div>
+      <div className="card stack">
+        <h1>{t('signIn.title')}</h1>
+        <p className="muted" style={{ margin: 0 }}>{t('signIn.lead')}</p>
+        <form className="form" onSubmit={(e) => void submit(e)} noValidate>
+          <FormError>{formError}</FormError>
+          <TextInput label={t('signIn.email')} type="email" value={email} onChange={setEmail} error={errors.email} isRequired autoComplete="username" inputMode="email" autoFocus />
+          <TextInput label={t('signIn.password')} type="password" value={password} onChange={setPassword} error={errors.password} isRequired autoComplete="current-password" />
+          <div className="form-actions"><Button type="submit" className="button" isPending={busy}>{busy ? t('common.working') : t('signIn.submit')}</Button></div>
+        </form>
+      </div>
+      {setup.data?.demo && (
+        <section className="card demo-accounts" style={{ marginTop: '1rem' }} aria-labelledby="demo-heading">
+          <h2 id="demo-heading">{t('signIn.demoTitle')}</h2>
+          <p>{t('signIn.demoLead', { password: 'varde-demo' })}</p>
+          <ul>
+            {DEMO_ACCOUNTS.map((a) => (
+              <li key={a}>
+                <button type="button" className="button quiet small" onClick={() => { setEmail(a); setPassword('varde-demo'); }}>
+                  {t('signIn.useAccount', { account: a })}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,53 @@
+// Add or change an initiative: the work that moves one or more of the unit's key results.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Initiative } from '@varde/core';
+import { api } from '../../api/client';
+import { FormError, SelectField, TextInput, type Choice } from '../../components/Fields';
+import { Modal } from '../../components/Modal';
+import { DialogActions } from '../../components/DialogActions';
+import { useSave } from '../../components/useSave';
+import { formMessage, localFieldErrors } from '../../components/fieldMessages';
+
+const STATUSES = ['planned', 'in-progress', 'blocked', 'done', 'cancelled'] as const;
+
+export function InitiativeDialog({ unitId, periodId, existing, keyResults, people, preselected, onClose }: {
+  unitId: string; periodId: string; existing?: Initiative | undefined; keyResults: Choice[]; people: Choice[]; preselected?: string | undefined; onClose(): void;
+}) {
+  const { t } = useTranslation();
+  const [title, setTitle] = useState(existing?.title ?? '');
+  const [description, setDescription] = useState(existing?.description ?? '');
+  const [ownerId, setOwnerId] = useState(existing?.ownerId ?? '');
+  const [status, setStatus] = useState<string>(existing?.status ?? 'planned');
+  const [linked, setLinked] = useState<string[]>(existing?.keyResultIds ?? (preselected ? [preselected] : []));
+  const { error, busy, onSubmit } = useSave(() => {
+    const body = { title, description, ownerId: ownerId || null, status, keyResultIds: linked };
+    return existing ? api.patch(`/initiatives/${existing.id}`, { ...body, version: existing.version }) : api.post('/initiatives', { ...body, unitId, periodId });
+  }, onClose);
+  const errors = localFieldErrors(t, error);
+  return (
+    <Modal title={existing ? t('initiative.edit') : t('initiative.new')} isOpen onClose={onClose}>
+      <form className="form" onSubmit={onSubmit} noValidate>
+        <FormError>{formMessage(t, error, ['title', 'description', 'ownerId', 'status', 'keyResultIds'])}</FormError>
+        <TextInput label={t('initiative.title')} value={title} onChange={setTitle} error={errors.title} isRequired autoFocus />
+        <TextInput label={t('initiative.description')} value={description} onChange={setDescription} multiline error={errors.description} />
+        <SelectField label={t('initiative.owner')} value={ownerId || '-'} onChange={(v) => setOwnerId(v === '-' ? '' : v)} error={errors.ownerId}
+          choices={[{ id: '-', label: t('keyResult.noOwner') }, ...people]} hint={t('initiative.ownerHint')} />
+        <SelectField label={t('initiative.statusLabel')} value={status} onChange={setStatus} error={errors.status}
+          choices={STATUSES.map((s) => ({ id: s, label: t(`initiative.status.${s}`) }))} />
+        <fieldset className="field" style={{ border: 0, padding: 0, margin: 0 }}>
+          <legend className="label">{t('initiative.moves')}</legend>
+          {keyResults.length === 0 && <span className="muted small">{t('initiative.noKeyResults')}</span>}
+          {keyResults.map((k) => (
+            <label key={k.id} className="row small">
+              <input type="checkbox" checked={linked.includes(k.id)} onChange={(ev) => setLinked(ev.target.checked ? [...linked, k.id] : linked.filter((x) => x !== k.id))} />
+              {k.label}
+            </label>
+          ))}
+          {errors.keyResultIds && <span className="field-error">{errors.keyResultIds}</span>}
+        </fieldset>
+        <DialogActions busy={busy} onCancel={onClose} />
+      </form>
+    </Modal>
+  );
+}

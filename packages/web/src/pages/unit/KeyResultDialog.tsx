@@ -1,0 +1,34 @@
+// Add a key result to an objective, or change one (with the version read, so a concurrent edit
+// is refused rather than overwritten).
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { KeyResult } from '@varde/core';
+import { api } from '../../api/client';
+import { FormError, type Choice } from '../../components/Fields';
+import { Modal } from '../../components/Modal';
+import { DialogActions } from '../../components/DialogActions';
+import { useSave } from '../../components/useSave';
+import { formMessage, localFieldErrors } from '../../components/fieldMessages';
+import { draftToBody, emptyDraft, KeyResultFields, type KeyResultDraft } from './KeyResultFields';
+
+export function KeyResultDialog({ objectiveId, existing, people, onClose }: { objectiveId: string; existing?: KeyResult | undefined; people: Choice[]; onClose(): void }) {
+  const { t } = useTranslation();
+  const [draft, setDraft] = useState<KeyResultDraft>(existing ? {
+    title: existing.title, type: existing.type, start: String(existing.start), target: String(existing.target), measure: existing.measure, ownerId: existing.ownerId ?? '',
+  } : emptyDraft());
+  const { error, busy, onSubmit } = useSave(
+    () => (existing
+      ? api.patch(`/key-results/${existing.id}`, { ...draftToBody(draft), version: existing.version })
+      : api.post('/key-results', { ...draftToBody(draft), objectiveId })),
+    onClose,
+  );
+  return (
+    <Modal title={existing ? t('keyResult.edit') : t('keyResult.new')} isOpen onClose={onClose}>
+      <form className="form" onSubmit={onSubmit} noValidate>
+        <FormError>{formMessage(t, error, ['title', 'type', 'start', 'target', 'measure', 'ownerId'])}</FormError>
+        <KeyResultFields draft={draft} onChange={setDraft} errors={localFieldErrors(t, error)} people={people} />
+        <DialogActions busy={busy} onCancel={onClose} />
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,204 @@
+// The team page, the heart of Varde: the unit's objectives for the period, each with its key
+// results (progress against expected, confidence, last check-in and its age, owner, history),
+// what each objective pays into, and initiatives under the key results they move.
+import { useMemo, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useQueryClient } from '@tanstack/react-query';
+import { Button } from 'react-aria-components';
+import type { Initiative, KeyResult, Objective, UnitProgress } from '@varde/core';
+import { api } from '../../api/client';
+import { keys, useCheckInHistory, useInitiatives, useObjectives, usePeople, useUnitProgress, useUnits } from '../../api/hooks';
+import { KeyResultLine } from '../../components/KeyResultLine';
+import { ProgressBar } from '../../components/ProgressBar';
+import { TrackBadge } from '../../components/TrackBadge';
+import { PeriodSwitcher } from '../../components/PeriodSwitcher';
+import { usePeriodChoice } from '../../components/usePeriodChoice';
+import { useCanEdit } from '../../components/useCanEdit';
+import { Empty, ErrorState, Loading } from '../../components/States';
+import { CheckInDialog, type CheckInTarget } from './CheckInDialog';
+import { ObjectiveDialog } from './ObjectiveDialog';
+import { KeyResultDialog } from './KeyResultDialog';
+import { InitiativeDialog } from './InitiativeDialog';
+import type { ChosenAlignment } from './AlignmentPicker';
+
+type Dialog =
+  | { kind: 'checkIn'; target: CheckInTarget }
+  | { kind: 'newObjective' }
+  | { kind: 'editObjective'; objective: Objective }
+  | { kind: 'newKeyResult'; objectiveId: string }
+  | { kind: 'editKeyResult'; keyResult: KeyResult }
+  | { kind: 'initiative'; existing?: Initiative; keyResultId?: string };
+
+export default function UnitPage() {
+  const { unitId = '' } = useParams();
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const { period, isLoading: periodsLoading } = usePeriodChoice();
+  const units = useUnits();
+  const people = usePeople();
+  const progress = useUnitProgress(unitId, period?.id);
+  const objectives = useObjectives(unitId, period?.id);
+  const initiatives = useInitiatives(unitId, period?.id);
+  const history = useCheckInHistory(unitId, period?.id);
+  const canEdit = useCanEdit(unitId);
+  const [dialog, setDialog] = useState<Dialog | null>(null);
+
+  const unit = units.data?.find((u) => u.id === unitId);
+  const ancestors = useMemo(() => {
+    const list = [];
+    const byId = new Map((units.data ?? []).map((u) => [u.id, u]));
+    for (let at = unit?.parentId ? byId.get(unit.parentId) : undefined; at; at = at.parentId ? byId.get(at.parentId) : undefined) list.unshift(at);
+    return list;
+  }, [units.data, unit]);
+  const personName = useMemo(() => new Map((people.data ?? []).map((p) => [p.id, p.name])), [people.data]);
+  const peopleChoices = useMemo(() => {
+    const members = new Set(unit?.members.map((m) => m.personId));
+    return (people.data ?? []).slice().sort((a, b) => Number(members.has(b.id)) - Number(members.has(a.id)) || a.name.localeCompare(b.name))
+      .map((p) => ({ id: p.id, label: p.name }));
+  }, [people.data, unit]);
+  const series = useMemo(() => new Map((history.data?.items ?? []).map((i) => [i.keyResultId, i.points.map((p) => p.value)])), [history.data]);
+  const objectiveById = useMemo(() => new Map((objectives.data ?? []).map((o) => [o.id, o])), [objectives.data]);
+
+  if (periodsLoading || units.isLoading) return <Loading />;
+  if (!unit) return <ErrorState error={units.error ?? new Error('not found')} />;
+  if (!period) return <Empty title={t('unit.noPeriod')}>{t('unit.noPeriodHint')}</Empty>;
+
+  const data: UnitProgress | undefined = progress.data;
+  const krChoices = (data?.objectives ?? []).flatMap((o) => o.keyResults.map((k) => ({ id: k.id, label: `${k.title} (${o.title})` })));
+  const unlinked = (initiatives.data ?? []).filter((i) => i.keyResultIds.length === 0);
+  const openKeyResultEditor = async (id: string) => {
+    const kr = await queryClient.fetchQuery({ queryKey: keys.keyResult(id), queryFn: () => api.get<KeyResult>(`/key-results/${id}`) });
+    setDialog({ kind: 'editKeyResult', keyResult: kr });
+  };
+  const alignmentsOf = (o: Objective | undefined): ChosenAlignment[] => (o?.alignedTo ?? []).map((a) => ({
+    alignment: a.kind === 'objective' ? { objectiveId: a.id } : { keyResultId: a.id }, title: a.title, detail: a.unitName,
+  }));
+
+  return (
+    <div className="stack">
+      <div className="page-head">
+        <div className="grow">
+          <nav aria-label={t('unit.breadcrumbs')}>
+            <ol className="breadcrumbs">
+              <li><Link to={`/organisation?period=${period.id}`}>{t('nav.organisation')}</Link></li>
+              {ancestors.map((a) => <li key={a.id}><Link to={`/units/${a.id}?period=${period.id}`}>{a.name}</Link></li>)}
+            </ol>
+          </nav>
+          <h1>{unit.name}</h1>
+          <p className="muted" style={{ margin: 0 }}>{t(`unitKind.${unit.kind}`)}{unit.description ? ` · ${unit.description}` : ''}</p>
+        </div>
+        <PeriodSwitcher />
+      </div>
+
+      {progress.error && <ErrorState error={progress.error} onRetry={() => void progress.refetch()} />}
+      {data && (
+        <section className="card summary" aria-labelledby="summary-heading">
+          <div>
+            <h2 id="summary-heading" className="visually-hidden">{t('unit.summary')}</h2>
+            <ProgressBar progress={data.progress} expected={data.expectedProgress} status={data.trackStatus} label={t('unit.progressOf', { name: unit.name })} />
+            <p className="small muted" style={{ margin: '.3rem 0 0' }}>{t('unit.counts', { objectives: data.objectiveCount, subtree: data.subtreeObjectiveCount })}</p>
+          </div>
+          <div className="row"><TrackBadge status={data.trackStatus} />
+            {canEdit && <Button className="button" onPress={() => setDialog({ kind: 'newObjective' })}>{t('objective.new')}</Button>}
+          </div>
+        </section>
+      )}
+
+      {progress.isLoading && <Loading />}
+      {data && data.objectives.length === 0 && (
+        <div className="card"><Empty title={t('unit.noObjectives', { period: period.name })}>
+          <p>{canEdit ? t('unit.noObjectivesHintEditor') : t('unit.noObjectivesHint')}</p>
+          {canEdit && <Button className="button" onPress={() => setDialog({ kind: 'newObjective' })}>{t('objective.new')}</Button>}
+        </Empty></div>
+      )}
+
+      {data?.objectives.map((o) => {
+        const full = objectiveById.get(o.id);
+        return (
+          <article key={o.id} className="card objective" aria-labelledby={`objective-${o.id}`}>
+            <div className="objective-head">
+              <div className="grow">
+                <span className="tag">{t(`objective.kinds.${o.kind}`)}{o.status !== 'active' ? ` · ${t(`objective.statuses.${o.status}`)}` : ''}</span>
+                <h2 id={`objective-${o.id}`}>{o.title}</h2>
+                {full?.description && <p className="muted" style={{ margin: '.3rem 0 0' }}>{full.description}</p>}
+                <div className="aligns" style={{ marginTop: '.4rem' }}>
+                  <span className="muted">{t('objective.paysInto')}</span>
+                  {(full?.alignedTo ?? []).length === 0 ? <span className="chip">{t('objective.noAlignment')}</span>
+                    : (full?.alignedTo ?? []).map((a) => <span key={a.id} className="chip">{a.isMoal ? `${t('align.kindMoal')}: ` : ''}{a.title} <span className="muted">· {a.unitName}</span></span>)}
+                </div>
+                {o.ownerIds.length > 0 && <p className="small muted" style={{ margin: '.3rem 0 0' }}>{t('objective.ownedBy', { names: o.ownerIds.map((id) => personName.get(id) ?? '').join(', ') })}</p>}
+              </div>
+              <div style={{ minWidth: '12rem' }}>
+                <ProgressBar progress={o.progress} expected={o.expectedProgress} status={o.trackStatus} label={t('objective.progressOf', { title: o.title })} />
+                <div className="row" style={{ marginTop: '.4rem' }}>
+                  <TrackBadge status={o.trackStatus} />
+                  {canEdit && full && <Button className="button quiet small" onPress={() => setDialog({ kind: 'editObjective', objective: full })} aria-label={t('objective.editNamed', { title: o.title })}>{t('common.edit')}</Button>}
+                </div>
+              </div>
+            </div>
+            {o.keyResults.length === 0 ? <p className="muted">{t('objective.noKeyResults')}</p> : (
+              <ul className="kr-list" aria-label={t('objective.keyResultsOf', { title: o.title })}>
+                {o.keyResults.map((kr) => {
+                  const moving = (initiatives.data ?? []).filter((i) => i.keyResultIds.includes(kr.id));
+                  return (
+                    <KeyResultLine key={kr.id} kr={kr} owner={kr.ownerId ? personName.get(kr.ownerId) : undefined} history={series.get(kr.id)}
+                      action={canEdit && (
+                        <>
+                          <Button className="button small" aria-label={t('checkIn.openFor', { title: kr.title })}
+                            onPress={() => setDialog({ kind: 'checkIn', target: kr })}>{t('checkIn.open')}</Button>
+                          <Button className="button quiet small" aria-label={t('keyResult.editNamed', { title: kr.title })} onPress={() => void openKeyResultEditor(kr.id)}>{t('common.edit')}</Button>
+                        </>
+                      )}>
+                      <div className="kr-initiatives">
+                        {moving.map((i) => (
+                          <button key={i.id} type="button" className="chip" disabled={!canEdit} onClick={() => setDialog({ kind: 'initiative', existing: i })}
+                            aria-label={t('initiative.chipLabel', { title: i.title, status: t(`initiative.status.${i.status}`) })}>
+                            <span aria-hidden="true">⚒</span> {i.title} · {t(`initiative.status.${i.status}`)}{i.ownerId ? ` · ${personName.get(i.ownerId) ?? ''}` : ''}
+                          </button>
+                        ))}
+                        {canEdit && <Button className="button quiet small" onPress={() => setDialog({ kind: 'initiative', keyResultId: kr.id })} aria-label={t('initiative.addFor', { title: kr.title })}>+ {t('initiative.add')}</Button>}
+                      </div>
+                    </KeyResultLine>
+                  );
+                })}
+              </ul>
+            )}
+            {canEdit && <div><Button className="button secondary small" onPress={() => setDialog({ kind: 'newKeyResult', objectiveId: o.id })}>+ {t('keyResult.new')}</Button></div>}
+          </article>
+        );
+      })}
+
+      {unlinked.length > 0 && (
+        <section className="card" aria-labelledby="loose-initiatives">
+          <h2 id="loose-initiatives">{t('initiative.unlinked')}</h2>
+          <ul>{unlinked.map((i) => <li key={i.id}>{i.title} · {t(`initiative.status.${i.status}`)}</li>)}</ul>
+        </section>
+      )}
+
+      {data && data.children.length > 0 && (
+        <section className="card" aria-labelledby="children-heading">
+          <h2 id="children-heading">{t('unit.children')}</h2>
+          <ul className="tree">
+            {data.children.map((c) => (
+              <li key={c.unit.id} className="tree-row" style={{ gridTemplateColumns: 'minmax(8rem, 1fr) minmax(9rem, 1fr) auto' }}>
+                <Link to={`/units/${c.unit.id}?period=${period.id}`}>{c.unit.name}</Link>
+                <ProgressBar progress={c.progress} expected={c.expectedProgress} status={c.trackStatus} label={t('unit.progressOf', { name: c.unit.name })} />
+                <TrackBadge status={c.trackStatus} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {dialog?.kind === 'checkIn' && <CheckInDialog keyResult={dialog.target} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'newObjective' && <ObjectiveDialog unitId={unitId} periodId={period.id} people={peopleChoices} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'editObjective' && <ObjectiveDialog unitId={unitId} periodId={period.id} people={peopleChoices} existing={dialog.objective}
+        existingAlignments={alignmentsOf(dialog.objective)} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'newKeyResult' && <KeyResultDialog objectiveId={dialog.objectiveId} people={peopleChoices} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'editKeyResult' && <KeyResultDialog objectiveId={dialog.keyResult.objectiveId} existing={dialog.keyResult} people={peopleChoices} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'initiative' && <InitiativeDialog unitId={unitId} periodId={period.id} existing={dialog.existing} preselected={dialog.keyResultId}
+        keyResults={krChoices} people={peopleChoices} onClose={() => setDialog(null)} />}
+    </div>
+  );
+}
