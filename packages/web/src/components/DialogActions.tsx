@@ -7,7 +7,7 @@ export function DialogActions({ busy, onCancel, saveLabel }: { busy: boolean; on
   return (
     <div className="form-actions">
       <Button className="button secondary" onPress={onCancel}>{t('common.cancel')}</Button>
-      <Button type="submit" className="button" isPending={busy}>{busy ? t('common.working') : saveLabel ?? t('common.save')}</Button>
+      <Button type="submit" className="button">{busy ? t('common.working') : saveLabel ?? t('common.save')}</Button>
     </div>
   );
 }

@@ -9,6 +9,8 @@ export function useSave(save: () => Promise<unknown>, onSaved: () => void) {
   const [busy, setBusy] = useState(false);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    // The button stays enabled while saving (a disabled button drops keyboard focus); a second press waits.
+    if (busy) return;
     setBusy(true);
     setError(null);
     try {

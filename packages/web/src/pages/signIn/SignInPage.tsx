@@ -26,6 +26,7 @@ export default function SignInPage() {
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    if (busy) return;
     setBusy(true);
     setErrors({});
     setFormError('');
@@ -56,7 +57,7 @@ export default function SignInPage() {
           <FormError>{formError}</FormError>
           <TextInput label={t('signIn.email')} type="email" value={email} onChange={setEmail} error={errors.email} isRequired autoComplete="username" inputMode="email" autoFocus />
           <TextInput label={t('signIn.password')} type="password" value={password} onChange={setPassword} error={errors.password} isRequired autoComplete="current-password" />
-          <div className="form-actions"><Button type="submit" className="button" isPending={busy}>{busy ? t('common.working') : t('signIn.submit')}</Button></div>
+          <div className="form-actions"><Button type="submit" className="button">{busy ? t('common.working') : t('signIn.submit')}</Button></div>
         </form>
       </div>
       {setup.data?.demo && (

@@ -44,6 +44,7 @@ export function CheckInDialog({ keyResult, onClose }: { keyResult: CheckInTarget
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    if (mutation.isPending) return;
     const number = parseNumber(value);
     if (value.trim() === '' || !Number.isFinite(number)) { setLocalError(t('checkIn.valueNeeded')); return; }
     setLocalError('');
@@ -86,7 +87,7 @@ export function CheckInDialog({ keyResult, onClose }: { keyResult: CheckInTarget
         <TextInput label={t('checkIn.blockers')} value={blockers} onChange={setBlockers} multiline error={errors.blockers} />
         <div className="form-actions">
           <Button className="button secondary" onPress={onClose}>{t('common.cancel')}</Button>
-          <Button type="submit" className="button" isPending={mutation.isPending}>{mutation.isPending ? t('common.working') : t('checkIn.submit')}</Button>
+          <Button type="submit" className="button">{mutation.isPending ? t('common.working') : t('checkIn.submit')}</Button>
         </div>
       </form>
     </Modal>

@@ -31,6 +31,7 @@ export function ObjectiveDialog({ unitId, periodId, people, existing, existingAl
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    if (busy) return;
     setBusy(true);
     setErrors({});
     setMessage('');
