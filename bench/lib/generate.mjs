@@ -4,7 +4,7 @@
 // today; 3 key results of mixed types per objective; 20 check-ins per key result spread over the
 // cycle so far, the latest one denormalised onto the key result as the API expects.
 import { performance } from 'node:perf_hooks';
-import { cycleContaining, yearPeriod } from '@varde/core';
+import { cycleContaining, objectiveProgressOf, yearPeriod } from '@varde/core';
 import { bulkLoad, analyseAfterLoad } from '../../packages/server/dist/store/bulk.js';
 import { hashPassword } from '../../packages/server/dist/auth/passwords.js';
 import { rng, uuidv7 } from './util.mjs';
@@ -215,6 +215,15 @@ export async function generate(store, { now = new Date(), seed = 20261125 } = {}
   const krRows = keyResults.map(({ pace: _p, doneAt: _d, series: _s, ...row }) => row);
   const strip = (list) => list.map(({ level: _l, members: _m, ...row }) => row);
   const built = performance.now() - started;
+
+  // Each objective carries its progress on its row, as the API keeps it (store/objectiveProgress.ts).
+  const krsOf = new Map();
+  for (const k of krRows) {
+    const list = krsOf.get(k.objective_id) ?? [];
+    list.push({ type: k.type, start: k.start_value, target: k.target_value, current: k.current_value, weight: k.weight });
+    krsOf.set(k.objective_id, list);
+  }
+  for (const o of objectives) o.progress = objectiveProgressOf(krsOf.get(o.id) ?? []);
 
   // Load, parents before children.
   await step('organisations', () => bulkLoad(db, dialect, 'organisations', [{

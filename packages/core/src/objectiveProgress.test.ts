@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { objectiveProgress } from './objectiveProgress.js';
+import { objectiveProgress, objectiveProgressOf } from './objectiveProgress.js';
 
 describe('objectiveProgress', () => {
   it('is the plain mean when weights are equal', () => {
@@ -81,5 +81,15 @@ describe('objectiveProgress', () => {
         },
       ),
     );
+  });
+});
+
+describe('objectiveProgressOf', () => {
+  it('weighs each key result by its definition and latest value', () => {
+    expect(objectiveProgressOf([
+      { type: 'increase', start: 100_000, target: 120_000, current: 110_000, weight: 1 },
+      { type: 'milestone', start: 0, target: 1, current: 1, weight: 1 },
+      { type: 'decrease', start: 180, target: 90, current: null, weight: 2 },
+    ])).toBeCloseTo((0.5 + 1 + 0) / 4);
   });
 });

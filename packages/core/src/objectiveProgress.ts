@@ -1,6 +1,8 @@
 // Decides an objective's progress: the weighted mean of its key results' shown (0–1) progress,
 // so one over-achieved key result cannot hide the others and a weight of 0 parks a key result.
 
+import { keyResultProgress, type KeyResultValues } from './keyResultProgress.js';
+
 export interface WeightedProgress {
   progress: number;
   weight: number;
@@ -42,4 +44,9 @@ function counts(weight: number): boolean {
 
 function clamp01(x: number): number {
   return Number.isNaN(x) ? 0 : Math.min(1, Math.max(0, x));
+}
+
+/** An objective's progress straight from its key results' definitions and latest values. */
+export function objectiveProgressOf(keyResults: ReadonlyArray<KeyResultValues & { weight: number }>): number {
+  return objectiveProgress(keyResults.map((kr) => ({ progress: keyResultProgress(kr).progress, weight: kr.weight })));
 }

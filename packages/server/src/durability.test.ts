@@ -115,7 +115,9 @@ describe.each(storeKinds())('durability on %s', (kind) => {
         } catch { return; /* the server is gone */ }
       }
     });
-    await new Promise((r) => setTimeout(r, 700 + Math.random() * 500));
+    // Kill at a random moment once the stream is well under way, however loaded the machine is.
+    for (let waited = 0; acknowledged.length < 60 && waited < 20_000; waited += 20) await new Promise((r) => setTimeout(r, 20));
+    await new Promise((r) => setTimeout(r, Math.random() * 300));
     first.child.kill('SIGKILL');
     stop = true;
     await Promise.all(writers);

@@ -2,8 +2,9 @@
 import type { CheckIn, CheckInInput, Page } from '@varde/core';
 import { insertCheckIn, listCheckIns } from '../store/checkIns.js';
 import { setCurrent } from '../store/keyResults.js';
-import { getPeriod } from '../store/periods.js';
+import { refreshObjectiveProgress } from '../store/objectiveProgress.js';
 import { newId } from '../store/ids.js';
+import { write } from '../store/groupCommit.js';
 import { authorise, policies } from '../auth/policies.js';
 import { isoNow, type Actor, type Deps } from './context.js';
 import { invalid } from './errors.js';
@@ -13,22 +14,24 @@ import { cursorOf, pageOf } from './paging.js';
 export async function checkIn(deps: Deps, actor: Actor, keyResultId: string, input: CheckInInput): Promise<CheckIn> {
   const id = newId();
   const createdAt = isoNow(deps);
-  await deps.store.db.transaction().execute(async (trx) => {
-    const { kr, unitId, periodId } = await keyResultInContext(trx, actor.orgId, keyResultId);
-    await authorise(policies.checkInOn(trx, actor, { unitId, ownerId: kr.ownerId }), 'check in on this key result');
+  await write(deps.store, async (trx) => {
+    const { kr, periodState, actorIsMember } = await keyResultInContext(trx, actor, keyResultId);
+    await authorise(policies.checkInOn(actor, { ownerId: kr.ownerId, actorIsMember }), 'check in on this key result');
     if (kr.type === 'milestone' && input.value !== 0 && input.value !== 1) {
       throw invalid('value', 'must be 0 (not done) or 1 (done) for a milestone', 'milestone');
     }
-    const period = await getPeriod(trx, actor.orgId, periodId);
-    if (period?.state === 'closed') throw invalid('keyResultId', 'belongs to a closed period; reopen it to check in', 'closed');
+    if (periodState === 'closed') throw invalid('keyResultId', 'belongs to a closed period; reopen it to check in', 'closed');
     await insertCheckIn(trx, { id, orgId: actor.orgId, keyResultId, ...input, authorId: actor.personId, createdAt });
     // A check-in dated before the latest one (clock skew between instances) must not roll the current value back.
-    if (!kr.currentAt || kr.currentAt <= createdAt) await setCurrent(trx, keyResultId, input.value, input.confidence, createdAt);
+    if (!kr.currentAt || kr.currentAt <= createdAt) {
+      await setCurrent(trx, keyResultId, input.value, input.confidence, createdAt);
+      await refreshObjectiveProgress(trx, [kr.objectiveId]);
+    }
   });
   return { id, keyResultId, value: input.value, confidence: input.confidence, comment: input.comment, blockers: input.blockers, authorId: actor.personId, createdAt };
 }
 
 export async function readCheckIns(deps: Deps, actor: Actor, keyResultId: string, limit: number, cursor: string | undefined): Promise<Page<CheckIn>> {
-  await keyResultInContext(deps.store.db, actor.orgId, keyResultId);
+  await keyResultInContext(deps.store.db, actor, keyResultId);
   return pageOf(await listCheckIns(deps.store.db, actor.orgId, keyResultId, limit + 1, cursorOf(cursor)), limit);
 }

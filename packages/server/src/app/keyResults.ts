@@ -1,7 +1,8 @@
 // Key results: defining what is measured, and reading one with its forecast.
 import { forecast, keyResultDirectionIssues, periodBounds, type KeyResult, type KeyResultCreate, type KeyResultPatch } from '@varde/core';
-import { deleteKeyResult, getKeyResult, insertKeyResult, updateKeyResult, type KeyResultRecord } from '../store/keyResults.js';
+import { deleteKeyResult, insertKeyResult, keyResultContext, updateKeyResult, type KeyResultContextRow } from '../store/keyResults.js';
 import { getObjective } from '../store/objectives.js';
+import { refreshObjectiveProgress } from '../store/objectiveProgress.js';
 import { getPeriod } from '../store/periods.js';
 import { peopleExist } from '../store/people.js';
 import { checkInSeries } from '../store/checkIns.js';
@@ -13,18 +14,14 @@ import { isoNow, type Actor, type Deps } from './context.js';
 import { AppError, invalid, notFound, staleVersion } from './errors.js';
 import { timeZoneOf } from './timing.js';
 
-export interface KeyResultContext { kr: KeyResultRecord; unitId: string; periodId: string }
-
-export async function keyResultInContext(db: Db, orgId: string, id: string): Promise<KeyResultContext> {
-  const kr = await getKeyResult(db, orgId, id);
-  if (!kr) throw notFound('The key result');
-  const objective = await getObjective(db, orgId, kr.objectiveId);
-  if (!objective) throw notFound('The key result');
-  return { kr, unitId: objective.unitId, periodId: objective.periodId };
+export async function keyResultInContext(db: Db, actor: Actor, id: string): Promise<KeyResultContextRow> {
+  const context = await keyResultContext(db, actor.orgId, id, actor.personId);
+  if (!context) throw notFound('The key result');
+  return context;
 }
 
 export async function readKeyResult(deps: Deps, actor: Actor, id: string, db: Db = deps.store.db): Promise<KeyResult> {
-  const { kr, periodId } = await keyResultInContext(db, actor.orgId, id);
+  const { kr, periodId } = await keyResultInContext(db, actor, id);
   const [period, tz] = await Promise.all([getPeriod(db, actor.orgId, periodId), timeZoneOf(db, actor.orgId)]);
   const now = deps.clock.now();
   const timing = period ? timingOf(period, now, tz) : { expected: 0 };
@@ -56,13 +53,14 @@ export async function addKeyResult(deps: Deps, actor: Actor, input: KeyResultCre
       id, orgId: actor.orgId, objectiveId: input.objectiveId, title: input.title, type: input.type,
       ...normalised(input.type, input.start, input.target), measure: input.measure, ownerId: input.ownerId, weight: input.weight, now: isoNow(deps),
     });
+    await refreshObjectiveProgress(trx, [input.objectiveId]);
     return readKeyResult(deps, actor, id, trx);
   });
 }
 
 export async function changeKeyResult(deps: Deps, actor: Actor, id: string, patch: KeyResultPatch): Promise<KeyResult> {
   return deps.store.db.transaction().execute(async (trx) => {
-    const { kr, unitId } = await keyResultInContext(trx, actor.orgId, id);
+    const { kr, unitId } = await keyResultInContext(trx, actor, id);
     await authorise(policies.changeOkrsOf(trx, actor, unitId), "change this unit's OKRs");
     await checkOwner(trx, actor.orgId, patch.ownerId);
     const type = patch.type ?? kr.type;
@@ -79,14 +77,16 @@ export async function changeKeyResult(deps: Deps, actor: Actor, id: string, patc
       ownerId: patch.ownerId === undefined ? kr.ownerId : patch.ownerId, weight: patch.weight ?? kr.weight,
     }, isoNow(deps));
     if (outcome === 'stale') throw staleVersion('The key result');
+    await refreshObjectiveProgress(trx, [kr.objectiveId]);
     return readKeyResult(deps, actor, id, trx);
   });
 }
 
 export async function removeKeyResult(deps: Deps, actor: Actor, id: string): Promise<void> {
   await deps.store.db.transaction().execute(async (trx) => {
-    const { unitId } = await keyResultInContext(trx, actor.orgId, id);
+    const { kr, unitId } = await keyResultInContext(trx, actor, id);
     await authorise(policies.changeOkrsOf(trx, actor, unitId), "change this unit's OKRs");
     await deleteKeyResult(trx, actor.orgId, id);
+    await refreshObjectiveProgress(trx, [kr.objectiveId]);
   });
 }

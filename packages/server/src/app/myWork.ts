@@ -6,9 +6,9 @@ import { listPeriods } from '../store/periods.js';
 import { getOrganisation } from '../store/organisations.js';
 import { listInitiatives } from '../store/initiatives.js';
 import { unitTree } from '../store/units.js';
-import { progressRows } from '../store/progress.js';
+import { objectiveProgressRows } from '../store/progress.js';
 import { getPerson } from '../store/people.js';
-import { keyResultTrack, objectiveTrack, presentKeyResult, timingOf } from '../presenters/okr.js';
+import { presentKeyResult, timingOf } from '../presenters/okr.js';
 import type { Actor, Deps } from './context.js';
 import { notFound } from './errors.js';
 
@@ -43,18 +43,9 @@ export async function readMyWork(deps: Deps, actor: Actor): Promise<MyWork> {
   if (cycle) {
     const mine = person.memberships;
     const wanted = new Set(mine.flatMap((m) => subtreeIds(tree, m.unitId)));
-    const rows = await progressRows(db, actor.orgId, cycle.id, [...wanted]);
-    const timing = timingOf(cycle, now, tz);
-    const krsByObjective = new Map<string, Array<{ progress: number; weight: number }>>();
-    for (const kr of rows.keyResults) {
-      const list = krsByObjective.get(kr.objectiveId) ?? [];
-      list.push({ progress: keyResultTrack(kr, timing).progress, weight: kr.weight });
-      krsByObjective.set(kr.objectiveId, list);
-    }
-    const rolled = rollUp(tree.filter((u) => wanted.has(u.id)), rows.objectives.map((o) => {
-      const t = objectiveTrack(krsByObjective.get(o.id) ?? [], timing);
-      return { unitId: o.unitId, progress: t.progress, expected: t.expectedProgress };
-    }));
+    const rows = await objectiveProgressRows(db, actor.orgId, cycle.id, [...wanted]);
+    const expected = timingOf(cycle, now, tz).expected;
+    const rolled = rollUp(tree.filter((u) => wanted.has(u.id)), rows.map((o) => ({ unitId: o.unitId, progress: o.progress, expected })));
     units = mine.flatMap((m) => {
       const u = tree.find((x) => x.id === m.unitId);
       const r = rolled.get(m.unitId);

@@ -8,7 +8,8 @@ import { insertPeriod } from '../store/periods.js';
 import { newId } from '../store/ids.js';
 import { DUMMY_HASH, hashPassword, verifyPassword } from '../auth/passwords.js';
 import { newSessionToken, sessionId, SESSION_DAYS } from '../auth/sessionTokens.js';
-import { isoNow, type Deps } from './context.js';
+import { cachedPrincipal, forgetPrincipal, rememberPrincipal } from '../auth/sessionCache.js';
+import type { Deps } from './context.js';
 import { AppError, conflict } from './errors.js';
 
 export interface SignedIn { token: string; expiresAt: Date; personId: string }
@@ -32,11 +33,19 @@ export async function login(deps: Deps, input: LoginInput): Promise<SignedIn> {
 }
 
 export async function logout(deps: Deps, token: string): Promise<void> {
-  await deleteSession(deps.store.db, sessionId(token));
+  const id = sessionId(token);
+  forgetPrincipal(deps.store, id);
+  await deleteSession(deps.store.db, id);
 }
 
 export async function principalFor(deps: Deps, token: string): Promise<SessionPrincipal | undefined> {
-  return findSession(deps.store.db, sessionId(token), isoNow(deps));
+  const id = sessionId(token);
+  const now = deps.clock.now();
+  const cached = cachedPrincipal(deps.store, id, now.getTime());
+  if (cached) return cached;
+  const principal = await findSession(deps.store.db, id, now.toISOString());
+  if (principal) rememberPrincipal(deps.store, id, principal, now.getTime());
+  return principal;
 }
 
 export async function needsSetup(deps: Deps): Promise<boolean> {

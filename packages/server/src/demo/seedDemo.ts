@@ -8,6 +8,7 @@ import { insertPeriod } from '../store/periods.js';
 import { insertObjective, replaceAlignments } from '../store/objectives.js';
 import { insertKeyResult, setCurrent } from '../store/keyResults.js';
 import { insertCheckIn } from '../store/checkIns.js';
+import { refreshAllObjectiveProgress } from '../store/objectiveProgress.js';
 import { insertInitiative } from '../store/initiatives.js';
 import { newId } from '../store/ids.js';
 import { hashPassword } from '../auth/passwords.js';
@@ -73,6 +74,7 @@ export async function seedDemoIfEmpty(deps: Deps): Promise<SeededDemo | undefine
         if (last) await setCurrent(trx, krId, last.value, last.confidence, last.at);
       }
     }
+    await refreshAllObjectiveProgress(trx, orgId);
     for (const obj of demo.objectives) {
       if (obj.alignsTo.length === 0) continue;
       await replaceAlignments(trx, orgId, idOf('objective', obj.key), obj.alignsTo.map((a) =>

@@ -3,11 +3,12 @@
 // several instances starting together against one PostgreSQL are safe.
 import fs from 'node:fs';
 import path from 'node:path';
-import SQLite from 'better-sqlite3';
-import pg from 'pg';
+// The drivers are imported when a store of their kind is opened, so a SQLite server never loads
+// pg and a PostgreSQL one never loads the native SQLite binding (both cost start-up time).
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Migration } from 'kysely';
 import type { Database } from './schema.js';
 import * as initial from './migrations/001_initial.js';
+import * as objectiveProgress from './migrations/002_objective_progress.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 export interface Store {
@@ -25,10 +26,10 @@ export interface StoreConfig {
   pgSchema?: string | undefined;
 }
 
-const migrations: Record<string, Migration> = { '001_initial': initial };
+const migrations: Record<string, Migration> = { '001_initial': initial, '002_objective_progress': objectiveProgress };
 
 export async function openStore(config: StoreConfig): Promise<Store> {
-  const store = config.databaseUrl ? await openPostgres(config.databaseUrl, config.pgSchema) : openSqlite(config.dataDir ?? './data');
+  const store = config.databaseUrl ? await openPostgres(config.databaseUrl, config.pgSchema) : await openSqlite(config.dataDir ?? './data');
   // On PostgreSQL the migrator's bookkeeping lives in our own schema: without naming it, Kysely
   // takes another schema's kysely_migration tables (another test store, another application in the
   // same database) for ours and fails.
@@ -50,7 +51,8 @@ export async function migrate(db: Kysely<Database>, migrationTableSchema?: strin
   }
 }
 
-function openSqlite(dataDir: string): Store {
+async function openSqlite(dataDir: string): Promise<Store> {
+  const { default: SQLite } = await import('better-sqlite3');
   fs.mkdirSync(dataDir, { recursive: true });
   const file = path.resolve(dataDir, 'varde.db');
   const sqlite = new SQLite(file);
@@ -65,6 +67,7 @@ function openSqlite(dataDir: string): Store {
 
 async function openPostgres(url: string, schema: string | undefined): Promise<Store> {
   if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid schema name ${schema}`);
+  const { default: pg } = await import('pg');
   if (schema) {
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();

@@ -76,3 +76,21 @@ export async function keyResultRefs(db: Db, orgId: string, ids: readonly string[
     .where('key_results.org_id', '=', orgId).where('key_results.id', 'in', [...ids]).execute();
   return new Map(rows.map((r) => [r.id, { objectiveId: r.objective_id, unitId: r.unit_id }]));
 }
+
+export interface KeyResultContextRow {
+  kr: KeyResultRecord; unitId: string; periodId: string; periodState: string; actorIsMember: boolean;
+}
+/** A key result with where it sits (unit, period and its state) and whether the actor is a member
+ *  of its unit: everything a check-in must know before it writes, in one query. */
+export async function keyResultContext(db: Db, orgId: string, id: string, personId: string): Promise<KeyResultContextRow | undefined> {
+  const r = await db.selectFrom('key_results')
+    .innerJoin('objectives', 'objectives.id', 'key_results.objective_id')
+    .innerJoin('periods', 'periods.id', 'objectives.period_id')
+    .leftJoin('memberships', (join) => join.onRef('memberships.unit_id', '=', 'objectives.unit_id').on('memberships.person_id', '=', personId))
+    .selectAll('key_results')
+    .select(['objectives.unit_id as ctx_unit_id', 'objectives.period_id as ctx_period_id', 'periods.state as ctx_period_state', 'memberships.role as ctx_role'])
+    .where('key_results.org_id', '=', orgId).where('key_results.id', '=', id).executeTakeFirst();
+  if (!r) return undefined;
+  const { ctx_unit_id, ctx_period_id, ctx_period_state, ctx_role, ...row } = r;
+  return { kr: presentKeyResultRow(row), unitId: ctx_unit_id, periodId: ctx_period_id, periodState: ctx_period_state, actorIsMember: ctx_role !== null };
+}

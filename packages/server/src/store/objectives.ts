@@ -2,6 +2,7 @@
 import type { Alignment } from '@varde/core';
 import type { Db, VersionedUpdate } from './executor.js';
 import { updatedRows } from './executor.js';
+import type { Selectable } from 'kysely';
 import type { ObjectiveTable } from './schema.js';
 
 export interface ObjectiveRecord {
@@ -10,7 +11,7 @@ export interface ObjectiveRecord {
   ownerIds: string[]; alignments: Alignment[]; version: number; createdAt: string; updatedAt: string;
 }
 
-async function withLinks(db: Db, rows: ObjectiveTable[]): Promise<ObjectiveRecord[]> {
+async function withLinks(db: Db, rows: Selectable<ObjectiveTable>[]): Promise<ObjectiveRecord[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const owners = new Map<string, string[]>();

@@ -2,6 +2,7 @@
 // deployment can host many organisations and PostgreSQL can later be sharded by it.
 // Timestamps are ISO 8601 UTC text and dates YYYY-MM-DD text on both dialects, so they sort
 // and compare the same on SQLite and PostgreSQL.
+import type { Generated } from 'kysely';
 
 export interface OrganisationTable {
   id: string; name: string; language: string; time_zone: string;
@@ -29,6 +30,8 @@ export interface PeriodTable {
 export interface ObjectiveTable {
   id: string; org_id: string; unit_id: string; period_id: string; title: string; description: string;
   kind: string; status: string; version: number; created_at: string; updated_at: string;
+  /** The weighted mean of its key results' progress, kept current by every change to them. */
+  progress: Generated<number>;
 }
 export interface ObjectiveOwnerTable { org_id: string; objective_id: string; person_id: string }
 export interface AlignmentTable {

@@ -72,3 +72,14 @@ export async function isMember(db: Db, unitId: string, personId: string): Promis
   const row = await db.selectFrom('memberships').select('role').where('unit_id', '=', unitId).where('person_id', '=', personId).executeTakeFirst();
   return row !== undefined;
 }
+
+/** The unit and every unit below it, found by the database (a recursive query), not by loading
+ *  the whole tree. UNION rather than UNION ALL: a damaged parent chain cannot loop forever. */
+export async function subtreeNodes(db: Db, orgId: string, unitId: string): Promise<UnitNode[]> {
+  const rows = await db.withRecursive('sub(id, parent_id, name, kind)', (qb) =>
+    qb.selectFrom('units').select(['id', 'parent_id', 'name', 'kind']).where('org_id', '=', orgId).where('id', '=', unitId)
+      .union(qb.selectFrom('units').innerJoin('sub', 'sub.id', 'units.parent_id')
+        .select(['units.id', 'units.parent_id', 'units.name', 'units.kind'])))
+    .selectFrom('sub').selectAll().execute();
+  return rows.map((r) => ({ id: r.id, parentId: r.parent_id, name: r.name, kind: r.kind }));
+}

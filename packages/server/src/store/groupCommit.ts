@@ -1,0 +1,72 @@
+// Group commit for SQLite: writes that arrive while a commit is in progress wait and then land
+// together in one transaction, so one fsync acknowledges many of them. Each write still lands
+// whole or not at all: it runs inside its own savepoint, and one that fails is rolled back alone
+// while the others commit. Nobody is answered before the commit that holds their write.
+// PostgreSQL groups commits itself; there every write is simply its own transaction.
+import { sql, type Transaction } from 'kysely';
+import type { Store } from './database.js';
+import type { Database } from './schema.js';
+
+type Work<T> = (trx: Transaction<Database>) => Promise<T>;
+interface Job { work: Work<unknown>; resolve(value: unknown): void; reject(reason: unknown): void }
+
+/** At most this many writes share one commit, so a burst cannot hold the database for long. */
+const MAX_BATCH = 64;
+
+class GroupCommit {
+  private queue: Job[] = [];
+  private flushing = false;
+  constructor(private readonly store: Store) {}
+
+  run<T>(work: Work<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ work: work as Work<unknown>, resolve: resolve as (v: unknown) => void, reject });
+      if (!this.flushing) void this.flush();
+    });
+  }
+
+  private async flush(): Promise<void> {
+    this.flushing = true;
+    try {
+      while (this.queue.length) {
+        const batch = this.queue.splice(0, MAX_BATCH);
+        const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
+        try {
+          await this.store.db.transaction().execute(async (trx) => {
+            for (const job of batch) {
+              await sql`savepoint job`.execute(trx);
+              try {
+                outcomes.push({ ok: true, value: await job.work(trx) });
+                await sql`release savepoint job`.execute(trx);
+              } catch (error) {
+                await sql`rollback to savepoint job`.execute(trx);
+                await sql`release savepoint job`.execute(trx);
+                outcomes.push({ ok: false, error });
+              }
+            }
+          });
+        } catch (error) {
+          // The commit itself failed: nothing of this batch landed.
+          for (const job of batch) job.reject(error);
+          continue;
+        }
+        batch.forEach((job, i) => {
+          const outcome = outcomes[i]!;
+          if (outcome.ok) job.resolve(outcome.value); else job.reject(outcome.error);
+        });
+      }
+    } finally {
+      this.flushing = false;
+    }
+  }
+}
+
+const committers = new WeakMap<Store, GroupCommit>();
+
+/** Runs a write as one atomic unit and answers once it is durable. */
+export function write<T>(store: Store, work: Work<T>): Promise<T> {
+  if (store.dialect !== 'sqlite') return store.db.transaction().execute(work);
+  let committer = committers.get(store);
+  if (!committer) { committer = new GroupCommit(store); committers.set(store, committer); }
+  return committer.run(work);
+}
