@@ -215,6 +215,33 @@ describe('Varde in the browser', () => {
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 
+  it('ships the team page compressed, split from the other screens', async () => {
+    const url = page.url();
+    // A new context: an empty HTTP cache, the same session and language.
+    const cold = await browser.newContext({ baseURL: server.base, storageState: await context.storageState() });
+    const fresh = await cold.newPage();
+    const scripts: Array<{ url: string; bytes: number; encoding: string }> = [];
+    const pending: Array<Promise<void>> = [];
+    fresh.on('requestfinished', (request) => {
+      if (!request.url().endsWith('.js')) return;
+      pending.push((async () => {
+        const [sizes, response] = await Promise.all([request.sizes(), request.response()]);
+        const headers = (await response?.allHeaders()) ?? {};
+        scripts.push({ url: request.url(), bytes: sizes.responseBodySize, encoding: headers['content-encoding'] ?? '' });
+      })());
+    });
+    await fresh.goto(url);
+    await fresh.waitForLoadState('networkidle');
+    await Promise.all(pending);
+    const total = scripts.reduce((sum, s) => sum + s.bytes, 0);
+    console.log(`team page JavaScript: ${scripts.length} files, ${(total / 1024).toFixed(1)} KiB as sent (${scripts[0]?.encoding})`);
+    expect(total).toBeGreaterThan(0);
+    expect(scripts.every((s) => s.encoding === 'br' || s.encoding === 'gzip')).toBe(true);
+    // The settings and key result screens (and the chart library) are not loaded for a team page.
+    expect(scripts.some((s) => /SettingsPage|HistoryChart|KeyResultPage/.test(s.url))).toBe(false);
+    await cold.close();
+  });
+
   it('ran without errors in the page', () => {
     expect(errors).toEqual([]);
   });

@@ -16,6 +16,7 @@ export async function installWebApp(app: FastifyInstance, root: string): Promise
     root,
     prefix: '/',
     index: ['index.html'],
+    preCompressed: true,
     setHeaders(res, filePath) {
       res.setHeader('cache-control', filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
     },

@@ -7,6 +7,7 @@ import path from 'node:path';
 // pg and a PostgreSQL one never loads the native SQLite binding (both cost start-up time).
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Migration } from 'kysely';
 import type { Database } from './schema.js';
+import { withStatementCache } from './statementCache.js';
 import * as initial from './migrations/001_initial.js';
 import * as objectiveProgress from './migrations/002_objective_progress.js';
 
@@ -61,7 +62,7 @@ async function openSqlite(dataDir: string): Promise<Store> {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, dialect: 'sqlite', location: file, close: () => db.destroy() };
 }
 

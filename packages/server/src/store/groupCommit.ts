@@ -30,6 +30,12 @@ class GroupCommit {
     try {
       while (this.queue.length) {
         const batch = this.queue.splice(0, MAX_BATCH);
+        if (batch.length === 1) {
+          // Alone, a write needs no savepoint: its own failure rolls back just itself.
+          const job = batch[0]!;
+          await this.store.db.transaction().execute(job.work).then(job.resolve, job.reject);
+          continue;
+        }
         const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
         try {
           await this.store.db.transaction().execute(async (trx) => {
