@@ -1,19 +1,24 @@
 // Starts Varde: reads the configuration, opens and migrates the store, seeds the demo
 // organisation into an empty database, serves HTTP, and shuts down cleanly on SIGTERM/SIGINT.
+import { fileURLToPath } from 'node:url';
 import { readConfig } from './config.js';
 import { openStore } from './store/database.js';
 import { buildApp } from './http/buildApp.js';
 import { systemClock, type Deps } from './app/context.js';
-import { seedDemoIfEmpty } from './demo/seedDemo.js';
 
 async function main(): Promise<void> {
   const config = readConfig();
   const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const deps: Deps = { store, clock: systemClock, secureCookies: config.secureCookies };
-  const app = await buildApp(deps, { logger: { level: config.logLevel } });
+  // The built web app, found from this file: dist/main.js is the production bundle (see
+  // build.mjs), so the path must not depend on where the http/ module would have been.
+  const webRoot = fileURLToPath(new URL('../../web/dist', import.meta.url));
+  const app = await buildApp(deps, { logger: { level: config.logLevel }, webRoot });
   app.log.info({ database: store.dialect, location: store.location }, 'store ready');
 
   if (config.demo) {
+    // Imported only when wanted: a start without the demo need not load its data and seeding code.
+    const { seedDemoIfEmpty } = await import('./demo/seedDemo.js');
     const seeded = await seedDemoIfEmpty(deps);
     if (seeded) {
       app.log.info({ organisation: seeded.organisation, accounts: seeded.accounts.map((a) => a.email), password: seeded.password },

@@ -1,10 +1,10 @@
 // Opens the store: SQLite (one WAL file under the data directory) by default, PostgreSQL when a
 // postgres:// URL is given. Migrations run on every open; Kysely's migrator takes a lock, so
-// several instances starting together against one PostgreSQL are safe.
+// several instances starting together against one PostgreSQL are safe. Each driver is imported
+// when a store of its kind is opened: a SQLite server never loads pg, a PostgreSQL one never loads
+// the native SQLite binding (both cost start-up time).
 import fs from 'node:fs';
 import path from 'node:path';
-// The drivers are imported when a store of their kind is opened, so a SQLite server never loads
-// pg and a PostgreSQL one never loads the native SQLite binding (both cost start-up time).
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Migration } from 'kysely';
 import type { Database } from './schema.js';
 import { withStatementCache } from './statementCache.js';
