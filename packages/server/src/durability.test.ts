@@ -3,7 +3,7 @@
 // check-in it answered 201 to must be there. Also: a clean SIGTERM restart keeps everything.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
+import { freePort } from './testing/freePort.js';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -13,15 +13,6 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { storeKinds } from './testing/testStores.js';
 
 const MAIN = fileURLToPath(new URL('../dist/main.js', import.meta.url));
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    }).on('error', reject);
-  });
-}
 
 interface Running { child: ChildProcess; base: string; exited: Promise<number | null> }
 

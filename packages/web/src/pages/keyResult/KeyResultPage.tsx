@@ -1,11 +1,12 @@
 // A key result in depth: its history against the expected line, the forecast to the end of the
 // period, and every check-in with its comment and blockers.
 import { lazy, Suspense, useMemo, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { periodBounds } from '@varde/core/rules';
 import { useCheckIns, useKeyResult, useObjective, useOrganisation, usePeople, usePeriods } from '../../api/hooks';
 import { ProgressBar } from '../../components/ProgressBar';
+import { Breadcrumbs } from '../../components/Breadcrumbs';
 import { TrackBadge } from '../../components/TrackBadge';
 import { useCanEdit } from '../../components/useCanEdit';
 import { Empty, ErrorState, Loading } from '../../components/States';
@@ -56,11 +57,7 @@ export default function KeyResultPage() {
     <div className="stack">
       <div className="page-head">
         <div className="grow">
-          <nav aria-label={t('unit.breadcrumbs')}>
-            <ol className="breadcrumbs">
-              {objective.data && <li><Link to={`/units/${objective.data.unitId}?period=${objective.data.periodId}`}>{objective.data.title}</Link></li>}
-            </ol>
-          </nav>
+          <Breadcrumbs trail={objective.data ? [{ to: `/units/${objective.data.unitId}?period=${objective.data.periodId}`, label: objective.data.title }] : []} />
           <h1>{k.title}</h1>
           <p className="muted" style={{ margin: 0 }}>
             {t(`keyResult.types.${k.type}`)}{k.ownerId ? ` · ${t('keyResult.ownerIs', { owner: personName.get(k.ownerId) ?? '' })}` : ''}{period ? ` · ${period.name}` : ''}

@@ -13,6 +13,7 @@ import { KeyResultLine } from '../../components/KeyResultLine';
 import { ProgressBar } from '../../components/ProgressBar';
 import { TrackBadge } from '../../components/TrackBadge';
 import { PeriodSwitcher } from '../../components/PeriodSwitcher';
+import { Breadcrumbs } from '../../components/Breadcrumbs';
 import { usePeriodChoice } from '../../components/usePeriodChoice';
 import { useCanEdit } from '../../components/useCanEdit';
 import { Empty, ErrorState, Loading } from '../../components/States';
@@ -79,12 +80,8 @@ export default function UnitPage() {
     <div className="stack">
       <div className="page-head">
         <div className="grow">
-          <nav aria-label={t('unit.breadcrumbs')}>
-            <ol className="breadcrumbs">
-              <li><Link to={`/organisation?period=${period.id}`}>{t('nav.organisation')}</Link></li>
-              {ancestors.map((a) => <li key={a.id}><Link to={`/units/${a.id}?period=${period.id}`}>{a.name}</Link></li>)}
-            </ol>
-          </nav>
+          <Breadcrumbs trail={[{ to: `/organisation?period=${period.id}`, label: t('nav.organisation') },
+            ...ancestors.map((a) => ({ to: `/units/${a.id}?period=${period.id}`, label: a.name }))]} />
           <h1>{unit.name}</h1>
           <p className="muted" style={{ margin: 0 }}>{t(`unitKind.${unit.kind}`)}{unit.description ? ` · ${unit.description}` : ''}</p>
         </div>
