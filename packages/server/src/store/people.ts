@@ -57,12 +57,6 @@ export async function emailTaken(db: Db, orgId: string, email: string): Promise<
   return row !== undefined;
 }
 
-/** Units the person may change OKRs in: the units they are a member of. */
-export async function memberUnitIds(db: Db, personId: string): Promise<string[]> {
-  const rows = await db.selectFrom('memberships').select('unit_id').where('person_id', '=', personId).execute();
-  return rows.map((r) => r.unit_id);
-}
-
 export async function insertSession(db: Db, s: { id: string; orgId: string; personId: string; now: string; expiresAt: string }): Promise<void> {
   await db.insertInto('sessions').values({ id: s.id, org_id: s.orgId, person_id: s.personId, created_at: s.now, expires_at: s.expiresAt }).execute();
 }

@@ -1,14 +1,14 @@
 // Sign in with e-mail and password; in demo mode the demo accounts are listed to try.
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useQueryClient } from '@tanstack/react-query';
 import { Button } from 'react-aria-components';
 import { api, ApiError } from '../../api/client';
 import { useSetupState } from '../../api/hooks';
 import { FormError, TextInput } from '../../components/Fields';
 import { localFieldErrors } from '../../components/fieldMessages';
 import { LanguageSelect } from '../../components/LanguageSelect';
+import { useSave } from '../../components/useSave';
 
 const DEMO_ACCOUNTS = ['admin@demo.varde.no', 'marte@demo.varde.no', 'jonas@demo.varde.no'];
 
@@ -17,32 +17,16 @@ export default function SignInPage() {
   const setup = useSetupState();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const queryClient = useQueryClient();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState('');
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    setErrors({});
-    setFormError('');
-    try {
-      await api.post('/auth/login', { email, password });
-      await queryClient.invalidateQueries();
-      const next = params.get('next');
-      navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : '/', { replace: true });
-    } catch (err) {
-      if (err instanceof ApiError && err.status === 401) setFormError(t('signIn.wrong'));
-      else if (err instanceof ApiError) setErrors(localFieldErrors(t, err));
-      else setFormError(t('errors.network'));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { error, busy, onSubmit } = useSave(() => api.post('/auth/login', { email, password }), () => {
+    const next = params.get('next');
+    navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : '/', { replace: true });
+  });
+  // A wrong password is said once for the whole form, not pinned to one of the two fields.
+  const wrong = error instanceof ApiError && error.status === 401;
+  const errors = wrong ? {} : localFieldErrors(t, error);
+  const formError = wrong ? t('signIn.wrong') : error && !(error instanceof ApiError) ? t('errors.network') : '';
 
   return (
     <main id="main" className="signin">
@@ -53,7 +37,7 @@ export default function SignInPage() {
       <div className="card stack">
         <h1>{t('signIn.title')}</h1>
         <p className="muted" style={{ margin: 0 }}>{t('signIn.lead')}</p>
-        <form className="form" onSubmit={(e) => void submit(e)} noValidate>
+        <form className="form" onSubmit={onSubmit} noValidate>
           <FormError>{formError}</FormError>
           <TextInput label={t('signIn.email')} type="email" value={email} onChange={setEmail} error={errors.email} isRequired autoComplete="username" inputMode="email" autoFocus />
           <TextInput label={t('signIn.password')} type="password" value={password} onChange={setPassword} error={errors.password} isRequired autoComplete="current-password" />
