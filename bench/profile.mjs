@@ -13,22 +13,22 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { safeEncode } from 'zod/v4/core';
-import { rollUp, subtreeIds, UnitProgress } from '@varde/core';
+import { rollUp, UnitProgress } from '@varde/core';
 import { openStore } from '../packages/server/dist/store/database.js';
-import { progressRows } from '../packages/server/dist/store/progress.js';
-import { unitTree } from '../packages/server/dist/store/units.js';
+import { objectiveProgressRows, ownObjectives } from '../packages/server/dist/store/progress.js';
+import { subtreeNodes } from '../packages/server/dist/store/units.js';
 import { getPeriod } from '../packages/server/dist/store/periods.js';
 import { ownersOf } from '../packages/server/dist/store/objectives.js';
 import { findSession } from '../packages/server/dist/store/people.js';
-import { getKeyResult } from '../packages/server/dist/store/keyResults.js';
-import { getObjective } from '../packages/server/dist/store/objectives.js';
+import { keyResultContext, setCurrent } from '../packages/server/dist/store/keyResults.js';
+import { refreshObjectiveProgress } from '../packages/server/dist/store/objectiveProgress.js';
 import { insertCheckIn } from '../packages/server/dist/store/checkIns.js';
 import { newId } from '../packages/server/dist/store/ids.js';
 import { timeZoneOf } from '../packages/server/dist/app/timing.js';
 import { readUnitProgress } from '../packages/server/dist/app/unitProgress.js';
 import { checkIn } from '../packages/server/dist/app/checkIn.js';
 import { systemClock } from '../packages/server/dist/app/context.js';
-import { keyResultTrack, objectiveTrack, timingOf } from '../packages/server/dist/presenters/okr.js';
+import { keyResultTrack, timingOf } from '../packages/server/dist/presenters/okr.js';
 import { generate } from './lib/generate.mjs';
 import { round } from './lib/util.mjs';
 
@@ -74,21 +74,15 @@ process.stdout.write(`\n${store.dialect}: ${store.location}; load average ${proc
 
 /** The steps of readUnitProgress (packages/server/src/app/unitProgress.ts), one by one. */
 const progressSteps = (unitId, n) => phases(`GET /units/${unitId === rootId ? ':root' : ':team'}/progress, step by step`, n, async (phase) => {
-  const [tree, period, tz] = await phase('unitTree + getPeriod + timeZoneOf', () => Promise.all([unitTree(db, orgId), getPeriod(db, orgId, cycleId), timeZoneOf(db, orgId)]));
-  const subtree = subtreeIds(tree, unitId);
-  const rows = await phase('progressRows (2 queries → row objects)', () => progressRows(db, orgId, cycleId, unitId === rootId ? undefined : subtree));
+  const [units, period, tz] = await phase('subtreeNodes + getPeriod + timeZoneOf (parallel)', () => Promise.all([subtreeNodes(db, orgId, unitId), getPeriod(db, orgId, cycleId), timeZoneOf(db, orgId)]));
+  const [below, own] = await phase('objectiveProgressRows + ownObjectives (parallel)', () => Promise.all([
+    objectiveProgressRows(db, orgId, cycleId, unitId === rootId ? undefined : units.map((u) => u.id)),
+    ownObjectives(db, orgId, cycleId, unitId),
+  ]));
   const timing = timingOf(period, new Date(), tz);
-  const objectives = await phase('track every KR and objective (object spreads)', () => {
-    const m = new Map();
-    for (const kr of rows.keyResults) { const l = m.get(kr.objectiveId); if (l) l.push(kr); else m.set(kr.objectiveId, [kr]); }
-    return rows.objectives.map((o) => {
-      const keyResults = (m.get(o.id) ?? []).map((kr) => ({ ...kr, ...keyResultTrack(kr, timing) }));
-      return { ...o, keyResults, ...objectiveTrack(keyResults, timing) };
-    });
-  });
-  const inSubtree = new Set(subtree);
-  await phase('rollUp over the subtree', () => rollUp(tree.filter((u) => inSubtree.has(u.id)), objectives.map((o) => ({ unitId: o.unitId, progress: o.progress, expected: o.expectedProgress }))));
-  await phase('ownersOf (own objectives)', () => ownersOf(db, objectives.filter((o) => o.unitId === unitId).map((o) => o.id)));
+  await phase('rollUp over the subtree', () => rollUp(units, below.map((o) => ({ unitId: o.unitId, progress: o.progress, expected: timing.expected }))));
+  await phase('track own key results', () => own.keyResults.map((k) => keyResultTrack(k, timing)));
+  await phase('ownersOf (own objectives)', () => ownersOf(db, own.objectives.map((o) => o.id)));
   const answer = await phase('= readUnitProgress as a whole', () => readUnitProgress(deps, actor, unitId, cycleId));
   await phase('zod encode of the answer (response serializer)', () => safeEncode(UnitProgress, answer));
   await phase('JSON.stringify of the answer', () => JSON.stringify(answer));
@@ -127,11 +121,11 @@ await phases('POST /key-results/:id/check-ins, the use case', 200, async (phase)
 await phases('the check-in transaction, statement by statement', 100, async (phase) => {
   await db.transaction().execute(async (trx) => {
     const id = nextKr();
-    const kr = await phase('getKeyResult', () => getKeyResult(trx, orgId, id));
-    await phase('getObjective (+ owners + alignments queries)', () => getObjective(trx, orgId, kr.objectiveId));
-    await phase('getPeriod', () => getPeriod(trx, orgId, cycleId));
-    await phase('insertCheckIn', () => insertCheckIn(trx, { id: newId(), orgId, keyResultId: id, ...input, authorId: admin.id, createdAt: new Date().toISOString() }));
-    await phase('setCurrent (update key_results)', () => trx.updateTable('key_results').set({ current_value: 5, confidence: 7, current_at: new Date().toISOString() }).where('id', '=', id).execute());
+    const { kr } = await phase('keyResultContext (key result + unit + period + membership)', () => keyResultContext(trx, orgId, id, admin.id));
+    const at = new Date().toISOString();
+    await phase('insertCheckIn', () => insertCheckIn(trx, { id: newId(), orgId, keyResultId: id, ...input, authorId: admin.id, createdAt: at }));
+    await phase('setCurrent (update key_results)', () => setCurrent(trx, id, 5, 7, at));
+    await phase('refreshObjectiveProgress', () => refreshObjectiveProgress(trx, [kr.objectiveId]));
   });
   await phase('empty transaction (begin + commit)', () => db.transaction().execute(async () => undefined));
 });

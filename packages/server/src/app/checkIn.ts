@@ -22,9 +22,7 @@ export async function checkIn(deps: Deps, actor: Actor, keyResultId: string, inp
     }
     if (periodState === 'closed') throw invalid('keyResultId', 'belongs to a closed period; reopen it to check in', 'closed');
     await insertCheckIn(trx, { id, orgId: actor.orgId, keyResultId, ...input, authorId: actor.personId, createdAt });
-    // A check-in dated before the latest one (clock skew between instances) must not roll the current value back.
-    if (!kr.currentAt || kr.currentAt <= createdAt) {
-      await setCurrent(trx, keyResultId, input.value, input.confidence, createdAt);
+    if (await setCurrent(trx, keyResultId, input.value, input.confidence, createdAt)) {
       await refreshObjectiveProgress(trx, [kr.objectiveId]);
     }
   });

@@ -77,6 +77,46 @@ describe.each(storeKinds())('the OKR flow on %s', (kind) => {
     expect(progress.body.children[0].children[0]).toMatchObject({ unit: { name: 'Kampanjeteamet' }, objectiveCount: 1 });
   });
 
+  it('keeps an objective\'s progress right when its key results are checked in at the same moment', async () => {
+    const team = (await admin.get('/api/v1/units')).body.items.find((u: { name: string }) => u.name === 'Kampanjeteamet');
+    const objective = await admin.post('/api/v1/objectives', { unitId: team.id, periodId: cycleId, title: 'Flere medlemmer', kind: 'committed' });
+    const krIds: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      const kr = await admin.post('/api/v1/key-results', { objectiveId: objective.body.id, title: `Lokallag ${i}`, type: 'increase', start: 0, target: 100, measure: 'medlemmer' });
+      krIds.push(kr.body.id);
+    }
+    // Three rounds, each checking in on all six at once; every key result ends at 10 × its number.
+    // Each concurrent transaction reads its siblings, so a refresh that did not wait for the
+    // others would keep a stale mean on the objective.
+    for (const round of [1, 2, 3]) {
+      t.clock.advance(60_000);
+      const answers = await Promise.all(krIds.map((id, i) =>
+        admin.post(`/api/v1/key-results/${id}/check-ins`, { value: round === 3 ? 10 * (i + 1) : round, confidence: 7 })));
+      expect(answers.map((a) => a.status)).toEqual(answers.map(() => 201));
+    }
+    const expected = krIds.reduce((sum, _id, i) => sum + (10 * (i + 1)) / 100, 0) / krIds.length;
+    const progress = await admin.get(`/api/v1/units/${team.id}/progress?period=${cycleId}`);
+    const stored = progress.body.objectives.find((o: { id: string }) => o.id === objective.body.id);
+    expect(stored.progress).toBeCloseTo(expected, 10);
+  });
+
+  it('keeps the newest value current when a check-in arrives dated earlier', async () => {
+    const team = (await admin.get('/api/v1/units')).body.items.find((u: { name: string }) => u.name === 'Kampanjeteamet');
+    const objective = await admin.post('/api/v1/objectives', { unitId: team.id, periodId: cycleId, title: 'Synlighet', kind: 'committed' });
+    const kr = await admin.post('/api/v1/key-results', { objectiveId: objective.body.id, title: 'Leserinnlegg', type: 'increase', start: 0, target: 10, measure: 'innlegg' });
+    t.clock.advance(3_600_000);
+    expect((await admin.post(`/api/v1/key-results/${kr.body.id}/check-ins`, { value: 6, confidence: 8 })).status).toBe(201);
+    // Another instance whose clock is an hour behind.
+    t.clock.advance(-3_600_000);
+    expect((await admin.post(`/api/v1/key-results/${kr.body.id}/check-ins`, { value: 2, confidence: 3 })).status).toBe(201);
+    const after = await admin.get(`/api/v1/key-results/${kr.body.id}`);
+    expect(after.body).toMatchObject({ current: 6, confidence: 8, progress: 0.6 });
+    expect((await admin.get(`/api/v1/key-results/${kr.body.id}/check-ins`)).body.items.map((c: { value: number }) => c.value).sort()).toEqual([2, 6]);
+    const progress = await admin.get(`/api/v1/units/${team.id}/progress?period=${cycleId}`);
+    expect(progress.body.objectives.find((o: { id: string }) => o.id === objective.body.id).progress).toBeCloseTo(0.6);
+    t.clock.advance(3_600_000);
+  });
+
   it('refuses a stale version with 409 and changes nothing', async () => {
     const units = (await admin.get('/api/v1/units')).body.items;
     const team = units.find((u: { name: string }) => u.name === 'Kampanjeteamet');

@@ -28,44 +28,53 @@ class GroupCommit {
   private async flush(): Promise<void> {
     this.flushing = true;
     try {
-      while (this.queue.length) {
-        const batch = this.queue.splice(0, MAX_BATCH);
-        if (batch.length === 1) {
-          // Alone, a write needs no savepoint: its own failure rolls back just itself.
-          const job = batch[0]!;
-          await this.store.db.transaction().execute(job.work).then(job.resolve, job.reject);
-          continue;
-        }
-        const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
-        try {
-          await this.store.db.transaction().execute(async (trx) => {
-            for (const job of batch) {
-              await sql`savepoint job`.execute(trx);
-              try {
-                outcomes.push({ ok: true, value: await job.work(trx) });
-                await sql`release savepoint job`.execute(trx);
-              } catch (error) {
-                await sql`rollback to savepoint job`.execute(trx);
-                await sql`release savepoint job`.execute(trx);
-                outcomes.push({ ok: false, error });
-              }
-            }
-          });
-        } catch (error) {
-          // The commit itself failed: nothing of this batch landed.
-          for (const job of batch) job.reject(error);
-          continue;
-        }
-        batch.forEach((job, i) => {
-          const outcome = outcomes[i]!;
-          if (outcome.ok) job.resolve(outcome.value); else job.reject(outcome.error);
-        });
+      // better-sqlite3 commits (and fsyncs) on the event loop's own thread, and Kysely's awaits are
+      // only microtasks: without stepping back to the event loop before each batch, the requests
+      // that arrived during a commit would not be read until the queue ran dry, and every batch
+      // would hold one write. setImmediate runs after the loop has read what waits on the sockets.
+      for (await yieldToEventLoop(); this.queue.length; await yieldToEventLoop()) {
+        await this.commit(this.queue.splice(0, MAX_BATCH));
       }
     } finally {
       this.flushing = false;
     }
   }
+
+  private async commit(batch: Job[]): Promise<void> {
+    if (batch.length === 1) {
+      // Alone, a write needs no savepoint: its own failure rolls back just itself.
+      const job = batch[0]!;
+      await this.store.db.transaction().execute(job.work).then(job.resolve, job.reject);
+      return;
+    }
+    const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
+    try {
+      await this.store.db.transaction().execute(async (trx) => {
+        for (const job of batch) {
+          await sql`savepoint job`.execute(trx);
+          try {
+            outcomes.push({ ok: true, value: await job.work(trx) });
+            await sql`release savepoint job`.execute(trx);
+          } catch (error) {
+            await sql`rollback to savepoint job`.execute(trx);
+            await sql`release savepoint job`.execute(trx);
+            outcomes.push({ ok: false, error });
+          }
+        }
+      });
+    } catch (error) {
+      // The commit itself failed: nothing of this batch landed.
+      for (const job of batch) job.reject(error);
+      return;
+    }
+    batch.forEach((job, i) => {
+      const outcome = outcomes[i]!;
+      if (outcome.ok) job.resolve(outcome.value); else job.reject(outcome.error);
+    });
+  }
 }
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 const committers = new WeakMap<Store, GroupCommit>();
 

@@ -58,10 +58,14 @@ export async function updateKeyResult(db: Db, orgId: string, id: string, version
 }
 
 /** A check-in moves the key result's current value; its version is untouched so edits of the
- *  definition and check-ins do not conflict with each other. */
-export async function setCurrent(db: Db, id: string, value: number, confidence: number, at: string): Promise<void> {
-  await db.updateTable('key_results').set({ current_value: value, confidence, current_at: at })
-    .where('id', '=', id).execute();
+ *  definition and check-ins do not conflict with each other. A check-in dated before the one
+ *  already current (clock skew between instances, or two at once on PostgreSQL, where the
+ *  condition is checked again on the newest row after waiting for its lock) leaves it alone:
+ *  answers whether the value moved. */
+export async function setCurrent(db: Db, id: string, value: number, confidence: number, at: string): Promise<boolean> {
+  const result = await db.updateTable('key_results').set({ current_value: value, confidence, current_at: at })
+    .where('id', '=', id).where((eb) => eb.or([eb('current_at', 'is', null), eb('current_at', '<=', at)])).executeTakeFirst();
+  return updatedRows(result) === 1;
 }
 
 export async function deleteKeyResult(db: Db, orgId: string, id: string): Promise<boolean> {

@@ -6,7 +6,13 @@ import type { Db } from './executor.js';
 
 export async function refreshObjectiveProgress(db: Db, objectiveIds: readonly string[]): Promise<void> {
   for (let i = 0; i < objectiveIds.length; i += 500) {
-    const chunk = objectiveIds.slice(i, i + 500);
+    const chunk = [...objectiveIds.slice(i, i + 500)].sort();
+    // Take the objectives' row locks before reading their key results. On PostgreSQL two check-ins
+    // on sibling key results run as concurrent transactions; without the lock each would read the
+    // other's key result as it was before and the last commit would keep a stale mean. The second
+    // now waits, and reads after the first has committed. (SQLite has one writer at a time; there
+    // this costs a no-op update.) Sorted ids: transactions lock in one order and cannot deadlock.
+    await db.updateTable('objectives').set((eb) => ({ progress: eb.ref('progress') })).where('id', 'in', chunk).execute();
     const rows = await db.selectFrom('key_results')
       .select(['objective_id', 'type', 'start_value', 'target_value', 'current_value', 'weight'])
       .where('objective_id', 'in', chunk).execute();

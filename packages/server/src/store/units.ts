@@ -78,7 +78,10 @@ export async function isMember(db: Db, unitId: string, personId: string): Promis
 export async function subtreeNodes(db: Db, orgId: string, unitId: string): Promise<UnitNode[]> {
   const rows = await db.withRecursive('sub(id, parent_id, name, kind)', (qb) =>
     qb.selectFrom('units').select(['id', 'parent_id', 'name', 'kind']).where('org_id', '=', orgId).where('id', '=', unitId)
-      .union(qb.selectFrom('units').innerJoin('sub', 'sub.id', 'units.parent_id')
+      // Each step walks from the rows found so far into the (org_id, parent_id) index. SQLite keeps
+      // the tables of a CROSS JOIN in the order written; with an inner join its planner chose to
+      // scan every unit of the organisation at each level (11 ms for an area instead of 0.2 ms).
+      .union(qb.selectFrom('sub').crossJoin('units').whereRef('units.parent_id', '=', 'sub.id').where('units.org_id', '=', orgId)
         .select(['units.id', 'units.parent_id', 'units.name', 'units.kind'])))
     .selectFrom('sub').selectAll().execute();
   return rows.map((r) => ({ id: r.id, parentId: r.parent_id, name: r.name, kind: r.kind }));
