@@ -3,28 +3,42 @@
 // Below the unit, each objective counts with the progress kept on its row, so the root of a
 // large organisation reads one number per objective rather than every key result.
 import { rollUp, trackStatus, type UnitProgress, type UnitProgressNode } from '@varde/core';
-import { objectiveProgressRows, ownObjectives } from '../store/progress.js';
+import { objectiveProgressRows, ownKeyResults, ownObjectivesWithOwners, type OwnObjectiveRow } from '../store/progress.js';
 import { subtreeNodes, type UnitNode } from '../store/units.js';
-import { getPeriod } from '../store/periods.js';
-import { ownersOf } from '../store/objectives.js';
+import { getPeriodInTimeZone } from '../store/periods.js';
 import { keyResultTrack, timingOf } from '../presenters/okr.js';
 import type { Actor, Deps } from './context.js';
 import { invalid, notFound } from './errors.js';
-import { timeZoneOf } from './timing.js';
 import { groupBy } from './groupBy.js';
 
 export async function readUnitProgress(deps: Deps, actor: Actor, unitId: string, periodId: string): Promise<UnitProgress> {
   const db = deps.store.db;
-  const [units, period, tz] = await Promise.all([subtreeNodes(db, actor.orgId, unitId), getPeriod(db, actor.orgId, periodId), timeZoneOf(db, actor.orgId)]);
+  // Queries that do not wait for each other: on PostgreSQL they run at once on the pool.
+  const [units, inPeriod, ownRows, ownKrs] = await Promise.all([
+    subtreeNodes(db, actor.orgId, unitId),
+    getPeriodInTimeZone(db, actor.orgId, periodId),
+    ownObjectivesWithOwners(db, actor.orgId, periodId, unitId),
+    ownKeyResults(db, actor.orgId, periodId, unitId),
+  ]);
   const unit = units.find((u) => u.id === unitId);
   if (!unit) throw notFound('The unit');
-  if (!period) throw invalid('period', 'is not a period in this organisation', 'unknown_period');
+  if (!inPeriod) throw invalid('period', 'is not a period in this organisation', 'unknown_period');
+  const { period, timeZone: tz } = inPeriod;
 
+  // Rows come once per owner, in objective order.
+  const ownObjectives: Array<Omit<OwnObjectiveRow, 'ownerId'> & { ownerIds: string[] }> = [];
+  for (const { ownerId, ...o } of ownRows) {
+    const last = ownObjectives.at(-1);
+    if (last?.id === o.id) { if (ownerId) last.ownerIds.push(ownerId); } else ownObjectives.push({ ...o, ownerIds: ownerId ? [ownerId] : [] });
+  }
+  // Every live objective of the subtree counts once. A unit with nothing below it (most teams)
+  // needs no further query; the root reads the whole organisation's, without a list of units.
   const isRoot = unit.parentId === null;
-  const [below, own] = await Promise.all([
-    objectiveProgressRows(db, actor.orgId, periodId, isRoot ? undefined : units.map((u) => u.id)),
-    ownObjectives(db, actor.orgId, periodId, unitId),
-  ]);
+  const others = units.filter((u) => u.id !== unitId).map((u) => u.id);
+  const below = isRoot && others.length > 0
+    ? await objectiveProgressRows(db, actor.orgId, periodId, undefined)
+    : [...ownObjectives.map((o) => ({ unitId, progress: o.progress })), ...(others.length ? await objectiveProgressRows(db, actor.orgId, periodId, others) : [])];
+
   const timing = timingOf(period, deps.clock.now(), tz);
   const expected = timing.expected;
   const rolled = rollUp(units, below.map((o) => ({ unitId: o.unitId, progress: o.progress, expected })));
@@ -53,12 +67,11 @@ export async function readUnitProgress(deps: Deps, actor: Actor, unitId: string,
       objectiveCount: t.objectiveCount, subtreeObjectiveCount: t.subtreeObjectiveCount, children: kids });
   }
 
-  const owners = await ownersOf(db, own.objectives.map((o) => o.id));
-  const krsOf = groupBy(own.keyResults, (k) => k.objectiveId);
-  const objectives = own.objectives.map((o) => {
+  const krsOf = groupBy(ownKrs, (k) => k.objectiveId);
+  const objectives = ownObjectives.map((o) => {
     const status = trackStatus({ type: 'objective', progress: o.progress, expected });
     return {
-      id: o.id, title: o.title, kind: o.kind, status: o.status, ownerIds: owners.get(o.id) ?? [],
+      id: o.id, title: o.title, kind: o.kind, status: o.status, ownerIds: o.ownerIds,
       progress: o.progress, expectedProgress: expected, onTrack: status.onTrack, trackStatus: status.status,
       keyResults: (krsOf.get(o.id) ?? []).map((k) => {
         const t = keyResultTrack(k, timing);

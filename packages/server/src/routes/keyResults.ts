@@ -17,6 +17,10 @@ export const keyResultRoutes: RoutePlugin = (app, deps) => {
     async (request, reply) => { await removeKeyResult(deps, actorOf(request), request.params.id); return reply.code(204).send(); });
   app.get('/api/v1/key-results/:id/check-ins', { schema: { tags: ['check-ins'], summary: 'Check-ins, newest first', params: IdParams, querystring: ListQuery, response: { 200: page(CheckIn), ...problems } } },
     async (request) => readCheckIns(deps, actorOf(request), request.params.id, request.query.limit, request.query.cursor));
-  app.post('/api/v1/key-results/:id/check-ins', { schema: { tags: ['check-ins'], summary: 'Check in: a new value with confidence, comment and blockers', params: IdParams, body: CheckInInput, response: { 201: CheckIn, ...problems } } },
+  app.post('/api/v1/key-results/:id/check-ins', {
+    // The busiest write: the answer is built from typed values, so plain JSON.stringify writes it
+    // without the zod encoding pass; the schema still documents it.
+    serializerCompiler: () => (data) => JSON.stringify(data),
+    schema: { tags: ['check-ins'], summary: 'Check in: a new value with confidence, comment and blockers', params: IdParams, body: CheckInInput, response: { 201: CheckIn, ...problems } } },
     async (request, reply) => reply.code(201).send(await checkIn(deps, actorOf(request), request.params.id, request.body)));
 };

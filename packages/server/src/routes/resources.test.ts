@@ -238,6 +238,22 @@ describe.each(storeKinds())('resources on %s', (kind) => {
       expect(listed).toEqual(withoutKeyResults);
     });
 
+    it('shows a team\'s own objectives once each on its page, with all their owners', async () => {
+      const unitId = await team('Eierteamet');
+      const adminId = (await admin.get('/api/v1/me')).body.person.id;
+      const two = await objective(unitId, 'To eiere', { ownerIds: [marteId, adminId] });
+      const none = await objective(unitId, 'Ingen eier');
+      await keyResult(two.id, 'Første');
+      await keyResult(two.id, 'Andre');
+      const page = (await marte.get(`/api/v1/units/${unitId}/progress?period=${cycleId}`)).body;
+      expect(page.objectives.map((o: { id: string; ownerIds: string[] }) => [o.id, [...o.ownerIds].sort()])).toEqual(
+        [[two.id, [marteId, adminId].sort()], [none.id, []]].sort((a, b) => String(a[0]).localeCompare(String(b[0]))));
+      expect(page.objectives.find((o: { id: string }) => o.id === two.id).keyResults).toHaveLength(2);
+      expect(page).toMatchObject({ objectiveCount: 2, subtreeObjectiveCount: 2, children: [] });
+      const root = (await marte.get(`/api/v1/units/${rootId}/progress?period=${cycleId}`)).body;
+      expect(root.children.find((c: { unit: { id: string } }) => c.unit.id === unitId)).toMatchObject({ objectiveCount: 2, subtreeObjectiveCount: 2 });
+    });
+
     it('changes an objective with its version, and deletes it with its key results, check-ins and links', async () => {
       const unitId = await team('Sletteteamet');
       const o = await objective(unitId, 'Skal bort');

@@ -23,6 +23,16 @@ export async function getPeriod(db: Db, orgId: string, id: string): Promise<Peri
   return r ? present(r) : undefined;
 }
 
+/** A period with its organisation's time zone, which together fix its calendar. */
+export async function getPeriodInTimeZone(db: Db, orgId: string, id: string): Promise<{ period: Period; timeZone: string } | undefined> {
+  const r = await db.selectFrom('periods').innerJoin('organisations', 'organisations.id', 'periods.org_id')
+    .selectAll('periods').select('organisations.time_zone as org_time_zone')
+    .where('periods.org_id', '=', orgId).where('periods.id', '=', id).executeTakeFirst();
+  if (!r) return undefined;
+  const { org_time_zone, ...row } = r;
+  return { period: present(row), timeZone: org_time_zone };
+}
+
 export interface NewPeriod { id: string; orgId: string; kind: string; name: string; startDate: string; endDate: string; state: string; now: string }
 export async function insertPeriod(db: Db, p: NewPeriod): Promise<void> {
   await db.insertInto('periods').values({

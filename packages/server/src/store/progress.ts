@@ -3,7 +3,6 @@
 import type { Db } from './executor.js';
 import type { KeyResultType } from '@varde/core';
 
-export interface ProgressObjectiveRow { id: string; unitId: string; title: string; kind: string; status: string; progress: number }
 export interface ProgressKeyResultRow {
   id: string; objectiveId: string; title: string; type: KeyResultType; start: number; target: number; measure: string;
   ownerId: string | null; weight: number; current: number | null; currentAt: string | null; confidence: number | null;
@@ -24,20 +23,30 @@ export async function objectiveProgressRows(db: Db, orgId: string, periodId: str
   return rows.map((r) => ({ unitId: r.unit_id, progress: r.progress }));
 }
 
-/** One unit's own live objectives in a period with their key results. */
-export async function ownObjectives(db: Db, orgId: string, periodId: string, unitId: string):
-  Promise<{ objectives: ProgressObjectiveRow[]; keyResults: ProgressKeyResultRow[] }> {
-  const objectives = (await db.selectFrom('objectives').select(['id', 'unit_id', 'title', 'kind', 'status', 'progress'])
-    .where('org_id', '=', orgId).where('period_id', '=', periodId).where('unit_id', '=', unitId).where('status', '!=', 'cancelled')
-    .orderBy('id').execute())
-    .map((o) => ({ id: o.id, unitId: o.unit_id, title: o.title, kind: o.kind, status: o.status, progress: o.progress }));
-  if (objectives.length === 0) return { objectives, keyResults: [] };
-  const keyResults = (await db.selectFrom('key_results')
-    .select(['id', 'objective_id', 'title', 'type', 'start_value', 'target_value', 'measure', 'owner_id', 'weight', 'current_value', 'current_at', 'confidence'])
-    .where('objective_id', 'in', objectives.map((o) => o.id)).orderBy('created_at').orderBy('id').execute())
-    .map((k) => ({
-      id: k.id, objectiveId: k.objective_id, title: k.title, type: k.type as KeyResultType, start: k.start_value, target: k.target_value,
-      measure: k.measure, ownerId: k.owner_id, weight: k.weight, current: k.current_value, currentAt: k.current_at, confidence: k.confidence,
-    }));
-  return { objectives, keyResults };
+export interface OwnObjectiveRow { id: string; title: string; kind: string; status: string; progress: number; ownerId: string | null }
+
+/** One unit's live objectives in a period with their kept progress, once per owner (ownerId null
+ *  for an objective without owners), in id order. */
+export async function ownObjectivesWithOwners(db: Db, orgId: string, periodId: string, unitId: string): Promise<OwnObjectiveRow[]> {
+  const rows = await db.selectFrom('objectives')
+    .leftJoin('objective_owners', 'objective_owners.objective_id', 'objectives.id')
+    .select(['objectives.id', 'objectives.title', 'objectives.kind', 'objectives.status', 'objectives.progress', 'objective_owners.person_id'])
+    .where('objectives.org_id', '=', orgId).where('objectives.period_id', '=', periodId).where('objectives.unit_id', '=', unitId)
+    .where('objectives.status', '!=', 'cancelled')
+    .orderBy('objectives.id').orderBy('objective_owners.person_id').execute();
+  return rows.map((r) => ({ id: r.id, title: r.title, kind: r.kind, status: r.status, progress: r.progress, ownerId: r.person_id }));
+}
+
+/** The key results of one unit's live objectives in a period. */
+export async function ownKeyResults(db: Db, orgId: string, periodId: string, unitId: string): Promise<ProgressKeyResultRow[]> {
+  const rows = await db.selectFrom('key_results').innerJoin('objectives', 'objectives.id', 'key_results.objective_id')
+    .select(['key_results.id', 'key_results.objective_id', 'key_results.title', 'key_results.type', 'key_results.start_value', 'key_results.target_value',
+      'key_results.measure', 'key_results.owner_id', 'key_results.weight', 'key_results.current_value', 'key_results.current_at', 'key_results.confidence'])
+    .where('objectives.org_id', '=', orgId).where('objectives.period_id', '=', periodId).where('objectives.unit_id', '=', unitId)
+    .where('objectives.status', '!=', 'cancelled')
+    .orderBy('key_results.created_at').orderBy('key_results.id').execute();
+  return rows.map((k) => ({
+    id: k.id, objectiveId: k.objective_id, title: k.title, type: k.type as KeyResultType, start: k.start_value, target: k.target_value,
+    measure: k.measure, ownerId: k.owner_id, weight: k.weight, current: k.current_value, currentAt: k.current_at, confidence: k.confidence,
+  }));
 }
