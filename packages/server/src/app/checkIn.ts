@@ -23,7 +23,7 @@ export async function checkIn(deps: Deps, actor: Actor, keyResultId: string, inp
     if (periodState === 'closed') throw invalid('keyResultId', 'belongs to a closed period; reopen it to check in', 'closed');
     await insertCheckIn(trx, { id, orgId: actor.orgId, keyResultId, ...input, authorId: actor.personId, createdAt });
     if (await setCurrent(trx, keyResultId, input.value, input.confidence, createdAt)) {
-      await refreshObjectiveProgress(trx, [kr.objectiveId]);
+      await refreshObjectiveProgress(trx, kr.objectiveId);
     }
   });
   return { id, keyResultId, value: input.value, confidence: input.confidence, comment: input.comment, blockers: input.blockers, authorId: actor.personId, createdAt };

@@ -53,7 +53,7 @@ export async function addKeyResult(deps: Deps, actor: Actor, input: KeyResultCre
       id, orgId: actor.orgId, objectiveId: input.objectiveId, title: input.title, type: input.type,
       ...normalised(input.type, input.start, input.target), measure: input.measure, ownerId: input.ownerId, weight: input.weight, now: isoNow(deps),
     });
-    await refreshObjectiveProgress(trx, [input.objectiveId]);
+    await refreshObjectiveProgress(trx, input.objectiveId);
     return readKeyResult(deps, actor, id, trx);
   });
 }
@@ -77,7 +77,7 @@ export async function changeKeyResult(deps: Deps, actor: Actor, id: string, patc
       ownerId: patch.ownerId === undefined ? kr.ownerId : patch.ownerId, weight: patch.weight ?? kr.weight,
     }, isoNow(deps));
     if (outcome === 'stale') throw staleVersion('The key result');
-    await refreshObjectiveProgress(trx, [kr.objectiveId]);
+    await refreshObjectiveProgress(trx, kr.objectiveId);
     return readKeyResult(deps, actor, id, trx);
   });
 }
@@ -87,6 +87,6 @@ export async function removeKeyResult(deps: Deps, actor: Actor, id: string): Pro
     const { kr, unitId } = await keyResultInContext(trx, actor, id);
     await authorise(policies.changeOkrsOf(trx, actor, unitId), "change this unit's OKRs");
     await deleteKeyResult(trx, actor.orgId, id);
-    await refreshObjectiveProgress(trx, [kr.objectiveId]);
+    await refreshObjectiveProgress(trx, kr.objectiveId);
   });
 }

@@ -1,16 +1,18 @@
 // Check-ins: the append-only history of a key result.
 import type { CheckIn } from '@varde/core';
 import type { Db } from './executor.js';
+import { compiledOnce } from './compiledOnce.js';
 
 export interface NewCheckIn {
   id: string; orgId: string; keyResultId: string; value: number; confidence: number;
   comment: string | null; blockers: string | null; authorId: string | null; createdAt: string;
 }
+const insertQuery = compiledOnce((db, c: NewCheckIn) => db.insertInto('check_ins').values({
+  id: c.id, org_id: c.orgId, key_result_id: c.keyResultId, value: c.value, confidence: c.confidence,
+  comment: c.comment, blockers: c.blockers, author_id: c.authorId, created_at: c.createdAt,
+}));
 export async function insertCheckIn(db: Db, c: NewCheckIn): Promise<void> {
-  await db.insertInto('check_ins').values({
-    id: c.id, org_id: c.orgId, key_result_id: c.keyResultId, value: c.value, confidence: c.confidence,
-    comment: c.comment, blockers: c.blockers, author_id: c.authorId, created_at: c.createdAt,
-  }).execute();
+  await insertQuery(db, c);
 }
 
 /** Newest first, paged by id (ids are time-ordered). */

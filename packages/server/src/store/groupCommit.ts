@@ -3,12 +3,16 @@
 // whole or not at all: it runs inside its own savepoint, and one that fails is rolled back alone
 // while the others commit. Nobody is answered before the commit that holds their write.
 // PostgreSQL groups commits itself; there every write is simply its own transaction.
-import { sql, type Transaction } from 'kysely';
+import { CompiledQuery, type Transaction } from 'kysely';
 import type { Store } from './database.js';
 import type { Database } from './schema.js';
 
 type Work<T> = (trx: Transaction<Database>) => Promise<T>;
 interface Job { work: Work<unknown>; resolve(value: unknown): void; reject(reason: unknown): void }
+
+const SAVEPOINT = CompiledQuery.raw('savepoint job');
+const RELEASE = CompiledQuery.raw('release savepoint job');
+const ROLLBACK_TO = CompiledQuery.raw('rollback to savepoint job');
 
 /** At most this many writes share one commit, so a burst cannot hold the database for long. */
 const MAX_BATCH = 64;
@@ -51,13 +55,13 @@ class GroupCommit {
     try {
       await this.store.db.transaction().execute(async (trx) => {
         for (const job of batch) {
-          await sql`savepoint job`.execute(trx);
+          await trx.executeQuery(SAVEPOINT);
           try {
             outcomes.push({ ok: true, value: await job.work(trx) });
-            await sql`release savepoint job`.execute(trx);
+            await trx.executeQuery(RELEASE);
           } catch (error) {
-            await sql`rollback to savepoint job`.execute(trx);
-            await sql`release savepoint job`.execute(trx);
+            await trx.executeQuery(ROLLBACK_TO);
+            await trx.executeQuery(RELEASE);
             outcomes.push({ ok: false, error });
           }
         }

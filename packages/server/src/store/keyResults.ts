@@ -3,6 +3,7 @@ import type { Db, VersionedUpdate } from './executor.js';
 import { updatedRows } from './executor.js';
 import type { KeyResultTable } from './schema.js';
 import type { KeyResultType } from '@varde/core';
+import { compiledOnce } from './compiledOnce.js';
 
 export interface KeyResultRecord {
   id: string; orgId: string; objectiveId: string; title: string; type: KeyResultType;
@@ -57,15 +58,18 @@ export async function updateKeyResult(db: Db, orgId: string, id: string, version
   return (await getKeyResult(db, orgId, id)) ? 'stale' : 'missing';
 }
 
+const moveCurrent = compiledOnce((db, a: { id: string; value: number; confidence: number; at: string }) =>
+  db.updateTable('key_results').set({ current_value: a.value, confidence: a.confidence, current_at: a.at })
+    .where('id', '=', a.id).where((eb) => eb.or([eb('current_at', 'is', null), eb('current_at', '<=', a.at)])));
+
 /** A check-in moves the key result's current value; its version is untouched so edits of the
  *  definition and check-ins do not conflict with each other. A check-in dated before the one
  *  already current (clock skew between instances, or two at once on PostgreSQL, where the
  *  condition is checked again on the newest row after waiting for its lock) leaves it alone:
  *  answers whether the value moved. */
 export async function setCurrent(db: Db, id: string, value: number, confidence: number, at: string): Promise<boolean> {
-  const result = await db.updateTable('key_results').set({ current_value: value, confidence, current_at: at })
-    .where('id', '=', id).where((eb) => eb.or([eb('current_at', 'is', null), eb('current_at', '<=', at)])).executeTakeFirst();
-  return updatedRows(result) === 1;
+  const result = await moveCurrent(db, { id, value, confidence, at });
+  return Number(result.numAffectedRows ?? 0) === 1;
 }
 
 export async function deleteKeyResult(db: Db, orgId: string, id: string): Promise<boolean> {
@@ -86,14 +90,16 @@ export interface KeyResultContextRow {
 }
 /** A key result with where it sits (unit, period and its state) and whether the actor is a member
  *  of its unit: everything a check-in must know before it writes, in one query. */
+const contextQuery = compiledOnce((db, a: { orgId: string; id: string; personId: string }) => db.selectFrom('key_results')
+  .innerJoin('objectives', 'objectives.id', 'key_results.objective_id')
+  .innerJoin('periods', 'periods.id', 'objectives.period_id')
+  .leftJoin('memberships', (join) => join.onRef('memberships.unit_id', '=', 'objectives.unit_id').on('memberships.person_id', '=', a.personId))
+  .selectAll('key_results')
+  .select(['objectives.unit_id as ctx_unit_id', 'objectives.period_id as ctx_period_id', 'periods.state as ctx_period_state', 'memberships.role as ctx_role'])
+  .where('key_results.org_id', '=', a.orgId).where('key_results.id', '=', a.id));
+
 export async function keyResultContext(db: Db, orgId: string, id: string, personId: string): Promise<KeyResultContextRow | undefined> {
-  const r = await db.selectFrom('key_results')
-    .innerJoin('objectives', 'objectives.id', 'key_results.objective_id')
-    .innerJoin('periods', 'periods.id', 'objectives.period_id')
-    .leftJoin('memberships', (join) => join.onRef('memberships.unit_id', '=', 'objectives.unit_id').on('memberships.person_id', '=', personId))
-    .selectAll('key_results')
-    .select(['objectives.unit_id as ctx_unit_id', 'objectives.period_id as ctx_period_id', 'periods.state as ctx_period_state', 'memberships.role as ctx_role'])
-    .where('key_results.org_id', '=', orgId).where('key_results.id', '=', id).executeTakeFirst();
+  const r = (await contextQuery(db, { orgId, id, personId })).rows[0];
   if (!r) return undefined;
   const { ctx_unit_id, ctx_period_id, ctx_period_state, ctx_role, ...row } = r;
   return { kr: presentKeyResultRow(row), unitId: ctx_unit_id, periodId: ctx_period_id, periodState: ctx_period_state, actorIsMember: ctx_role !== null };

@@ -2,36 +2,49 @@
 // to its key results (a check-in, an edit, a deletion). Progress does not depend on the clock, so
 // roll-ups read one number per objective instead of every key result below them.
 import { objectiveProgressOf, type KeyResultType } from '@varde/core';
+import { PostgresAdapter } from 'kysely';
 import type { Db } from './executor.js';
+import { compiledOnce } from './compiledOnce.js';
 
-export async function refreshObjectiveProgress(db: Db, objectiveIds: readonly string[]): Promise<void> {
-  for (let i = 0; i < objectiveIds.length; i += 500) {
-    const chunk = [...objectiveIds.slice(i, i + 500)].sort();
-    // Take the objectives' row locks before reading their key results. On PostgreSQL two check-ins
-    // on sibling key results run as concurrent transactions; without the lock each would read the
-    // other's key result as it was before and the last commit would keep a stale mean. The second
-    // now waits, and reads after the first has committed. (SQLite has one writer at a time; there
-    // this costs a no-op update.) Sorted ids: transactions lock in one order and cannot deadlock.
-    await db.updateTable('objectives').set((eb) => ({ progress: eb.ref('progress') })).where('id', 'in', chunk).execute();
-    const rows = await db.selectFrom('key_results')
-      .select(['objective_id', 'type', 'start_value', 'target_value', 'current_value', 'weight'])
-      .where('objective_id', 'in', chunk).execute();
-    const byObjective = new Map<string, Array<{ type: KeyResultType; start: number; target: number; current: number | null; weight: number }>>(
-      chunk.map((id) => [id, []]));
-    for (const r of rows) {
-      byObjective.get(r.objective_id)!.push({ type: r.type as KeyResultType, start: r.start_value, target: r.target_value, current: r.current_value, weight: r.weight });
-    }
-    for (const [id, krs] of byObjective) {
-      await db.updateTable('objectives').set({ progress: objectiveProgressOf(krs) }).where('id', '=', id).execute();
-    }
-  }
+interface KeyResultForProgress { objective_id: string; type: string; start_value: number; target_value: number; current_value: number | null; weight: number }
+
+function progressOf(rows: readonly KeyResultForProgress[]): number {
+  return objectiveProgressOf(rows.map((r) => ({ type: r.type as KeyResultType, start: r.start_value, target: r.target_value, current: r.current_value, weight: r.weight })));
+}
+
+// Taking an objective's row lock before reading its key results: on PostgreSQL two check-ins on
+// sibling key results run as concurrent transactions, and without the lock each would read the
+// other's key result as it was before and the last commit would keep a stale mean. The second
+// now waits, and reads after the first has committed. SQLite has one writer at a time and needs
+// no lock.
+const lockOne = compiledOnce((db, a: { id: string }) => db.updateTable('objectives').set((eb) => ({ progress: eb.ref('progress') })).where('id', '=', a.id));
+const keyResultsOfOne = compiledOnce((db, a: { id: string }) => db.selectFrom('key_results')
+  .select(['objective_id', 'type', 'start_value', 'target_value', 'current_value', 'weight']).where('objective_id', '=', a.id));
+const setProgress = compiledOnce((db, a: { id: string; progress: number }) => db.updateTable('objectives').set({ progress: a.progress }).where('id', '=', a.id));
+
+const needsLock = (db: Db) => db.getExecutor().adapter instanceof PostgresAdapter;
+
+/** After a change to one of its key results, within the change's transaction. */
+export async function refreshObjectiveProgress(db: Db, objectiveId: string): Promise<void> {
+  if (needsLock(db)) await lockOne(db, { id: objectiveId });
+  const { rows } = await keyResultsOfOne(db, { id: objectiveId });
+  await setProgress(db, { id: objectiveId, progress: progressOf(rows) });
 }
 
 /** Every objective of the database (or of one organisation): for migrations and bulk loads. */
 export async function refreshAllObjectiveProgress(db: Db, orgId?: string): Promise<number> {
   let q = db.selectFrom('objectives').select('id');
   if (orgId) q = q.where('org_id', '=', orgId);
-  const ids = (await q.execute()).map((r) => r.id);
-  await refreshObjectiveProgress(db, ids);
+  const ids = (await q.orderBy('id').execute()).map((r) => r.id);
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    // Ids in order: transactions that lock several objectives take them in one order and cannot deadlock.
+    if (needsLock(db)) await db.updateTable('objectives').set((eb) => ({ progress: eb.ref('progress') })).where('id', 'in', chunk).execute();
+    const rows = await db.selectFrom('key_results').select(['objective_id', 'type', 'start_value', 'target_value', 'current_value', 'weight'])
+      .where('objective_id', 'in', chunk).execute();
+    const byObjective = new Map<string, KeyResultForProgress[]>(chunk.map((id) => [id, []]));
+    for (const r of rows) byObjective.get(r.objective_id)!.push(r);
+    for (const [id, krs] of byObjective) await setProgress(db, { id, progress: progressOf(krs) });
+  }
   return ids.length;
 }
