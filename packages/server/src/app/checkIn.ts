@@ -1,7 +1,6 @@
 // A check-in: the weekly moment a team records where a key result stands and how sure they are.
 import type { CheckIn, CheckInInput, Page } from '@varde/core';
-import { insertCheckIn, listCheckIns } from '../store/checkIns.js';
-import { setCurrent } from '../store/keyResults.js';
+import { listCheckIns, recordCheckIn } from '../store/checkIns.js';
 import { refreshObjectiveProgress } from '../store/objectiveProgress.js';
 import { newId } from '../store/ids.js';
 import { write } from '../store/groupCommit.js';
@@ -15,15 +14,14 @@ export async function checkIn(deps: Deps, actor: Actor, keyResultId: string, inp
   const id = newId();
   const createdAt = isoNow(deps);
   await write(deps.store, async (trx) => {
-    const { kr, periodState, actorIsMember } = await keyResultInContext(trx, actor, keyResultId);
+    const { kr, periodState, actorIsMember } = await keyResultInContext(trx, actor, keyResultId, { lockObjective: true });
     await authorise(policies.checkInOn(actor, { ownerId: kr.ownerId, actorIsMember }), 'check in on this key result');
     if (kr.type === 'milestone' && input.value !== 0 && input.value !== 1) {
       throw invalid('value', 'must be 0 (not done) or 1 (done) for a milestone', 'milestone');
     }
     if (periodState === 'closed') throw invalid('keyResultId', 'belongs to a closed period; reopen it to check in', 'closed');
-    await insertCheckIn(trx, { id, orgId: actor.orgId, keyResultId, ...input, authorId: actor.personId, createdAt });
-    if (await setCurrent(trx, keyResultId, input.value, input.confidence, createdAt)) {
-      await refreshObjectiveProgress(trx, kr.objectiveId);
+    if (await recordCheckIn(trx, { id, orgId: actor.orgId, keyResultId, ...input, authorId: actor.personId, createdAt })) {
+      await refreshObjectiveProgress(trx, kr.objectiveId, { locked: true });
     }
   });
   return { id, keyResultId, value: input.value, confidence: input.confidence, comment: input.comment, blockers: input.blockers, authorId: actor.personId, createdAt };

@@ -14,8 +14,9 @@ import { isoNow, type Actor, type Deps } from './context.js';
 import { AppError, invalid, notFound, staleVersion } from './errors.js';
 import { timeZoneOf } from './timing.js';
 
-export async function keyResultInContext(db: Db, actor: Actor, id: string): Promise<KeyResultContextRow> {
-  const context = await keyResultContext(db, actor.orgId, id, actor.personId);
+/** `lockObjective` in a transaction that will change the key result: see store/objectiveProgress.ts. */
+export async function keyResultInContext(db: Db, actor: Actor, id: string, options: { lockObjective?: boolean } = {}): Promise<KeyResultContextRow> {
+  const context = await keyResultContext(db, actor.orgId, id, actor.personId, options);
   if (!context) throw notFound('The key result');
   return context;
 }
@@ -60,7 +61,7 @@ export async function addKeyResult(deps: Deps, actor: Actor, input: KeyResultCre
 
 export async function changeKeyResult(deps: Deps, actor: Actor, id: string, patch: KeyResultPatch): Promise<KeyResult> {
   return deps.store.db.transaction().execute(async (trx) => {
-    const { kr, unitId } = await keyResultInContext(trx, actor, id);
+    const { kr, unitId } = await keyResultInContext(trx, actor, id, { lockObjective: true });
     await authorise(policies.changeOkrsOf(trx, actor, unitId), "change this unit's OKRs");
     await checkOwner(trx, actor.orgId, patch.ownerId);
     const type = patch.type ?? kr.type;
@@ -77,16 +78,16 @@ export async function changeKeyResult(deps: Deps, actor: Actor, id: string, patc
       ownerId: patch.ownerId === undefined ? kr.ownerId : patch.ownerId, weight: patch.weight ?? kr.weight,
     }, isoNow(deps));
     if (outcome === 'stale') throw staleVersion('The key result');
-    await refreshObjectiveProgress(trx, kr.objectiveId);
+    await refreshObjectiveProgress(trx, kr.objectiveId, { locked: true });
     return readKeyResult(deps, actor, id, trx);
   });
 }
 
 export async function removeKeyResult(deps: Deps, actor: Actor, id: string): Promise<void> {
   await deps.store.db.transaction().execute(async (trx) => {
-    const { kr, unitId } = await keyResultInContext(trx, actor, id);
+    const { kr, unitId } = await keyResultInContext(trx, actor, id, { lockObjective: true });
     await authorise(policies.changeOkrsOf(trx, actor, unitId), "change this unit's OKRs");
     await deleteKeyResult(trx, actor.orgId, id);
-    await refreshObjectiveProgress(trx, kr.objectiveId);
+    await refreshObjectiveProgress(trx, kr.objectiveId, { locked: true });
   });
 }

@@ -94,7 +94,18 @@ describe.each(storeKinds())('the OKR flow on %s', (kind) => {
         admin.post(`/api/v1/key-results/${id}/check-ins`, { value: round === 3 ? 10 * (i + 1) : round, confidence: 7 })));
       expect(answers.map((a) => a.status)).toEqual(answers.map(() => 201));
     }
-    const expected = krIds.reduce((sum, _id, i) => sum + (10 * (i + 1)) / 100, 0) / krIds.length;
+    // Edits of the key results' weights while they are checked in on: every writer takes the
+    // objective before the key result, so none waits for another in a circle (PostgreSQL would
+    // abort one with a deadlock, a 500).
+    const versions = await Promise.all(krIds.map(async (id) => (await admin.get(`/api/v1/key-results/${id}`)).body.version as number));
+    t.clock.advance(60_000);
+    const mixed = await Promise.all(krIds.flatMap((id, i) => [
+      admin.patch(`/api/v1/key-results/${id}`, { version: versions[i], weight: i + 1 }),
+      admin.post(`/api/v1/key-results/${id}/check-ins`, { value: 10 * (i + 1), confidence: 8 }),
+    ]));
+    expect(mixed.map((a) => a.status)).toEqual(krIds.flatMap(() => [200, 201]));
+    const weights = krIds.map((_id, i) => i + 1);
+    const expected = krIds.reduce((sum, _id, i) => sum + weights[i]! * (10 * (i + 1)) / 100, 0) / weights.reduce((a, b) => a + b, 0);
     const progress = await admin.get(`/api/v1/units/${team.id}/progress?period=${cycleId}`);
     const stored = progress.body.objectives.find((o: { id: string }) => o.id === objective.body.id);
     expect(stored.progress).toBeCloseTo(expected, 10);

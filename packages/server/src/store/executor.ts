@@ -1,7 +1,11 @@
 // What a repository function runs on: the database or a transaction opened by a use case.
-import type { Kysely, Transaction } from 'kysely';
+import { PostgresAdapter, type Kysely, type Transaction } from 'kysely';
 import type { Database } from './schema.js';
 export type Db = Kysely<Database> | Transaction<Database>;
+
+/** For the few statements that differ: PostgreSQL runs writers concurrently and needs row locks
+ *  SQLite (one writer at a time) has no use for, and can write two tables in one statement. */
+export const isPostgres = (db: Db): boolean => db.getExecutor().adapter instanceof PostgresAdapter;
 
 /** The outcome of an update guarded by a version number. */
 export type VersionedUpdate = 'updated' | 'missing' | 'stale';

@@ -1,6 +1,5 @@
 // Key results with their latest check-in kept on the row, so progress never scans history.
-import type { Db, VersionedUpdate } from './executor.js';
-import { updatedRows } from './executor.js';
+import { isPostgres, updatedRows, type Db, type VersionedUpdate } from './executor.js';
 import type { KeyResultTable } from './schema.js';
 import type { KeyResultType } from '@varde/core';
 import { compiledOnce } from './compiledOnce.js';
@@ -90,16 +89,24 @@ export interface KeyResultContextRow {
 }
 /** A key result with where it sits (unit, period and its state) and whether the actor is a member
  *  of its unit: everything a check-in must know before it writes, in one query. */
-const contextQuery = compiledOnce((db, a: { orgId: string; id: string; personId: string }) => db.selectFrom('key_results')
-  .innerJoin('objectives', 'objectives.id', 'key_results.objective_id')
-  .innerJoin('periods', 'periods.id', 'objectives.period_id')
-  .leftJoin('memberships', (join) => join.onRef('memberships.unit_id', '=', 'objectives.unit_id').on('memberships.person_id', '=', a.personId))
-  .selectAll('key_results')
-  .select(['objectives.unit_id as ctx_unit_id', 'objectives.period_id as ctx_period_id', 'periods.state as ctx_period_state', 'memberships.role as ctx_role'])
-  .where('key_results.org_id', '=', a.orgId).where('key_results.id', '=', a.id));
+const contextQuery = (lockObjective: boolean) => compiledOnce((db, a: { orgId: string; id: string; personId: string }) => {
+  const q = db.selectFrom('key_results')
+    .innerJoin('objectives', 'objectives.id', 'key_results.objective_id')
+    .innerJoin('periods', 'periods.id', 'objectives.period_id')
+    .leftJoin('memberships', (join) => join.onRef('memberships.unit_id', '=', 'objectives.unit_id').on('memberships.person_id', '=', a.personId))
+    .selectAll('key_results')
+    .select(['objectives.unit_id as ctx_unit_id', 'objectives.period_id as ctx_period_id', 'periods.state as ctx_period_state', 'memberships.role as ctx_role'])
+    .where('key_results.org_id', '=', a.orgId).where('key_results.id', '=', a.id);
+  // NO KEY UPDATE: other writers of the objective wait, while inserting a key result under it
+  // (which takes a KEY SHARE lock for its foreign key) does not.
+  return lockObjective && isPostgres(db) ? q.forNoKeyUpdate('objectives') : q;
+});
+const readContext = contextQuery(false);
+const lockContext = contextQuery(true);
 
-export async function keyResultContext(db: Db, orgId: string, id: string, personId: string): Promise<KeyResultContextRow | undefined> {
-  const r = (await contextQuery(db, { orgId, id, personId })).rows[0];
+/** `lockObjective` in a transaction that will change the key result: see objectiveProgress.ts. */
+export async function keyResultContext(db: Db, orgId: string, id: string, personId: string, { lockObjective = false } = {}): Promise<KeyResultContextRow | undefined> {
+  const r = (await (lockObjective ? lockContext : readContext)(db, { orgId, id, personId })).rows[0];
   if (!r) return undefined;
   const { ctx_unit_id, ctx_period_id, ctx_period_state, ctx_role, ...row } = r;
   return { kr: presentKeyResultRow(row), unitId: ctx_unit_id, periodId: ctx_period_id, periodState: ctx_period_state, actorIsMember: ctx_role !== null };

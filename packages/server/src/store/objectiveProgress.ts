@@ -2,8 +2,7 @@
 // to its key results (a check-in, an edit, a deletion). Progress does not depend on the clock, so
 // roll-ups read one number per objective instead of every key result below them.
 import { objectiveProgressOf, type KeyResultType } from '@varde/core';
-import { PostgresAdapter } from 'kysely';
-import type { Db } from './executor.js';
+import { isPostgres, type Db } from './executor.js';
 import { compiledOnce } from './compiledOnce.js';
 
 interface KeyResultForProgress { objective_id: string; type: string; start_value: number; target_value: number; current_value: number | null; weight: number }
@@ -12,21 +11,21 @@ function progressOf(rows: readonly KeyResultForProgress[]): number {
   return objectiveProgressOf(rows.map((r) => ({ type: r.type as KeyResultType, start: r.start_value, target: r.target_value, current: r.current_value, weight: r.weight })));
 }
 
-// Taking an objective's row lock before reading its key results: on PostgreSQL two check-ins on
-// sibling key results run as concurrent transactions, and without the lock each would read the
+// An objective's row lock is taken before its key results are read: on PostgreSQL two check-ins
+// on sibling key results run as concurrent transactions, and without the lock each would read the
 // other's key result as it was before and the last commit would keep a stale mean. The second
 // now waits, and reads after the first has committed. SQLite has one writer at a time and needs
-// no lock.
+// no lock. Writers lock the objective before any of its key results (keyResultContext with
+// lockObjective), so two of them cannot wait for each other.
 const lockOne = compiledOnce((db, a: { id: string }) => db.updateTable('objectives').set((eb) => ({ progress: eb.ref('progress') })).where('id', '=', a.id));
 const keyResultsOfOne = compiledOnce((db, a: { id: string }) => db.selectFrom('key_results')
   .select(['objective_id', 'type', 'start_value', 'target_value', 'current_value', 'weight']).where('objective_id', '=', a.id));
 const setProgress = compiledOnce((db, a: { id: string; progress: number }) => db.updateTable('objectives').set({ progress: a.progress }).where('id', '=', a.id));
 
-const needsLock = (db: Db) => db.getExecutor().adapter instanceof PostgresAdapter;
-
-/** After a change to one of its key results, within the change's transaction. */
-export async function refreshObjectiveProgress(db: Db, objectiveId: string): Promise<void> {
-  if (needsLock(db)) await lockOne(db, { id: objectiveId });
+/** After a change to one of its key results, within the change's transaction; `locked` when the
+ *  transaction holds the objective's lock already. */
+export async function refreshObjectiveProgress(db: Db, objectiveId: string, { locked = false } = {}): Promise<void> {
+  if (!locked && isPostgres(db)) await lockOne(db, { id: objectiveId });
   const { rows } = await keyResultsOfOne(db, { id: objectiveId });
   await setProgress(db, { id: objectiveId, progress: progressOf(rows) });
 }
@@ -39,7 +38,7 @@ export async function refreshAllObjectiveProgress(db: Db, orgId?: string): Promi
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);
     // Ids in order: transactions that lock several objectives take them in one order and cannot deadlock.
-    if (needsLock(db)) await db.updateTable('objectives').set((eb) => ({ progress: eb.ref('progress') })).where('id', 'in', chunk).execute();
+    if (isPostgres(db)) await db.updateTable('objectives').set((eb) => ({ progress: eb.ref('progress') })).where('id', 'in', chunk).execute();
     const rows = await db.selectFrom('key_results').select(['objective_id', 'type', 'start_value', 'target_value', 'current_value', 'weight'])
       .where('objective_id', 'in', chunk).execute();
     const byObjective = new Map<string, KeyResultForProgress[]>(chunk.map((id) => [id, []]));
