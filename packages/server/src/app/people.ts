@@ -2,6 +2,7 @@
 import type { Page, PersonCreate } from '@varde/core';
 import { emailTaken, getPerson, insertPerson, listPeople, type PersonRecord } from '../store/people.js';
 import { newId } from '../store/ids.js';
+import { isUniqueViolation } from '../store/executor.js';
 import { hashPassword } from '../auth/passwords.js';
 import { authorise, policies } from '../auth/policies.js';
 import { isoNow, type Actor, type Deps } from './context.js';
@@ -26,9 +27,14 @@ export async function addPerson(deps: Deps, actor: Actor, input: PersonCreate): 
   await authorise(policies.managePeople(actor), 'add people');
   const passwordHash = await hashPassword(input.password);
   const id = newId();
+  const taken = () => invalid('email', 'is already used by another person', 'taken');
   await deps.store.db.transaction().execute(async (trx) => {
-    if (await emailTaken(trx, actor.orgId, input.email)) throw invalid('email', 'is already used by another person', 'taken');
+    if (await emailTaken(trx, actor.orgId, input.email)) throw taken();
     await insertPerson(trx, { id, orgId: actor.orgId, name: input.name, email: input.email, passwordHash, isAdmin: input.isAdmin, now: isoNow(deps) });
+  }).catch((error: unknown) => {
+    // Two additions of one address at the same moment both pass the check above; the unique
+    // constraint refuses the second.
+    throw isUniqueViolation(error) ? taken() : error;
   });
   return readPerson(deps, actor, id);
 }

@@ -1,7 +1,7 @@
 // Signing in and out, and the first-run set-up of an empty installation.
 import type { LoginInput, SetupInput } from '@varde/core';
 import { cycleContaining, yearPeriod } from '@varde/core';
-import { findDefaultOrganisation, insertOrganisation } from '../store/organisations.js';
+import { findDefaultOrganisation, insertOrganisation, lockForSetUp } from '../store/organisations.js';
 import { deleteSession, findLogin, findSession, insertPerson, insertSession, type SessionPrincipal } from '../store/people.js';
 import { insertUnit, replaceMembers } from '../store/units.js';
 import { insertPeriod } from '../store/periods.js';
@@ -60,6 +60,7 @@ export async function setUp(deps: Deps, input: SetupInput): Promise<SignedIn> {
   const orgId = newId();
   const adminId = newId();
   await deps.store.db.transaction().execute(async (trx) => {
+    await lockForSetUp(trx);
     if (await findDefaultOrganisation(trx)) throw conflict('Varde is already set up; sign in instead');
     await insertOrganisation(trx, {
       id: orgId, name: input.organisationName, language: input.language, timeZone: input.timeZone,

@@ -1,7 +1,7 @@
 // Loads the demo organisation into an empty database in one transaction, so a crash halfway
 // leaves an empty database that is seeded again at the next start.
 import type { Deps } from '../app/context.js';
-import { findDefaultOrganisation, insertOrganisation } from '../store/organisations.js';
+import { findDefaultOrganisation, insertOrganisation, lockForSetUp } from '../store/organisations.js';
 import { insertPerson } from '../store/people.js';
 import { insertUnit, replaceMembers } from '../store/units.js';
 import { insertPeriod } from '../store/periods.js';
@@ -33,6 +33,8 @@ export async function seedDemoIfEmpty(deps: Deps): Promise<SeededDemo | undefine
   };
 
   await deps.store.db.transaction().execute(async (trx) => {
+    // Several instances starting at once on one empty PostgreSQL seed it once.
+    await lockForSetUp(trx);
     if (await findDefaultOrganisation(trx)) return;
     const o = demo.organisation;
     await insertOrganisation(trx, {

@@ -1,8 +1,11 @@
 // The main path of a team's week through the API, on every store: set up, build the tree,
 // plan an objective with key results, check in, and watch progress and on-track move.
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type Client, type TestApp } from '../testing/testApp.js';
 import { storeKinds } from '../testing/testStores.js';
+import { raceAgainstOpenWrite } from '../testing/lockWaits.js';
+import { insertOrganisation } from '../store/organisations.js';
 
 describe.each(storeKinds())('the OKR flow on %s', (kind) => {
   let t: TestApp;
@@ -145,5 +148,37 @@ describe.each(storeKinds())('the OKR flow on %s', (kind) => {
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
     const fields = res.body.errors.map((e: { field: string }) => e.field).sort();
     expect(fields).toEqual(['extra', 'kind', 'title']);
+  });
+});
+
+describe.each(storeKinds())('the first-run set-up on %s', (kind) => {
+  let t: TestApp;
+  beforeAll(async () => { t = await startTestApp(kind); });
+  afterAll(async () => { await t?.close(); });
+
+  it('creates one organisation when it is sent several times at once', async () => {
+    const setup = (i: number) => ({ organisationName: `Forening ${i}`, language: 'nb', admin: { name: `Admin ${i}`, email: `admin${i}@example.no`, password: 'correct horse battery' } });
+    const answers = await Promise.all([0, 1, 2].map((i) => t.anonymous.post('/api/v1/setup', setup(i))));
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 409, 409]);
+    const organisations = await t.testStore.store.db.selectFrom('organisations').select('name').execute();
+    expect(organisations).toHaveLength(1);
+    expect((await t.testStore.store.db.selectFrom('people').select('email').execute())).toHaveLength(1);
+  });
+
+  // On SQLite one write transaction runs at a time; on PostgreSQL two set-ups can overlap, forced here.
+  it.runIf(kind === 'postgres')('refuses a set-up that overlaps one still being written', async () => {
+    const other = await startTestApp(kind);
+    try {
+      const answer = await raceAgainstOpenWrite(other.testStore.store,
+        (trx) => insertOrganisation(trx, {
+          id: randomUUID(), name: 'Først', language: 'nb', timeZone: 'Europe/Oslo', fiscalYearStartMonth: 1, cycleCadence: 'quarter',
+          checkInCadenceDays: 7, strategy: { mission: '', vision: '', values: [], themes: [] }, isDemo: false, now: new Date().toISOString(),
+        }),
+        () => other.anonymous.post('/api/v1/setup', { organisationName: 'Sist', language: 'nb', admin: { name: 'A', email: 'a@example.no', password: 'correct horse battery' } }));
+      expect(answer.status).toBe(409);
+      expect(await other.testStore.store.db.selectFrom('organisations').select('name').execute()).toEqual([{ name: 'Først' }]);
+    } finally {
+      await other.close();
+    }
   });
 });

@@ -2,11 +2,14 @@
 // populated demo organisation: the organisation and its strategy, people, moving units, period
 // states, listing and paging objectives, cascades, key results, check-ins, initiatives,
 // alignment, and signing out.
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type Answer, type Client, type TestApp } from '../testing/testApp.js';
 import { storeKinds } from '../testing/testStores.js';
 import { expectProblem } from '../testing/apiChecks.js';
 import { seedDemoIfEmpty } from '../demo/seedDemo.js';
+import { insertPerson } from '../store/people.js';
+import { raceAgainstOpenWrite } from '../testing/lockWaits.js';
 
 interface Listed { id: string }
 
@@ -126,6 +129,28 @@ describe.each(storeKinds())('resources on %s', (kind) => {
 
       const adminToo = await admin.post('/api/v1/people', { name: 'Per Admin', email: 'per@example.no', password: 'a long enough password', isAdmin: true });
       expect(adminToo.body.isAdmin).toBe(true);
+    });
+
+    it('adds one person when the same address is sent several times at once, and names the field for the rest', async () => {
+      const answers = await Promise.all(Array.from({ length: 5 }, (_, i) =>
+        admin.post('/api/v1/people', { name: `Samtidig ${i}`, email: 'samtidig@example.no', password: 'a long enough password' })));
+      expect(answers.map((a) => a.status).sort()).toEqual([201, 422, 422, 422, 422]);
+      for (const refused of answers.filter((a) => a.status === 422)) {
+        expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'email', code: 'taken' })]);
+      }
+      const all = (await admin.get('/api/v1/people?limit=500')).body.items;
+      expect(all.filter((p: { email: string }) => p.email === 'samtidig@example.no')).toHaveLength(1);
+    });
+
+    // On SQLite one write transaction runs at a time, so the check before the insert always sees
+    // the other addition; on PostgreSQL the two can overlap, forced here.
+    it.runIf(kind === 'postgres')('answers 422 for an address another addition has just taken, not 500', async () => {
+      const orgId = (await t.testStore.store.db.selectFrom('organisations').select('id').executeTakeFirstOrThrow()).id;
+      const answer = await raceAgainstOpenWrite(t.testStore.store,
+        (trx) => insertPerson(trx, { id: randomUUID(), orgId, name: 'Først', email: 'kapplop@example.no', passwordHash: null, isAdmin: false, now: new Date().toISOString() }),
+        () => admin.post('/api/v1/people', { name: 'Sist', email: 'kapplop@example.no', password: 'a long enough password' }));
+      expect(answer.status).toBe(422);
+      expect(answer.body.errors).toEqual([expect.objectContaining({ field: 'email', code: 'taken' })]);
     });
   });
 

@@ -13,3 +13,9 @@ export type VersionedUpdate = 'updated' | 'missing' | 'stale';
 export function updatedRows(result: { numUpdatedRows: bigint }): number {
   return Number(result.numUpdatedRows);
 }
+
+/** Whether a statement failed on a unique constraint (a write that lost a race for the same key). */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '23505' /* PostgreSQL unique_violation */ || code === 'SQLITE_CONSTRAINT_UNIQUE';
+}

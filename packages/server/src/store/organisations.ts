@@ -1,7 +1,7 @@
 // Organisations and their strategy.
 import type { Organisation, Strategy } from '@varde/core';
-import type { Db, VersionedUpdate } from './executor.js';
-import { updatedRows } from './executor.js';
+import { sql } from 'kysely';
+import { isPostgres, updatedRows, type Db, type VersionedUpdate } from './executor.js';
 import type { OrganisationTable } from './schema.js';
 
 function present(row: OrganisationTable): Organisation {
@@ -15,6 +15,13 @@ function present(row: OrganisationTable): Organisation {
 }
 
 /** The organisation this deployment serves (one for now; every row is already keyed by it). */
+/** Within the first-run set-up's transaction, before it looks for an organisation: two set-ups at
+ *  once on PostgreSQL would otherwise both find none and both create one. The second now waits,
+ *  and then finds the first's. (SQLite runs one write transaction at a time.) */
+export async function lockForSetUp(db: Db): Promise<void> {
+  if (isPostgres(db)) await sql`lock table organisations in share row exclusive mode`.execute(db);
+}
+
 export async function findDefaultOrganisation(db: Db): Promise<(Organisation & { isDemo: boolean }) | undefined> {
   const row = await db.selectFrom('organisations').selectAll().orderBy('created_at').limit(1).executeTakeFirst();
   return row ? { ...present(row), isDemo: row.is_demo === 1 } : undefined;
