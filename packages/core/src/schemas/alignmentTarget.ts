@@ -20,7 +20,7 @@ export const AlignmentTargetQuery = z.object({
   period: Id.describe('The cycle of the objective being aligned; targets come from it and from the years it falls in'),
   q: z.string().trim().max(100, 'must be at most 100 characters').default(''),
   limit: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(100, 'must be at most 100').default(30),
-});
+}).strict();
 
 export const CheckInHistory = z.object({
   items: z.array(z.object({

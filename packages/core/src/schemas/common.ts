@@ -23,10 +23,12 @@ export const Title = z.string().trim().min(1, 'must not be empty').max(200, 'mus
 export const LongText = z.string().max(4000, 'must be at most 4000 characters');
 export const ShortText = z.string().max(2000, 'must be at most 2000 characters');
 
+// Query strings are strict like bodies: a misspelt filter (?unitId= for ?unit=) answers 400
+// naming it, rather than a silently unfiltered list.
 export const ListQuery = z.object({
   limit: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(500, 'must be at most 500').default(100),
   cursor: z.string().max(200, 'is too long').optional(),
-});
+}).strict();
 export type ListQuery = z.infer<typeof ListQuery>;
 
 export function page<T extends z.ZodType>(item: T) {

@@ -1,6 +1,6 @@
 // Periods: years (for Moals) and cycles (quarter, tertial, half-year) with their state.
 import { z } from 'zod';
-import { Id, IsoDate, isRealDate, Timestamp, Title, Version } from './common.js';
+import { Id, IsoDate, isRealDate, ListQuery, Timestamp, Title, Version } from './common.js';
 
 export const PeriodKind = z.enum(['year', 'cycle']);
 export type PeriodKind = z.infer<typeof PeriodKind>;
@@ -42,7 +42,8 @@ export const PeriodPatch = z.object({
 }).strict().refine(endNotBeforeStart, endIssue);
 export type PeriodPatch = z.infer<typeof PeriodPatch>;
 
-export const PeriodQuery = z.object({
+export const PeriodQuery = ListQuery.extend({
   kind: PeriodKind.optional(),
   state: PeriodStateSchema.optional(),
 });
+export type PeriodQuery = z.infer<typeof PeriodQuery>;

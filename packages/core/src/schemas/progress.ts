@@ -43,4 +43,4 @@ export const UnitProgress = z.object({
   children: z.array(UnitProgressNodeSchema),
 });
 export type UnitProgress = z.infer<typeof UnitProgress>;
-export const UnitProgressQuery = z.object({ period: Id });
+export const UnitProgressQuery = z.object({ period: Id }).strict();

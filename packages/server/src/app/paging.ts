@@ -13,9 +13,9 @@ const CURSOR = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** The cursor to continue from; anything this API did not hand out answers 400 rather than a silently wrong page. */
 export function cursorOf(cursor: string | undefined): string | undefined {
   if (cursor === undefined || cursor === '') return undefined;
-  if (!CURSOR.test(cursor)) {
-    throw new AppError(400, 'Bad Request', 'cursor is not one this API handed out; start again without a cursor',
-      [{ field: 'cursor', message: 'is not a cursor from a previous page', code: 'invalid_cursor' }]);
-  }
+  if (!CURSOR.test(cursor)) throw invalidCursor();
   return cursor;
 }
+
+export const invalidCursor = () => new AppError(400, 'Bad Request', 'cursor is not one this API handed out; start again without a cursor',
+  [{ field: 'cursor', message: 'is not a cursor from a previous page', code: 'invalid_cursor' }]);

@@ -1,13 +1,17 @@
 // Periods: the years that hold Moals and the cycles that hold teams' OKRs, and their states.
-import { canTransition, type Period, type PeriodCreate, type PeriodPatch } from '@varde/core';
-import { getPeriod, insertPeriod, listPeriods, updatePeriod } from '../store/periods.js';
+import { canTransition, type Page, type Period, type PeriodCreate, type PeriodPatch, type PeriodQuery } from '@varde/core';
+import { getPeriod, insertPeriod, periodsPage, updatePeriod } from '../store/periods.js';
 import { newId } from '../store/ids.js';
 import { authorise, policies } from '../auth/policies.js';
 import { isoNow, type Actor, type Deps } from './context.js';
 import { invalid, notFound, staleVersion } from './errors.js';
+import { cursorOf, invalidCursor, pageOf } from './paging.js';
 
-export async function readPeriods(deps: Deps, actor: Actor, filter: { kind?: string | undefined; state?: string | undefined }): Promise<Period[]> {
-  return listPeriods(deps.store.db, actor.orgId, filter);
+export async function readPeriods(deps: Deps, actor: Actor, query: PeriodQuery): Promise<Page<Period>> {
+  const { limit, cursor, ...filter } = query;
+  const rows = await periodsPage(deps.store.db, actor.orgId, filter, limit + 1, cursorOf(cursor));
+  if (rows === 'unknown-cursor') throw invalidCursor();
+  return pageOf(rows, limit);
 }
 
 export async function readPeriod(deps: Deps, actor: Actor, id: string): Promise<Period> {

@@ -1,13 +1,12 @@
 // Periods: years and cycles.
-import { z } from 'zod';
-import { IdParams, Period, PeriodCreate, PeriodPatch, PeriodQuery } from '@varde/core';
+import { IdParams, page, Period, PeriodCreate, PeriodPatch, PeriodQuery } from '@varde/core';
 import { addPeriod, changePeriod, readPeriod, readPeriods } from '../app/periods.js';
 import { actorOf } from '../http/authenticate.js';
 import { problems, type RoutePlugin } from './types.js';
 
 export const periodRoutes: RoutePlugin = (app, deps) => {
-  app.get('/api/v1/periods', { schema: { tags: ['periods'], summary: 'Years and cycles, oldest first', querystring: PeriodQuery, response: { 200: z.object({ items: z.array(Period), nextCursor: z.null() }), ...problems } } },
-    async (request) => ({ items: await readPeriods(deps, actorOf(request), request.query), nextCursor: null }));
+  app.get('/api/v1/periods', { schema: { tags: ['periods'], summary: 'Years and cycles, oldest first (a year before the cycles it holds)', querystring: PeriodQuery, response: { 200: page(Period), ...problems } } },
+    async (request) => readPeriods(deps, actorOf(request), request.query));
   app.post('/api/v1/periods', { schema: { tags: ['periods'], summary: 'Add a year or a cycle (admins)', body: PeriodCreate, response: { 201: Period, ...problems } } },
     async (request, reply) => reply.code(201).send(await addPeriod(deps, actorOf(request), request.body)));
   app.get('/api/v1/periods/:id', { schema: { tags: ['periods'], params: IdParams, response: { 200: Period, ...problems } } },

@@ -189,6 +189,26 @@ describe.each(storeKinds())('resources on %s', (kind) => {
   });
 
   describe('periods', () => {
+    it('pages through years and cycles in calendar order, a year before the cycles it holds', async () => {
+      // Two cycles and a year starting the same day, to exercise every part of the order.
+      for (const [kind, name, startDate, endDate] of [['cycle', '2030 T1 a', '2030-01-01', '2030-04-30'], ['cycle', '2030 T1 b', '2030-01-01', '2030-04-30'], ['year', '2030', '2030-01-01', '2030-12-31']]) {
+        expect((await admin.post('/api/v1/periods', { kind, name, startDate, endDate })).status).toBe(201);
+      }
+      const all = (await admin.get('/api/v1/periods')).body;
+      expect(all.nextCursor).toBeNull();
+      const order = all.items.map((p: { startDate: string; kind: string }) => `${p.startDate} ${p.kind}`);
+      expect(order).toEqual([...order].sort((a: string, b: string) => a.slice(0, 10).localeCompare(b.slice(0, 10)) || b.slice(11).localeCompare(a.slice(11))));
+      expect(all.items.filter((p: { startDate: string }) => p.startDate === '2030-01-01').map((p: { name: string }) => p.name).slice(0, 1)).toEqual(['2030']);
+      for (const limit of [1, 2, 3]) {
+        const paged = await allPages(marte, '/api/v1/periods', limit);
+        expect(paged.items).toEqual(all.items);
+        expect(paged.pages).toBe(Math.ceil(all.items.length / limit));
+      }
+      const cycles = await allPages(marte, '/api/v1/periods?kind=cycle', 2);
+      expect(cycles.items).toEqual(all.items.filter((p: { kind: string }) => p.kind === 'cycle'));
+      expectProblem(await marte.get(`/api/v1/periods?cursor=${randomUUID()}`), 400, 'a cursor no page handed out', { fields: ['cursor'] });
+    });
+
     it('moves a period one step at a time through planning → active → review → closed, and back one step', async () => {
       const created = await admin.post('/api/v1/periods', { kind: 'cycle', name: '2027 T2', startDate: '2027-05-01', endDate: '2027-08-31' });
       expect(created.status).toBe(201);

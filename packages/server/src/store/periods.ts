@@ -11,11 +11,36 @@ function present(r: PeriodTable): Period {
   };
 }
 
-export async function listPeriods(db: Db, orgId: string, filter: { kind?: string | undefined; state?: string | undefined }): Promise<Period[]> {
+type PeriodFilter = { kind?: string | undefined; state?: string | undefined };
+
+function periodsQuery(db: Db, orgId: string, filter: PeriodFilter) {
   let q = db.selectFrom('periods').selectAll().where('org_id', '=', orgId);
   if (filter.kind) q = q.where('kind', '=', filter.kind);
   if (filter.state) q = q.where('state', '=', filter.state);
-  return (await q.orderBy('start_date').orderBy('kind', 'desc').orderBy('id').execute()).map(present);
+  return q;
+}
+
+/** Oldest first; a year before the cycles that start with it. */
+export async function listPeriods(db: Db, orgId: string, filter: PeriodFilter): Promise<Period[]> {
+  return (await periodsQuery(db, orgId, filter).orderBy('start_date').orderBy('kind', 'desc').orderBy('id').execute()).map(present);
+}
+
+/** A page in the order of listPeriods, after the period with id `after`; 'unknown-cursor' when the
+ *  organisation has no period with that id. */
+export async function periodsPage(db: Db, orgId: string, filter: PeriodFilter, limit: number, after: string | undefined): Promise<Period[] | 'unknown-cursor'> {
+  let q = periodsQuery(db, orgId, filter);
+  if (after) {
+    const last = await db.selectFrom('periods').select(['start_date', 'kind', 'id']).where('org_id', '=', orgId).where('id', '=', after).executeTakeFirst();
+    if (!last) return 'unknown-cursor';
+    // Later start, or the same start and a kind after it ('year' before 'cycle'), or the same
+    // start and kind and a higher id.
+    q = q.where((eb) => eb.or([
+      eb('start_date', '>', last.start_date),
+      eb.and([eb('start_date', '=', last.start_date), eb('kind', '<', last.kind)]),
+      eb.and([eb('start_date', '=', last.start_date), eb('kind', '=', last.kind), eb('id', '>', last.id)]),
+    ]));
+  }
+  return (await q.orderBy('start_date').orderBy('kind', 'desc').orderBy('id').limit(limit).execute()).map(present);
 }
 
 export async function getPeriod(db: Db, orgId: string, id: string): Promise<Period | undefined> {

@@ -47,7 +47,7 @@ export const useMyWork = () => useQuery({ queryKey: keys.myWork, queryFn: () => 
 export const useOrganisation = () => useQuery({ queryKey: keys.organisation, queryFn: () => api.get<Organisation>('/organisation') });
 export const useUnits = () => useQuery({ queryKey: keys.units, queryFn: () => all<Unit>('/units'), staleTime: 60_000 });
 export const usePeople = () => useQuery({ queryKey: keys.people, queryFn: () => all<Person>('/people'), staleTime: 60_000 });
-export const usePeriods = () => useQuery({ queryKey: keys.periods, queryFn: async () => (await api.get<Page<Period>>('/periods')).items, staleTime: 60_000 });
+export const usePeriods = () => useQuery({ queryKey: keys.periods, queryFn: () => all<Period>('/periods'), staleTime: 60_000 });
 
 export const useUnitProgress = (unitId: string | undefined, periodId: string | undefined) => useQuery({
   queryKey: keys.unitProgress(unitId ?? '', periodId ?? ''),
