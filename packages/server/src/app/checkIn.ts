@@ -1,7 +1,6 @@
 // A check-in: the weekly moment a team records where a key result stands and how sure they are.
 import type { CheckIn, CheckInInput, Page } from '@varde/core';
 import { listCheckIns, recordCheckIn } from '../store/checkIns.js';
-import { refreshObjectiveProgress } from '../store/objectiveProgress.js';
 import { newId } from '../store/ids.js';
 import { write } from '../store/groupCommit.js';
 import { authorise, policies } from '../auth/policies.js';
@@ -20,9 +19,7 @@ export async function checkIn(deps: Deps, actor: Actor, keyResultId: string, inp
       throw invalid('value', 'must be 0 (not done) or 1 (done) for a milestone', 'milestone');
     }
     if (periodState === 'closed') throw invalid('keyResultId', 'belongs to a closed period; reopen it to check in', 'closed');
-    if (await recordCheckIn(trx, { id, orgId: actor.orgId, keyResultId, ...input, authorId: actor.personId, createdAt })) {
-      await refreshObjectiveProgress(trx, kr.objectiveId, { locked: true });
-    }
+    await recordCheckIn(trx, { id, orgId: actor.orgId, keyResultId, ...input, authorId: actor.personId, createdAt }, kr.objectiveId);
   });
   return { id, keyResultId, value: input.value, confidence: input.confidence, comment: input.comment, blockers: input.blockers, authorId: actor.personId, createdAt };
 }

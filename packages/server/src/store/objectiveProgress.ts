@@ -5,7 +5,9 @@ import { objectiveProgressOf, type KeyResultType } from '@varde/core';
 import { isPostgres, type Db } from './executor.js';
 import { compiledOnce } from './compiledOnce.js';
 
-interface KeyResultForProgress { objective_id: string; type: string; start_value: number; target_value: number; current_value: number | null; weight: number }
+/** What an objective's progress is worked out from, per key result. */
+export const KEY_RESULT_PROGRESS_COLUMNS = ['type', 'start_value', 'target_value', 'current_value', 'weight'] as const;
+export interface KeyResultForProgress { type: string; start_value: number; target_value: number; current_value: number | null; weight: number }
 
 function progressOf(rows: readonly KeyResultForProgress[]): number {
   return objectiveProgressOf(rows.map((r) => ({ type: r.type as KeyResultType, start: r.start_value, target: r.target_value, current: r.current_value, weight: r.weight })));
@@ -19,7 +21,7 @@ function progressOf(rows: readonly KeyResultForProgress[]): number {
 // lockObjective), so two of them cannot wait for each other.
 const lockOne = compiledOnce((db, a: { id: string }) => db.updateTable('objectives').set((eb) => ({ progress: eb.ref('progress') })).where('id', '=', a.id));
 const keyResultsOfOne = compiledOnce((db, a: { id: string }) => db.selectFrom('key_results')
-  .select(['objective_id', 'type', 'start_value', 'target_value', 'current_value', 'weight']).where('objective_id', '=', a.id));
+  .select(KEY_RESULT_PROGRESS_COLUMNS).where('objective_id', '=', a.id));
 const setProgress = compiledOnce((db, a: { id: string; progress: number }) => db.updateTable('objectives').set({ progress: a.progress }).where('id', '=', a.id));
 
 /** After a change to one of its key results, within the change's transaction; `locked` when the
@@ -27,7 +29,12 @@ const setProgress = compiledOnce((db, a: { id: string; progress: number }) => db
 export async function refreshObjectiveProgress(db: Db, objectiveId: string, { locked = false } = {}): Promise<void> {
   if (!locked && isPostgres(db)) await lockOne(db, { id: objectiveId });
   const { rows } = await keyResultsOfOne(db, { id: objectiveId });
-  await setProgress(db, { id: objectiveId, progress: progressOf(rows) });
+  await setObjectiveProgress(db, objectiveId, rows);
+}
+
+/** Keeps the progress worked out from `keyResults` (all of the objective's, read under its lock). */
+export async function setObjectiveProgress(db: Db, objectiveId: string, keyResults: readonly KeyResultForProgress[]): Promise<void> {
+  await setProgress(db, { id: objectiveId, progress: progressOf(keyResults) });
 }
 
 /** Every objective of the database (or of one organisation): for migrations and bulk loads. */
@@ -39,7 +46,7 @@ export async function refreshAllObjectiveProgress(db: Db, orgId?: string): Promi
     const chunk = ids.slice(i, i + 500);
     // Ids in order: transactions that lock several objectives take them in one order and cannot deadlock.
     if (isPostgres(db)) await db.updateTable('objectives').set((eb) => ({ progress: eb.ref('progress') })).where('id', 'in', chunk).execute();
-    const rows = await db.selectFrom('key_results').select(['objective_id', 'type', 'start_value', 'target_value', 'current_value', 'weight'])
+    const rows = await db.selectFrom('key_results').select(['objective_id', ...KEY_RESULT_PROGRESS_COLUMNS])
       .where('objective_id', 'in', chunk).execute();
     const byObjective = new Map<string, KeyResultForProgress[]>(chunk.map((id) => [id, []]));
     for (const r of rows) byObjective.get(r.objective_id)!.push(r);
