@@ -15,16 +15,13 @@ import { sql } from 'kysely';
 import { safeEncode } from 'zod/v4/core';
 import { rollUp, UnitProgress } from '@varde/core';
 import { openStore } from '../packages/server/dist/store/database.js';
-import { objectiveProgressRows, ownObjectives } from '../packages/server/dist/store/progress.js';
+import { objectiveProgressRows, ownKeyResults, ownObjectivesWithOwners } from '../packages/server/dist/store/progress.js';
 import { subtreeNodes } from '../packages/server/dist/store/units.js';
-import { getPeriod } from '../packages/server/dist/store/periods.js';
-import { ownersOf } from '../packages/server/dist/store/objectives.js';
+import { getPeriodInTimeZone } from '../packages/server/dist/store/periods.js';
 import { findSession } from '../packages/server/dist/store/people.js';
-import { keyResultContext, setCurrent } from '../packages/server/dist/store/keyResults.js';
-import { refreshObjectiveProgress } from '../packages/server/dist/store/objectiveProgress.js';
-import { insertCheckIn } from '../packages/server/dist/store/checkIns.js';
+import { keyResultContext } from '../packages/server/dist/store/keyResults.js';
+import { insertCheckIn, recordCheckIn } from '../packages/server/dist/store/checkIns.js';
 import { newId } from '../packages/server/dist/store/ids.js';
-import { timeZoneOf } from '../packages/server/dist/app/timing.js';
 import { readUnitProgress } from '../packages/server/dist/app/unitProgress.js';
 import { checkIn } from '../packages/server/dist/app/checkIn.js';
 import { systemClock } from '../packages/server/dist/app/context.js';
@@ -74,17 +71,16 @@ process.stdout.write(`\n${store.dialect}: ${store.location}; load average ${proc
 
 /** The steps of readUnitProgress (packages/server/src/app/unitProgress.ts), one by one. */
 const progressSteps = (unitId, n) => phases(`GET /units/${unitId === rootId ? ':root' : ':team'}/progress, step by step`, n, async (phase) => {
-  const [units, period, tz] = await phase('subtreeNodes + getPeriod + timeZoneOf (parallel)', () => Promise.all([subtreeNodes(db, orgId, unitId), getPeriod(db, orgId, cycleId), timeZoneOf(db, orgId)]));
-  const [below, own] = await phase('objectiveProgressRows + ownObjectives (parallel)', () => Promise.all([
-    objectiveProgressRows(db, orgId, cycleId, unitId === rootId ? undefined : units.map((u) => u.id)),
-    ownObjectives(db, orgId, cycleId, unitId),
+  const [units, inPeriod, , ownKrs] = await phase('subtreeNodes + getPeriodInTimeZone + ownObjectivesWithOwners + ownKeyResults (parallel)', () => Promise.all([
+    subtreeNodes(db, orgId, unitId), getPeriodInTimeZone(db, orgId, cycleId), ownObjectivesWithOwners(db, orgId, cycleId, unitId), ownKeyResults(db, orgId, cycleId, unitId),
   ]));
-  const timing = timingOf(period, new Date(), tz);
+  const below = units.length === 1 ? [] : await phase('objectiveProgressRows (units below)', () =>
+    objectiveProgressRows(db, orgId, cycleId, unitId === rootId ? undefined : units.filter((u) => u.id !== unitId).map((u) => u.id)));
+  const timing = timingOf(inPeriod.period, new Date(), inPeriod.timeZone);
   await phase('rollUp over the subtree', () => rollUp(units, below.map((o) => ({ unitId: o.unitId, progress: o.progress, expected: timing.expected }))));
-  await phase('track own key results', () => own.keyResults.map((k) => keyResultTrack(k, timing)));
-  await phase('ownersOf (own objectives)', () => ownersOf(db, own.objectives.map((o) => o.id)));
+  await phase('track own key results', () => ownKrs.map((k) => keyResultTrack(k, timing)));
   const answer = await phase('= readUnitProgress as a whole', () => readUnitProgress(deps, actor, unitId, cycleId));
-  await phase('zod encode of the answer (response serializer)', () => safeEncode(UnitProgress, answer));
+  await phase('zod encode of the answer (not done: the route writes plain JSON)', () => safeEncode(UnitProgress, answer));
   await phase('JSON.stringify of the answer', () => JSON.stringify(answer));
 });
 await phases('session lookup on every request', 200, async (phase) => {
@@ -121,11 +117,8 @@ await phases('POST /key-results/:id/check-ins, the use case', 200, async (phase)
 await phases('the check-in transaction, statement by statement', 100, async (phase) => {
   await db.transaction().execute(async (trx) => {
     const id = nextKr();
-    const { kr } = await phase('keyResultContext (key result + unit + period + membership)', () => keyResultContext(trx, orgId, id, admin.id));
-    const at = new Date().toISOString();
-    await phase('insertCheckIn', () => insertCheckIn(trx, { id: newId(), orgId, keyResultId: id, ...input, authorId: admin.id, createdAt: at }));
-    await phase('setCurrent (update key_results)', () => setCurrent(trx, id, 5, 7, at));
-    await phase('refreshObjectiveProgress', () => refreshObjectiveProgress(trx, [kr.objectiveId]));
+    const { kr } = await phase('keyResultContext (key result + unit + period + membership; locks the objective on PostgreSQL)', () => keyResultContext(trx, orgId, id, admin.id, { lockObjective: true }));
+    await phase('recordCheckIn (append, move current, keep objective progress)', () => recordCheckIn(trx, { id: newId(), orgId, keyResultId: id, ...input, authorId: admin.id, createdAt: new Date().toISOString() }, kr.objectiveId));
   });
   await phase('empty transaction (begin + commit)', () => db.transaction().execute(async () => undefined));
 });
