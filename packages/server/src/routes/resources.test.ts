@@ -361,6 +361,38 @@ describe.each(storeKinds())('resources on %s', (kind) => {
   });
 
   describe('check-ins', () => {
+    it('writes the check-ins sent at once that may be written, and refuses each of the others on its own', async () => {
+      const unitId = await team('Samtidigteamet');
+      const o = await objective(unitId, 'Mange på en gang');
+      const krs = [];
+      for (const title of ['Første', 'Andre', 'Tredje']) krs.push(await keyResult(o.id, title));
+      const milestone = await keyResult(o.id, 'Milepæl', { type: 'milestone', start: undefined, target: undefined });
+      const closedCycle = (await admin.get('/api/v1/periods?kind=cycle&state=closed')).body.items[0].id;
+      const closedObjective = (await admin.get(`/api/v1/objectives?period=${closedCycle}`)).body.items[0].id;
+      const closedKr = (await admin.get(`/api/v1/objectives/${closedObjective}`)).body.keyResults[0];
+      const before = (await admin.get(`/api/v1/key-results/${closedKr.id}`)).body;
+
+      // Sent together, so that on PostgreSQL they are written as one batch.
+      const answers = await Promise.all([
+        ...krs.map((k, i) => admin.post(`/api/v1/key-results/${k.id}/check-ins`, { value: 10 * (i + 1), confidence: 7 })),
+        admin.post(`/api/v1/key-results/${milestone.id}/check-ins`, { value: 5, confidence: 7 }),
+        marte.post(`/api/v1/key-results/${krs[0].id}/check-ins`, { value: 99, confidence: 2 }),
+        admin.post(`/api/v1/key-results/${randomUUID()}/check-ins`, { value: 1, confidence: 7 }),
+        admin.post(`/api/v1/key-results/${closedKr.id}/check-ins`, { value: 1, confidence: 7 }),
+      ]);
+      expect(answers.map((a) => a.status)).toEqual([201, 201, 201, 422, 403, 404, 422]);
+      expect(answers[3]!.body.errors).toEqual([expect.objectContaining({ field: 'value', code: 'milestone' })]);
+      expect(answers[6]!.body.errors).toEqual([expect.objectContaining({ code: 'closed' })]);
+      for (const [i, k] of krs.entries()) {
+        expect((await admin.get(`/api/v1/key-results/${k.id}`)).body).toMatchObject({ current: 10 * (i + 1) });
+        expect((await admin.get(`/api/v1/key-results/${k.id}/check-ins`)).body.items.map((c: { value: number }) => c.value)).toEqual([10 * (i + 1)]);
+      }
+      expect((await admin.get(`/api/v1/key-results/${milestone.id}/check-ins`)).body.items).toEqual([]);
+      expect((await admin.get(`/api/v1/key-results/${closedKr.id}`)).body).toEqual(before);
+      const page = (await admin.get(`/api/v1/units/${unitId}/progress?period=${cycleId}`)).body;
+      expect(page.objectives[0].progress).toBeCloseTo((0.1 + 0.2 + 0.3 + 0) / 4, 10);
+    });
+
     it('lists check-ins newest first, page by page, and the key result shows the latest', async () => {
       const unitId = await team('Innsjekkteamet', [{ personId: marteId, role: 'member' }]);
       const o = await objective(unitId, 'Mål');

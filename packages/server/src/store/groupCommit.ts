@@ -78,7 +78,8 @@ class GroupCommit {
   }
 }
 
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** Lets the event loop read what waits on the sockets before the next batch is taken. */
+export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 const committers = new WeakMap<Store, GroupCommit>();
 

@@ -6,10 +6,11 @@ import { isPostgres, type Db } from './executor.js';
 import { compiledOnce } from './compiledOnce.js';
 
 /** What an objective's progress is worked out from, per key result. */
-export const KEY_RESULT_PROGRESS_COLUMNS = ['type', 'start_value', 'target_value', 'current_value', 'weight'] as const;
+const KEY_RESULT_PROGRESS_COLUMNS = ['type', 'start_value', 'target_value', 'current_value', 'weight'] as const;
 export interface KeyResultForProgress { type: string; start_value: number; target_value: number; current_value: number | null; weight: number }
 
-function progressOf(rows: readonly KeyResultForProgress[]): number {
+/** An objective's progress from all of its key results. */
+export function progressOf(rows: readonly KeyResultForProgress[]): number {
   return objectiveProgressOf(rows.map((r) => ({ type: r.type as KeyResultType, start: r.start_value, target: r.target_value, current: r.current_value, weight: r.weight })));
 }
 
@@ -33,7 +34,7 @@ export async function refreshObjectiveProgress(db: Db, objectiveId: string, { lo
 }
 
 /** Keeps the progress worked out from `keyResults` (all of the objective's, read under its lock). */
-export async function setObjectiveProgress(db: Db, objectiveId: string, keyResults: readonly KeyResultForProgress[]): Promise<void> {
+async function setObjectiveProgress(db: Db, objectiveId: string, keyResults: readonly KeyResultForProgress[]): Promise<void> {
   await setProgress(db, { id: objectiveId, progress: progressOf(keyResults) });
 }
 

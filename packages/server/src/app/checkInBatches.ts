@@ -1,0 +1,102 @@
+// On PostgreSQL, check-ins that arrive while others are being written are written together: one
+// transaction and five round trips for the whole batch (begin; the key results' contexts, locking
+// their objectives; one statement appending the check-ins, moving the key results and reading
+// their objectives' key results; the objectives' progress; commit) instead of five for each. The
+// round trips, not the database's work, are what a check-in costs here. Each check-in is still
+// checked on its own, refused on its own, and answered only after the commit that holds it.
+// (SQLite gets the same effect from the group commit in store/groupCommit.ts.)
+import type { Transaction } from 'kysely';
+import type { Store } from '../store/database.js';
+import type { Database } from '../store/schema.js';
+import type { NewCheckIn } from '../store/checkIns.js';
+import { appendBatch, lockedBatchContexts, setProgressOfMany } from '../store/checkInBatch.js';
+import { progressOf } from '../store/objectiveProgress.js';
+import type { Actor } from './context.js';
+import { notFound } from './errors.js';
+import { checkInRefusal } from './checkInRefusal.js';
+
+interface Pending { actor: Actor; checkIn: NewCheckIn; settled: boolean; resolve(): void; reject(reason: unknown): void }
+
+/** At most this many check-ins share a transaction, so a burst cannot hold locks for long. */
+const MAX_BATCH = 64;
+
+/** Batches written at the same time, each on its own connection: while one waits for its commit
+ *  to reach the disk, the next is already on its way. They lock objectives in one order. */
+const CONCURRENT_BATCHES = 2;
+
+class CheckInBatches {
+  private queue: Pending[] = [];
+  private running = 0;
+  private scheduled = false;
+  constructor(private readonly store: Store) {}
+
+  submit(actor: Actor, checkIn: NewCheckIn): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      const pending: Pending = {
+        actor, checkIn, settled: false,
+        resolve: () => { pending.settled = true; resolve(); },
+        reject: (reason) => { pending.settled = true; reject(reason); },
+      };
+      this.queue.push(pending);
+      this.schedule();
+    });
+  }
+
+  /** Starts a batch once the event loop has read what waits on the sockets, if one may start. */
+  private schedule(): void {
+    if (this.scheduled || this.running >= CONCURRENT_BATCHES) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      while (this.queue.length && this.running < CONCURRENT_BATCHES) {
+        const batch = this.queue.splice(0, MAX_BATCH);
+        this.running++;
+        void this.run(batch).finally(() => {
+          this.running--;
+          if (this.queue.length) this.schedule();
+        });
+      }
+    });
+  }
+
+  private async run(batch: Pending[]): Promise<void> {
+    let written: Pending[];
+    try {
+      written = await this.store.db.transaction().execute((trx) => writeBatch(trx, batch));
+    } catch (error) {
+      // The transaction failed as a whole (a lost connection, a constraint, a deadlock with some
+      // other writer): nothing of it landed. Alone, each gets its own outcome.
+      const open = batch.filter((p) => !p.settled);
+      if (open.length === 1) open[0]!.reject(error);
+      else for (const p of open) await this.run([p]);
+      return;
+    }
+    for (const p of written) p.resolve();
+  }
+}
+
+/** Refuses what may not be written, writes the rest; answers those written. */
+async function writeBatch(trx: Transaction<Database>, batch: Pending[]): Promise<Pending[]> {
+  const contexts = await lockedBatchContexts(trx, batch.map((p) => p.checkIn.keyResultId), batch.map((p) => p.actor.personId));
+  const accepted: Pending[] = [];
+  for (const p of batch) {
+    const context = contexts.get(p.checkIn.keyResultId);
+    if (!context || context.kr.orgId !== p.actor.orgId) { p.reject(notFound('The key result')); continue; }
+    const refusal = checkInRefusal(p.actor, { ...context, actorIsMember: context.members.has(p.actor.personId) }, p.checkIn);
+    if (refusal) { p.reject(refusal); continue; }
+    accepted.push(p);
+  }
+  if (accepted.length === 0) return [];
+  const moved = await appendBatch(trx, accepted.map((p) => p.checkIn));
+  await setProgressOfMany(trx, moved.map((o) => ({ objectiveId: o.objectiveId, progress: progressOf(o.keyResults) })));
+  return accepted;
+}
+
+const batches = new WeakMap<Store, CheckInBatches>();
+
+/** Writes a check-in that has passed no checks yet; resolves once it is durable, rejects with why it was refused. */
+export function submitCheckIn(store: Store, actor: Actor, checkIn: NewCheckIn): Promise<void> {
+  let b = batches.get(store);
+  if (!b) { b = new CheckInBatches(store); batches.set(store, b); }
+  return b.submit(actor, checkIn);
+}
