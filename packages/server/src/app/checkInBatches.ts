@@ -1,9 +1,10 @@
 // On PostgreSQL, check-ins that arrive while others are being written are written together: one
 // transaction and five round trips for the whole batch (begin; the key results' contexts, locking
 // their objectives; one statement appending the check-ins, moving the key results and reading
-// their objectives' key results; the objectives' progress; commit) instead of five for each. The
-// round trips, not the database's work, are what a check-in costs here. Each check-in is still
-// checked on its own, refused on its own, and answered only after the commit that holds it.
+// their objectives' key results; the objectives' progress; commit) instead of seven for each
+// (store/checkIns.ts recordCheckIn). The round trips, more than the database's work, are what a
+// check-in costs here. Each check-in is still checked on its own, refused on its own, and
+// answered only after the commit that holds it.
 // (SQLite gets the same effect from the group commit in store/groupCommit.ts.)
 import type { Transaction } from 'kysely';
 import type { Store } from '../store/database.js';

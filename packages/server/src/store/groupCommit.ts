@@ -2,7 +2,8 @@
 // together in one transaction, so one fsync acknowledges many of them. Each write still lands
 // whole or not at all: it runs inside its own savepoint, and one that fails is rolled back alone
 // while the others commit. Nobody is answered before the commit that holds their write.
-// PostgreSQL groups commits itself; there every write is simply its own transaction.
+// PostgreSQL groups commits itself; there every write is simply its own transaction (check-ins,
+// the busiest, are batched before they reach it: app/checkInBatches.ts).
 import { CompiledQuery, type Transaction } from 'kysely';
 import type { Store } from './database.js';
 import type { Database } from './schema.js';
