@@ -8,13 +8,16 @@ import { systemClock, type Deps } from './app/context.js';
 
 async function main(): Promise<void> {
   const config = readConfig();
-  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  // The logger comes with the app, after the store; until then a lost connection goes to stderr.
+  let lostConnection = (error: Error): void => { process.stderr.write(`PostgreSQL closed an idle connection: ${error.message}\n`); };
+  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, onLostConnection: (error) => lostConnection(error) });
   const deps: Deps = { store, clock: systemClock, secureCookies: config.secureCookies };
   // The built web app, found from this file: dist/main.js is the production bundle (see
   // build.mjs), so the path must not depend on where the http/ module would have been.
   const webRoot = fileURLToPath(new URL('../../web/dist', import.meta.url));
   const app = await buildApp(deps, { logger: { level: config.logLevel }, webRoot });
   app.log.info({ database: store.dialect, location: store.location }, 'store ready');
+  lostConnection = (err) => app.log.warn({ err }, 'PostgreSQL closed an idle connection; a new one opens when needed');
 
   if (config.demo) {
     // Imported only when wanted: a start without the demo need not load its data and seeding code.

@@ -25,12 +25,15 @@ export interface StoreConfig {
   dataDir?: string | undefined;
   /** PostgreSQL only: a schema to use instead of public (tests get one each). */
   pgSchema?: string | undefined;
+  /** PostgreSQL only: told when an idle connection is lost (a server restart, a failover, an
+   *  administrator); the pool opens a new one when next needed. By default a warning on stderr. */
+  onLostConnection?: ((error: Error) => void) | undefined;
 }
 
 const migrations: Record<string, Migration> = { '001_initial': initial, '002_objective_progress': objectiveProgress };
 
 export async function openStore(config: StoreConfig): Promise<Store> {
-  const store = config.databaseUrl ? await openPostgres(config.databaseUrl, config.pgSchema) : await openSqlite(config.dataDir ?? './data');
+  const store = config.databaseUrl ? await openPostgres(config.databaseUrl, config.pgSchema, config.onLostConnection) : await openSqlite(config.dataDir ?? './data');
   // On PostgreSQL the migrator's bookkeeping lives in our own schema: without naming it, Kysely
   // takes another schema's kysely_migration tables (another test store, another application in the
   // same database) for ours and fails.
@@ -69,7 +72,7 @@ async function openSqlite(dataDir: string): Promise<Store> {
   return { db, dialect: 'sqlite', location: file, close: () => db.destroy() };
 }
 
-async function openPostgres(url: string, schema: string | undefined): Promise<Store> {
+async function openPostgres(url: string, schema: string | undefined, onLostConnection: StoreConfig['onLostConnection']): Promise<Store> {
   if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid schema name ${schema}`);
   const { default: pg } = await import('pg');
   if (schema) {
@@ -82,6 +85,8 @@ async function openPostgres(url: string, schema: string | undefined): Promise<St
     max: Number(process.env.VARDE_PG_POOL ?? 10),
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
+  // Unheard, the error an idle connection reports when the server closes it would end the process.
+  pool.on('error', onLostConnection ?? ((error) => process.emitWarning(`PostgreSQL closed an idle connection: ${error.message}`)));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   const safeUrl = url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
   return { db, dialect: 'postgres', location: schema ? `${safeUrl} (schema ${schema})` : safeUrl, close: () => db.destroy() };

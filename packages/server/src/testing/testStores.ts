@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { openStore, type Dialect, type Store } from '../store/database.js';
+import { openStore, type Dialect, type Store, type StoreConfig } from '../store/database.js';
 
 export function storeKinds(): Dialect[] {
   return process.env.DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
@@ -13,7 +13,7 @@ export function storeKinds(): Dialect[] {
 
 export interface TestStore { store: Store; dataDir?: string; pgSchema?: string; reopen(): Promise<Store>; drop(): Promise<void> }
 
-export async function openTestStore(kind: Dialect): Promise<TestStore> {
+export async function openTestStore(kind: Dialect, options: Pick<StoreConfig, 'onLostConnection'> = {}): Promise<TestStore> {
   if (kind === 'sqlite') {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'varde-test-'));
     const store = await openStore({ dataDir });
@@ -25,10 +25,10 @@ export async function openTestStore(kind: Dialect): Promise<TestStore> {
   }
   const url = process.env.DATABASE_URL!;
   const pgSchema = `t_${randomBytes(6).toString('hex')}`;
-  const store = await openStore({ databaseUrl: url, pgSchema });
+  const store = await openStore({ databaseUrl: url, pgSchema, ...options });
   return {
     store, pgSchema,
-    reopen: () => openStore({ databaseUrl: url, pgSchema }),
+    reopen: () => openStore({ databaseUrl: url, pgSchema, ...options }),
     drop: async () => {
       const client = new pg.Client({ connectionString: url });
       await client.connect();
