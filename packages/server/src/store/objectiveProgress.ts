@@ -30,12 +30,7 @@ const setProgress = compiledOnce((db, a: { id: string; progress: number }) => db
 export async function refreshObjectiveProgress(db: Db, objectiveId: string, { locked = false } = {}): Promise<void> {
   if (!locked && isPostgres(db)) await lockOne(db, { id: objectiveId });
   const { rows } = await keyResultsOfOne(db, { id: objectiveId });
-  await setObjectiveProgress(db, objectiveId, rows);
-}
-
-/** Keeps the progress worked out from `keyResults` (all of the objective's, read under its lock). */
-async function setObjectiveProgress(db: Db, objectiveId: string, keyResults: readonly KeyResultForProgress[]): Promise<void> {
-  await setProgress(db, { id: objectiveId, progress: progressOf(keyResults) });
+  await setProgress(db, { id: objectiveId, progress: progressOf(rows) });
 }
 
 /** Every objective of the database (or of one organisation): for migrations and bulk loads. */
@@ -45,7 +40,8 @@ export async function refreshAllObjectiveProgress(db: Db, orgId?: string): Promi
   const ids = (await q.orderBy('id').execute()).map((r) => r.id);
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);
-    // Ids in order: transactions that lock several objectives take them in one order and cannot deadlock.
+    // Within a transaction (a migration), locked before their key results are read, as above; in
+    // id order, as every writer that locks several objectives takes them, so none can deadlock.
     if (isPostgres(db)) await db.updateTable('objectives').set((eb) => ({ progress: eb.ref('progress') })).where('id', 'in', chunk).execute();
     const rows = await db.selectFrom('key_results').select(['objective_id', ...KEY_RESULT_PROGRESS_COLUMNS])
       .where('objective_id', 'in', chunk).execute();

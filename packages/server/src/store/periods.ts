@@ -19,10 +19,12 @@ function periodsQuery(db: Db, orgId: string, filter: PeriodFilter) {
   if (filter.state) q = q.where('state', '=', filter.state);
   return q;
 }
+type PeriodsQuery = ReturnType<typeof periodsQuery>;
+const inCalendarOrder = (q: PeriodsQuery) => q.orderBy('start_date').orderBy('kind', 'desc').orderBy('id');
 
 /** Oldest first; a year before the cycles that start with it. */
 export async function listPeriods(db: Db, orgId: string, filter: PeriodFilter): Promise<Period[]> {
-  return (await periodsQuery(db, orgId, filter).orderBy('start_date').orderBy('kind', 'desc').orderBy('id').execute()).map(present);
+  return (await inCalendarOrder(periodsQuery(db, orgId, filter)).execute()).map(present);
 }
 
 /** A page in the order of listPeriods, after the period with id `after`; 'unknown-cursor' when the
@@ -40,7 +42,7 @@ export async function periodsPage(db: Db, orgId: string, filter: PeriodFilter, l
       eb.and([eb('start_date', '=', last.start_date), eb('kind', '=', last.kind), eb('id', '>', last.id)]),
     ]));
   }
-  return (await q.orderBy('start_date').orderBy('kind', 'desc').orderBy('id').limit(limit).execute()).map(present);
+  return (await inCalendarOrder(q).limit(limit).execute()).map(present);
 }
 
 export async function getPeriod(db: Db, orgId: string, id: string): Promise<Period | undefined> {
