@@ -16,7 +16,7 @@ import { openStore } from '../packages/server/dist/store/database.js';
 import { generate, ADMIN, SHAPE } from './lib/generate.mjs';
 import { unitAveragesInSql } from './lib/baseline.mjs';
 import { Client, sequential, concurrent } from './lib/http.mjs';
-import { summarise, sleep, round } from './lib/util.mjs';
+import { summarise, sleep, round, postgresCpuMs } from './lib/util.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..');
@@ -234,8 +234,16 @@ async function benchDatabase(target) {
     const kr = krs[(pick++ * 7907) % krs.length];
     return ['POST', `${prefix}${kr.id}/check-ins`, checkInBody(kr)];
   }, { concurrency: CONFIG.concurrency, durationMs: CONFIG.throughputMs, expect: 201 });
+  // On PostgreSQL, what the database server spent per check-in as well (when it runs on this machine).
+  const withPostgresCpu = async (run) => {
+    const before = target.kind === 'postgres' ? postgresCpuMs() : undefined;
+    const result = await run();
+    const after = before === undefined ? undefined : postgresCpuMs();
+    if (after !== undefined) result.postgresCpuMsPerRequest = (after - before) / Math.max(1, result.ok + result.failed);
+    return result;
+  };
   const describeLoad = (r) => `${round(r.perSecond, 0)}/s with ${r.concurrency} clients (p50 ${round(r.latency.p50, 1)} ms, p95 ${round(r.latency.p95, 1)} ms, server CPU ${round(r.serverCpuMsPerRequest, 2)} ms/request, client CPU ${round(r.clientCpuMsPerRequest, 2)} ms/request, ${r.failed} failed${r.firstFailure ? `: ${r.firstFailure}` : ''})`;
-  out.checkIns = await varde.measured(CHECK_IN, () => checkInLoad(client, '/api/v1/key-results/'));
+  out.checkIns = await varde.measured(CHECK_IN, () => withPostgresCpu(() => checkInLoad(client, '/api/v1/key-results/')));
   log(`check-ins: ${describeLoad(out.checkIns)}`);
   client.close();
   await varde.stop();
@@ -244,7 +252,7 @@ async function benchDatabase(target) {
   const bare = await startServer('bare', { ...target.serverEnv, BENCH_ORG_ID: gen.orgId, BENCH_AUTHOR_ID: gen.adminId });
   const bareClient = new Client(bare.url, { connections: CONFIG.concurrency });
   out.bareHello = await bare.measured(null, () => sequential(bareClient, () => ['GET', '/hello'], { warmup: CONFIG.latencyWarmup, samples: CONFIG.latencySamples }));
-  out.bareCheckIns = await bare.measured(null, () => checkInLoad(bareClient, '/bare/key-results/'));
+  out.bareCheckIns = await bare.measured(null, () => withPostgresCpu(() => checkInLoad(bareClient, '/bare/key-results/')));
   log(`bare Fastify: hello p50 ${round(out.bareHello.p50, 2)} ms; single-row insert ${describeLoad(out.bareCheckIns)}`);
   bareClient.close();
   await bare.stop();
@@ -310,6 +318,9 @@ function diagnosticsOf(r) {
     `  server CPU per request: team page ${cpu(r.team)}, root roll-up ${cpu(r.root)}, check-in ${cpu(r.checkIns)} (bare insert route ${cpu(r.bareCheckIns)}), /healthz ${cpu(r.vardeFloor)} (bare hello ${cpu(r.bareHello)})`,
     `  client CPU per check-in request: ${round(r.checkIns.clientCpuMsPerRequest, 2)} ms; root samples: ${r.root.n} (capped at ${CONFIG.rootMaxMs / 1000} s); root answer ${Math.round(r.root.bytes / 1024)} KiB, team answer ${Math.round(r.team.bytes / 1024)} KiB`,
   ];
+  if (Number.isFinite(r.checkIns.postgresCpuMsPerRequest)) {
+    lines.push(`  PostgreSQL CPU per check-in (every postgres process on this machine): ${round(r.checkIns.postgresCpuMsPerRequest, 2)} ms (bare insert route ${round(r.bareCheckIns.postgresCpuMsPerRequest, 2)} ms)`);
+  }
   if (r.checkInsSynchronousNormal) {
     const x = r.checkInsSynchronousNormal;
     lines.push(`  experiment (not Varde's setting): check-ins with SQLite synchronous=NORMAL ${Math.round(x.perSecond).toLocaleString('en')}/s, p50 ${ms(x.latency.p50)}, p95 ${ms(x.latency.p95)}, server CPU ${cpu(x)}`);

@@ -1,4 +1,5 @@
 // Small helpers shared by the bench: a seeded random source, time-ordered ids, percentiles.
+import fs from 'node:fs';
 import { randomFillSync } from 'node:crypto';
 
 /** mulberry32: a fast seeded PRNG, so every run generates the same organisation shape. */
@@ -51,3 +52,26 @@ export function summarise(samples) {
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 export const round = (x, digits = 1) => (Number.isFinite(x) ? Math.round(x * 10 ** digits) / 10 ** digits : x);
+
+/**
+ * CPU time used so far by every process named postgres on this machine, in ms (Linux /proc), or
+ * undefined where that cannot be read. Differences tell what PostgreSQL spent on a load when it
+ * runs here, background work (WAL writer, autovacuum) included.
+ */
+export function postgresCpuMs() {
+  let dirs;
+  try { dirs = fs.readdirSync('/proc'); } catch { return undefined; }
+  const tick = 1000 / 100; // USER_HZ is 100 on Linux
+  let ms = 0;
+  let found = false;
+  for (const pid of dirs) {
+    if (!/^\d+$/.test(pid)) continue;
+    let stat;
+    try { stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8'); } catch { continue; }
+    if (!stat.includes(' (postgres) ')) continue;
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    ms += (Number(fields[11]) + Number(fields[12])) * tick;
+    found = true;
+  }
+  return found ? ms : undefined;
+}
