@@ -19,8 +19,9 @@ export function formMessage(t: TFunction, error: unknown, shownFields: readonly 
   if (error.status === 403) return t('errors.forbidden');
   const outside = error.errors.filter((e) => !shownFields.includes(e.field));
   if (outside.length) {
-    const fe = localFieldErrors(t, error);
-    return outside.map((e) => `${e.field}: ${fe[e.field]}`).join('; ');
+    // A known code reads as a whole sentence in the user's language ("The period is closed…");
+    // only the server's own words, for a code this app does not know, need the field they are about.
+    return outside.map((e) => t(`fieldErrors.${e.code}`, { ...(e.params ?? {}), defaultValue: '' }) || `${e.field} ${e.message}`).join(' ');
   }
   return error.errors.length ? '' : error.message;
 }

@@ -1,0 +1,41 @@
+// What a form shows above its fields for a refusal the user cannot fix in a field: a sentence in
+// their language, never a bare field name from the API.
+import { createInstance } from 'i18next';
+import type { FieldError } from '@varde/core';
+import { describe, expect, it } from 'vitest';
+import { ApiError } from '../api/client';
+import nb from '../i18n/nb.json';
+import en from '../i18n/en.json';
+import { formMessage, localFieldErrors } from './fieldMessages';
+
+async function translator(lng: 'nb' | 'en') {
+  const i18n = createInstance();
+  await i18n.init({ resources: { nb: { translation: nb }, en: { translation: en } }, lng, interpolation: { escapeValue: false } });
+  return i18n.t;
+}
+const refused = (errors: FieldError[], status = 422) =>
+  new ApiError(status, { type: 'about:blank', title: 'Unprocessable Content', status, detail: errors[0]?.message ?? '', errors });
+
+describe('formMessage', () => {
+  it('says why a check-in on a closed period was refused, in the user\'s language and without the field\'s name', async () => {
+    const error = refused([{ field: 'keyResultId', message: 'belongs to a closed period; reopen it to check in', code: 'closed' }]);
+    expect(formMessage(await translator('nb'), error, ['value', 'confidence'])).toBe('Perioden er avsluttet. Åpne den igjen for å sjekke inn.');
+    expect(formMessage(await translator('en'), error, ['value', 'confidence'])).toBe('The period is closed; reopen it to check in.');
+  });
+
+  it('leaves a field shown in the form to the field, and names the field for a code it does not know', async () => {
+    const t = await translator('en');
+    const error = refused([
+      { field: 'value', message: 'must be at most 5', code: 'too_big', params: { maximum: 5 } },
+      { field: 'colour', message: 'is not a colour we have', code: 'no_such_colour' },
+    ]);
+    expect(formMessage(t, error, ['value'])).toBe('colour is not a colour we have');
+    expect(localFieldErrors(t, error).value).toBe('Must be at most 5.');
+  });
+
+  it('answers a conflict and a refusal of rights with their own sentences', async () => {
+    const t = await translator('en');
+    expect(formMessage(t, refused([{ field: 'version', message: 'is stale', code: 'stale' }], 409), [])).toMatch(/Someone else changed this/);
+    expect(formMessage(t, new ApiError(403, undefined), [])).toMatch(/You may not do this/);
+  });
+});
