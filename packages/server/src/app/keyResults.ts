@@ -3,7 +3,7 @@ import { forecast, keyResultDirectionIssues, periodBounds, type KeyResult, type 
 import { deleteKeyResult, insertKeyResult, keyResultContext, updateKeyResult, type KeyResultContextRow } from '../store/keyResults.js';
 import { getObjective } from '../store/objectives.js';
 import { refreshObjectiveProgress } from '../store/objectiveProgress.js';
-import { getPeriod } from '../store/periods.js';
+import { getPeriodInTimeZone } from '../store/periods.js';
 import { peopleExist } from '../store/people.js';
 import { checkInSeries } from '../store/checkIns.js';
 import { newId } from '../store/ids.js';
@@ -12,7 +12,6 @@ import { authorise, policies } from '../auth/policies.js';
 import { presentKeyResult, timingOf } from '../presenters/okr.js';
 import { isoNow, type Actor, type Deps } from './context.js';
 import { AppError, invalid, notFound, staleVersion } from './errors.js';
-import { timeZoneOf } from './timing.js';
 
 /** `lockObjective` in a transaction that will change the key result: see store/objectiveProgress.ts. */
 export async function keyResultInContext(db: Db, actor: Actor, id: string, options: { lockObjective?: boolean } = {}): Promise<KeyResultContextRow> {
@@ -23,11 +22,11 @@ export async function keyResultInContext(db: Db, actor: Actor, id: string, optio
 
 export async function readKeyResult(deps: Deps, actor: Actor, id: string, db: Db = deps.store.db): Promise<KeyResult> {
   const { kr, periodId } = await keyResultInContext(db, actor, id);
-  const [period, tz] = await Promise.all([getPeriod(db, actor.orgId, periodId), timeZoneOf(db, actor.orgId)]);
+  const inPeriod = await getPeriodInTimeZone(db, actor.orgId, periodId);
   const now = deps.clock.now();
-  const timing = period ? timingOf(period, now, tz) : { expected: 0 };
-  const presented = presentKeyResult(kr, timing);
-  if (!period) return { ...presented, forecast: null };
+  const presented = presentKeyResult(kr, inPeriod ? timingOf(inPeriod.period, now, inPeriod.timeZone) : { expected: 0 });
+  if (!inPeriod) return { ...presented, forecast: null };
+  const { period, timeZone: tz } = inPeriod;
   const series = await checkInSeries(db, id, periodBounds(period, tz).start.toISOString());
   const f = forecast(kr, series.map((c) => ({ at: new Date(c.at), value: c.value })), period, now, tz);
   return { ...presented, forecast: f ? { value: f.value, progress: f.progress, met: f.met } : null };

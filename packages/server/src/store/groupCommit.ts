@@ -80,7 +80,7 @@ class GroupCommit {
 }
 
 /** Lets the event loop read what waits on the sockets before the next batch is taken. */
-export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 const committers = new WeakMap<Store, GroupCommit>();
 
