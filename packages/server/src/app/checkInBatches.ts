@@ -6,11 +6,10 @@
 // check-in costs here. Each check-in is still checked on its own, refused on its own, and
 // answered only after the commit that holds it.
 // (SQLite gets the same effect from the group commit in store/groupCommit.ts.)
-import type { Transaction } from 'kysely';
 import type { Store } from '../store/database.js';
-import type { Database } from '../store/schema.js';
+import type { Db } from '../store/executor.js';
 import type { NewCheckIn } from '../store/checkIns.js';
-import { appendBatch, lockedBatchContexts, setProgressOfMany } from '../store/checkInBatch.js';
+import { appendBatch, inBatchTransaction, lockedBatchContexts, setProgressOfMany } from '../store/checkInBatch.js';
 import { progressOf } from '../store/objectiveProgress.js';
 import type { Actor } from './context.js';
 import { notFound } from './errors.js';
@@ -63,7 +62,7 @@ class CheckInBatches {
   private async run(batch: Pending[]): Promise<void> {
     let written: Pending[];
     try {
-      written = await this.store.db.transaction().execute((trx) => writeBatch(trx, batch));
+      written = await inBatchTransaction(this.store.db, (trx) => writeBatch(trx, batch));
     } catch (error) {
       // The transaction failed as a whole (a lost connection, a constraint, a deadlock with some
       // other writer): nothing of it landed. Alone, each gets its own outcome.
@@ -77,7 +76,7 @@ class CheckInBatches {
 }
 
 /** Refuses what may not be written, writes the rest; answers those written. */
-async function writeBatch(trx: Transaction<Database>, batch: Pending[]): Promise<Pending[]> {
+async function writeBatch(trx: Db, batch: Pending[]): Promise<Pending[]> {
   const contexts = await lockedBatchContexts(trx, batch.map((p) => p.checkIn.keyResultId), batch.map((p) => p.actor.personId));
   const accepted: Pending[] = [];
   for (const p of batch) {

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Migration } from 'kysely';
 import type { Database } from './schema.js';
 import { withStatementCache } from './statementCache.js';
+import { preparingPool } from './preparedStatements.js';
 import * as initial from './migrations/001_initial.js';
 import * as objectiveProgress from './migrations/002_objective_progress.js';
 
@@ -87,7 +88,7 @@ async function openPostgres(url: string, schema: string | undefined, onLostConne
   });
   // Unheard, the error an idle connection reports when the server closes it would end the process.
   pool.on('error', onLostConnection ?? ((error) => process.emitWarning(`PostgreSQL closed an idle connection: ${error.message}`)));
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
   const safeUrl = url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
   return { db, dialect: 'postgres', location: schema ? `${safeUrl} (schema ${schema})` : safeUrl, close: () => db.destroy() };
 }

@@ -11,6 +11,13 @@ export interface KeyResultRecord {
   version: number; createdAt: string; updatedAt: string;
 }
 
+/** The columns a key result is read with, named rather than `*`: a statement PostgreSQL keeps
+ *  prepared (compiledOnce) would fail once a later migration adds a column under it. */
+export const KEY_RESULT_COLUMNS = [
+  'id', 'org_id', 'objective_id', 'title', 'type', 'start_value', 'target_value', 'measure', 'owner_id', 'weight',
+  'current_value', 'current_at', 'confidence', 'version', 'created_at', 'updated_at',
+] as const satisfies ReadonlyArray<keyof KeyResultTable>;
+
 export function presentKeyResultRow(r: KeyResultTable): KeyResultRecord {
   return {
     id: r.id, orgId: r.org_id, objectiveId: r.objective_id, title: r.title, type: r.type as KeyResultType,
@@ -94,7 +101,7 @@ const contextQuery = (lockObjective: boolean) => compiledOnce((db, a: { orgId: s
     .innerJoin('objectives', 'objectives.id', 'key_results.objective_id')
     .innerJoin('periods', 'periods.id', 'objectives.period_id')
     .leftJoin('memberships', (join) => join.onRef('memberships.unit_id', '=', 'objectives.unit_id').on('memberships.person_id', '=', a.personId))
-    .selectAll('key_results')
+    .select(KEY_RESULT_COLUMNS.map((c) => `key_results.${c}` as const))
     .select(['objectives.unit_id as ctx_unit_id', 'objectives.period_id as ctx_period_id', 'periods.state as ctx_period_state', 'memberships.role as ctx_role'])
     .where('key_results.org_id', '=', a.orgId).where('key_results.id', '=', a.id);
   // NO KEY UPDATE: other writers of the objective wait, while inserting a key result under it
