@@ -1,15 +1,12 @@
 // On PostgreSQL, check-ins that arrive while others are being written are written together: one
-// transaction and five round trips for the whole batch (begin; the key results' contexts, locking
-// their objectives; one statement appending the check-ins, moving the key results and reading
-// their objectives' key results; the objectives' progress; commit) instead of seven for each
-// (store/checkIns.ts recordCheckIn). The round trips, more than the database's work, are what a
-// check-in costs here. Each check-in is still checked on its own, refused on its own, and
+// transaction and three round trips for the whole batch (store/checkInBatch.ts) instead of seven
+// for each (store/checkIns.ts recordCheckIn). The round trips, more than the database's work, are
+// what a check-in costs here. Each check-in is still checked on its own, refused on its own, and
 // answered only after the commit that holds it.
 // (SQLite gets the same effect from the group commit in store/groupCommit.ts.)
 import type { Store } from '../store/database.js';
-import type { Db } from '../store/executor.js';
 import type { NewCheckIn } from '../store/checkIns.js';
-import { appendBatch, inBatchTransaction, lockedBatchContexts, setProgressOfMany } from '../store/checkInBatch.js';
+import { checkInBatchTransaction, type BatchWork } from '../store/checkInBatch.js';
 import { progressOf } from '../store/objectiveProgress.js';
 import type { Actor } from './context.js';
 import { notFound } from './errors.js';
@@ -62,7 +59,8 @@ class CheckInBatches {
   private async run(batch: Pending[]): Promise<void> {
     let written: Pending[];
     try {
-      written = await inBatchTransaction(this.store.db, (trx) => writeBatch(trx, batch));
+      if (!this.store.pgPool) throw new Error('check-ins are written in batches on PostgreSQL only');
+      written = await checkInBatchTransaction(this.store.pgPool, batch.map((p) => p.checkIn.keyResultId), batch.map((p) => p.actor.personId), writeBatch(batch));
     } catch (error) {
       // The transaction failed as a whole (a lost connection, a constraint, a deadlock with some
       // other writer): nothing of it landed. Alone, each gets its own outcome.
@@ -75,9 +73,8 @@ class CheckInBatches {
   }
 }
 
-/** Refuses what may not be written, writes the rest; answers those written. */
-async function writeBatch(trx: Db, batch: Pending[]): Promise<Pending[]> {
-  const contexts = await lockedBatchContexts(trx, batch.map((p) => p.checkIn.keyResultId), batch.map((p) => p.actor.personId));
+/** Refuses what may not be written, writes the rest and works out their objectives' progress; answers those written. */
+const writeBatch = (batch: Pending[]): BatchWork<Pending[]> => async (contexts, append) => {
   const accepted: Pending[] = [];
   for (const p of batch) {
     const context = contexts.get(p.checkIn.keyResultId);
@@ -86,11 +83,10 @@ async function writeBatch(trx: Db, batch: Pending[]): Promise<Pending[]> {
     if (refusal) { p.reject(refusal); continue; }
     accepted.push(p);
   }
-  if (accepted.length === 0) return [];
-  const moved = await appendBatch(trx, accepted.map((p) => p.checkIn));
-  await setProgressOfMany(trx, moved.map((o) => ({ objectiveId: o.objectiveId, progress: progressOf(o.keyResults) })));
-  return accepted;
-}
+  if (accepted.length === 0) return { progress: [], result: [] };
+  const moved = await append(accepted.map((p) => p.checkIn));
+  return { progress: moved.map((o) => ({ objectiveId: o.objectiveId, progress: progressOf(o.keyResults) })), result: accepted };
+};
 
 const batches = new WeakMap<Store, CheckInBatches>();
 

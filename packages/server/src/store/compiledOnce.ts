@@ -1,11 +1,11 @@
 // Kysely builds and compiles a query's SQL on every call. For the few statements of the busiest
 // write (a check-in) that work cost more than running them on SQLite, so these are built once per
 // dialect with a placeholder for each argument, and later calls only put the values in place.
-// Only for queries whose shape does not depend on the arguments (no lists of varying length, or
-// lists passed as one array parameter). Their text never changes, so PostgreSQL gets them as named
-// prepared statements as well (preparedStatements.ts); name the columns they read rather than `*`,
-// or a later migration's added column would break the statements connections keep prepared.
-import type { Compilable, CompiledQuery, QueryResult, RawBuilder } from 'kysely';
+// Only for queries whose shape does not depend on the arguments (no lists of varying length).
+// Their text never changes, so PostgreSQL gets them as named prepared statements as well
+// (preparedStatements.ts); name the columns they read rather than `*`, or a later migration's
+// added column would break the statements connections keep prepared.
+import type { Compilable, CompiledQuery, QueryResult } from 'kysely';
 import type { Db } from './executor.js';
 import { prepareOnPostgres } from './preparedStatements.js';
 
@@ -13,7 +13,7 @@ const PLACEHOLDER = '\u0000varde-argument:';
 
 interface Compiled { query: CompiledQuery; slots: Array<string | undefined> }
 
-export function compiledOnce<A extends object, R>(build: (db: Db, args: A) => Compilable<R> | RawBuilder<R>): (db: Db, args: A) => Promise<QueryResult<R>> {
+export function compiledOnce<A extends object, R>(build: (db: Db, args: A) => Compilable<R>): (db: Db, args: A) => Promise<QueryResult<R>> {
   // A transaction shares its database's adapter, so one compilation serves both.
   const byAdapter = new WeakMap<object, Compiled>();
   return async (db, args) => {
@@ -21,8 +21,7 @@ export function compiledOnce<A extends object, R>(build: (db: Db, args: A) => Co
     let compiled = byAdapter.get(adapter);
     if (!compiled) {
       const placeholders = new Proxy({}, { get: (_target, key) => PLACEHOLDER + String(key) }) as A;
-      const built = build(db, placeholders);
-      const query = 'isRawBuilder' in built ? built.compile(db) : built.compile();
+      const query = build(db, placeholders).compile();
       prepareOnPostgres(query.sql);
       const slots = query.parameters.map((p) => (typeof p === 'string' && p.startsWith(PLACEHOLDER) ? p.slice(PLACEHOLDER.length) : undefined));
       compiled = { query, slots };

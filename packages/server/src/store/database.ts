@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Migration } from 'kysely';
+import type pg from 'pg';
 import type { Database } from './schema.js';
 import { withStatementCache } from './statementCache.js';
 import { preparingPool } from './preparedStatements.js';
@@ -18,6 +19,9 @@ export interface Store {
   dialect: Dialect;
   /** Where the data lives, for logs: a file path or the database URL without password. */
   location: string;
+  /** PostgreSQL only: the pool itself, for the check-in batch's round trips that hold several
+   *  statements (store/checkInBatch.ts), which Kysely does not send. */
+  pgPool?: pg.Pool;
   close(): Promise<void>;
 }
 
@@ -90,5 +94,5 @@ async function openPostgres(url: string, schema: string | undefined, onLostConne
   pool.on('error', onLostConnection ?? ((error) => process.emitWarning(`PostgreSQL closed an idle connection: ${error.message}`)));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
   const safeUrl = url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
-  return { db, dialect: 'postgres', location: schema ? `${safeUrl} (schema ${schema})` : safeUrl, close: () => db.destroy() };
+  return { db, dialect: 'postgres', location: schema ? `${safeUrl} (schema ${schema})` : safeUrl, pgPool: pool, close: () => db.destroy() };
 }

@@ -1,13 +1,11 @@
 // On PostgreSQL, the statements compiled once travel as named prepared statements: each
-// connection parses one once and keeps it. Everything else is sent unnamed, as before. The batch
-// transaction of check-ins asks for generic plans for its own statements only.
+// connection parses one once and keeps it. Everything else is sent unnamed, as before.
 // PostgreSQL only: SQLite keeps prepared statements of its own (statementCache.ts) and has neither
 // named statements nor plan_cache_mode, so without DATABASE_URL there is nothing to check here.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { openTestStore, storeKinds, type TestStore } from '../testing/testStores.js';
 import { compiledOnce } from './compiledOnce.js';
-import { inBatchTransaction } from './checkInBatch.js';
 import { insertOrganisation } from './organisations.js';
 import type { Db } from './executor.js';
 
@@ -42,22 +40,5 @@ describe.runIf(storeKinds().includes('postgres'))('prepared statements on Postgr
       await c.selectFrom('organisations').select('id').where('name', '=', 'org-2').execute();
       expect((await prepared(c)).filter((s) => s.statement.includes('"name" = $1'))).toEqual([]);
     });
-  });
-
-  it('gives the batch transaction generic plans, and only it', async () => {
-    const inside = await inBatchTransaction(t.store.db, async (trx) => (await sql<{ mode: string }>`select current_setting('plan_cache_mode') as mode`.execute(trx)).rows[0]!.mode);
-    expect(inside).toBe('force_generic_plan');
-    // The pool hands back the connection released last, the batch's own.
-    expect((await sql<{ mode: string }>`select current_setting('plan_cache_mode') as mode`.execute(t.store.db)).rows[0]!.mode).toBe('auto');
-  });
-
-  it('commits the batch transaction\'s writes, and rolls them back when it fails with the first error', async () => {
-    await inBatchTransaction(t.store.db, (trx) => insertOrganisation(trx, organisation('org-kept')));
-    await expect(inBatchTransaction(t.store.db, async (trx) => {
-      await insertOrganisation(trx, organisation('org-undone'));
-      throw new Error('refused');
-    })).rejects.toThrow('refused');
-    const ids = (await t.store.db.selectFrom('organisations').select('id').where('id', 'in', ['org-kept', 'org-undone']).execute()).map((r) => r.id);
-    expect(ids).toEqual(['org-kept']);
   });
 });
