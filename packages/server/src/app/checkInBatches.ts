@@ -1,13 +1,14 @@
 // On PostgreSQL, check-ins that arrive while others are being written are written together: one
-// transaction and three round trips for the whole batch (store/checkInBatch.ts) instead of seven
+// transaction and two round trips for the whole batch (store/checkInBatch.ts) instead of seven
 // for each (store/checkIns.ts recordCheckIn). The round trips, more than the database's work, are
 // what a check-in costs here. Each check-in is still checked on its own, refused on its own, and
 // answered only after the commit that holds it.
 // (SQLite gets the same effect from the group commit in store/groupCommit.ts.)
 import type { Store } from '../store/database.js';
 import type { NewCheckIn } from '../store/checkIns.js';
-import { checkInBatchTransaction, type BatchWork } from '../store/checkInBatch.js';
-import { progressOf } from '../store/objectiveProgress.js';
+import { objectiveProgressOf } from '@varde/core';
+import { checkInBatchTransaction, type BatchRead, type BatchWrite, type CurrentMove } from '../store/checkInBatch.js';
+import type { KeyResultRecord } from '../store/keyResults.js';
 import type { Actor } from './context.js';
 import { notFound } from './errors.js';
 import { checkInRefusal } from './checkInRefusal.js';
@@ -73,20 +74,50 @@ class CheckInBatches {
   }
 }
 
-/** Refuses what may not be written, writes the rest and works out their objectives' progress; answers those written. */
-const writeBatch = (batch: Pending[]): BatchWork<Pending[]> => async (contexts, append) => {
+/** Refuses what may not be written; says what to write for the rest; answers those written. */
+const writeBatch = (batch: Pending[]) => ({ contexts, keyResults }: BatchRead): { write: BatchWrite; result: Pending[] } => {
   const accepted: Pending[] = [];
   for (const p of batch) {
     const context = contexts.get(p.checkIn.keyResultId);
-    if (!context || context.kr.orgId !== p.actor.orgId) { p.reject(notFound('The key result')); continue; }
-    const refusal = checkInRefusal(p.actor, { ...context, actorIsMember: context.members.has(p.actor.personId) }, p.checkIn);
+    const kr = keyResults.get(p.checkIn.keyResultId);
+    if (!context || !kr || kr.orgId !== p.actor.orgId) { p.reject(notFound('The key result')); continue; }
+    const refusal = checkInRefusal(p.actor, { kr, periodState: context.periodState, actorIsMember: context.members.has(p.actor.personId) }, p.checkIn);
     if (refusal) { p.reject(refusal); continue; }
     accepted.push(p);
   }
-  if (accepted.length === 0) return { progress: [], result: [] };
-  const moved = await append(accepted.map((p) => p.checkIn));
-  return { progress: moved.map((o) => ({ objectiveId: o.objectiveId, progress: progressOf(o.keyResults) })), result: accepted };
+  const checkIns = accepted.map((p) => p.checkIn);
+  const moves = currentMoves(checkIns, keyResults);
+  return { write: { checkIns, moves, progress: progressAfter(moves, keyResults) }, result: accepted };
 };
+
+/** Each key result's current value becomes its newest check-in's, unless a later one is current
+ *  already (a clock that went back), as setCurrent does for a check-in written alone. */
+function currentMoves(checkIns: readonly NewCheckIn[], keyResults: ReadonlyMap<string, KeyResultRecord>): CurrentMove[] {
+  const newest = new Map<string, NewCheckIn>();
+  for (const c of checkIns) {
+    const seen = newest.get(c.keyResultId);
+    if (!seen || c.createdAt > seen.createdAt || (c.createdAt === seen.createdAt && c.id > seen.id)) newest.set(c.keyResultId, c);
+  }
+  return [...newest.values()]
+    .filter((c) => { const at = keyResults.get(c.keyResultId)!.currentAt; return at === null || at <= c.createdAt; })
+    .map((c) => ({ keyResultId: c.keyResultId, value: c.value, confidence: c.confidence, at: c.createdAt }));
+}
+
+/** The new progress of each objective whose key results moved, from all of its key results. */
+function progressAfter(moves: readonly CurrentMove[], keyResults: ReadonlyMap<string, KeyResultRecord>): Array<{ objectiveId: string; progress: number }> {
+  const moved = new Map(moves.map((m) => [m.keyResultId, m.value]));
+  const objectives = new Set(moves.map((m) => keyResults.get(m.keyResultId)!.objectiveId));
+  const siblings = new Map<string, KeyResultRecord[]>();
+  for (const kr of keyResults.values()) {
+    if (!objectives.has(kr.objectiveId)) continue;
+    const list = siblings.get(kr.objectiveId);
+    if (list) list.push(kr); else siblings.set(kr.objectiveId, [kr]);
+  }
+  return [...siblings].map(([objectiveId, krs]) => ({
+    objectiveId,
+    progress: objectiveProgressOf(krs.map((kr) => ({ type: kr.type, start: kr.start, target: kr.target, weight: kr.weight, current: moved.get(kr.id) ?? kr.current }))),
+  }));
+}
 
 const batches = new WeakMap<Store, CheckInBatches>();
 

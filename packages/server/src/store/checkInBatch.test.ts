@@ -1,19 +1,23 @@
-// The check-in batch's transaction on PostgreSQL: what it reads, what it writes, and that a failure
-// leaves nothing behind. Check-ins through the API in batches (concurrent ones, refusals among
-// them) are in routes/okrFlow.test.ts; this is the store's part alone.
+// The check-in batch's transaction on PostgreSQL: what it reads (under the objectives' locks, as
+// committed when they were granted), that it writes what it is told all together or not at all,
+// and that odd text travels as text. Check-ins through the API in batches (concurrent ones,
+// refusals among them) are in routes/okrFlow.test.ts; this is the store's part alone.
 // PostgreSQL only: SQLite writes check-ins one by one in its group commit (groupCommit.test.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { openTestStore, storeKinds, type TestStore } from '../testing/testStores.js';
+import { raceAgainstOpenWrite } from '../testing/lockWaits.js';
 import { seedDemoIfEmpty } from '../demo/seedDemo.js';
 import { systemClock } from '../app/context.js';
 import { newId } from './ids.js';
-import { checkInBatchTransaction } from './checkInBatch.js';
+import { checkInBatchTransaction, type BatchRead, type BatchWrite } from './checkInBatch.js';
 import type { NewCheckIn } from './checkIns.js';
 
 describe.runIf(storeKinds().includes('postgres'))('check-in batch transaction on PostgreSQL', () => {
   let t: TestStore;
   // Two key results of one objective and one of another, in the current period; a member of the first's unit.
   let objectiveId: string;
+  let otherObjectiveId: string;
   let siblings: string[];
   let other: string;
   let memberId: string;
@@ -25,61 +29,71 @@ describe.runIf(storeKinds().includes('postgres'))('check-in batch transaction on
     const period = await db.selectFrom('periods').select(['id', 'org_id']).where('state', '=', 'active').where('kind', '=', 'cycle').executeTakeFirstOrThrow();
     orgId = period.org_id;
     const objectives = await db.selectFrom('objectives').select(['id', 'unit_id']).where('period_id', '=', period.id).orderBy('id').limit(2).execute();
-    objectiveId = objectives[0]!.id;
+    [objectiveId, otherObjectiveId] = [objectives[0]!.id, objectives[1]!.id];
     siblings = (await db.selectFrom('key_results').select('id').where('objective_id', '=', objectiveId).orderBy('id').limit(2).execute()).map((r) => r.id);
-    other = (await db.selectFrom('key_results').select('id').where('objective_id', '=', objectives[1]!.id).limit(1).executeTakeFirstOrThrow()).id;
+    other = (await db.selectFrom('key_results').select('id').where('objective_id', '=', otherObjectiveId).limit(1).executeTakeFirstOrThrow()).id;
     memberId = (await db.selectFrom('memberships').select('person_id').where('unit_id', '=', objectives[0]!.unit_id).limit(1).executeTakeFirstOrThrow()).person_id;
   });
   afterAll(async () => { await t?.store.close(); await t?.drop(); });
 
+  const COMMENT = 'O\'Neil sa "ja" \\ {takk}, NULL';
   const checkIn = (keyResultId: string, value: number): NewCheckIn => ({
-    id: newId(), orgId, keyResultId, value, confidence: 6, comment: 'O\'Neil sa "ja" \\ takk', blockers: null, authorId: memberId, createdAt: new Date().toISOString(),
+    id: newId(), orgId, keyResultId, value, confidence: 6, comment: COMMENT, blockers: null, authorId: memberId, createdAt: new Date().toISOString(),
   });
-  const currentOf = async (id: string) => (await t.store.db.selectFrom('key_results').select('current_value').where('id', '=', id).executeTakeFirstOrThrow()).current_value;
+  const currentOf = async (id: string) => (await t.store.db.selectFrom('key_results').select(['current_value', 'confidence']).where('id', '=', id).executeTakeFirstOrThrow());
   const progressOf = async (id: string) => (await t.store.db.selectFrom('objectives').select('progress').where('id', '=', id).executeTakeFirstOrThrow()).progress;
-  const checkInsOf = async (ids: string[]) => (await t.store.db.selectFrom('check_ins').select(['id', 'comment']).where('id', 'in', ids).execute());
+  const checkInsOf = async (ids: string[]) => (await t.store.db.selectFrom('check_ins').select(['id', 'comment', 'blockers']).where('id', 'in', ids).execute());
+  const writing = (write: BatchWrite) => (read: BatchRead) => ({ write, result: read });
 
-  it('reads each key result\'s context, appends, moves the key results and keeps the progress it is given', async () => {
-    const written = [checkIn(siblings[0]!, 11), checkIn(siblings[1]!, 22), checkIn(other, 33)];
-    const seen = await checkInBatchTransaction(t.store.pgPool!, [...siblings, other], [memberId], async (contexts, append) => {
-      const moved = await append(written);
-      return { progress: moved.map((o) => ({ objectiveId: o.objectiveId, progress: o.objectiveId === objectiveId ? 0.4242 : 0.1 })), result: { contexts, moved } };
-    });
-    expect([...seen.contexts.keys()].sort()).toEqual([...siblings, other].sort());
-    const first = seen.contexts.get(siblings[0]!)!;
-    expect(first).toMatchObject({ kr: { id: siblings[0], objectiveId, orgId }, periodState: 'active' });
-    expect(first.members.has(memberId)).toBe(true);
-    // The objective's key results as they are after the append: the two moved ones at their new values.
-    const mine = seen.moved.find((o) => o.objectiveId === objectiveId)!;
-    expect(mine.keyResults.map((k) => k.current_value)).toEqual(expect.arrayContaining([11, 22]));
-    expect(await currentOf(siblings[0]!)).toBe(11);
-    expect(await currentOf(other)).toBe(33);
+  it('reads each key result\'s context and every key result of its objective, and writes what it is told', async () => {
+    const written = [checkIn(siblings[0]!, 11), checkIn(other, 33)];
+    const read = await checkInBatchTransaction(t.store.pgPool!, [siblings[0]!, other], [memberId], writing({
+      checkIns: written,
+      moves: [{ keyResultId: siblings[0]!, value: 11, confidence: 9, at: written[0]!.createdAt }],
+      progress: [{ objectiveId, progress: 0.4242 }],
+    }));
+    expect([...read.contexts.keys()].sort()).toEqual([siblings[0]!, other].sort());
+    expect(read.contexts.get(siblings[0]!)).toMatchObject({ periodState: 'active' });
+    expect(read.contexts.get(siblings[0]!)!.members.has(memberId)).toBe(true);
+    // The sibling was not in the batch, but its objective was.
+    expect(read.keyResults.get(siblings[1]!)).toMatchObject({ id: siblings[1], objectiveId, orgId });
+    expect(read.keyResults.get(other)).toMatchObject({ objectiveId: otherObjectiveId });
+    expect(await currentOf(siblings[0]!)).toEqual({ current_value: 11, confidence: 9 });
+    expect((await currentOf(other)).current_value).not.toBe(33); // not told to move it
     expect(await progressOf(objectiveId)).toBe(0.4242);
     const stored = await checkInsOf(written.map((c) => c.id));
-    expect(stored.map((c) => c.comment)).toEqual(written.map(() => 'O\'Neil sa "ja" \\ takk'));
+    expect(stored.map((c) => [c.comment, c.blockers])).toEqual([[COMMENT, null], [COMMENT, null]]);
   });
 
-  it('leaves nothing behind when the work fails after appending, and the next batch goes on', async () => {
+  it('reads key results as committed when its locks were granted', async () => {
+    // An edit holds the objective's lock and moves a key result; the batch waits for it.
+    const read = await raceAgainstOpenWrite(t.store, async (trx) => {
+      await sql`select id from objectives where id = ${objectiveId} for no key update`.execute(trx);
+      await trx.updateTable('key_results').set({ current_value: 777 }).where('id', '=', siblings[1]!).execute();
+    }, () => checkInBatchTransaction(t.store.pgPool!, [siblings[0]!], [memberId], writing({ checkIns: [], moves: [], progress: [] })));
+    expect(read.keyResults.get(siblings[1]!)!.current).toBe(777);
+  });
+
+  it('writes nothing when one of its statements fails, and the next batches go on', async () => {
     const before = [await currentOf(siblings[0]!), await progressOf(objectiveId)];
     const lost = checkIn(siblings[0]!, 99);
-    await expect(checkInBatchTransaction(t.store.pgPool!, [siblings[0]!], [memberId], async (_contexts, append) => {
-      await append([lost]);
-      throw new Error('refused');
-    })).rejects.toThrow('refused');
+    await expect(checkInBatchTransaction(t.store.pgPool!, [siblings[0]!], [memberId], writing({
+      checkIns: [lost, checkIn('no-such-key-result', 1)], // the second breaks the foreign key
+      moves: [{ keyResultId: siblings[0]!, value: 99, confidence: 1, at: lost.createdAt }],
+      progress: [{ objectiveId, progress: 0.99 }],
+    }))).rejects.toThrow(/foreign key/);
+    await expect(checkInBatchTransaction(t.store.pgPool!, [siblings[0]!], [memberId], () => { throw new Error('refused'); })).rejects.toThrow('refused');
     expect([await currentOf(siblings[0]!), await progressOf(objectiveId)]).toEqual(before);
     expect(await checkInsOf([lost.id])).toEqual([]);
-    // Ten batches at once: on new connections and on those that served before, none of them stumbles.
+    // Ten batches at once: on new connections and on those that served before, none stumbles.
     const kept = Array.from({ length: 10 }, (_, i) => checkIn(siblings[i % 2]!, 100 + i));
-    await Promise.all(kept.map((c) => checkInBatchTransaction(t.store.pgPool!, [c.keyResultId], [memberId], async (_contexts, append) => {
-      await append([c]);
-      return { progress: [], result: undefined };
-    })));
+    await Promise.all(kept.map((c) => checkInBatchTransaction(t.store.pgPool!, [c.keyResultId], [memberId], writing({ checkIns: [c], moves: [], progress: [] }))));
     expect(await checkInsOf(kept.map((c) => c.id))).toHaveLength(10);
   });
 
-  it('takes ids with quotes and backslashes as plain text, and answers none for them', async () => {
-    const odd = ['x"y', 'a\'b\\c', '{1,2}', 'NULL'];
-    const contexts = await checkInBatchTransaction(t.store.pgPool!, [...odd, other], [...odd, memberId], async (c) => ({ progress: [], result: c }));
-    expect([...contexts.keys()]).toEqual([other]);
+  it('takes ids with quotes, backslashes and braces as plain text, and finds nothing for them', async () => {
+    const odd = ['x"y', 'a\'b\\c', '{1,2}', 'NULL', ''];
+    const read = await checkInBatchTransaction(t.store.pgPool!, [...odd, other], [...odd, memberId], writing({ checkIns: [], moves: [], progress: [] }));
+    expect([...read.contexts.keys()]).toEqual([other]);
   });
 });

@@ -1,32 +1,47 @@
 // PostgreSQL only: the transaction that writes many check-ins at once (app/checkInBatches.ts), in
-// three round trips whatever the batch's size:
-//   1. begin; lock the key results' objectives and read the key results' contexts;
-//   2. append the check-ins, move the key results, read the objectives' key results;
-//   3. the objectives' new progress; commit.
-// Round trips, more than the database's work, are what a batch costs: two more made the rate
-// 15–25 % lower under the bench's load. So this speaks to the pool's client directly, where
-// Kysely sends one statement per round trip: the first and last round trips are simple queries
-// holding several statements, and the statements that take lists are prepared once per
-// connection, then executed with the lists as literals (array literals built here, quoted by pg's
-// escapeLiteral). A simple query cannot carry parameters; a prepared statement is not planned again.
+// two round trips whatever the batch's size:
+//   1. begin; lock the key results' objectives and read the key results' contexts; then, in a
+//      statement of its own so that it sees what was committed before the locks were granted,
+//      read every key result of those objectives;
+//   2. append the check-ins; move the key results' current values; keep the objectives' new
+//      progress; commit.
+// Between the two, the caller decides what to write from what was read: the objectives are
+// locked, and every writer of a key result locks its objective first, so nothing it read can
+// change before the commit.
+// Round trips, more than the database's work, are what a batch costs here (each waits for two
+// busy event loops and processes sharing the cores): five of them gave about 1,900 check-ins per
+// second under the bench's load, three about 2,050. So this speaks to the pool's client directly,
+// where Kysely sends one statement per round trip: each round trip is one simple query holding
+// several statements. A simple query cannot carry parameters, so the statements are prepared once
+// per connection and executed with literals: array literals built here, quoted by pg's
+// escapeLiteral. Prepared, they are not parsed or planned again.
 import type pg from 'pg';
 import { KEY_RESULT_COLUMNS, presentKeyResultRow, type KeyResultRecord } from './keyResults.js';
 import type { KeyResultTable } from './schema.js';
 import type { NewCheckIn } from './checkIns.js';
-import type { KeyResultForProgress } from './objectiveProgress.js';
 
-export interface BatchContext { kr: KeyResultRecord; unitId: string; periodState: string; members: ReadonlySet<string> }
-export interface MovedObjective { objectiveId: string; keyResults: KeyResultForProgress[] }
-export interface ObjectiveProgress { objectiveId: string; progress: number }
+/** Where a key result sits, for deciding whether a check-in on it may be written. */
+export interface BatchContext { unitId: string; periodState: string; members: ReadonlySet<string> }
+export interface BatchRead {
+  contexts: ReadonlyMap<string, BatchContext>;
+  /** Every key result of the objectives of the batch's key results, as they stand under the lock, by id. */
+  keyResults: ReadonlyMap<string, KeyResultRecord>;
+}
+export interface CurrentMove { keyResultId: string; value: number; confidence: number; at: string }
+export interface BatchWrite {
+  checkIns: readonly NewCheckIn[];
+  /** Key results whose current value becomes a check-in's. */
+  moves: readonly CurrentMove[];
+  progress: ReadonlyArray<{ objectiveId: string; progress: number }>;
+}
 
-// Each key result with its unit, its period's state and which of the people are members of its
-// unit. Locks the objectives (FOR NO KEY UPDATE, as keyResultContext does for one) in the order
-// of their ids, so two batches, or a batch and any other writer, cannot deadlock. It must be a
-// statement before the one that reads the objectives' key results: a statement sees the database
-// as it was when it began, even after waiting for a lock.
+const KR = KEY_RESULT_COLUMNS.map((c) => `kr.${c}`).join(', ');
+
+// Locks the objectives (FOR NO KEY UPDATE, as keyResultContext does for one) in the order of their
+// ids, so two batches, or a batch and any other writer, cannot deadlock.
 const CONTEXTS = `
-  select ${KEY_RESULT_COLUMNS.map((c) => `kr.${c}`).join(', ')}, o.unit_id as ctx_unit_id, p.state as ctx_period_state,
-    array(select m.person_id from memberships m where m.unit_id = o.unit_id and m.person_id = any($2)) as ctx_members
+  select kr.id, o.unit_id, p.state as period_state,
+    array(select m.person_id from memberships m where m.unit_id = o.unit_id and m.person_id = any($2)) as members
   from key_results kr
   join objectives o on o.id = kr.objective_id
   join periods p on p.id = o.period_id
@@ -34,34 +49,20 @@ const CONTEXTS = `
   order by o.id
   for no key update of o`;
 
-// Appends the check-ins, makes the newest of each key result its current value unless a later one
-// is current already (see setCurrent), and reads the key results of every objective whose key
-// result moved. Its parts run on one snapshot, so the key results it reads are as they were
-// before it, and each moved one's new value is put in from the update.
+// A statement sees the database as it was when it began, even after waiting for a lock: the key
+// results are read by the next one.
+const KEY_RESULTS = `
+  select ${KR} from key_results kr
+  where kr.objective_id in (select objective_id from key_results where id = any($1))`;
+
 const APPEND = `
-  with input as (
-    select * from unnest($1::text[], $2::text[], $3::text[], $4::double precision[], $5::integer[], $6::text[],
-      $7::text[], $8::text[], $9::text[])
-      as t(id, org_id, key_result_id, value, confidence, comment, blockers, author_id, created_at)
-  ),
-  appended as (
-    insert into check_ins (id, org_id, key_result_id, value, confidence, comment, blockers, author_id, created_at)
-    select id, org_id, key_result_id, value, confidence, comment, blockers, author_id, created_at from input
-  ),
-  newest as (
-    select distinct on (key_result_id) key_result_id, value, confidence, created_at from input
-    order by key_result_id, created_at desc, id desc
-  ),
-  moved as (
-    update key_results kr set current_value = n.value, confidence = n.confidence, current_at = n.created_at
-    from newest n
-    where kr.id = n.key_result_id and (kr.current_at is null or kr.current_at <= n.created_at)
-    returning kr.id, kr.objective_id, kr.current_value
-  )
-  select k.objective_id, k.type, k.start_value, k.target_value, k.weight,
-    case when m.id is null then k.current_value else m.current_value end as current_value
-  from key_results k left join moved m on m.id = k.id
-  where k.objective_id in (select objective_id from moved)`;
+  insert into check_ins (id, org_id, key_result_id, value, confidence, comment, blockers, author_id, created_at)
+  select * from unnest($1, $2, $3, $4, $5, $6, $7, $8, $9)`;
+
+const MOVE = `
+  update key_results kr set current_value = m.value, confidence = m.confidence, current_at = m.at
+  from unnest($1, $2, $3, $4) as m(id, value, confidence, at)
+  where kr.id = m.id`;
 
 const PROGRESS = `
   update objectives o set progress = v.progress
@@ -72,6 +73,9 @@ const PROGRESS = `
 // namespace of prepared statements.
 const PREPARE = [
   `prepare varde_batch_contexts(text[], text[]) as ${CONTEXTS}`,
+  `prepare varde_batch_key_results(text[]) as ${KEY_RESULTS}`,
+  `prepare varde_batch_append(text[], text[], text[], double precision[], integer[], text[], text[], text[], text[]) as ${APPEND}`,
+  `prepare varde_batch_move(text[], double precision[], integer[], text[]) as ${MOVE}`,
   `prepare varde_batch_progress(text[], double precision[]) as ${PROGRESS}`,
 ];
 const prepared = new WeakSet<pg.PoolClient>();
@@ -81,21 +85,14 @@ const prepared = new WeakSet<pg.PoolClient>();
 // cost as much as running them. The batch asks for the generic plan, for itself only.
 const BEGIN = 'begin; set local plan_cache_mode = force_generic_plan';
 
-type ContextRow = KeyResultTable & { ctx_unit_id: string; ctx_period_state: string; ctx_members: string[] };
-
-/** What a batch does between its contexts and its commit: decides, appends, and says the progress to keep. */
-export type BatchWork<T> = (
-  contexts: ReadonlyMap<string, BatchContext>,
-  append: (checkIns: readonly NewCheckIn[]) => Promise<MovedObjective[]>,
-) => Promise<{ progress: readonly ObjectiveProgress[]; result: T }>;
-
 /**
- * One batch's transaction on one connection of the pool: locks and reads the contexts of
- * `keyResultIds` (for `personIds`' memberships), lets `work` decide and append, then keeps the
- * progress it returns and commits. On any failure it rolls back and the connection is closed
- * rather than reused, so no half-known state (a statement prepared or not) outlives the error.
+ * One batch's transaction on one connection of the pool: locks and reads as above for
+ * `keyResultIds` (and `personIds`' memberships), lets `decide` say what to write, writes it and
+ * commits. On any failure it rolls back and the connection is closed rather than reused, so no
+ * half-known state (a statement prepared or not) outlives the error.
  */
-export async function checkInBatchTransaction<T>(pool: pg.Pool, keyResultIds: readonly string[], personIds: readonly string[], work: BatchWork<T>): Promise<T> {
+export async function checkInBatchTransaction<T>(pool: pg.Pool, keyResultIds: readonly string[], personIds: readonly string[],
+  decide: (read: BatchRead) => { write: BatchWrite; result: T }): Promise<T> {
   const client = await pool.connect();
   let failed = false;
   try {
@@ -103,13 +100,14 @@ export async function checkInBatchTransaction<T>(pool: pg.Pool, keyResultIds: re
       for (const statement of PREPARE) await client.query(statement);
       prepared.add(client);
     }
-    const began = await client.query(`${BEGIN}; execute varde_batch_contexts(${textArray(client, keyResultIds)}, ${textArray(client, personIds)})`) as unknown as pg.QueryResult[];
-    const contextRows = began[began.length - 1]!.rows as ContextRow[];
-    const contexts = new Map(contextRows.map(({ ctx_unit_id, ctx_period_state, ctx_members, ...row }) =>
-      [row.id, { kr: presentKeyResultRow(row), unitId: ctx_unit_id, periodState: ctx_period_state, members: new Set(ctx_members) }]));
-    const { progress, result } = await work(contexts, (checkIns) => append(client, checkIns));
-    await client.query(progress.length === 0 ? 'commit'
-      : `execute varde_batch_progress(${textArray(client, progress.map((p) => p.objectiveId))}, ${numberArray(client, progress.map((p) => p.progress))}); commit`);
+    const ids = textArray(client, keyResultIds);
+    const read = await client.query(`${BEGIN}; execute varde_batch_contexts(${ids}, ${textArray(client, personIds)}); execute varde_batch_key_results(${ids})`) as unknown as pg.QueryResult[];
+    const [contextRows, keyResultRows] = read.slice(-2).map((r) => r.rows) as [Array<{ id: string; unit_id: string; period_state: string; members: string[] }>, KeyResultTable[]];
+    const { write, result } = decide({
+      contexts: new Map(contextRows.map((r) => [r.id, { unitId: r.unit_id, periodState: r.period_state, members: new Set(r.members) }])),
+      keyResults: new Map(keyResultRows.map((r) => [r.id, presentKeyResultRow(r)])),
+    });
+    await client.query([...writeStatements(client, write), 'commit'].join('; '));
     return result;
   } catch (error) {
     failed = true;
@@ -121,26 +119,34 @@ export async function checkInBatchTransaction<T>(pool: pg.Pool, keyResultIds: re
   }
 }
 
-async function append(client: pg.PoolClient, checkIns: readonly NewCheckIn[]): Promise<MovedObjective[]> {
-  const column = <K extends keyof NewCheckIn>(key: K) => checkIns.map((c) => c[key]);
-  const { rows } = await client.query<KeyResultForProgress & { objective_id: string }>({
-    name: 'varde_batch_append', text: APPEND,
-    values: [column('id'), column('orgId'), column('keyResultId'), column('value'), column('confidence'), column('comment'), column('blockers'), column('authorId'), column('createdAt')],
-  });
-  const byObjective = new Map<string, KeyResultForProgress[]>();
-  for (const { objective_id, ...kr } of rows) {
-    const list = byObjective.get(objective_id);
-    if (list) list.push(kr); else byObjective.set(objective_id, [kr]);
+function writeStatements(client: pg.PoolClient, { checkIns, moves, progress }: BatchWrite): string[] {
+  const statements: string[] = [];
+  if (checkIns.length) {
+    const text = (key: 'id' | 'orgId' | 'keyResultId' | 'comment' | 'blockers' | 'authorId' | 'createdAt') => textArray(client, checkIns.map((c) => c[key]));
+    const numbers = (key: 'value' | 'confidence') => numberArray(client, checkIns.map((c) => c[key]));
+    statements.push(`execute varde_batch_append(${text('id')}, ${text('orgId')}, ${text('keyResultId')}, ${numbers('value')}, ${numbers('confidence')}, ${text('comment')}, ${text('blockers')}, ${text('authorId')}, ${text('createdAt')})`);
   }
-  return [...byObjective].map(([objectiveId, keyResults]) => ({ objectiveId, keyResults }));
+  if (moves.length) {
+    statements.push(`execute varde_batch_move(${textArray(client, moves.map((m) => m.keyResultId))}, ${numberArray(client, moves.map((m) => m.value))}, ${numberArray(client, moves.map((m) => m.confidence))}, ${textArray(client, moves.map((m) => m.at))})`);
+  }
+  if (progress.length) {
+    statements.push(`execute varde_batch_progress(${textArray(client, progress.map((p) => p.objectiveId))}, ${numberArray(client, progress.map((p) => p.progress))})`);
+  }
+  return statements;
 }
 
-/** A text[] literal: each element double-quoted with its quotes and backslashes escaped, the whole quoted by pg. */
-function textArray(client: pg.PoolClient, values: readonly string[]): string {
-  return `${client.escapeLiteral(`{${values.map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`)}::text[]`;
+/** An array literal of text: each element double-quoted with its quotes and backslashes escaped (or NULL), the whole quoted by pg. */
+function textArray(client: pg.PoolClient, values: ReadonlyArray<string | null>): string {
+  const elements = values.map((v) => {
+    if (v === null) return 'NULL';
+    // The request body refuses NUL (http/jsonBody.ts); a query's text cannot hold one.
+    if (v.includes('\u0000')) throw new Error('a text for PostgreSQL holds a NUL character');
+    return `"${v.replace(/["\\]/g, '\\$&')}"`;
+  });
+  return client.escapeLiteral(`{${elements.join(',')}}`);
 }
 
 function numberArray(client: pg.PoolClient, values: readonly number[]): string {
   for (const v of values) if (!Number.isFinite(v)) throw new Error(`not a finite number: ${v}`);
-  return `${client.escapeLiteral(`{${values.join(',')}}`)}::double precision[]`;
+  return client.escapeLiteral(`{${values.join(',')}}`);
 }
