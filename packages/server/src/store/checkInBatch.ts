@@ -8,9 +8,10 @@
 // Between the two, the caller decides what to write from what was read: the objectives are
 // locked, and every writer of a key result locks its objective first, so nothing it read can
 // change before the commit.
-// Round trips, more than the database's work, are what a batch costs here (each waits for two
-// busy event loops and processes sharing the cores): five of them gave about 1,900 check-ins per
-// second under the bench's load, three about 2,050. So this speaks to the pool's client directly,
+// Round trips, more than the database's work, are what a batch costs here: each waits for a busy
+// event loop and for processes sharing the cores. In alternating runs under the bench's load, two
+// round trips fewer (five to three) raised the rate by 6–18 %, and one fewer again by about 10 %.
+// So this speaks to the pool's client directly,
 // where Kysely sends one statement per round trip: each round trip is one simple query holding
 // several statements. A simple query cannot carry parameters, so the statements are prepared once
 // per connection and executed with literals: array literals built here, quoted by pg's
