@@ -4,9 +4,9 @@
 // what a check-in costs here. Each check-in is still checked on its own, refused on its own, and
 // answered only after the commit that holds it.
 // (SQLite gets the same effect from the group commit in store/groupCommit.ts.)
+import { objectiveProgressOf } from '@varde/core';
 import type { Store } from '../store/database.js';
 import type { NewCheckIn } from '../store/checkIns.js';
-import { objectiveProgressOf } from '@varde/core';
 import { checkInBatchTransaction, type BatchRead, type BatchWrite, type CurrentMove } from '../store/checkInBatch.js';
 import type { KeyResultRecord } from '../store/keyResults.js';
 import type { Actor } from './context.js';
