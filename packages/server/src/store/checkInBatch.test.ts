@@ -1,10 +1,12 @@
 // The check-in batch's transaction on PostgreSQL: what it reads (under the objectives' locks, as
 // committed when they were granted), that it writes what it is told all together or not at all,
-// and that odd text travels as text. Check-ins through the API in batches (concurrent ones,
+// that odd text travels as text, and what it leaves on its connections (statements planned once,
+// no setting changed, no connection reused after a failure). Check-ins through the API in batches (concurrent ones,
 // refusals among them) are in routes/okrFlow.test.ts; this is the store's part alone.
 // PostgreSQL only: SQLite writes check-ins one by one in its group commit (groupCommit.test.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
+import pg from 'pg';
 import { openTestStore, storeKinds, type TestStore } from '../testing/testStores.js';
 import { raceAgainstOpenWrite } from '../testing/lockWaits.js';
 import { seedDemoIfEmpty } from '../demo/seedDemo.js';
@@ -96,5 +98,40 @@ describe.runIf(storeKinds().includes('postgres'))('check-in batch transaction on
     const odd = ['x"y', 'a\'b\\c', '{1,2}', 'NULL', ''];
     const read = await checkInBatchTransaction(t.store.pgPool!, [...odd, other], [...odd, memberId], writing({ checkIns: [], moves: [], progress: [] }));
     expect([...read.contexts.keys()]).toEqual([other]);
+  });
+
+  it('plans its statements once per connection, generically, without changing the connection\'s setting', async () => {
+    // A pool of one connection, so the questions afterwards go to the connection the batches used.
+    const one = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1, options: `-c search_path=${t.pgSchema}` });
+    try {
+      for (const value of [1, 2, 3, 4, 5, 6, 7]) {
+        const c = checkIn(siblings[0]!, value);
+        await checkInBatchTransaction(one, [siblings[0]!, other], [memberId], writing({
+          checkIns: [c], moves: [{ keyResultId: siblings[0]!, value, confidence: 5, at: c.createdAt }], progress: [{ objectiveId, progress: value / 10 }],
+        }));
+      }
+      const { rows } = await one.query<{ name: string; generic_plans: string; custom_plans: string }>(
+        `select name, generic_plans, custom_plans from pg_prepared_statements where name like 'varde_batch_%' order by name`);
+      expect(rows.map((r) => r.name)).toEqual(['varde_batch_append', 'varde_batch_contexts', 'varde_batch_key_results', 'varde_batch_move', 'varde_batch_progress']);
+      for (const r of rows) expect([r.name, Number(r.custom_plans), Number(r.generic_plans) > 0]).toEqual([r.name, 0, true]);
+      expect((await one.query<{ mode: string }>(`select current_setting('plan_cache_mode') as mode`)).rows[0]!.mode).toBe('auto');
+    } finally {
+      await one.end();
+    }
+  });
+
+  it('closes the connection of a failed batch rather than reuse it', async () => {
+    const one = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1, options: `-c search_path=${t.pgSchema}` });
+    const pid = async () => (await one.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0]!.pid;
+    try {
+      const ok = () => checkInBatchTransaction(one, [other], [memberId], writing({ checkIns: [], moves: [], progress: [] }));
+      await ok();
+      const before = await pid();
+      await expect(checkInBatchTransaction(one, [other], [memberId], () => { throw new Error('refused'); })).rejects.toThrow('refused');
+      await ok();
+      expect(await pid()).not.toBe(before);
+    } finally {
+      await one.end();
+    }
   });
 });
