@@ -13,6 +13,6 @@ export function checkInRefusal(actor: Actor, { kr, periodState, actorIsMember }:
   if (kr.type === 'milestone' && input.value !== 0 && input.value !== 1) {
     return invalid('value', 'must be 0 (not done) or 1 (done) for a milestone', 'milestone');
   }
-  if (periodState === 'closed') return invalid('keyResultId', 'belongs to a closed period; reopen it to check in', 'closed');
+  if (periodState === 'closed') return invalid('id', 'belongs to a closed period; reopen it to check in', 'closed'); // `id`: the key result of the path, as for any bad path parameter
   return undefined;
 }

@@ -307,7 +307,7 @@ const semantics: Case[] = [
   { name: 'turning a key result into a milestone with target 5', req: (f) => patch(`/api/v1/key-results/${f.krId}`, { version: f.versions.kr, type: 'milestone', target: 5 }), status: 422, fields: ['target'], only: true, views: ['keyResult'] },
   // Check-ins.
   ...[2, 0.5, -1].map((value): Case => ({ name: `milestone check-in value ${value}`, req: (f) => checkIn(f, { value }, f.milestoneKrId), status: 422, fields: ['value'], only: true, views: ['milestoneCheckIns', 'milestoneKeyResult'] })),
-  { name: 'a check-in in a closed period', req: (f) => checkIn(f, { value: 1 }, f.closedKrId), status: 422, fields: ['keyResultId'], only: true, views: ['closedCheckIns'] },
+  { name: 'a check-in in a closed period', req: (f) => checkIn(f, { value: 1 }, f.closedKrId), status: 422, fields: ['id'], only: true, views: ['closedCheckIns'] },
   // The tree.
   { name: 'moving a unit under its own child', req: (f) => patch(`/api/v1/units/${f.areaId}`, { version: f.versions.area, parentId: f.childId }), status: 422, fields: ['parentId'], only: true, views: ['units'] },
   { name: 'moving a unit under itself', req: (f) => patch(`/api/v1/units/${f.areaId}`, { version: f.versions.area, parentId: f.areaId }), status: 422, fields: ['parentId'], only: true, views: ['units'] },

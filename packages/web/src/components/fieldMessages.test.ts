@@ -18,7 +18,7 @@ const refused = (errors: FieldError[], status = 422) =>
 
 describe('formMessage', () => {
   it('says why a check-in on a closed period was refused, in the user\'s language and without the field\'s name', async () => {
-    const error = refused([{ field: 'keyResultId', message: 'belongs to a closed period; reopen it to check in', code: 'closed' }]);
+    const error = refused([{ field: 'id', message: 'belongs to a closed period; reopen it to check in', code: 'closed' }]);
     expect(formMessage(await translator('nb'), error, ['value', 'confidence'])).toBe('Perioden er avsluttet. Åpne den igjen for å sjekke inn.');
     expect(formMessage(await translator('en'), error, ['value', 'confidence'])).toBe('The period is closed; reopen it to check in.');
   });
