@@ -1,11 +1,14 @@
-// Starts the built Varde server as a child process on a fresh data directory and a free port,
-// and launches Debian's Chromium through playwright-core with the flags this sandbox needs.
+// Starts the built Varde server as a child process on a fresh data directory (or a fresh
+// PostgreSQL database) and a free port, and launches Debian's Chromium through playwright-core
+// with the flags this sandbox needs.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import { freePort } from '../packages/server/src/testing/freePort.js';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 
@@ -39,6 +42,26 @@ export async function startServer(env: Record<string, string> = {}): Promise<Ser
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The server on a fresh PostgreSQL database made on `serverUrl`'s server, dropped again at stop. */
+export async function startServerOnPostgres(serverUrl: string, env: Record<string, string> = {}): Promise<Server> {
+  const name = `varde_e2e_${randomBytes(5).toString('hex')}`;
+  const admin = async (statement: string) => {
+    const client = new pg.Client({ connectionString: serverUrl });
+    await client.connect();
+    try { await client.query(statement); } finally { await client.end(); }
+  };
+  await admin(`create database ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  try {
+    const server = await startServer({ DATABASE_URL: url.toString(), ...env });
+    return { base: server.base, stop: async () => { await server.stop(); await admin(`drop database if exists ${name} with (force)`); } };
+  } catch (error) {
+    await admin(`drop database if exists ${name} with (force)`);
+    throw error;
+  }
 }
 
 export async function launchBrowser(): Promise<Browser> {

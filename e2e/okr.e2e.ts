@@ -2,10 +2,11 @@
 // and roll-up move, plan an objective with two key results aligned to a Moal, switch language,
 // use it with the keyboard only and on a phone-sized window. Every screen gets an axe scan
 // (WCAG 2.1 A/AA) with no serious or critical violation, and a screenshot in e2e/screenshots/.
+// With DATABASE_URL, a check-in is made on PostgreSQL too.
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, screenshot, seriousViolations, startServer, watchErrors, type Server } from './harness.js';
+import { launchBrowser, screenshot, seriousViolations, startServer, startServerOnPostgres, watchErrors, type Server } from './harness.js';
 
 const sv = JSON.parse(fs.readFileSync(new URL('../packages/web/src/i18n/sv.json', import.meta.url), 'utf8'));
 const nb = JSON.parse(fs.readFileSync(new URL('../packages/web/src/i18n/nb.json', import.meta.url), 'utf8'));
@@ -29,14 +30,14 @@ async function progressOf(label: RegExp | string): Promise<number> {
   return Number(await bar.getAttribute('aria-valuenow'));
 }
 
-async function teamKeyResult(teamName: RegExp): Promise<{ unitId: string; title: string; target: number; progress: number }> {
+async function teamKeyResult(teamName: RegExp): Promise<{ unitId: string; id: string; title: string; target: number; progress: number }> {
   const units = await (await page.request.get('/api/v1/units?limit=500')).json();
   const team = units.items.find((u: { name: string }) => teamName.test(u.name));
   const periods = await (await page.request.get('/api/v1/periods?kind=cycle&state=active')).json();
   const progress = await (await page.request.get(`/api/v1/units/${team.id}/progress?period=${periods.items[0].id}`)).json();
   const kr = progress.objectives.flatMap((o: { keyResults: unknown[] }) => o.keyResults)
     .find((k: { type: string; progress: number }) => k.type === 'increase' && k.progress < 0.5);
-  return { unitId: team.id, title: kr.title, target: kr.target, progress: kr.progress };
+  return { unitId: team.id, id: kr.id, title: kr.title, target: kr.target, progress: kr.progress };
 }
 
 describe('Varde in the browser', () => {
@@ -270,5 +271,51 @@ describe('first run on an empty installation', () => {
     await p.getByLabel('Password').fill('a long enough password');
     await p.getByRole('button', { name: 'Create and sign in' }).click();
     await expect.poll(() => p.getByRole('heading', { level: 1 }).textContent()).toContain('Hello, Ola');
+  });
+});
+
+// PostgreSQL writes check-ins another way than SQLite (in batches, app/checkInBatches.ts): the
+// check-in a user makes in the browser, on that store too. Without DATABASE_URL there is no
+// PostgreSQL to run on (`.ci/run` always gives one).
+describe.runIf(Boolean(process.env.DATABASE_URL))('a check-in in the browser on PostgreSQL', () => {
+  let onPostgres: Server;
+  let b: Browser;
+  beforeAll(async () => {
+    onPostgres = await startServerOnPostgres(process.env.DATABASE_URL!);
+    b = await launchBrowser();
+    const ctx = await b.newContext({ baseURL: onPostgres.base, viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+    await ctx.addInitScript(() => localStorage.setItem('varde.language', 'en'));
+    page = await ctx.newPage();
+    errors = watchErrors(page);
+  });
+  afterAll(async () => { await b?.close(); await onPostgres?.stop(); });
+
+  it('moves the key result and the team at once, and they stay moved after a reload', async () => {
+    const login = await page.request.post('/api/v1/auth/login', { data: { email: 'admin@demo.varde.no', password: 'varde-demo' } });
+    expect(login.status()).toBe(200);
+    const kr = await teamKeyResult(/Kampanjeteamet/);
+    await page.goto(`/units/${kr.unitId}`);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/Kampanjeteamet/);
+    await page.waitForLoadState('networkidle');
+    const teamBefore = await progressOf(/^Progress of Kampanjeteamet/);
+    expect(await progressOf(`Progress of ${kr.title}`)).toBeLessThan(50);
+
+    await page.getByRole('button', { name: `Check in on ${kr.title}` }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel(/New value/).fill(String(kr.target));
+    await dialog.getByRole('radio', { name: 'Confidence 8 of 10' }).check({ force: true });
+    await dialog.getByLabel('Comment').fill('Alle "fem" fylker \\ O\'Neil');
+    await dialog.getByRole('button', { name: 'Save check-in' }).click();
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    await expect.poll(() => progressOf(`Progress of ${kr.title}`)).toBe(100);
+    await expect.poll(() => progressOf(/^Progress of Kampanjeteamet/)).toBeGreaterThan(teamBefore);
+
+    await page.reload();
+    await page.waitForLoadState('networkidle');
+    expect(await progressOf(`Progress of ${kr.title}`)).toBe(100);
+    expect(await progressOf(/^Progress of Kampanjeteamet/)).toBeGreaterThan(teamBefore);
+    const latest = await (await page.request.get(`/api/v1/key-results/${kr.id}/check-ins?limit=1`)).json();
+    expect(latest.items[0]).toMatchObject({ value: kr.target, confidence: 8, comment: 'Alle "fem" fylker \\ O\'Neil' });
+    expect(errors).toEqual([]);
   });
 });
