@@ -70,9 +70,10 @@ const moveCurrent = compiledOnce((db, a: { id: string; value: number; confidence
 
 /** A check-in moves the key result's current value; its version is untouched so edits of the
  *  definition and check-ins do not conflict with each other. A check-in dated before the one
- *  already current (clock skew between instances, or two at once on PostgreSQL, where the
- *  condition is checked again on the newest row after waiting for its lock) leaves it alone:
- *  answers whether the value moved. */
+ *  already current (clock skew between instances) leaves it alone: answers whether the value
+ *  moved. The condition is in the statement, so it holds on the row as it is when written.
+ *  (PostgreSQL writes check-ins in batches, which apply the same rule: currentMoves in
+ *  app/checkInBatches.ts.) */
 export async function setCurrent(db: Db, id: string, value: number, confidence: number, at: string): Promise<boolean> {
   const result = await moveCurrent(db, { id, value, confidence, at });
   return Number(result.numAffectedRows ?? 0) === 1;
