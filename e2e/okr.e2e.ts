@@ -5,7 +5,7 @@
 // With DATABASE_URL, a check-in is made on PostgreSQL too.
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { launchBrowser, screenshot, seriousViolations, startServer, startServerOnPostgres, watchErrors, type Server } from './harness.js';
 
 const sv = JSON.parse(fs.readFileSync(new URL('../packages/web/src/i18n/sv.json', import.meta.url), 'utf8'));
@@ -38,6 +38,23 @@ async function teamKeyResult(teamName: RegExp): Promise<{ unitId: string; id: st
   const kr = progress.objectives.flatMap((o: { keyResults: unknown[] }) => o.keyResults)
     .find((k: { type: string; progress: number }) => k.type === 'increase' && k.progress < 0.5);
   return { unitId: team.id, id: kr.id, title: kr.title, target: kr.target, progress: kr.progress };
+}
+
+/** Opens the check-in dialog of a key result on the team page. */
+async function openCheckIn(title: string): Promise<Locator> {
+  await page.getByRole('button', { name: `Check in on ${title}` }).click();
+  const dialog = page.getByRole('dialog');
+  await expect.poll(() => dialog.isVisible()).toBe(true);
+  return dialog;
+}
+
+/** Fills and saves the open check-in dialog, and waits for it to close. */
+async function saveCheckIn(dialog: Locator, { value, confidence, comment }: { value: number; confidence: number; comment: string }): Promise<void> {
+  await dialog.getByLabel(/New value/).fill(String(value));
+  await dialog.getByRole('radio', { name: `Confidence ${confidence} of 10` }).check({ force: true });
+  await dialog.getByLabel('Comment').fill(comment);
+  await dialog.getByRole('button', { name: 'Save check-in' }).click();
+  await expect.poll(() => dialog.isVisible()).toBe(false);
 }
 
 describe('Varde in the browser', () => {
@@ -86,16 +103,10 @@ describe('Varde in the browser', () => {
     const teamBefore = await progressOf(/^Progress of Kampanjeteamet/);
     const krBefore = await progressOf(`Progress of ${kr.title}`);
 
-    await page.getByRole('button', { name: `Check in on ${kr.title}` }).click();
-    const dialog = page.getByRole('dialog');
-    await expect.poll(() => dialog.isVisible()).toBe(true);
+    const dialog = await openCheckIn(kr.title);
     await screenshot(page, '05-check-in');
     expect(await seriousViolations(page)).toEqual([]);
-    await dialog.getByLabel(/New value/).fill(String(kr.target));
-    await dialog.getByRole('radio', { name: 'Confidence 9 of 10' }).check({ force: true });
-    await dialog.getByLabel('Comment').fill('Opprop overlevert');
-    await dialog.getByRole('button', { name: 'Save check-in' }).click();
-    await expect.poll(() => dialog.isVisible()).toBe(false);
+    await saveCheckIn(dialog, { value: kr.target, confidence: 9, comment: 'Opprop overlevert' });
     await expect.poll(() => progressOf(`Progress of ${kr.title}`)).toBe(100);
     expect(krBefore).toBeLessThan(50);
     await expect.poll(() => progressOf(/^Progress of Kampanjeteamet/)).toBeGreaterThan(teamBefore);
@@ -300,13 +311,7 @@ describe.runIf(Boolean(process.env.DATABASE_URL))('a check-in in the browser on 
     const teamBefore = await progressOf(/^Progress of Kampanjeteamet/);
     expect(await progressOf(`Progress of ${kr.title}`)).toBeLessThan(50);
 
-    await page.getByRole('button', { name: `Check in on ${kr.title}` }).click();
-    const dialog = page.getByRole('dialog');
-    await dialog.getByLabel(/New value/).fill(String(kr.target));
-    await dialog.getByRole('radio', { name: 'Confidence 8 of 10' }).check({ force: true });
-    await dialog.getByLabel('Comment').fill('Alle "fem" fylker \\ O\'Neil');
-    await dialog.getByRole('button', { name: 'Save check-in' }).click();
-    await expect.poll(() => dialog.isVisible()).toBe(false);
+    await saveCheckIn(await openCheckIn(kr.title), { value: kr.target, confidence: 8, comment: 'Alle "fem" fylker \\ O\'Neil' });
     await expect.poll(() => progressOf(`Progress of ${kr.title}`)).toBe(100);
     await expect.poll(() => progressOf(/^Progress of Kampanjeteamet/)).toBeGreaterThan(teamBefore);
 

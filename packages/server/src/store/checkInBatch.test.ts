@@ -46,6 +46,8 @@ describe.runIf(storeKinds().includes('postgres'))('check-in batch transaction on
   const progressOf = async (id: string) => (await t.store.db.selectFrom('objectives').select('progress').where('id', '=', id).executeTakeFirstOrThrow()).progress;
   const checkInsOf = async (ids: string[]) => (await t.store.db.selectFrom('check_ins').select(['id', 'comment', 'blockers']).where('id', 'in', ids).execute());
   const writing = (write: BatchWrite) => (read: BatchRead) => ({ write, result: read });
+  /** A pool of one connection, so the questions after a batch go to the connection it used. */
+  const poolOfOne = () => new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1, options: `-c search_path=${t.pgSchema}` });
 
   it('reads each key result\'s context and every key result of its objective, and writes what it is told', async () => {
     const written = [checkIn(siblings[0]!, 11), { ...checkIn(other, 33), blockers: 'NULL' }];
@@ -101,8 +103,7 @@ describe.runIf(storeKinds().includes('postgres'))('check-in batch transaction on
   });
 
   it('plans its statements once per connection, generically, without changing the connection\'s setting', async () => {
-    // A pool of one connection, so the questions afterwards go to the connection the batches used.
-    const one = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1, options: `-c search_path=${t.pgSchema}` });
+    const one = poolOfOne();
     try {
       for (const value of [1, 2, 3, 4, 5, 6, 7]) {
         const c = checkIn(siblings[0]!, value);
@@ -121,7 +122,7 @@ describe.runIf(storeKinds().includes('postgres'))('check-in batch transaction on
   });
 
   it('closes the connection of a failed batch rather than reuse it', async () => {
-    const one = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1, options: `-c search_path=${t.pgSchema}` });
+    const one = poolOfOne();
     const pid = async () => (await one.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0]!.pid;
     try {
       const ok = () => checkInBatchTransaction(one, [other], [memberId], writing({ checkIns: [], moves: [], progress: [] }));

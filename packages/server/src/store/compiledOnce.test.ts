@@ -4,11 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestStore, storeKinds, type TestStore } from '../testing/testStores.js';
 import { compiledOnce } from './compiledOnce.js';
 import { insertOrganisation } from './organisations.js';
+import { testOrganisation as organisation } from '../testing/organisations.js';
 
-const organisation = (id: string, name: string) => ({
-  id, name, language: 'nb', timeZone: 'Europe/Oslo', fiscalYearStartMonth: 1, cycleCadence: 'quarter', checkInCadenceDays: 7,
-  strategy: { mission: '', vision: '', values: [], themes: [] }, isDemo: false, now: '2026-11-25T10:00:00.000Z',
-});
 
 // One argument used twice and a constant among the arguments: each lands in its own place.
 const named = compiledOnce((db, a: { name: string; id: string }) => db.selectFrom('organisations').select(['id', 'name', 'language'])

@@ -4,11 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestStore, storeKinds, type TestStore } from '../testing/testStores.js';
 import { write } from './groupCommit.js';
 import { insertOrganisation } from './organisations.js';
+import { testOrganisation as organisation } from '../testing/organisations.js';
 
-const organisation = (id: string) => ({
-  id, name: id, language: 'nb', timeZone: 'Europe/Oslo', fiscalYearStartMonth: 1, cycleCadence: 'quarter', checkInCadenceDays: 7,
-  strategy: { mission: '', vision: '', values: [], themes: [] }, isDemo: false, now: '2026-11-25T10:00:00.000Z',
-});
 
 describe.each(storeKinds())('group commit on %s', (kind) => {
   let t: TestStore;

@@ -7,12 +7,9 @@ import { sql } from 'kysely';
 import { openTestStore, storeKinds, type TestStore } from '../testing/testStores.js';
 import { compiledOnce } from './compiledOnce.js';
 import { insertOrganisation } from './organisations.js';
+import { testOrganisation as organisation } from '../testing/organisations.js';
 import type { Db } from './executor.js';
 
-const organisation = (id: string) => ({
-  id, name: id, language: 'nb', timeZone: 'Europe/Oslo', fiscalYearStartMonth: 1, cycleCadence: 'quarter', checkInCadenceDays: 7,
-  strategy: { mission: '', vision: '', values: [], themes: [] }, isDemo: false, now: '2026-11-25T10:00:00.000Z',
-});
 
 const nameOf = compiledOnce((db, a: { id: string }) => db.selectFrom('organisations').select('name').where('id', '=', a.id));
 const prepared = async (db: Db) => (await sql<{ name: string; statement: string }>`select name, statement from pg_prepared_statements`.execute(db)).rows;
