@@ -22,7 +22,7 @@ import type { KeyResultTable } from './schema.js';
 import type { NewCheckIn } from './checkIns.js';
 
 /** Where a key result sits, for deciding whether a check-in on it may be written. */
-export interface BatchContext { unitId: string; periodState: string; members: ReadonlySet<string> }
+export interface BatchContext { periodState: string; members: ReadonlySet<string> }
 export interface BatchRead {
   contexts: ReadonlyMap<string, BatchContext>;
   /** Every key result of the objectives of the batch's key results, as they stand under the lock, by id. */
@@ -41,7 +41,7 @@ const KR = KEY_RESULT_COLUMNS.map((c) => `kr.${c}`).join(', ');
 // Locks the objectives (FOR NO KEY UPDATE, as keyResultContext does for one) in the order of their
 // ids, so two batches, or a batch and any other writer, cannot deadlock.
 const CONTEXTS = `
-  select kr.id, o.unit_id, p.state as period_state,
+  select kr.id, p.state as period_state,
     array(select m.person_id from memberships m where m.unit_id = o.unit_id and m.person_id = any($2)) as members
   from key_results kr
   join objectives o on o.id = kr.objective_id
@@ -103,9 +103,9 @@ export async function checkInBatchTransaction<T>(pool: pg.Pool, keyResultIds: re
     }
     const ids = textArray(client, keyResultIds);
     const read = await client.query(`${BEGIN}; execute varde_batch_contexts(${ids}, ${textArray(client, personIds)}); execute varde_batch_key_results(${ids})`) as unknown as pg.QueryResult[];
-    const [contextRows, keyResultRows] = read.slice(-2).map((r) => r.rows) as [Array<{ id: string; unit_id: string; period_state: string; members: string[] }>, KeyResultTable[]];
+    const [contextRows, keyResultRows] = read.slice(-2).map((r) => r.rows) as [Array<{ id: string; period_state: string; members: string[] }>, KeyResultTable[]];
     const { write, result } = decide({
-      contexts: new Map(contextRows.map((r) => [r.id, { unitId: r.unit_id, periodState: r.period_state, members: new Set(r.members) }])),
+      contexts: new Map(contextRows.map((r) => [r.id, { periodState: r.period_state, members: new Set(r.members) }])),
       keyResults: new Map(keyResultRows.map((r) => [r.id, presentKeyResultRow(r)])),
     });
     await client.query([...writeStatements(client, write), 'commit'].join('; '));

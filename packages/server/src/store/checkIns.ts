@@ -17,10 +17,10 @@ export async function insertCheckIn(db: Db, c: NewCheckIn): Promise<void> {
   await insertQuery(db, c);
 }
 
-/** Everything a check-in writes, in the caller's transaction (which holds the objective's lock
- *  on PostgreSQL, see keyResultContext): the check-in itself; its value as the key result's
- *  current one unless a later check-in is current already (see setCurrent); and then the
- *  objective's kept progress. (PostgreSQL writes check-ins in batches: store/checkInBatch.ts.) */
+/** Everything a check-in written alone writes, in the caller's transaction: the check-in itself;
+ *  its value as the key result's current one unless a later check-in is current already (see
+ *  setCurrent); and then the objective's kept progress. SQLite's path; PostgreSQL writes
+ *  check-ins in batches (store/checkInBatch.ts). */
 export async function recordCheckIn(db: Db, c: NewCheckIn, objectiveId: string): Promise<void> {
   await insertQuery(db, c);
   if (await setCurrent(db, c.keyResultId, c.value, c.confidence, c.createdAt)) await refreshObjectiveProgress(db, objectiveId, { locked: true });
