@@ -211,8 +211,9 @@ describe('Varde in the browser', () => {
     await expect.poll(() => dialog.isVisible()).toBe(true);
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog.isVisible()).toBe(false);
-    // Focus returns to where it was, so the user is not lost.
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '')).toMatch(/^Check in on/);
+    // Focus returns to where it was, so the user is not lost. The dialog restores it as it
+    // unmounts, which may come a frame after it is hidden: asked again until it has.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '')).toMatch(/^Check in on/);
   });
 
   it('fits a phone-sized window', async () => {
