@@ -144,7 +144,8 @@ await import('@fastify/swagger'); await import('@fastify/swagger-ui'); await imp
 const { buildApp } = await import('./packages/server/dist/http/buildApp.js'); lap('import buildApp (rest of the app modules)');
 const { openStore } = await import('./packages/server/dist/store/database.js');
 const store = await openStore({ databaseUrl: process.env.DATABASE_URL, dataDir: process.env.VARDE_DATA_DIR }); lap('openStore + migrations check');
-const app = await buildApp({ store, clock: { now: () => new Date() } }, { logger: { level: 'info' } }); lap('buildApp');
+const { defaultSecurity } = await import('./packages/server/dist/app/context.js');
+const app = await buildApp({ store, clock: { now: () => new Date() }, security: defaultSecurity }, { logger: { level: 'info' } }); lap('buildApp');
 await app.ready(); lap('app.ready (plugins, route schemas compiled)');
 await app.listen({ port: 0, host: '127.0.0.1' }); lap('listen');
 await app.close(); await store.close();`;

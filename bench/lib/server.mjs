@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import Fastify from 'fastify';
 import { openStore } from '../../packages/server/dist/store/database.js';
 import { buildApp } from '../../packages/server/dist/http/buildApp.js';
-import { systemClock } from '../../packages/server/dist/app/context.js';
+import { defaultSecurity, systemClock } from '../../packages/server/dist/app/context.js';
 import { insertCheckIn } from '../../packages/server/dist/store/checkIns.js';
 import { newId } from '../../packages/server/dist/store/ids.js';
 
@@ -25,7 +25,7 @@ if (store.dialect === 'sqlite' && process.env.BENCH_SQLITE_SYNCHRONOUS) {
 
 let app;
 if (mode === 'varde') {
-  app = await buildApp({ store, clock: systemClock, secureCookies: false });
+  app = await buildApp({ store, clock: systemClock, security: defaultSecurity });
 } else {
   app = Fastify({ logger: false });
   const orgId = process.env.BENCH_ORG_ID;

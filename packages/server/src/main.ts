@@ -1,7 +1,7 @@
 // Starts Varde: reads the configuration, opens and migrates the store, seeds the demo
 // organisation into an empty database, serves HTTP, and shuts down cleanly on SIGTERM/SIGINT.
 import { fileURLToPath } from 'node:url';
-import { readConfig } from './config.js';
+import { isLoopbackHost, readConfig } from './config.js';
 import { openStore } from './store/database.js';
 import { buildApp } from './http/buildApp.js';
 import { systemClock, type Deps } from './app/context.js';
@@ -11,7 +11,13 @@ async function main(): Promise<void> {
   // The logger comes with the app, after the store; until then a lost connection goes to stderr.
   let lostConnection = (error: Error): void => { process.stderr.write(`PostgreSQL closed an idle connection: ${error.message}\n`); };
   const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, onLostConnection: (error) => lostConnection(error) });
-  const deps: Deps = { store, clock: systemClock, secureCookies: config.secureCookies };
+  const deps: Deps = {
+    store, clock: systemClock,
+    security: {
+      secureCookies: config.secureCookies, sessionIdleSeconds: config.sessionIdleSeconds, sessionMaxSeconds: config.sessionMaxSeconds,
+      trustProxy: config.trustProxy, exposed: !isLoopbackHost(config.host), setupToken: null,
+    },
+  };
   // The built web app, found from this file: dist/main.js is the production bundle (see
   // build.mjs), so the path must not depend on where the http/ module would have been.
   const webRoot = fileURLToPath(new URL('../../web/dist', import.meta.url));

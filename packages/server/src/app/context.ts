@@ -1,15 +1,33 @@
-// What every use case gets: the store, the clock and who is acting.
+// What every use case gets: the store, the clock, the security settings and who is acting.
 import type { Store } from '../store/database.js';
 import type { SessionPrincipal } from '../store/people.js';
 
 export interface Clock { now(): Date }
 export const systemClock: Clock = { now: () => new Date() };
 
+export interface SecuritySettings {
+  /** Send the session cookie only over HTTPS even when the request does not look like HTTPS. */
+  secureCookies: boolean;
+  /** A session ends after this long without a request… */
+  sessionIdleSeconds: number;
+  /** …and this long after sign-in, whatever happens. */
+  sessionMaxSeconds: number;
+  /** Addresses and CIDR ranges of proxies whose X-Forwarded-* headers are believed. */
+  trustProxy: string[];
+  /** Varde listens beyond loopback: first-run set-up then needs the set-up token. */
+  exposed: boolean;
+  /** The one-time set-up token printed at start, when set-up is still to be done and Varde is exposed. */
+  setupToken: string | null;
+}
+
+export const defaultSecurity: SecuritySettings = {
+  secureCookies: false, sessionIdleSeconds: 43_200, sessionMaxSeconds: 30 * 86_400, trustProxy: [], exposed: false, setupToken: null,
+};
+
 export interface Deps {
   store: Store;
   clock: Clock;
-  /** Send the session cookie only over HTTPS (set when Varde runs behind TLS). */
-  secureCookies?: boolean;
+  security: SecuritySettings;
 }
 export interface Actor extends SessionPrincipal {}
 export const isoNow = (deps: Deps): string => deps.clock.now().toISOString();

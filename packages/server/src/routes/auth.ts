@@ -15,7 +15,7 @@ const SignedInAnswer = z.object({ personId: z.string(), expiresAt: z.string() })
 export const authRoutes: RoutePlugin = (app, deps) => {
   const setCookie = (reply: FastifyReply, s: SignedIn) => {
     reply.setCookie(SESSION_COOKIE, s.token, {
-      path: '/', httpOnly: true, sameSite: 'lax', secure: deps.secureCookies ?? false, expires: s.expiresAt,
+      path: '/', httpOnly: true, sameSite: 'lax', secure: deps.security.secureCookies, expires: s.expiresAt,
     });
     return { personId: s.personId, expiresAt: s.expiresAt.toISOString() };
   };

@@ -12,6 +12,7 @@ import { withStatementCache } from './statementCache.js';
 import { preparingPool } from './preparedStatements.js';
 import * as initial from './migrations/001_initial.js';
 import * as objectiveProgress from './migrations/002_objective_progress.js';
+import * as accountsAndSignInLimits from './migrations/003_accounts_and_sign_in_limits.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 export interface Store {
@@ -35,7 +36,10 @@ export interface StoreConfig {
   onLostConnection?: ((error: Error) => void) | undefined;
 }
 
-const migrations: Record<string, Migration> = { '001_initial': initial, '002_objective_progress': objectiveProgress };
+const migrations: Record<string, Migration> = {
+  '001_initial': initial, '002_objective_progress': objectiveProgress,
+  '003_accounts_and_sign_in_limits': accountsAndSignInLimits,
+};
 
 export async function openStore(config: StoreConfig): Promise<Store> {
   const store = config.databaseUrl ? await openPostgres(config.databaseUrl, config.pgSchema, config.onLostConnection) : await openSqlite(config.dataDir ?? './data');

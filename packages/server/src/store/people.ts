@@ -1,11 +1,12 @@
 // People, their password hashes, their memberships and their sessions.
 import type { Person, MemberRole } from '@varde/core';
 import type { Db } from './executor.js';
+import type { Selectable } from 'kysely';
 import type { PersonTable } from './schema.js';
 
 export interface PersonRecord extends Person { orgId: string }
 
-async function withMemberships(db: Db, rows: PersonTable[]): Promise<PersonRecord[]> {
+async function withMemberships(db: Db, rows: Array<Selectable<PersonTable>>): Promise<PersonRecord[]> {
   if (rows.length === 0) return [];
   const memberships = await db.selectFrom('memberships').select(['person_id', 'unit_id', 'role'])
     .where('person_id', 'in', rows.map((r) => r.id)).orderBy('unit_id').execute();

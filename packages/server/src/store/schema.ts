@@ -14,10 +14,19 @@ export interface OrganisationTable {
 export interface PersonTable {
   id: string; org_id: string; name: string; email: string; password_hash: string | null;
   is_admin: number; version: number; created_at: string; updated_at: string;
+  /** 0: deactivated, cannot sign in; their name stays on what they wrote. */
+  active: Generated<number>;
+  /** 1 after an admin set a one-time password: the person chooses their own at the next sign-in. */
+  password_change_required: Generated<number>;
 }
 export interface SessionTable {
-  id: string; org_id: string; person_id: string; created_at: string; expires_at: string;
+  id: string; org_id: string; person_id: string; created_at: string;
+  /** The absolute end of the session. */
+  expires_at: string;
+  /** When the session was last used, for its idle limit; written at most once a minute. */
+  last_seen_at: string | null;
 }
+export interface SignInFailureTable { id: string; email: string; address: string; at: string }
 export interface UnitTable {
   id: string; org_id: string; parent_id: string | null; name: string; kind: string;
   description: string; version: number; created_at: string; updated_at: string;
@@ -67,4 +76,5 @@ export interface Database {
   check_ins: CheckInTable;
   initiatives: InitiativeTable;
   initiative_key_results: InitiativeKeyResultTable;
+  sign_in_failures: SignInFailureTable;
 }

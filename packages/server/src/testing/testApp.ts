@@ -3,7 +3,7 @@
 // hooks and serialisation, without a socket.
 import type { Dialect } from '../store/database.js';
 import { buildApp } from '../http/buildApp.js';
-import type { Clock, Deps } from '../app/context.js';
+import { defaultSecurity, type Clock, type Deps, type SecuritySettings } from '../app/context.js';
 import type { Api } from '../routes/types.js';
 import { openTestStore, type TestStore } from './testStores.js';
 
@@ -42,10 +42,10 @@ export function clientOf(app: Api, cookie: string): Client {
   };
 }
 
-export async function startTestApp(kind: Dialect, at = '2026-11-25T10:00:00Z'): Promise<TestApp> {
+export async function startTestApp(kind: Dialect, at = '2026-11-25T10:00:00Z', security: Partial<SecuritySettings> = {}): Promise<TestApp> {
   const testStore = await openTestStore(kind);
   const clock = new TestClock(new Date(at));
-  const deps: Deps = { store: testStore.store, clock };
+  const deps: Deps = { store: testStore.store, clock, security: { ...defaultSecurity, ...security } };
   const app = await buildApp(deps);
   await app.ready();
   const anonymous = clientOf(app, '');
