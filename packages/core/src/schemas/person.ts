@@ -4,7 +4,7 @@ import { Id, Timestamp, Title } from './common.js';
 import { Language, TimeZone } from './organisation.js';
 
 export const Email = z.string().trim().toLowerCase().max(254, 'is too long').pipe(z.email('must be an e-mail address'));
-export const Password = z.string().min(10, 'must be at least 10 characters').max(200, 'must be at most 200 characters');
+export const Password = z.string().min(12, 'must be at least 12 characters').max(200, 'must be at most 200 characters');
 export const MemberRole = z.enum(['lead', 'member']);
 export type MemberRole = z.infer<typeof MemberRole>;
 

@@ -2,13 +2,13 @@
 import type { LoginInput, SetupInput } from '@varde/core';
 import { cycleContaining, yearPeriod } from '@varde/core';
 import { findDefaultOrganisation, insertOrganisation, lockForSetUp } from '../store/organisations.js';
-import { deleteSession, findLogin, findSession, insertPerson, insertSession, type SessionPrincipal } from '../store/people.js';
+import { deleteSession, deleteSessionsOf, findLogin, findSession, insertPerson, insertSession, type SessionPrincipal } from '../store/people.js';
 import { insertUnit, replaceMembers } from '../store/units.js';
 import { insertPeriod } from '../store/periods.js';
 import { newId } from '../store/ids.js';
 import { DUMMY_HASH, hashPassword, verifyPassword } from '../auth/passwords.js';
 import { newSessionToken, sessionId, SESSION_DAYS } from '../auth/sessionTokens.js';
-import { cachedPrincipal, forgetPrincipal, rememberPrincipal } from '../auth/sessionCache.js';
+import { cachedPrincipal, forgetPerson, forgetPrincipal, rememberPrincipal } from '../auth/sessionCache.js';
 import type { Deps } from './context.js';
 import { AppError, conflict } from './errors.js';
 
@@ -36,6 +36,14 @@ export async function logout(deps: Deps, token: string): Promise<void> {
   const id = sessionId(token);
   forgetPrincipal(deps.store, id);
   await deleteSession(deps.store.db, id);
+}
+
+/** Ends a person's sessions at once on this instance (all, or all but the one kept); other
+ *  instances stop answering them within the session cache's few seconds. */
+export async function endSessionsOf(deps: Deps, orgId: string, personId: string, keepSessionId?: string): Promise<number> {
+  forgetPerson(deps.store, personId, keepSessionId);
+  const ended = await deleteSessionsOf(deps.store.db, orgId, personId, keepSessionId);
+  return ended.length;
 }
 
 export async function principalFor(deps: Deps, token: string): Promise<SessionPrincipal | undefined> {

@@ -33,3 +33,10 @@ export function rememberPrincipal(store: Store, sessionId: string, principal: Se
 export function forgetPrincipal(store: Store, sessionId: string): void {
   cacheOf(store).delete(sessionId);
 }
+
+/** Forgets every remembered session of a person (signed out everywhere, deactivated, new password). */
+export function forgetPerson(store: Store, personId: string, exceptSessionId?: string): void {
+  for (const [id, entry] of cacheOf(store)) {
+    if (entry.principal.personId === personId && id !== exceptSessionId) cacheOf(store).delete(id);
+  }
+}

@@ -73,3 +73,10 @@ export async function findSession(db: Db, id: string, now: string): Promise<Sess
 export async function deleteSession(db: Db, id: string): Promise<void> {
   await db.deleteFrom('sessions').where('id', '=', id).execute();
 }
+
+/** Ends a person's sessions, all of them or all but one; answers the ids of those it ended. */
+export async function deleteSessionsOf(db: Db, orgId: string, personId: string, exceptId?: string): Promise<string[]> {
+  let q = db.deleteFrom('sessions').where('org_id', '=', orgId).where('person_id', '=', personId);
+  if (exceptId) q = q.where('id', '!=', exceptId);
+  return (await q.returning('id').execute()).map((r) => r.id);
+}
