@@ -5,6 +5,7 @@ import { isLoopbackHost, readConfig } from './config.js';
 import { openStore } from './store/database.js';
 import { buildApp } from './http/buildApp.js';
 import { systemClock, type Deps } from './app/context.js';
+import { createSessionSweeper } from './auth/sessionSweeper.js';
 
 async function main(): Promise<void> {
   const config = readConfig();
@@ -37,6 +38,12 @@ async function main(): Promise<void> {
     }
   }
 
+  const sweeper = createSessionSweeper(deps, {
+    onSwept: (swept) => { if (swept.sessions + swept.signInFailures > 0) app.log.debug(swept, 'deleted ended sessions and old sign-in failures'); },
+    onError: (err) => app.log.warn({ err }, 'deleting ended sessions failed; the next sweep tries again'),
+  });
+  sweeper.start();
+
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -45,6 +52,7 @@ async function main(): Promise<void> {
     const force = setTimeout(() => process.exit(1), 10_000).unref();
     try {
       await app.close();
+      await sweeper.stop();
       await store.close();
       clearTimeout(force);
       process.exit(0);

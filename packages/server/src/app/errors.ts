@@ -16,3 +16,9 @@ export const conflict = (detail: string) => new AppError(409, 'Conflict', detail
 /** A request that is well-formed but names something that does not fit: an unknown unit, a wrong state. */
 export const invalid = (field: string, message: string, code = 'invalid') =>
   new AppError(422, 'Unprocessable Content', `${field} ${message}`, [{ field, message, code }]);
+/** Too many attempts: the caller may try again after `retryAfterSeconds` (sent as Retry-After). */
+export class TooManyRequests extends AppError {
+  constructor(readonly retryAfterSeconds: number, detail: string, errors?: FieldError[]) {
+    super(429, 'Too Many Requests', detail, errors);
+  }
+}

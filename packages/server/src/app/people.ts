@@ -8,6 +8,7 @@ import { authorise, policies } from '../auth/policies.js';
 import { isoNow, type Actor, type Deps } from './context.js';
 import { invalid, notFound } from './errors.js';
 import { cursorOf, pageOf } from './paging.js';
+import { endSessionsOf } from './session.js';
 
 export async function readPeople(deps: Deps, actor: Actor, limit: number, cursor: string | undefined): Promise<Page<PersonRecord>> {
   return pageOf(await listPeople(deps.store.db, actor.orgId, limit + 1, cursorOf(cursor)), limit);
@@ -37,4 +38,11 @@ export async function addPerson(deps: Deps, actor: Actor, input: PersonCreate): 
     throw isUniqueViolation(error) ? taken() : error;
   });
   return readPerson(deps, actor, id);
+}
+
+/** An admin signs a person out everywhere (a lost laptop, a shared computer); answers how many sessions ended. */
+export async function endSessionsOfPerson(deps: Deps, actor: Actor, personId: string): Promise<number> {
+  await authorise(policies.managePeople(actor), "end people's sessions");
+  if (!(await getPerson(deps.store.db, actor.orgId, personId))) throw notFound('The person');
+  return endSessionsOf(deps, actor.orgId, personId);
 }

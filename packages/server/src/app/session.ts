@@ -2,33 +2,60 @@
 import type { LoginInput, SetupInput } from '@varde/core';
 import { cycleContaining, yearPeriod } from '@varde/core';
 import { findDefaultOrganisation, insertOrganisation, lockForSetUp } from '../store/organisations.js';
-import { deleteSession, deleteSessionsOf, findLogin, findSession, insertPerson, insertSession, type SessionPrincipal } from '../store/people.js';
+import { deleteSession, deleteSessionsOf, findLogin, findSession, insertPerson, insertSession, touchSession, type SessionPrincipal } from '../store/people.js';
+import { clearFailuresOf, recentFailures, recordFailure } from '../store/signInFailures.js';
 import { insertUnit, replaceMembers } from '../store/units.js';
 import { insertPeriod } from '../store/periods.js';
 import { newId } from '../store/ids.js';
 import { DUMMY_HASH, hashPassword, verifyPassword } from '../auth/passwords.js';
-import { newSessionToken, sessionId, SESSION_DAYS } from '../auth/sessionTokens.js';
-import { cachedPrincipal, forgetPerson, forgetPrincipal, rememberPrincipal } from '../auth/sessionCache.js';
+import { newSessionToken, sessionId } from '../auth/sessionTokens.js';
+import { cachedSession, forgetPerson, forgetPrincipal, rememberSession } from '../auth/sessionCache.js';
+import { SIGN_IN_LIMITS, signInVerdict } from '../auth/signInLimits.js';
 import type { Deps } from './context.js';
-import { AppError, conflict } from './errors.js';
+import { AppError, conflict, TooManyRequests } from './errors.js';
 
 export interface SignedIn { token: string; expiresAt: Date; personId: string }
 
 async function openSession(deps: Deps, personId: string, orgId: string): Promise<SignedIn> {
   const token = newSessionToken();
   const now = deps.clock.now();
-  const expiresAt = new Date(now.getTime() + SESSION_DAYS * 86_400_000);
+  const expiresAt = new Date(now.getTime() + deps.security.sessionMaxSeconds * 1000);
   await insertSession(deps.store.db, { id: sessionId(token), orgId, personId, now: now.toISOString(), expiresAt: expiresAt.toISOString() });
   return { token, expiresAt, personId };
 }
 
-export async function login(deps: Deps, input: LoginInput): Promise<SignedIn> {
+/** Where a sign-in comes from: the client's address (for its limit) and the session the browser
+ *  already had, which a sign-in replaces rather than leaves open beside the new one. */
+export interface SignInContext { address: string; replacingToken?: string }
+
+/** Refuses at once, before any password hashing, an e-mail or an address that failed too often. */
+async function checkSignInLimits(deps: Deps, email: string, address: string, now: Date): Promise<void> {
+  const since = new Date(now.getTime() - SIGN_IN_LIMITS.windowMs).toISOString();
+  const failures = await recentFailures(deps.store.db, email, address, since);
+  const ms = (list: string[]) => list.map((at) => Date.parse(at));
+  const verdict = signInVerdict({ byEmail: ms(failures.byEmail), byAddress: ms(failures.byAddress) }, now.getTime());
+  if (verdict.allowed) return;
+  const minutes = Math.ceil(verdict.retryAfterSeconds / 60);
+  const detail = verdict.by === 'email'
+    ? `Too many failed sign-ins for this e-mail address; try again in ${minutes} minute${minutes === 1 ? '' : 's'}`
+    : `Too many failed sign-ins from this address; try again in ${minutes} minute${minutes === 1 ? '' : 's'}`;
+  throw new TooManyRequests(verdict.retryAfterSeconds, detail,
+    [{ field: 'email', message: 'has had too many failed sign-ins; wait and try again', code: 'too_many_attempts' }]);
+}
+
+export async function login(deps: Deps, input: LoginInput, context: SignInContext): Promise<SignedIn> {
+  const now = deps.clock.now();
+  const email = input.email.toLowerCase();
+  await checkSignInLimits(deps, email, context.address, now);
   const account = await findLogin(deps.store.db, input.email);
   const ok = await verifyPassword(input.password, account?.passwordHash ?? DUMMY_HASH);
   if (!account || !account.passwordHash || !ok) {
+    await recordFailure(deps.store.db, { id: newId(), email, address: context.address, at: now.toISOString() });
     throw new AppError(401, 'Unauthorized', 'The e-mail address or the password is wrong',
       [{ field: 'password', message: 'does not match the e-mail address', code: 'invalid_credentials' }]);
   }
+  await clearFailuresOf(deps.store.db, email);
+  if (context.replacingToken) await logout(deps, context.replacingToken);
   return openSession(deps, account.id, account.orgId);
 }
 
@@ -46,14 +73,37 @@ export async function endSessionsOf(deps: Deps, orgId: string, personId: string,
   return ended.length;
 }
 
+/** Signs the person out of every session they have, this one included. */
+export async function logoutEverywhere(deps: Deps, actor: SessionPrincipal): Promise<number> {
+  return endSessionsOf(deps, actor.orgId, actor.personId);
+}
+
+/** How stale last_seen_at may grow before a request writes it again: once a minute at most, so a
+ *  stream of check-ins does not write its session on every request, but always well inside the
+ *  idle limit so a session in use never looks idle. */
+const touchAfterMs = (idleMs: number): number => Math.min(60_000, idleMs / 2);
+
 export async function principalFor(deps: Deps, token: string): Promise<SessionPrincipal | undefined> {
   const id = sessionId(token);
-  const now = deps.clock.now();
-  const cached = cachedPrincipal(deps.store, id, now.getTime());
-  if (cached) return cached;
-  const principal = await findSession(deps.store.db, id, now.toISOString());
-  if (principal) rememberPrincipal(deps.store, id, principal, now.getTime());
-  return principal;
+  const now = deps.clock.now().getTime();
+  const idleMs = deps.security.sessionIdleSeconds * 1000;
+  let session = cachedSession(deps.store, id, now);
+  // Idle by what this instance knows; the database may know of a later use on another instance.
+  if (session && now - session.lastSeenAt >= idleMs) session = undefined;
+  if (!session) {
+    const found = await findSession(deps.store.db, id, new Date(now).toISOString(), new Date(now - idleMs).toISOString());
+    if (!found) {
+      forgetPrincipal(deps.store, id);
+      return undefined;
+    }
+    session = rememberSession(deps.store, id, { principal: found.principal, lastSeenAt: Date.parse(found.lastSeenAt), expiresAt: Date.parse(found.expiresAt) }, now);
+  }
+  if (now - session.lastSeenAt >= touchAfterMs(idleMs)) {
+    // Marked first, so the requests arriving while this write is on its way do not write too.
+    session.lastSeenAt = now;
+    await touchSession(deps.store.db, id, new Date(now).toISOString());
+  }
+  return session.principal;
 }
 
 export async function needsSetup(deps: Deps): Promise<boolean> {

@@ -31,6 +31,8 @@ const POLICY: ReadonlyArray<readonly [string, number, number, number, number, nu
   ['POST   /api/v1/key-results/:id/check-ins',           401,   201,  201,   403,  201],
   ['POST   /api/v1/initiatives',                         401,   201,  201,   403,  403],
   ['PATCH  /api/v1/initiatives/:id',                     401,   200,  200,   403,  200],
+  ['DELETE /api/v1/people/:id/sessions',                 401,   204,  403,   403,  403],
+  ['POST   /api/v1/auth/logout-everywhere',              401,   204,  204,   204,  204],
 ];
 
 // Everyone signed in reads everything; nobody else reads anything.
@@ -60,13 +62,19 @@ interface World {
   adminId: string; memberId: string; otherId: string; ownerId: string;
   objectiveId: string; keyResultId: string;
 }
-interface Attempt { url: string; body?: unknown }
+interface Attempt {
+  url: string; body?: unknown;
+  /** What the route changes that the views do not show (sessions), read before and after. */
+  probe?: () => Promise<unknown>;
+}
+/** For routes about sessions: another session of a person, made afresh, and the caller's role. */
+interface Sessions { role: Role; signInAgain(role: Role): Promise<Client | undefined> }
 
 let counter = 0;
 const unique = (what: string) => `${what} ${++counter}`;
 
 /** For each route: fresh targets made by the admin, and the request each caller then makes. */
-const attempts: Record<string, (admin: Client, w: World) => Promise<Attempt>> = {
+const attempts: Record<string, (admin: Client, w: World, s: Sessions) => Promise<Attempt>> = {
   'PATCH  /api/v1/organisation': async (admin) => ({ url: '/api/v1/organisation', body: { version: (await admin.get('/api/v1/organisation')).body.version, name: unique('Organisasjon') } }),
   'POST   /api/v1/people': async () => ({ url: '/api/v1/people', body: { name: unique('Person'), email: `${unique('p').replace(' ', '')}@example.no`, password: 'a long enough password' } }),
   'POST   /api/v1/units': async (_a, w) => ({ url: '/api/v1/units', body: { parentId: w.rootId, name: unique('Enhet') } }),
@@ -100,7 +108,19 @@ const attempts: Record<string, (admin: Client, w: World) => Promise<Attempt>> = 
     const i = await admin.post('/api/v1/initiatives', { unitId: w.alfaId, title: unique('Tiltak'), ownerId: w.ownerId, keyResultIds: [w.keyResultId] });
     return { url: `/api/v1/initiatives/${i.body.id}`, body: { version: i.body.version, status: 'in-progress' } };
   },
+  'DELETE /api/v1/people/:id/sessions': async (admin) => {
+    const email = `${unique('s').replace(' ', '')}@example.no`;
+    const p = await admin.post('/api/v1/people', { name: unique('Person'), email, password: 'a long enough password' });
+    const theirs = await signInWith(p.body.email, 'a long enough password');
+    return { url: `/api/v1/people/${p.body.id}/sessions`, probe: async () => (await theirs.get('/api/v1/me')).status };
+  },
+  'POST   /api/v1/auth/logout-everywhere': async (_a, _w, s) => {
+    const another = await s.signInAgain(s.role);
+    return { url: '/api/v1/auth/logout-everywhere', probe: async () => (another ? (await another.get('/api/v1/me')).status : 'no session') };
+  },
 };
+let signInWith: (email: string, password: string) => Promise<Client>;
+const EMAILS: Record<Role, string | undefined> = { anonymous: undefined, admin: 'ada@example.no', member: 'mia@example.no', other: 'ola@example.no', owner: 'eva@example.no' };
 
 const readUrls: Record<string, (w: World) => string> = {
   'GET    /api/v1/me': () => '/api/v1/me',
@@ -129,6 +149,7 @@ describe.each(storeKinds())('permissions on %s', (kind) => {
 
   beforeAll(async () => {
     t = await startTestApp(kind, '2026-11-25T10:00:00Z');
+    signInWith = (email, password) => t.signIn(email, password);
     const setup = await t.anonymous.post('/api/v1/setup', { organisationName: 'Tilgang', admin: { name: 'Ada Admin', email: 'ada@example.no', password: 'a long enough password' } });
     expect(setup.status).toBe(201);
     const admin = await t.signIn('ada@example.no', 'a long enough password');
@@ -179,16 +200,20 @@ describe.each(storeKinds())('permissions on %s', (kind) => {
     const prepared = new Map<Role, Attempt>();
     let state: Record<string, unknown>;
     beforeAll(async () => {
-      for (const role of ROLES) prepared.set(role, await attempts[route]!(clients.admin, w));
+      const signInAgain = async (role: Role) => (EMAILS[role] ? t.signIn(EMAILS[role], 'a long enough password') : undefined);
+      for (const role of ROLES) prepared.set(role, await attempts[route]!(clients.admin, w, { role, signInAgain }));
       state = await readViews(clients.admin, views);
     });
 
     it.each(ROLES.map((role, i) => [role, statuses[i]!] as const))('as %s answers %i', async (role, expected) => {
       const attempt = prepared.get(role)!;
-      const before = state;
+      const before = { ...state, probe: await attempt.probe?.() };
       const res = await send(t.app, { method: methodOf(route), url: attempt.url, ...(attempt.body === undefined ? {} : { json: attempt.body }), cookie: clients[role].cookie });
-      const after = await readViews(clients.admin, views);
-      state = after;
+      // Signing out everywhere ends the caller's own sessions too: the next rows need them again.
+      if (route.includes('logout-everywhere') && EMAILS[role] && res.status === 204) clients[role] = await t.signIn(EMAILS[role], 'a long enough password');
+      const current = await readViews(clients.admin, views);
+      state = current;
+      const after = { ...current, probe: await attempt.probe?.() };
       const changed = JSON.stringify(after) !== JSON.stringify(before);
       if (expected >= 400) {
         expectProblem(res, expected, `${route} as ${role}`);

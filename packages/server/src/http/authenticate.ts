@@ -2,7 +2,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Actor, Deps } from '../app/context.js';
 import { principalFor } from '../app/session.js';
-import { SESSION_COOKIE } from '../auth/sessionTokens.js';
+import { sessionTokenOf } from './sessionCookie.js';
 import { unauthorised } from '../app/errors.js';
 
 declare module 'fastify' {
@@ -21,7 +21,7 @@ export function installAuthentication(app: FastifyInstance, deps: Deps): void {
     const route = request.routeOptions.url;
     const underApi = request.url.startsWith('/api/') || route?.startsWith('/api/') === true;
     if (!underApi || (route ?? request.url).startsWith(DOCS) || request.routeOptions.config.public) return;
-    const token = request.cookies[SESSION_COOKIE];
+    const token = sessionTokenOf(request, deps);
     const actor = token ? await principalFor(deps, token) : undefined;
     if (!actor) throw unauthorised('Sign in first: POST /api/v1/auth/login');
     request.actor = actor;

@@ -9,6 +9,8 @@ import type { Deps } from '../app/context.js';
 import { installProblemHandlers } from './problem.js';
 import { installAuthentication } from './authenticate.js';
 import { installJsonBodies } from './jsonBody.js';
+import { installOriginCheck } from './originCheck.js';
+import { installSecurityLog } from './securityLog.js';
 import { defaultWebRoot, installWebApp } from './webApp.js';
 import { healthRoutes } from '../routes/health.js';
 import { authRoutes } from '../routes/auth.js';
@@ -26,10 +28,37 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** The built web app to serve; by default packages/web/dist when it exists. */
   webRoot?: string | null;
+  /** Server timeouts (ms); the defaults suit production, tests shorten them. */
+  timeouts?: Partial<ServerTimeouts>;
 }
 
+export interface ServerTimeouts {
+  /** The whole request, body included, must arrive within this. */
+  requestTimeout: number;
+  /** The headers must arrive within this (a slow-headers client holds a socket otherwise); at most requestTimeout. */
+  headersTimeout: number;
+  /** An idle keep-alive connection is closed after this; longer than a proxy's own (often 60 s) avoids races. */
+  keepAliveTimeout: number;
+  /** A socket with no traffic at all is closed after this. */
+  connectionTimeout: number;
+  /** How often Node looks for requests past headersTimeout or requestTimeout. */
+  checkInterval: number;
+}
+
+export const defaultTimeouts: ServerTimeouts = {
+  requestTimeout: 30_000, headersTimeout: 15_000, keepAliveTimeout: 72_000, connectionTimeout: 75_000, checkInterval: 5_000,
+};
+
 export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Api> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 256 * 1024, trustProxy: true }).withTypeProvider<ZodTypeProvider>();
+  const timeouts = { ...defaultTimeouts, ...options.timeouts };
+  const app = Fastify({
+    logger: options.logger ?? false, bodyLimit: 256 * 1024,
+    // X-Forwarded-* only from the proxies named in VARDE_TRUST_PROXY; from anyone else they are
+    // the client's say-so and would let it pick its own address and protocol.
+    trustProxy: deps.security.trustProxy.length > 0 ? deps.security.trustProxy : false,
+    requestTimeout: timeouts.requestTimeout, keepAliveTimeout: timeouts.keepAliveTimeout, connectionTimeout: timeouts.connectionTimeout,
+    http: { headersTimeout: Math.min(timeouts.headersTimeout, timeouts.requestTimeout), connectionsCheckingInterval: timeouts.checkInterval },
+  }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   const webRoot = options.webRoot === undefined ? defaultWebRoot() : options.webRoot;
@@ -41,7 +70,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Ap
     openapi: {
       openapi: '3.1.0',
       info: { title: 'Varde API', version: '1.0.0', description: 'Objectives and key results for teams and organisations. Sign in with POST /api/v1/auth/login; the session cookie authenticates every other call. Errors are application/problem+json (RFC 9457) naming each bad field.' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'varde_session' } } },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'varde_session', description: 'Set by POST /api/v1/auth/login. Over HTTPS (or with VARDE_SECURE_COOKIES=1) the cookie is called __Host-varde_session and is Secure; over plain HTTP it is varde_session.' } } },
       security: [{ session: [] }],
     },
     transform: jsonSchemaTransform,
@@ -53,6 +82,8 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Ap
     reply.header('x-frame-options', 'DENY');
     return payload;
   });
+  installSecurityLog(app);
+  installOriginCheck(app);
   installAuthentication(app, deps);
 
   app.get('/api/v1/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());

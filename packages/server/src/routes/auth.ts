@@ -1,37 +1,69 @@
 // Signing in and out, who am I, and the first-run set-up.
 import { z } from 'zod';
-import { LoginInput, Me, SetupInput } from '@varde/core';
-import { login, logout, principalFor, setUp, type SignedIn } from '../app/session.js';
+import { LoginInput, Me, Problem, SetupInput } from '@varde/core';
+import { login, logout, logoutEverywhere, principalFor, setUp, type SignedIn } from '../app/session.js';
 import { me } from '../app/people.js';
 import { readOrganisation } from '../app/organisation.js';
-import { SESSION_COOKIE } from '../auth/sessionTokens.js';
 import { actorOf } from '../http/authenticate.js';
+import { clearSessionCookie, sessionTokenOf, setSessionCookie } from '../http/sessionCookie.js';
+import { securityEvent } from '../http/securityLog.js';
+import { AppError, TooManyRequests } from '../app/errors.js';
 import { problems, type RoutePlugin } from './types.js';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { findDefaultOrganisation } from '../store/organisations.js';
 
 const SignedInAnswer = z.object({ personId: z.string(), expiresAt: z.string() });
 
 export const authRoutes: RoutePlugin = (app, deps) => {
-  const setCookie = (reply: FastifyReply, s: SignedIn) => {
-    reply.setCookie(SESSION_COOKIE, s.token, {
-      path: '/', httpOnly: true, sameSite: 'lax', secure: deps.security.secureCookies, expires: s.expiresAt,
-    });
+  const setCookie = (request: FastifyRequest, reply: FastifyReply, s: SignedIn) => {
+    setSessionCookie(request, reply, deps, s.token, s.expiresAt);
     return { personId: s.personId, expiresAt: s.expiresAt.toISOString() };
   };
 
   app.post('/api/v1/auth/login', {
     config: { public: true },
-    schema: { tags: ['auth'], summary: 'Sign in with e-mail and password; sets an HttpOnly session cookie', body: LoginInput, response: { 200: SignedInAnswer, 400: problems[400], 401: problems[401] } },
-  }, async (request, reply) => setCookie(reply, await login(deps, request.body)));
+    schema: {
+      tags: ['auth'],
+      summary: 'Sign in with e-mail and password; sets an HttpOnly session cookie and ends the session the browser had. After 5 failures for one e-mail address, or 20 from one client address, within 15 minutes: 429 with Retry-After',
+      body: LoginInput, response: { 200: SignedInAnswer, 400: problems[400], 401: problems[401], 429: Problem },
+    },
+  }, async (request, reply) => {
+    const replacingToken = sessionTokenOf(request, deps);
+    try {
+      const signedIn = await login(deps, request.body, { address: request.ip, ...(replacingToken ? { replacingToken } : {}) });
+      securityEvent(request, 'sign-in', { personId: signedIn.personId });
+      return setCookie(request, reply, signedIn);
+    } catch (error) {
+      if (error instanceof TooManyRequests) {
+        reply.header('retry-after', String(error.retryAfterSeconds));
+        securityEvent(request, 'locked-out', { email: request.body.email, retryAfterSeconds: error.retryAfterSeconds });
+      } else if (error instanceof AppError && error.status === 401) {
+        securityEvent(request, 'sign-in-failed', { email: request.body.email });
+      }
+      throw error;
+    }
+  });
 
   app.post('/api/v1/auth/logout', {
     config: { public: true },
     schema: { tags: ['auth'], summary: 'Sign out: ends the session', response: { 204: z.undefined() } },
   }, async (request, reply) => {
-    const token = request.cookies[SESSION_COOKIE];
-    if (token) await logout(deps, token);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    const token = sessionTokenOf(request, deps);
+    if (token) {
+      const actor = await principalFor(deps, token);
+      await logout(deps, token);
+      if (actor) securityEvent(request, 'sign-out', { personId: actor.personId });
+    }
+    clearSessionCookie(request, reply, deps);
+    return reply.code(204).send();
+  });
+
+  app.post('/api/v1/auth/logout-everywhere', {
+    schema: { tags: ['auth'], summary: 'Sign out everywhere: ends every session of the signed-in person, this one included', response: { 204: z.undefined(), ...problems } },
+  }, async (request, reply) => {
+    const ended = await logoutEverywhere(deps, actorOf(request));
+    securityEvent(request, 'sign-out-everywhere', { sessions: ended });
+    clearSessionCookie(request, reply, deps);
     return reply.code(204).send();
   });
 
@@ -47,7 +79,7 @@ export const authRoutes: RoutePlugin = (app, deps) => {
     schema: { tags: ['auth'], summary: 'Whether this installation still needs its first-run set-up, and whether it holds demo data', response: { 200: SetupState } },
   }, async (request) => {
     const org = await findDefaultOrganisation(deps.store.db);
-    const token = request.cookies[SESSION_COOKIE];
+    const token = sessionTokenOf(request, deps);
     return { needsSetup: !org, demo: org?.isDemo ?? false, signedIn: token ? (await principalFor(deps, token)) !== undefined : false };
   });
 
@@ -56,6 +88,7 @@ export const authRoutes: RoutePlugin = (app, deps) => {
     schema: { tags: ['auth'], summary: 'First-run set-up of an empty installation: organisation and first admin. Works once.', body: SetupInput, response: { 201: SignedInAnswer, 400: problems[400], 409: problems[409] } },
   }, async (request, reply) => {
     const signedIn = await setUp(deps, request.body);
-    return reply.code(201).send(setCookie(reply, signedIn));
+    securityEvent(request, 'set-up', { personId: signedIn.personId });
+    return reply.code(201).send(setCookie(request, reply, signedIn));
   });
 };

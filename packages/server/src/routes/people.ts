@@ -1,7 +1,9 @@
 // The people of the organisation.
 import { IdParams, ListQuery, page, Person, PersonCreate } from '@varde/core';
-import { addPerson, readPeople, readPerson } from '../app/people.js';
+import { z } from 'zod';
+import { addPerson, endSessionsOfPerson, readPeople, readPerson } from '../app/people.js';
 import { actorOf } from '../http/authenticate.js';
+import { securityEvent } from '../http/securityLog.js';
 import { problems, type RoutePlugin } from './types.js';
 
 export const peopleRoutes: RoutePlugin = (app, deps) => {
@@ -11,4 +13,10 @@ export const peopleRoutes: RoutePlugin = (app, deps) => {
     async (request) => readPerson(deps, actorOf(request), request.params.id));
   app.post('/api/v1/people', { schema: { tags: ['people'], summary: 'Add a person with a password (admins)', body: PersonCreate, response: { 201: Person, ...problems } } },
     async (request, reply) => reply.code(201).send(await addPerson(deps, actorOf(request), request.body)));
+  app.delete('/api/v1/people/:id/sessions', { schema: { tags: ['people'], summary: 'Sign a person out everywhere: ends all their sessions (admins)', params: IdParams, response: { 204: z.undefined(), ...problems } } },
+    async (request, reply) => {
+      const ended = await endSessionsOfPerson(deps, actorOf(request), request.params.id);
+      securityEvent(request, 'sessions-ended', { targetPersonId: request.params.id, sessions: ended });
+      return reply.code(204).send();
+    });
 };

@@ -45,7 +45,8 @@ describe.each(storeKinds())('resources on %s', (kind) => {
   let marteId: string;
 
   beforeAll(async () => {
-    t = await startTestApp(kind, '2026-11-25T10:00:00Z');
+    // The check-in history below moves the clock across weeks; sessions must not go idle meanwhile.
+    t = await startTestApp(kind, '2026-11-25T10:00:00Z', { sessionIdleSeconds: 30 * 86_400 });
     await seedDemoIfEmpty(t.deps);
     admin = await t.signIn('admin@demo.varde.no', 'varde-demo');
     marte = await t.signIn('marte@demo.varde.no', 'varde-demo');

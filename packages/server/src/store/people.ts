@@ -59,15 +59,37 @@ export async function emailTaken(db: Db, orgId: string, email: string): Promise<
 }
 
 export async function insertSession(db: Db, s: { id: string; orgId: string; personId: string; now: string; expiresAt: string }): Promise<void> {
-  await db.insertInto('sessions').values({ id: s.id, org_id: s.orgId, person_id: s.personId, created_at: s.now, expires_at: s.expiresAt }).execute();
+  await db.insertInto('sessions').values({ id: s.id, org_id: s.orgId, person_id: s.personId, created_at: s.now, expires_at: s.expiresAt, last_seen_at: s.now }).execute();
 }
 
 export interface SessionPrincipal { personId: string; orgId: string; isAdmin: boolean; name: string }
-export async function findSession(db: Db, id: string, now: string): Promise<SessionPrincipal | undefined> {
+/** A live session: who it belongs to, and the two instants that bound how long it may be remembered. */
+export interface FoundSession { principal: SessionPrincipal; lastSeenAt: string; expiresAt: string }
+
+/** The session, unless it has passed its absolute end (`now`) or was last used before `seenAfter`. */
+export async function findSession(db: Db, id: string, now: string, seenAfter: string): Promise<FoundSession | undefined> {
   const row = await db.selectFrom('sessions').innerJoin('people', 'people.id', 'sessions.person_id')
-    .select(['sessions.person_id', 'sessions.org_id', 'people.is_admin', 'people.name'])
-    .where('sessions.id', '=', id).where('sessions.expires_at', '>', now).executeTakeFirst();
-  return row ? { personId: row.person_id, orgId: row.org_id, isAdmin: row.is_admin === 1, name: row.name } : undefined;
+    .select(['sessions.person_id', 'sessions.org_id', 'people.is_admin', 'people.name', 'sessions.last_seen_at', 'sessions.created_at', 'sessions.expires_at'])
+    .where('sessions.id', '=', id).where('sessions.expires_at', '>', now)
+    .where((eb) => eb(eb.fn.coalesce('sessions.last_seen_at', 'sessions.created_at'), '>', seenAfter))
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    principal: { personId: row.person_id, orgId: row.org_id, isAdmin: row.is_admin === 1, name: row.name },
+    lastSeenAt: row.last_seen_at ?? row.created_at, expiresAt: row.expires_at,
+  };
+}
+
+export async function touchSession(db: Db, id: string, at: string): Promise<void> {
+  await db.updateTable('sessions').set({ last_seen_at: at }).where('id', '=', id).execute();
+}
+
+/** Deletes sessions past their absolute end or unused since `seenBefore`; answers how many. */
+export async function deleteEndedSessions(db: Db, now: string, seenBefore: string): Promise<number> {
+  const result = await db.deleteFrom('sessions')
+    .where((eb) => eb.or([eb('expires_at', '<=', now), eb(eb.fn.coalesce('last_seen_at', 'created_at'), '<=', seenBefore)]))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
 }
 
 export async function deleteSession(db: Db, id: string): Promise<void> {

@@ -2,7 +2,7 @@
 // client per person. Requests go through Fastify's inject: the full routing, validation,
 // hooks and serialisation, without a socket.
 import type { Dialect } from '../store/database.js';
-import { buildApp } from '../http/buildApp.js';
+import { buildApp, type AppOptions } from '../http/buildApp.js';
 import { defaultSecurity, type Clock, type Deps, type SecuritySettings } from '../app/context.js';
 import type { Api } from '../routes/types.js';
 import { openTestStore, type TestStore } from './testStores.js';
@@ -42,11 +42,11 @@ export function clientOf(app: Api, cookie: string): Client {
   };
 }
 
-export async function startTestApp(kind: Dialect, at = '2026-11-25T10:00:00Z', security: Partial<SecuritySettings> = {}): Promise<TestApp> {
+export async function startTestApp(kind: Dialect, at = '2026-11-25T10:00:00Z', security: Partial<SecuritySettings> = {}, options: AppOptions = {}): Promise<TestApp> {
   const testStore = await openTestStore(kind);
   const clock = new TestClock(new Date(at));
   const deps: Deps = { store: testStore.store, clock, security: { ...defaultSecurity, ...security } };
-  const app = await buildApp(deps);
+  const app = await buildApp(deps, options);
   await app.ready();
   const anonymous = clientOf(app, '');
   return {
