@@ -8,14 +8,17 @@ import { carriesSessionCookie } from './sessionCookie.js';
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+/** An origin as browsers write it: lower case, without the scheme's default port. */
+const normalised = (origin: string): string => origin.toLowerCase().replace(/^(http:\/\/[^/]+):80$|^(https:\/\/[^/]+):443$/, '$1$2');
+
 /** Varde's own origin as this request reached it (through trusted proxies, as Fastify reads them). */
 export function ownOrigin(request: FastifyRequest): string {
-  return `${request.protocol}://${request.host}`.toLowerCase();
+  return normalised(`${request.protocol}://${request.host}`);
 }
 
 export function fromOwnOrigin(request: FastifyRequest): boolean {
   const origin = request.headers.origin;
-  if (origin !== undefined) return origin.toLowerCase() === ownOrigin(request);
+  if (origin !== undefined) return normalised(origin) === ownOrigin(request);
   const site = request.headers['sec-fetch-site'];
   if (site !== undefined) return site === 'same-origin' || site === 'none';
   return true;
