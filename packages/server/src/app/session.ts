@@ -40,7 +40,7 @@ async function checkSignInLimits(deps: Deps, email: string, address: string, now
     ? `Too many failed sign-ins for this e-mail address; try again in ${minutes} minute${minutes === 1 ? '' : 's'}`
     : `Too many failed sign-ins from this address; try again in ${minutes} minute${minutes === 1 ? '' : 's'}`;
   throw new TooManyRequests(verdict.retryAfterSeconds, detail,
-    [{ field: 'email', message: 'has had too many failed sign-ins; wait and try again', code: 'too_many_attempts' }]);
+    [{ field: 'email', message: 'has had too many failed sign-ins; wait and try again', code: 'too_many_attempts', params: { minutes } }]);
 }
 
 export async function login(deps: Deps, input: LoginInput, context: SignInContext): Promise<SignedIn> {

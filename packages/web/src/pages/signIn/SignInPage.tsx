@@ -25,8 +25,12 @@ export default function SignInPage() {
   });
   // A wrong password is said once for the whole form, not pinned to one of the two fields.
   const wrong = error instanceof ApiError && error.status === 401;
-  const errors = wrong ? {} : localFieldErrors(t, error);
-  const formError = wrong ? t('signIn.wrong') : error && !(error instanceof ApiError) ? t('errors.network') : '';
+  // Too many failed sign-ins: said for the whole form too, with how long to wait.
+  const limited = error instanceof ApiError && error.status === 429;
+  const errors = wrong || limited ? {} : localFieldErrors(t, error);
+  const waitMinutes = limited ? Number(error.errors[0]?.params?.minutes ?? 15) : 0;
+  const formError = wrong ? t('signIn.wrong') : limited ? t('signInLimits.tooMany', { count: waitMinutes })
+    : error && !(error instanceof ApiError) ? t('errors.network') : '';
 
   return (
     <main id="main" className="signin">
