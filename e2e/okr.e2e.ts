@@ -279,7 +279,7 @@ describe('first run on an empty installation', () => {
     await p.getByLabel('E-mail').fill('ola@example.no');
     await p.getByLabel('Password').fill('short');
     await p.getByRole('button', { name: 'Create and sign in' }).click();
-    await expect.poll(() => p.getByText('Must be at least 10 characters.').isVisible()).toBe(true);
+    await expect.poll(() => p.getByText('Must be at least 12 characters.').isVisible()).toBe(true);
     await p.getByLabel('Password').fill('a long enough password');
     await p.getByRole('button', { name: 'Create and sign in' }).click();
     await expect.poll(() => p.getByRole('heading', { level: 1 }).textContent()).toContain('Hello, Ola');
