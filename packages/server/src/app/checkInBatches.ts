@@ -63,7 +63,7 @@ class CheckInBatches {
     let written: Pending[];
     try {
       if (!this.store.pgPool) throw new Error('check-ins are written in batches on PostgreSQL only');
-      written = await checkInBatchTransaction(this.store.pgPool, batch.map((p) => p.checkIn.keyResultId), batch.map((p) => p.actor.personId), writeBatch(batch));
+      written = await checkInBatchTransaction(this.store.pgPool, batch.map((p) => ({ keyResultId: p.checkIn.keyResultId, orgId: p.actor.orgId })), batch.map((p) => p.actor.personId), writeBatch(batch));
     } catch (error) {
       // The transaction failed as a whole (a lost connection, a constraint, a deadlock with some
       // other writer): nothing of it landed. Alone, each gets its own outcome.
@@ -80,9 +80,10 @@ class CheckInBatches {
 const writeBatch = (batch: Pending[]) => ({ contexts, keyResults }: BatchRead): { write: BatchWrite; result: Pending[] } => {
   const accepted: Pending[] = [];
   for (const p of batch) {
-    const context = contexts.get(p.checkIn.keyResultId);
+    // The store finds a key result only under its own organisation.
+    const context = contexts.get(p.actor.orgId)?.get(p.checkIn.keyResultId);
     const kr = keyResults.get(p.checkIn.keyResultId);
-    if (!context || !kr || kr.orgId !== p.actor.orgId) { p.reject(notFound('The key result')); continue; }
+    if (!context || !kr) { p.reject(notFound('The key result')); continue; }
     const refusal = checkInRefusal(p.actor, { kr, periodState: context.periodState, actorIsMember: context.members.has(p.actor.personId) }, p.checkIn);
     if (refusal) { p.reject(refusal); continue; }
     accepted.push(p);
@@ -102,13 +103,13 @@ function currentMoves(checkIns: readonly NewCheckIn[], keyResults: ReadonlyMap<s
   }
   return [...newest.values()]
     .filter((c) => { const at = keyResults.get(c.keyResultId)!.currentAt; return at === null || at <= c.createdAt; })
-    .map((c) => ({ keyResultId: c.keyResultId, value: c.value, confidence: c.confidence, at: c.createdAt }));
+    .map((c) => ({ keyResultId: c.keyResultId, orgId: c.orgId, value: c.value, confidence: c.confidence, at: c.createdAt }));
 }
 
 /** The new progress of each objective whose key results moved, from all of its key results. */
-function progressAfter(moves: readonly CurrentMove[], keyResults: ReadonlyMap<string, KeyResultRecord>): Array<{ objectiveId: string; progress: number }> {
+function progressAfter(moves: readonly CurrentMove[], keyResults: ReadonlyMap<string, KeyResultRecord>): Array<{ objectiveId: string; orgId: string; progress: number }> {
   const moved = new Map(moves.map((m) => [m.keyResultId, m.value]));
-  const objectives = new Set(moves.map((m) => keyResults.get(m.keyResultId)!.objectiveId));
+  const objectives = new Map(moves.map((m) => [keyResults.get(m.keyResultId)!.objectiveId, m.orgId]));
   const siblings = new Map<string, KeyResultRecord[]>();
   for (const kr of keyResults.values()) {
     if (!objectives.has(kr.objectiveId)) continue;
@@ -116,7 +117,7 @@ function progressAfter(moves: readonly CurrentMove[], keyResults: ReadonlyMap<st
     if (list) list.push(kr); else siblings.set(kr.objectiveId, [kr]);
   }
   return [...siblings].map(([objectiveId, krs]) => ({
-    objectiveId,
+    objectiveId, orgId: objectives.get(objectiveId)!,
     progress: objectiveProgressOf(krs.map((kr) => ({ type: kr.type, start: kr.start, target: kr.target, weight: kr.weight, current: moved.get(kr.id) ?? kr.current }))),
   }));
 }

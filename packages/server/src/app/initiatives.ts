@@ -1,7 +1,6 @@
 // Initiatives (tiltak): the work a unit does to move its key results.
 import type { Initiative, InitiativeCreate, InitiativePatch, Page } from '@varde/core';
-import { getInitiative, insertInitiative, listInitiatives, replaceInitiativeKeyResults, updateInitiative } from '../store/initiatives.js';
-import { keyResultRefs } from '../store/keyResults.js';
+import { getInitiative, insertInitiative, keyResultPlaces, listInitiatives, replaceInitiativeKeyResults, updateInitiative } from '../store/initiatives.js';
 import { peopleExist } from '../store/people.js';
 import { getUnit } from '../store/units.js';
 import { getPeriod } from '../store/periods.js';
@@ -20,15 +19,28 @@ export async function readInitiatives(deps: Deps, actor: Actor,
   return pageOf(rows, limit);
 }
 
-async function checkReferences(db: Db, orgId: string,
-  refs: { ownerId?: string | null | undefined; periodId?: string | null | undefined; keyResultIds?: readonly string[] | undefined }): Promise<void> {
+async function checkReferences(db: Db, orgId: string, refs: { ownerId?: string | null | undefined; periodId?: string | null | undefined }): Promise<void> {
   if (refs.ownerId && !(await peopleExist(db, orgId, [refs.ownerId])).has(refs.ownerId)) throw invalid('ownerId', 'is not a person in this organisation', 'unknown_person');
   if (refs.periodId && !(await getPeriod(db, orgId, refs.periodId))) throw invalid('periodId', 'is not a period in this organisation', 'unknown_period');
-  if (refs.keyResultIds?.length) {
-    const known = await keyResultRefs(db, orgId, refs.keyResultIds);
-    const i = refs.keyResultIds.findIndex((k) => !known.has(k));
-    if (i >= 0) throw invalid(`keyResultIds.${i}`, 'is not a key result in this organisation', 'unknown_key_result');
-  }
+}
+
+/** An initiative is the unit's own work on its own key results: it may move only key results of
+ *  its unit's objectives, and of its period's when it has one (one without a period is ongoing
+ *  work, which may move any of the unit's key results). `listed` says whether the request named
+ *  the key results (each is named by its place in the list) or they are the ones the initiative
+ *  already had (the request moved it to another period: the list as a whole is named). */
+async function checkKeyResults(db: Db, orgId: string, at: { unitId: string; periodId: string | null }, keyResultIds: readonly string[], listed: boolean): Promise<void> {
+  if (keyResultIds.length === 0) return;
+  const places = await keyResultPlaces(db, orgId, keyResultIds);
+  keyResultIds.forEach((k, i) => {
+    const field = listed ? `keyResultIds.${i}` : 'keyResultIds';
+    const place = places.get(k);
+    if (!place) throw invalid(field, 'is not a key result in this organisation', 'unknown_key_result');
+    if (place.unitId !== at.unitId || (at.periodId !== null && place.periodId !== at.periodId)) {
+      throw invalid(field, listed ? "is not a key result of the unit's objectives in the initiative's period"
+        : "hold key results that are not of the unit's objectives in the initiative's new period; change them with the period", 'key_result_elsewhere');
+    }
+  });
 }
 
 export async function addInitiative(deps: Deps, actor: Actor, input: InitiativeCreate): Promise<Initiative> {
@@ -37,6 +49,7 @@ export async function addInitiative(deps: Deps, actor: Actor, input: InitiativeC
     if (!(await getUnit(trx, actor.orgId, input.unitId))) throw invalid('unitId', 'is not a unit in this organisation', 'unknown_unit');
     await authorise(policies.changeOkrsOf(trx, actor, input.unitId), "change this unit's initiatives");
     await checkReferences(trx, actor.orgId, input);
+    await checkKeyResults(trx, actor.orgId, input, input.keyResultIds, true);
     await insertInitiative(trx, { id, orgId: actor.orgId, ...input, now: isoNow(deps) });
     return (await getInitiative(trx, actor.orgId, id))!;
   });
@@ -49,10 +62,12 @@ export async function changeInitiative(deps: Deps, actor: Actor, id: string, pat
     const mayChange = actor.personId === current.ownerId || (await policies.changeOkrsOf(trx, actor, current.unitId));
     await authorise(mayChange, "change this unit's initiatives");
     await checkReferences(trx, actor.orgId, patch);
+    const periodId = patch.periodId === undefined ? current.periodId : patch.periodId;
+    if (patch.keyResultIds) await checkKeyResults(trx, actor.orgId, { unitId: current.unitId, periodId }, patch.keyResultIds, true);
+    else if (periodId !== current.periodId) await checkKeyResults(trx, actor.orgId, { unitId: current.unitId, periodId }, current.keyResultIds, false);
     const outcome = await updateInitiative(trx, actor.orgId, id, patch.version, {
       title: patch.title ?? current.title, description: patch.description ?? current.description,
-      ownerId: patch.ownerId === undefined ? current.ownerId : patch.ownerId, status: patch.status ?? current.status,
-      periodId: patch.periodId === undefined ? current.periodId : patch.periodId,
+      ownerId: patch.ownerId === undefined ? current.ownerId : patch.ownerId, status: patch.status ?? current.status, periodId,
     }, isoNow(deps));
     if (outcome === 'stale') throw staleVersion('The initiative');
     if (patch.keyResultIds) await replaceInitiativeKeyResults(trx, actor.orgId, id, patch.keyResultIds);

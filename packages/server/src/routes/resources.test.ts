@@ -428,23 +428,24 @@ describe.each(storeKinds())('resources on %s', (kind) => {
       const o = await objective(unitId, 'Mål');
       const k1 = await keyResult(o.id, 'K1');
       const k2 = await keyResult(o.id, 'K2');
+      const k3 = await keyResult((await objective(unitId, 'Neste mål', { periodId: nextId })).id, 'K3');
       const make = async (body: Record<string, unknown>) => {
         const res = await admin.post('/api/v1/initiatives', body);
         expect(res.status, JSON.stringify(res.body)).toBe(201);
         return res.body;
       };
       const a = await make({ unitId, periodId: cycleId, title: 'A', ownerId: marteId, keyResultIds: [k1.id] });
-      const b = await make({ unitId, periodId: nextId, title: 'B', status: 'in-progress', keyResultIds: [k1.id, k2.id] });
+      const b = await make({ unitId, periodId: nextId, title: 'B', status: 'in-progress', keyResultIds: [k3.id] });
       const c = await make({ unitId: otherUnit, title: 'C', description: 'Uten periode', ownerId: marteId });
       expect(a).toMatchObject({ unitId, periodId: cycleId, ownerId: marteId, status: 'planned', description: '', keyResultIds: [k1.id], version: 1 });
       expect(c).toMatchObject({ periodId: null, keyResultIds: [] });
-      expect([...b.keyResultIds].sort()).toEqual([k1.id, k2.id].sort());
+      expect(b.keyResultIds).toEqual([k3.id]);
 
       const list = async (query: string) => ids((await marte.get(`/api/v1/initiatives?${query}&limit=500`)).body.items);
       expect(await list(`unit=${unitId}`)).toEqual([a.id, b.id]);
       expect(await list(`unit=${unitId}&period=${nextId}`)).toEqual([b.id]);
-      expect(await list(`keyResult=${k1.id}`)).toEqual([a.id, b.id]);
-      expect(await list(`keyResult=${k2.id}`)).toEqual([b.id]);
+      expect(await list(`keyResult=${k1.id}`)).toEqual([a.id]);
+      expect(await list(`keyResult=${k3.id}`)).toEqual([b.id]);
       const marteOwns = await list(`owner=${marteId}`);
       expect(marteOwns).toEqual(expect.arrayContaining([a.id, c.id]));
       expect(marteOwns).not.toContain(b.id);
@@ -455,12 +456,57 @@ describe.each(storeKinds())('resources on %s', (kind) => {
       const changed = await admin.patch(`/api/v1/initiatives/${b.id}`, { version: b.version, status: 'blocked', keyResultIds: [k2.id], periodId: null, ownerId: marteId });
       expect(changed.status).toBe(200);
       expect(changed.body).toMatchObject({ status: 'blocked', keyResultIds: [k2.id], periodId: null, ownerId: marteId, version: b.version + 1, title: 'B' });
-      expect(await list(`keyResult=${k1.id}`)).toEqual([a.id]);
+      expect(await list(`keyResult=${k3.id}`)).toEqual([]);
+      expect(await list(`keyResult=${k2.id}`)).toEqual([b.id]);
       expectProblem(await admin.patch(`/api/v1/initiatives/${b.id}`, { version: b.version, status: 'done' }), 409, 'stale initiative', { fields: ['version'] });
       // Its owner may change it without being a member of the unit.
       const byOwner = await marte.patch(`/api/v1/initiatives/${b.id}`, { version: changed.body.version, status: 'done' });
       expect(byOwner.status).toBe(200);
       expect(byOwner.body).toMatchObject({ status: 'done', keyResultIds: [k2.id] });
+    });
+  });
+
+  describe('initiatives and their key results', () => {
+    it("holds demo initiatives that obey the rule as seeded", async () => {
+      const { db } = t.deps.store;
+      const links = await db.selectFrom('initiative_key_results as l').innerJoin('initiatives as i', 'i.id', 'l.initiative_id')
+        .innerJoin('key_results as k', 'k.id', 'l.key_result_id').innerJoin('objectives as o', 'o.id', 'k.objective_id')
+        .select(['i.title', 'i.unit_id', 'i.period_id', 'o.unit_id as kr_unit', 'o.period_id as kr_period']).execute();
+      expect(links.length).toBeGreaterThan(10);
+      for (const l of links) expect([l.kr_unit, l.kr_period], l.title).toEqual([l.unit_id, l.period_id ?? l.kr_period]);
+    });
+
+    it("links only key results of its unit's objectives in its period, and any period's when it has none", async () => {
+      const unitId = await team('Egne tiltak');
+      const neighbour = await team('Nabotiltak');
+      const ours = await keyResult((await objective(unitId, 'Vårt mål')).id, 'Vårt');
+      const oursLater = await keyResult((await objective(unitId, 'Vårt neste mål', { periodId: nextId })).id, 'Vårt neste');
+      const theirs = await keyResult((await objective(neighbour, 'Deres mål')).id, 'Deres');
+      const initiatives = async () => (await admin.get(`/api/v1/initiatives?unit=${unitId}&limit=500`)).body.items;
+      const elsewhere = (res: Answer, field: string, label: string) =>
+        expect(expectProblem(res, 422, label, { fields: [field], only: true }).map((e) => e.code)).toEqual(['key_result_elsewhere']);
+
+      elsewhere(await admin.post('/api/v1/initiatives', { unitId, periodId: cycleId, title: 'Naboens', keyResultIds: [ours.id, theirs.id] }), 'keyResultIds.1', "another unit's key result");
+      elsewhere(await admin.post('/api/v1/initiatives', { unitId, periodId: cycleId, title: 'Senere', keyResultIds: [oursLater.id] }), 'keyResultIds.0', "another period's key result");
+      elsewhere(await admin.post('/api/v1/initiatives', { unitId, title: 'Uten periode', keyResultIds: [theirs.id] }), 'keyResultIds.0', "another unit's, without a period");
+      expect(await initiatives()).toEqual([]);
+
+      const open = await admin.post('/api/v1/initiatives', { unitId, title: 'Løpende', keyResultIds: [ours.id, oursLater.id] });
+      expect(open.status, JSON.stringify(open.body)).toBe(201);
+      const now = await admin.post('/api/v1/initiatives', { unitId, periodId: cycleId, title: 'Nå', keyResultIds: [ours.id] });
+      expect(now.status, JSON.stringify(now.body)).toBe(201);
+
+      elsewhere(await admin.patch(`/api/v1/initiatives/${now.body.id}`, { version: 1, keyResultIds: [theirs.id] }), 'keyResultIds.0', "changed to another unit's key result");
+      // Moved to the next period, its key results of this one no longer fit: the list as a whole is named.
+      elsewhere(await admin.patch(`/api/v1/initiatives/${now.body.id}`, { version: 1, periodId: nextId }), 'keyResultIds', 'moved away from its key results');
+      // Given a period, the one without no longer fits its key results of the other period.
+      elsewhere(await admin.patch(`/api/v1/initiatives/${open.body.id}`, { version: 1, periodId: cycleId }), 'keyResultIds', 'given a period');
+      expect((await initiatives()).map((i: { version: number }) => i.version)).toEqual([1, 1]);
+
+      const moved = await admin.patch(`/api/v1/initiatives/${now.body.id}`, { version: 1, periodId: nextId, keyResultIds: [oursLater.id] });
+      expect(moved.body).toMatchObject({ periodId: nextId, keyResultIds: [oursLater.id], version: 2 });
+      const unbound = await admin.patch(`/api/v1/initiatives/${now.body.id}`, { version: 2, periodId: null });
+      expect(unbound.body).toMatchObject({ periodId: null, keyResultIds: [oursLater.id], version: 3 });
     });
   });
 

@@ -14,6 +14,7 @@ import { systemClock } from '../app/context.js';
 import { newId } from './ids.js';
 import { checkInBatchTransaction, type BatchRead, type BatchWrite } from './checkInBatch.js';
 import type { NewCheckIn } from './checkIns.js';
+import { insertOtherOrganisation, type OtherOrganisation } from '../testing/otherOrganisation.js';
 
 describe.runIf(storeKinds().includes('postgres'))('check-in batch transaction on PostgreSQL', () => {
   let t: TestStore;
@@ -45,20 +46,22 @@ describe.runIf(storeKinds().includes('postgres'))('check-in batch transaction on
   const currentOf = async (id: string) => (await t.store.db.selectFrom('key_results').select(['current_value', 'confidence']).where('id', '=', id).executeTakeFirstOrThrow());
   const progressOf = async (id: string) => (await t.store.db.selectFrom('objectives').select('progress').where('id', '=', id).executeTakeFirstOrThrow()).progress;
   const checkInsOf = async (ids: string[]) => (await t.store.db.selectFrom('check_ins').select(['id', 'comment', 'blockers']).where('id', 'in', ids).execute());
+  const asked = (...ids: string[]) => ids.map((keyResultId) => ({ keyResultId, orgId }));
   const writing = (write: BatchWrite) => (read: BatchRead) => ({ write, result: read });
   /** A pool of one connection, so the questions after a batch go to the connection it used. */
   const poolOfOne = () => new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1, options: `-c search_path=${t.pgSchema}` });
 
   it('reads each key result\'s context and every key result of its objective, and writes what it is told', async () => {
     const written = [checkIn(siblings[0]!, 11), { ...checkIn(other, 33), blockers: 'NULL' }];
-    const read = await checkInBatchTransaction(t.store.pgPool!, [siblings[0]!, other], [memberId], writing({
+    const read = await checkInBatchTransaction(t.store.pgPool!, asked(siblings[0]!, other), [memberId], writing({
       checkIns: written,
-      moves: [{ keyResultId: siblings[0]!, value: 11, confidence: 9, at: written[0]!.createdAt }],
-      progress: [{ objectiveId, progress: 0.4242 }],
+      moves: [{ keyResultId: siblings[0]!, orgId, value: 11, confidence: 9, at: written[0]!.createdAt }],
+      progress: [{ objectiveId, orgId, progress: 0.4242 }],
     }));
-    expect([...read.contexts.keys()].sort()).toEqual([siblings[0]!, other].sort());
-    expect(read.contexts.get(siblings[0]!)).toMatchObject({ periodState: 'active' });
-    expect(read.contexts.get(siblings[0]!)!.members.has(memberId)).toBe(true);
+    expect([...read.contexts.keys()]).toEqual([orgId]);
+    expect([...read.contexts.get(orgId)!.keys()].sort()).toEqual([siblings[0]!, other].sort());
+    expect(read.contexts.get(orgId)!.get(siblings[0]!)).toMatchObject({ periodState: 'active' });
+    expect(read.contexts.get(orgId)!.get(siblings[0]!)!.members.has(memberId)).toBe(true);
     // The sibling was not in the batch, but its objective was.
     expect(read.keyResults.get(siblings[1]!)).toMatchObject({ id: siblings[1], objectiveId, orgId });
     expect(read.keyResults.get(other)).toMatchObject({ objectiveId: otherObjectiveId });
@@ -75,31 +78,63 @@ describe.runIf(storeKinds().includes('postgres'))('check-in batch transaction on
     const read = await raceAgainstOpenWrite(t.store, async (trx) => {
       await sql`select id from objectives where id = ${objectiveId} for no key update`.execute(trx);
       await trx.updateTable('key_results').set({ current_value: 777 }).where('id', '=', siblings[1]!).execute();
-    }, () => checkInBatchTransaction(t.store.pgPool!, [siblings[0]!], [memberId], writing({ checkIns: [], moves: [], progress: [] })));
+    }, () => checkInBatchTransaction(t.store.pgPool!, asked(siblings[0]!), [memberId], writing({ checkIns: [], moves: [], progress: [] })));
     expect(read.keyResults.get(siblings[1]!)!.current).toBe(777);
   });
 
   it('writes nothing when one of its statements fails, and the next batches go on', async () => {
     const before = [await currentOf(siblings[0]!), await progressOf(objectiveId)];
     const lost = checkIn(siblings[0]!, 99);
-    await expect(checkInBatchTransaction(t.store.pgPool!, [siblings[0]!], [memberId], writing({
-      checkIns: [lost, checkIn('no-such-key-result', 1)], // the second breaks the foreign key
-      moves: [{ keyResultId: siblings[0]!, value: 99, confidence: 1, at: lost.createdAt }],
-      progress: [{ objectiveId, progress: 0.99 }],
+    await expect(checkInBatchTransaction(t.store.pgPool!, asked(siblings[0]!), [memberId], writing({
+      checkIns: [lost, { ...checkIn(siblings[0]!, 1), authorId: 'no-such-person' }], // the second breaks a foreign key
+      moves: [{ keyResultId: siblings[0]!, orgId, value: 99, confidence: 1, at: lost.createdAt }],
+      progress: [{ objectiveId, orgId, progress: 0.99 }],
     }))).rejects.toThrow(/foreign key/);
-    await expect(checkInBatchTransaction(t.store.pgPool!, [siblings[0]!], [memberId], () => { throw new Error('refused'); })).rejects.toThrow('refused');
+    await expect(checkInBatchTransaction(t.store.pgPool!, asked(siblings[0]!), [memberId], () => { throw new Error('refused'); })).rejects.toThrow('refused');
     expect([await currentOf(siblings[0]!), await progressOf(objectiveId)]).toEqual(before);
     expect(await checkInsOf([lost.id])).toEqual([]);
     // Ten batches at once: on new connections and on those that served before, none stumbles.
     const kept = Array.from({ length: 10 }, (_, i) => checkIn(siblings[i % 2]!, 100 + i));
-    await Promise.all(kept.map((c) => checkInBatchTransaction(t.store.pgPool!, [c.keyResultId], [memberId], writing({ checkIns: [c], moves: [], progress: [] }))));
+    await Promise.all(kept.map((c) => checkInBatchTransaction(t.store.pgPool!, asked(c.keyResultId), [memberId], writing({ checkIns: [c], moves: [], progress: [] }))));
     expect(await checkInsOf(kept.map((c) => c.id))).toHaveLength(10);
+  });
+
+  it('finds no key result of another organisation and writes nothing to one, whatever it is told', async () => {
+    const now = new Date();
+    const andre: OtherOrganisation = await insertOtherOrganisation(t.store.db, now.toISOString(),
+      { start: new Date(now.getTime() - 30 * 86_400_000).toISOString().slice(0, 10), end: new Date(now.getTime() + 60 * 86_400_000).toISOString().slice(0, 10) });
+    const theirs = async () => ({
+      keyResult: await t.store.db.selectFrom('key_results').select(['current_value', 'confidence', 'current_at']).where('id', '=', andre.keyResultId).executeTakeFirstOrThrow(),
+      progress: await progressOf(andre.objectiveId),
+      checkIns: (await t.store.db.selectFrom('check_ins').select('id').where('key_result_id', '=', andre.keyResultId).execute()).length,
+    });
+    const before = await theirs();
+    // Our actor asks for their key result, beside one of ours; their admin, in the same batch, for ours.
+    const foreign = { ...checkIn(andre.keyResultId, 99), createdAt: new Date(now.getTime() + 1000).toISOString() };
+    const read = await checkInBatchTransaction(t.store.pgPool!, [...asked(andre.keyResultId, other), { keyResultId: siblings[0]!, orgId: andre.orgId }],
+      [memberId, andre.memberId], (r) => ({
+        // As if the JavaScript checks were skipped: write the foreign check-in, move their key result, set their progress.
+        write: {
+          checkIns: [foreign, { ...checkIn(siblings[0]!, 5), orgId: andre.orgId, authorId: andre.adminId }],
+          moves: [{ keyResultId: andre.keyResultId, orgId, value: 99, confidence: 1, at: foreign.createdAt }],
+          progress: [{ objectiveId: andre.objectiveId, orgId, progress: 0.99 }, { objectiveId, orgId: andre.orgId, progress: 0.01 }],
+        },
+        result: r,
+      }));
+    expect([...read.contexts.keys()]).toEqual([orgId]);
+    expect([...read.contexts.get(orgId)!.keys()]).toEqual([other]);
+    expect(read.keyResults.has(andre.keyResultId)).toBe(false);
+    expect([...read.keyResults.values()].every((kr) => kr.orgId === orgId)).toBe(true);
+    expect(await theirs()).toEqual(before);
+    expect(await checkInsOf([foreign.id])).toEqual([]);
+    expect(await t.store.db.selectFrom('check_ins').select('id').where('org_id', '=', andre.orgId).where('key_result_id', '=', siblings[0]!).execute()).toEqual([]);
+    expect(await progressOf(objectiveId)).not.toBe(0.01);
   });
 
   it('takes ids with quotes, backslashes and braces as plain text, and finds nothing for them', async () => {
     const odd = ['x"y', 'a\'b\\c', '{1,2}', 'NULL', ''];
-    const read = await checkInBatchTransaction(t.store.pgPool!, [...odd, other], [...odd, memberId], writing({ checkIns: [], moves: [], progress: [] }));
-    expect([...read.contexts.keys()]).toEqual([other]);
+    const read = await checkInBatchTransaction(t.store.pgPool!, asked(...odd, other), [...odd, memberId], writing({ checkIns: [], moves: [], progress: [] }));
+    expect([...read.contexts.get(orgId)!.keys()]).toEqual([other]);
   });
 
   it('plans its statements once per connection, generically, without changing the connection\'s setting', async () => {
@@ -107,8 +142,8 @@ describe.runIf(storeKinds().includes('postgres'))('check-in batch transaction on
     try {
       for (const value of [1, 2, 3, 4, 5, 6, 7]) {
         const c = checkIn(siblings[0]!, value);
-        await checkInBatchTransaction(one, [siblings[0]!, other], [memberId], writing({
-          checkIns: [c], moves: [{ keyResultId: siblings[0]!, value, confidence: 5, at: c.createdAt }], progress: [{ objectiveId, progress: value / 10 }],
+        await checkInBatchTransaction(one, asked(siblings[0]!, other), [memberId], writing({
+          checkIns: [c], moves: [{ keyResultId: siblings[0]!, orgId, value, confidence: 5, at: c.createdAt }], progress: [{ objectiveId, orgId, progress: value / 10 }],
         }));
       }
       const { rows } = await one.query<{ name: string; generic_plans: string; custom_plans: string }>(
@@ -125,10 +160,10 @@ describe.runIf(storeKinds().includes('postgres'))('check-in batch transaction on
     const one = poolOfOne();
     const pid = async () => (await one.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0]!.pid;
     try {
-      const ok = () => checkInBatchTransaction(one, [other], [memberId], writing({ checkIns: [], moves: [], progress: [] }));
+      const ok = () => checkInBatchTransaction(one, asked(other), [memberId], writing({ checkIns: [], moves: [], progress: [] }));
       await ok();
       const before = await pid();
-      await expect(checkInBatchTransaction(one, [other], [memberId], () => { throw new Error('refused'); })).rejects.toThrow('refused');
+      await expect(checkInBatchTransaction(one, asked(other), [memberId], () => { throw new Error('refused'); })).rejects.toThrow('refused');
       await ok();
       expect(await pid()).not.toBe(before);
     } finally {

@@ -66,3 +66,12 @@ export async function updateInitiative(db: Db, orgId: string, id: string, versio
   if (updatedRows(result) === 1) return 'updated';
   return (await getInitiative(db, orgId, id)) ? 'stale' : 'missing';
 }
+
+/** Where each key result sits (its objective's unit and period), for those of the organisation. */
+export async function keyResultPlaces(db: Db, orgId: string, ids: readonly string[]): Promise<Map<string, { unitId: string; periodId: string }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('key_results').innerJoin('objectives', 'objectives.id', 'key_results.objective_id')
+    .select(['key_results.id', 'objectives.unit_id', 'objectives.period_id'])
+    .where('key_results.org_id', '=', orgId).where('objectives.org_id', '=', orgId).where('key_results.id', 'in', [...ids]).execute();
+  return new Map(rows.map((r) => [r.id, { unitId: r.unit_id, periodId: r.period_id }]));
+}

@@ -1,0 +1,67 @@
+// A second, small organisation written straight to the store, beside the one a test works in:
+// one of everything (people, units with members, periods, objectives with owners and alignment,
+// key results with check-ins, an initiative, a session), so a test can prove that nothing of it
+// can be seen or touched from the first.
+import type { Db } from '../store/executor.js';
+import { insertOrganisation } from '../store/organisations.js';
+import { insertPerson, insertSession } from '../store/people.js';
+import { insertUnit, replaceMembers } from '../store/units.js';
+import { insertPeriod } from '../store/periods.js';
+import { insertObjective, replaceAlignments } from '../store/objectives.js';
+import { insertKeyResult, setCurrent } from '../store/keyResults.js';
+import { insertCheckIn } from '../store/checkIns.js';
+import { refreshAllObjectiveProgress } from '../store/objectiveProgress.js';
+import { insertInitiative } from '../store/initiatives.js';
+import { newId } from '../store/ids.js';
+import { newSessionToken, sessionId } from '../auth/sessionTokens.js';
+import { testOrganisation } from './organisations.js';
+
+export interface OtherOrganisation {
+  orgId: string;
+  adminId: string; memberId: string;
+  rootUnitId: string; teamId: string;
+  yearId: string; cycleId: string;
+  /** The team's objective in the cycle, aligned to `moalId`'s key result. */
+  objectiveId: string; moalId: string;
+  keyResultId: string; moalKeyResultId: string;
+  checkInId: string; initiativeId: string;
+  /** A valid session of its admin: the cookie value. */
+  sessionToken: string;
+}
+
+/** `now` should be after the first organisation was made, so the first stays the default one. */
+export async function insertOtherOrganisation(db: Db, now: string, periods: { start: string; end: string }): Promise<OtherOrganisation> {
+  const o: OtherOrganisation = {
+    orgId: newId(), adminId: newId(), memberId: newId(), rootUnitId: newId(), teamId: newId(), yearId: newId(), cycleId: newId(),
+    objectiveId: newId(), moalId: newId(), keyResultId: newId(), moalKeyResultId: newId(), checkInId: newId(), initiativeId: newId(),
+    sessionToken: newSessionToken(),
+  };
+  const year = periods.start.slice(0, 4);
+  await db.transaction().execute(async (trx) => {
+    await insertOrganisation(trx, { ...testOrganisation(o.orgId, 'Annenorg AS'), now });
+    await insertPerson(trx, { id: o.adminId, orgId: o.orgId, name: 'Anne Annenorg', email: 'anne@annenorg.example', passwordHash: null, isAdmin: true, now });
+    await insertPerson(trx, { id: o.memberId, orgId: o.orgId, name: 'Mons Annenorg', email: 'mons@annenorg.example', passwordHash: null, isAdmin: false, now });
+    await insertUnit(trx, { id: o.rootUnitId, orgId: o.orgId, parentId: null, name: 'Annenorg AS', kind: 'organisation', description: '', now });
+    await insertUnit(trx, { id: o.teamId, orgId: o.orgId, parentId: o.rootUnitId, name: 'Annenorg-teamet', kind: 'team', description: '', now });
+    await replaceMembers(trx, o.orgId, o.teamId, [{ personId: o.memberId, role: 'lead' }, { personId: o.adminId, role: 'member' }]);
+    await insertPeriod(trx, { id: o.yearId, orgId: o.orgId, kind: 'year', name: year, startDate: `${year}-01-01`, endDate: `${year}-12-31`, state: 'active', now });
+    await insertPeriod(trx, { id: o.cycleId, orgId: o.orgId, kind: 'cycle', name: 'Annenorg syklus', startDate: periods.start, endDate: periods.end, state: 'active', now });
+    await insertObjective(trx, { id: o.moalId, orgId: o.orgId, unitId: o.rootUnitId, periodId: o.yearId, title: 'Annenorgs årsmål', description: '', kind: 'committed', status: 'active', ownerIds: [o.adminId], alignments: [], now });
+    await insertObjective(trx, { id: o.objectiveId, orgId: o.orgId, unitId: o.teamId, periodId: o.cycleId, title: 'Annenorgs mål', description: '', kind: 'aspirational', status: 'active', ownerIds: [o.memberId], alignments: [], now });
+    await insertKeyResult(trx, { id: o.moalKeyResultId, orgId: o.orgId, objectiveId: o.moalId, title: 'Annenorgs årsresultat', type: 'increase', start: 0, target: 10, measure: 'stk', ownerId: o.adminId, weight: 1, now });
+    await insertKeyResult(trx, { id: o.keyResultId, orgId: o.orgId, objectiveId: o.objectiveId, title: 'Annenorgs resultat', type: 'increase', start: 0, target: 100, measure: '%', ownerId: o.memberId, weight: 1, now });
+    await insertCheckIn(trx, { id: o.checkInId, orgId: o.orgId, keyResultId: o.keyResultId, value: 40, confidence: 7, comment: 'Annenorgs innsjekk', blockers: null, authorId: o.memberId, createdAt: now });
+    await setCurrent(trx, o.keyResultId, 40, 7, now);
+    await refreshAllObjectiveProgress(trx, o.orgId);
+    await replaceAlignments(trx, o.orgId, o.objectiveId, [{ keyResultId: o.moalKeyResultId }]);
+    await insertInitiative(trx, { id: o.initiativeId, orgId: o.orgId, unitId: o.teamId, periodId: o.cycleId, title: 'Annenorgs tiltak', description: '', ownerId: o.memberId, status: 'planned', keyResultIds: [o.keyResultId], now });
+    await insertSession(trx, { id: sessionId(o.sessionToken), orgId: o.orgId, personId: o.adminId, now, expiresAt: new Date(Date.parse(now) + 30 * 86_400_000).toISOString() });
+  });
+  return o;
+}
+
+/** Every id the organisation holds, to look for in answers the first organisation gets. */
+export function idsOf(o: OtherOrganisation): string[] {
+  return [o.orgId, o.adminId, o.memberId, o.rootUnitId, o.teamId, o.yearId, o.cycleId, o.objectiveId, o.moalId, o.keyResultId,
+    o.moalKeyResultId, o.checkInId, o.initiativeId];
+}
