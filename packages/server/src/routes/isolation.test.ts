@@ -43,7 +43,7 @@ interface Probe {
 }
 
 interface Mine { rootUnitId: string; teamId: string; cycleId: string; objectiveId: string; keyResultId: string; initiativeId: string; personId: string }
-interface Context { x: OtherOrganisation; mine: Mine; admin: Client; get(url: string): Promise<any>; signInAgain(): Promise<Client> }
+interface Context { x: OtherOrganisation; mine: Mine; admin: Client; get(url: string): Promise<any>; signInAgain(): Promise<Client>; signInAs(email: string): Promise<Client> }
 type Case = (c: Context) => Probe[] | Promise<Probe[]>;
 
 const notFound = { notFound: true } as const;
@@ -56,7 +56,10 @@ const CASES: Record<string, Case> = {
   'GET /api/v1/health': () => [{ label: 'health', method: 'GET', url: '/api/v1/health', expect: own() }],
   'GET /api/v1/setup': () => [{ label: 'setup state', method: 'GET', url: '/api/v1/setup', expect: own() }],
   'POST /api/v1/setup': () => [{ label: 'set up again', method: 'POST', url: '/api/v1/setup', body: { organisationName: 'Ny', admin: { name: 'Ny', email: 'ny@example.org', password: 'en lang og god setning' } }, expect: own(409) }],
-  'POST /api/v1/auth/login': () => [{ label: 'sign in', method: 'POST', url: '/api/v1/auth/login', body: { email: 'admin@demo.varde.no', password: 'varde-demo' }, expect: own(), writesOwn: true }],
+  // Signing in ends the session the request came with: a session of its own.
+  'POST /api/v1/auth/login': async (c) => [{ label: 'sign in', method: 'POST', url: '/api/v1/auth/login', body: { email: 'admin@demo.varde.no', password: 'varde-demo' }, expect: own(), writesOwn: true, client: await c.signInAgain() }],
+  // Ends every session of the person who asks: a member of ours, not the admin the walk uses.
+  'POST /api/v1/auth/logout-everywhere': async (c) => [{ label: 'sign out everywhere', method: 'POST', url: '/api/v1/auth/logout-everywhere', expect: own(204), writesOwn: true, client: await c.signInAs('marte@demo.varde.no') }],
   'POST /api/v1/auth/logout': async (c) => [{ label: 'sign out', method: 'POST', url: '/api/v1/auth/logout', expect: own(204), writesOwn: true, client: await c.signInAgain() }],
   'GET /api/v1/me': () => [{ label: 'me', method: 'GET', url: '/api/v1/me', expect: own() }],
   'GET /api/v1/me/work': () => [{ label: 'my work', method: 'GET', url: '/api/v1/me/work', expect: own() }],
@@ -66,6 +69,7 @@ const CASES: Record<string, Case> = {
   'GET /api/v1/people': () => [{ label: 'people', method: 'GET', url: '/api/v1/people?limit=500', expect: own() }],
   'POST /api/v1/people': () => [{ label: 'add person', method: 'POST', url: '/api/v1/people', body: { name: 'Ny Person', email: 'ny.person@demo.varde.no', password: 'en lang og god setning' }, expect: own(201), writesOwn: true }],
   'GET /api/v1/people/{id}': ({ x }) => [{ label: 'their person', method: 'GET', url: `/api/v1/people/${x.memberId}`, expect: notFound }],
+  'DELETE /api/v1/people/{id}/sessions': ({ x }) => [{ label: 'end their person\'s sessions', method: 'DELETE', url: `/api/v1/people/${x.memberId}/sessions`, expect: notFound }],
 
   'GET /api/v1/units': () => [{ label: 'units', method: 'GET', url: '/api/v1/units?limit=500', expect: own() }],
   'POST /api/v1/units': ({ x, mine }) => [
@@ -226,6 +230,7 @@ describe.each(storeKinds())('organisations are isolated on %s', (kind) => {
         initiativeId: initiative.id, personId: (await get('/api/v1/me')).person.id,
       },
       signInAgain: () => t.signIn('admin@demo.varde.no', 'varde-demo'),
+      signInAs: (email) => t.signIn(email, 'varde-demo'),
     };
     document = (await t.anonymous.get('/api/v1/openapi.json')).body;
   });
