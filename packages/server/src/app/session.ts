@@ -7,12 +7,13 @@ import { insertUnit, replaceMembers } from '../store/units.js';
 import { insertPeriod } from '../store/periods.js';
 import { newId } from '../store/ids.js';
 import { DUMMY_HASH, hashPassword, verifyPassword } from '../auth/passwords.js';
+import { upgradePasswordHash } from './accounts.js';
 import { newSessionToken, sessionId, SESSION_DAYS } from '../auth/sessionTokens.js';
 import { cachedPrincipal, forgetPerson, forgetPrincipal, rememberPrincipal } from '../auth/sessionCache.js';
 import type { Deps } from './context.js';
 import { AppError, conflict } from './errors.js';
 
-export interface SignedIn { token: string; expiresAt: Date; personId: string }
+export interface SignedIn { token: string; expiresAt: Date; personId: string; passwordChangeRequired?: boolean }
 
 async function openSession(deps: Deps, personId: string, orgId: string): Promise<SignedIn> {
   const token = newSessionToken();
@@ -25,11 +26,13 @@ async function openSession(deps: Deps, personId: string, orgId: string): Promise
 export async function login(deps: Deps, input: LoginInput): Promise<SignedIn> {
   const account = await findLogin(deps.store.db, input.email);
   const ok = await verifyPassword(input.password, account?.passwordHash ?? DUMMY_HASH);
-  if (!account || !account.passwordHash || !ok) {
+  // A deactivated account gets the same answer as a wrong password, after the same work.
+  if (!account || !account.passwordHash || !ok || !account.active) {
     throw new AppError(401, 'Unauthorized', 'The e-mail address or the password is wrong',
       [{ field: 'password', message: 'does not match the e-mail address', code: 'invalid_credentials' }]);
   }
-  return openSession(deps, account.id, account.orgId);
+  await upgradePasswordHash(deps, account.id, account.passwordHash, input.password);
+  return { ...await openSession(deps, account.id, account.orgId), passwordChangeRequired: account.passwordChangeRequired };
 }
 
 export async function logout(deps: Deps, token: string): Promise<void> {

@@ -10,14 +10,18 @@ import { problems, type RoutePlugin } from './types.js';
 import type { FastifyReply } from 'fastify';
 import { findDefaultOrganisation } from '../store/organisations.js';
 
-const SignedInAnswer = z.object({ personId: z.string(), expiresAt: z.string() });
+const SignedInAnswer = z.object({
+  personId: z.string(), expiresAt: z.string(),
+  /** Signed in with a one-time password: only GET /me and POST /me/password answer until it is replaced. */
+  passwordChangeRequired: z.boolean(),
+});
 
 export const authRoutes: RoutePlugin = (app, deps) => {
   const setCookie = (reply: FastifyReply, s: SignedIn) => {
     reply.setCookie(SESSION_COOKIE, s.token, {
       path: '/', httpOnly: true, sameSite: 'lax', secure: deps.security.secureCookies, expires: s.expiresAt,
     });
-    return { personId: s.personId, expiresAt: s.expiresAt.toISOString() };
+    return { personId: s.personId, expiresAt: s.expiresAt.toISOString(), passwordChangeRequired: s.passwordChangeRequired ?? false };
   };
 
   app.post('/api/v1/auth/login', {

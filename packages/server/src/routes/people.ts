@@ -1,6 +1,7 @@
 // The people of the organisation.
-import { IdParams, ListQuery, page, Person, PersonCreate } from '@varde/core';
-import { addPerson, readPeople, readPerson } from '../app/people.js';
+import { IdParams, ListQuery, OneTimePassword, page, Person, PersonCreate, PersonPatch } from '@varde/core';
+import { addPerson, changePerson, readPeople, readPerson } from '../app/people.js';
+import { setOneTimePassword } from '../app/accounts.js';
 import { actorOf } from '../http/authenticate.js';
 import { problems, type RoutePlugin } from './types.js';
 
@@ -11,4 +12,16 @@ export const peopleRoutes: RoutePlugin = (app, deps) => {
     async (request) => readPerson(deps, actorOf(request), request.params.id));
   app.post('/api/v1/people', { schema: { tags: ['people'], summary: 'Add a person with a password (admins)', body: PersonCreate, response: { 201: Person, ...problems } } },
     async (request, reply) => reply.code(201).send(await addPerson(deps, actorOf(request), request.body)));
+  app.patch('/api/v1/people/:id', {
+    schema: {
+      tags: ['people'], summary: 'Change name, e-mail or admin right; deactivate (active: false, ends their sessions) or reactivate a person (admins)',
+      params: IdParams, body: PersonPatch, response: { 200: Person, ...problems },
+    },
+  }, async (request) => changePerson(deps, actorOf(request), request.params.id, request.body));
+  app.post('/api/v1/people/:id/password-reset', {
+    schema: {
+      tags: ['people'], summary: 'Set a random one-time password, shown only in this answer; the person chooses their own at the next sign-in, and their sessions end (admins)',
+      params: IdParams, response: { 200: OneTimePassword, ...problems },
+    },
+  }, async (request) => setOneTimePassword(deps, actorOf(request), request.params.id));
 };
