@@ -214,6 +214,16 @@ describe.each(storeKinds())('accounts on %s', (kind) => {
     });
   });
 
+  it('answers 503 with Retry-After when too many sign-ins wait for the password queue', async () => {
+    const answers = await Promise.all(Array.from({ length: 90 }, () => login('nobody@example.no', 'not the password at all')));
+    const busy = answers.filter((a) => a.status === 503);
+    expect(busy.length).toBeGreaterThan(0);
+    expectProblem(busy[0]!, 503, 'a sign-in when the queue is full');
+    expect(busy[0]!.headers['retry-after']).toBe('1');
+    expect(answers.filter((a) => a.status === 401).length).toBeGreaterThanOrEqual(66);
+    expect((await login('ada@example.no', PASSWORD)).status).toBe(200);
+  });
+
   it('upgrades an old scrypt hash to argon2id at the next successful sign-in, and the password keeps working', async () => {
     const id = newId();
     const email = 'gammel@example.no';
