@@ -8,7 +8,7 @@ import { assertAcceptablePassword } from '../auth/passwordPolicy.js';
 import { forgetPerson } from '../auth/sessionCache.js';
 import { authorise, policies } from '../auth/policies.js';
 import { isoNow, type Actor, type Deps } from './context.js';
-import { conflict, invalid, notFound, staleVersion } from './errors.js';
+import { AppError, invalid, notFound, staleVersion } from './errors.js';
 import { endSessionsOf } from './session.js';
 import { cursorOf, pageOf } from './paging.js';
 
@@ -59,7 +59,10 @@ export async function changePerson(deps: Deps, actor: Actor, id: string, patch: 
     const wasAdmin = person.isAdmin && person.active;
     if (wasAdmin && !(next.isAdmin && next.active)) {
       const admins = await activeAdmins(trx, actor.orgId);
-      if (admins.every((a) => a === id)) throw conflict('This is the last active admin; make someone else an admin first');
+      if (admins.every((a) => a === id)) {
+        throw new AppError(409, 'Conflict', 'This is the last active admin; make someone else an admin first',
+          [{ field: next.active ? 'isAdmin' : 'active', message: 'would leave the organisation without an active admin', code: 'last_admin' }]);
+      }
     }
     if (next.email !== person.email && (await emailTaken(trx, actor.orgId, next.email))) throw taken();
     const outcome = await updatePerson(trx, actor.orgId, id, patch.version, next, isoNow(deps));
