@@ -8,7 +8,7 @@ import { assertAcceptablePassword } from '../auth/passwordPolicy.js';
 import { forgetPrincipal } from '../auth/sessionCache.js';
 import { authorise, policies } from '../auth/policies.js';
 import { isoNow, type Actor, type Deps } from './context.js';
-import { AppError, forbidden, notFound } from './errors.js';
+import { AppError, forbidden, invalid, notFound } from './errors.js';
 import { endSessionsOf } from './session.js';
 
 /** After a successful sign-in with a hash weaker than today's, stores today's hash of the same
@@ -30,6 +30,10 @@ export async function changeOwnPassword(deps: Deps, actor: Actor, currentSession
       [{ field: 'currentPassword', message: 'is not your current password', code: 'wrong_password' }]);
   }
   assertAcceptablePassword('newPassword', input.newPassword);
+  // Keeping the one-time password would leave a password the admin knows.
+  if (actor.passwordChangeRequired && input.newPassword === input.currentPassword) {
+    throw invalid('newPassword', 'must not be the one-time password; choose your own', 'same_password');
+  }
   const passwordHash = await hashPassword(input.newPassword);
   if (!(await setPassword(deps.store.db, actor.orgId, actor.personId, passwordHash, false, isoNow(deps)))) throw notFound('The person');
   await endSessionsOf(deps, actor.orgId, actor.personId, currentSessionId);

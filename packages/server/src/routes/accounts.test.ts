@@ -118,6 +118,8 @@ describe.each(storeKinds())('accounts on %s', (kind) => {
       expect(refused.map((e) => e.code)).toContain('password_change_required');
       expectProblem(await forced.patch(`/api/v1/people/${m.id}`, { version: 3, name: 'Selv' }), 403, 'a write before the change');
 
+      const kept = expectProblem(await forced.post('/api/v1/me/password', { currentPassword: current, newPassword: current }), 422, 'keeping the one-time password', { fields: ['newPassword'], only: true });
+      expect(kept[0]!.code).toBe('same_password');
       expect((await forced.post('/api/v1/me/password', { currentPassword: current, newPassword: 'chosen by myself now' })).status).toBe(204);
       expect((await forced.get('/api/v1/units')).status).toBe(200);
       expect((await forced.get('/api/v1/me')).body.person).toMatchObject({ passwordChangeRequired: false });
