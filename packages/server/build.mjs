@@ -51,8 +51,9 @@ await build({
   logLevel: 'warning',
   plugins: [packageDirname],
   external: [
-    // A native addon: it finds its compiled .node binary from its own package directory.
+    // Native addons: each finds its compiled .node binary from its own package directory.
     'better-sqlite3',
+    '@node-rs/argon2',
     // pg's optional alternatives, required only when asked for (pg.native) or on Cloudflare.
     'pg-native',
     'pg-cloudflare',

@@ -17,6 +17,7 @@ const OrganisationPage = lazy(() => import('./pages/organisation/OrganisationPag
 const UnitPage = lazy(() => import('./pages/unit/UnitPage'));
 const KeyResultPage = lazy(() => import('./pages/keyResult/KeyResultPage'));
 const SettingsPage = lazy(() => import('./pages/settings/SettingsPage'));
+const AccountPage = lazy(() => import('./pages/account/AccountPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -40,6 +41,7 @@ const router = createBrowserRouter([
       { path: 'units/:unitId', element: page(<UnitPage />) },
       { path: 'key-results/:keyResultId', element: page(<KeyResultPage />) },
       { path: 'settings', element: page(<SettingsPage />) },
+      { path: 'account', element: page(<AccountPage />) },
       { path: '*', element: <Navigate to="/" replace /> },
     ],
   },

@@ -1,6 +1,6 @@
 // People, their accounts and their membership of units.
 import { z } from 'zod';
-import { Id, Timestamp, Title } from './common.js';
+import { Id, Timestamp, Title, Version } from './common.js';
 import { Language, TimeZone } from './organisation.js';
 
 export const Email = z.string().trim().toLowerCase().max(254, 'is too long').pipe(z.email('must be an e-mail address'));
@@ -14,10 +14,35 @@ export const Person = z.object({
   name: z.string(),
   email: z.string(),
   isAdmin: z.boolean(),
+  /** False once an admin deactivated the account: no sign-in; the name stays on what they wrote. */
+  active: z.boolean(),
+  /** True after an admin set a one-time password, until the person chooses their own. */
+  passwordChangeRequired: z.boolean(),
   memberships: z.array(Membership),
+  version: Version,
   createdAt: Timestamp,
 });
 export type Person = z.infer<typeof Person>;
+
+/** What an admin may change about a person; the version is the one they read. */
+export const PersonPatch = z.object({
+  version: Version,
+  name: Title.optional(),
+  email: Email.optional(),
+  isAdmin: z.boolean().optional(),
+  active: z.boolean().optional(),
+}).strict();
+export type PersonPatch = z.infer<typeof PersonPatch>;
+
+export const PasswordChange = z.object({
+  currentPassword: z.string().min(1, 'must not be empty').max(200, 'is too long'),
+  newPassword: Password,
+}).strict();
+export type PasswordChange = z.infer<typeof PasswordChange>;
+
+/** Shown once, to the admin who asked for it; only its hash is kept. */
+export const OneTimePassword = z.object({ oneTimePassword: z.string() });
+export type OneTimePassword = z.infer<typeof OneTimePassword>;
 
 export const PersonCreate = z.object({
   name: Title,

@@ -2,7 +2,9 @@
 import type { FieldError } from '@varde/core';
 
 export class AppError extends Error {
-  constructor(readonly status: number, readonly title: string, message: string, readonly errors?: FieldError[]) {
+  constructor(readonly status: number, readonly title: string, message: string, readonly errors?: FieldError[],
+    /** Headers the answer carries besides the problem document, such as Retry-After. */
+    readonly headers?: Record<string, string>) {
     super(message);
   }
 }

@@ -1,14 +1,16 @@
 // The people of the organisation.
-import type { Page, PersonCreate } from '@varde/core';
-import { emailTaken, getPerson, insertPerson, listPeople, type PersonRecord } from '../store/people.js';
+import type { Page, PersonCreate, PersonPatch } from '@varde/core';
+import { activeAdmins, emailTaken, getPerson, insertPerson, listPeople, updatePerson, type PersonRecord } from '../store/people.js';
 import { newId } from '../store/ids.js';
 import { isUniqueViolation } from '../store/executor.js';
 import { hashPassword } from '../auth/passwords.js';
+import { assertAcceptablePassword } from '../auth/passwordPolicy.js';
+import { forgetPerson } from '../auth/sessionCache.js';
 import { authorise, policies } from '../auth/policies.js';
 import { isoNow, type Actor, type Deps } from './context.js';
-import { invalid, notFound } from './errors.js';
-import { cursorOf, pageOf } from './paging.js';
+import { AppError, invalid, notFound, staleVersion } from './errors.js';
 import { endSessionsOf } from './session.js';
+import { cursorOf, pageOf } from './paging.js';
 
 export async function readPeople(deps: Deps, actor: Actor, limit: number, cursor: string | undefined): Promise<Page<PersonRecord>> {
   return pageOf(await listPeople(deps.store.db, actor.orgId, limit + 1, cursorOf(cursor)), limit);
@@ -26,6 +28,7 @@ export async function me(deps: Deps, actor: Actor): Promise<PersonRecord> {
 
 export async function addPerson(deps: Deps, actor: Actor, input: PersonCreate): Promise<PersonRecord> {
   await authorise(policies.managePeople(actor), 'add people');
+  assertAcceptablePassword('password', input.password);
   const passwordHash = await hashPassword(input.password);
   const id = newId();
   const taken = () => invalid('email', 'is already used by another person', 'taken');
@@ -45,4 +48,39 @@ export async function endSessionsOfPerson(deps: Deps, actor: Actor, personId: st
   await authorise(policies.managePeople(actor), "end people's sessions");
   if (!(await getPerson(deps.store.db, actor.orgId, personId))) throw notFound('The person');
   return endSessionsOf(deps, actor.orgId, personId);
+}
+
+/** Renames a person, changes their address or admin right, deactivates or reactivates them.
+ *  Someone must stay able to manage the organisation: the last active admin stays one. */
+export async function changePerson(deps: Deps, actor: Actor, id: string, patch: PersonPatch): Promise<PersonRecord> {
+  await authorise(policies.managePeople(actor), 'change people');
+  const taken = () => invalid('email', 'is already used by another person', 'taken');
+  let deactivated = false;
+  await deps.store.db.transaction().execute(async (trx) => {
+    const person = await getPerson(trx, actor.orgId, id);
+    if (!person) throw notFound('The person');
+    const next = {
+      name: patch.name ?? person.name, email: patch.email ?? person.email,
+      isAdmin: patch.isAdmin ?? person.isAdmin, active: patch.active ?? person.active,
+    };
+    const wasAdmin = person.isAdmin && person.active;
+    if (wasAdmin && !(next.isAdmin && next.active)) {
+      const admins = await activeAdmins(trx, actor.orgId);
+      if (admins.every((a) => a === id)) {
+        throw new AppError(409, 'Conflict', 'This is the last active admin; make someone else an admin first',
+          [{ field: next.active ? 'isAdmin' : 'active', message: 'would leave the organisation without an active admin', code: 'last_admin' }]);
+      }
+    }
+    if (next.email !== person.email && (await emailTaken(trx, actor.orgId, next.email))) throw taken();
+    const outcome = await updatePerson(trx, actor.orgId, id, patch.version, next, isoNow(deps));
+    if (outcome === 'stale') throw staleVersion('The person');
+    if (outcome === 'missing') throw notFound('The person');
+    deactivated = person.active && !next.active;
+  }).catch((error: unknown) => {
+    throw isUniqueViolation(error) ? taken() : error;
+  });
+  // Sessions end at once on deactivation; a changed admin right applies to the next request.
+  if (deactivated) await endSessionsOf(deps, actor.orgId, id);
+  else forgetPerson(deps.store, id);
+  return readPerson(deps, actor, id);
 }

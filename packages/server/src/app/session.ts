@@ -3,18 +3,19 @@ import type { LoginInput, SetupInput } from '@varde/core';
 import { cycleContaining, yearPeriod } from '@varde/core';
 import { findDefaultOrganisation, insertOrganisation, lockForSetUp } from '../store/organisations.js';
 import { deleteSession, deleteSessionsOf, findLogin, findSession, insertPerson, insertSession, touchSession, type SessionPrincipal } from '../store/people.js';
-import { clearFailuresOf, recentFailures, recordFailure } from '../store/signInFailures.js';
+import { clearFailuresOf, forgetAttempt, recentFailures, recordFailure } from '../store/signInFailures.js';
 import { insertUnit, replaceMembers } from '../store/units.js';
 import { insertPeriod } from '../store/periods.js';
 import { newId } from '../store/ids.js';
 import { DUMMY_HASH, hashPassword, verifyPassword } from '../auth/passwords.js';
+import { upgradePasswordHash } from './accounts.js';
 import { newSessionToken, sessionId } from '../auth/sessionTokens.js';
 import { cachedSession, forgetPerson, forgetPrincipal, rememberSession } from '../auth/sessionCache.js';
 import { SIGN_IN_LIMITS, signInVerdict } from '../auth/signInLimits.js';
 import type { Deps } from './context.js';
 import { AppError, conflict, TooManyRequests } from './errors.js';
 
-export interface SignedIn { token: string; expiresAt: Date; personId: string }
+export interface SignedIn { token: string; expiresAt: Date; personId: string; passwordChangeRequired?: boolean }
 
 async function openSession(deps: Deps, personId: string, orgId: string): Promise<SignedIn> {
   const token = newSessionToken();
@@ -29,9 +30,9 @@ async function openSession(deps: Deps, personId: string, orgId: string): Promise
 export interface SignInContext { address: string; replacingToken?: string }
 
 /** Refuses at once, before any password hashing, an e-mail or an address that failed too often. */
-async function checkSignInLimits(deps: Deps, email: string, address: string, now: Date): Promise<void> {
+async function checkSignInLimits(deps: Deps, email: string, address: string, now: Date, attemptId: string): Promise<void> {
   const since = new Date(now.getTime() - SIGN_IN_LIMITS.windowMs).toISOString();
-  const failures = await recentFailures(deps.store.db, email, address, since);
+  const failures = await recentFailures(deps.store.db, email, address, since, attemptId);
   const ms = (list: string[]) => list.map((at) => Date.parse(at));
   const verdict = signInVerdict({ byEmail: ms(failures.byEmail), byAddress: ms(failures.byAddress) }, now.getTime());
   if (verdict.allowed) return;
@@ -43,20 +44,34 @@ async function checkSignInLimits(deps: Deps, email: string, address: string, now
     [{ field: 'email', message: 'has had too many failed sign-ins; wait and try again', code: 'too_many_attempts', params: { minutes } }]);
 }
 
+/** Each attempt is written down as a failure before its password is tried, and struck out when it
+ *  succeeds (or is refused untried): guesses sent all at once then count against each other, so a
+ *  burst gets no more tries than the limit, on one instance or several. */
 export async function login(deps: Deps, input: LoginInput, context: SignInContext): Promise<SignedIn> {
+  const db = deps.store.db;
   const now = deps.clock.now();
   const email = input.email.toLowerCase();
-  await checkSignInLimits(deps, email, context.address, now);
-  const account = await findLogin(deps.store.db, input.email);
-  const ok = await verifyPassword(input.password, account?.passwordHash ?? DUMMY_HASH);
-  if (!account || !account.passwordHash || !ok) {
-    await recordFailure(deps.store.db, { id: newId(), email, address: context.address, at: now.toISOString() });
+  const attemptId = newId();
+  await recordFailure(db, { id: attemptId, email, address: context.address, at: now.toISOString() });
+  let account: Awaited<ReturnType<typeof findLogin>>;
+  let ok: boolean;
+  try {
+    await checkSignInLimits(deps, email, context.address, now, attemptId);
+    account = await findLogin(db, input.email);
+    ok = await verifyPassword(input.password, account?.passwordHash ?? DUMMY_HASH);
+  } catch (error) {
+    await forgetAttempt(db, attemptId);
+    throw error;
+  }
+  // A deactivated account gets the same answer as a wrong password, after the same work.
+  if (!account || !account.passwordHash || !ok || !account.active) {
     throw new AppError(401, 'Unauthorized', 'The e-mail address or the password is wrong',
       [{ field: 'password', message: 'does not match the e-mail address', code: 'invalid_credentials' }]);
   }
-  await clearFailuresOf(deps.store.db, email);
+  await clearFailuresOf(db, email);
+  await upgradePasswordHash(deps, account.id, account.passwordHash, input.password);
   if (context.replacingToken) await logout(deps, context.replacingToken);
-  return openSession(deps, account.id, account.orgId);
+  return { ...await openSession(deps, account.id, account.orgId), passwordChangeRequired: account.passwordChangeRequired };
 }
 
 export async function logout(deps: Deps, token: string): Promise<void> {

@@ -18,6 +18,9 @@ const ROLES: readonly Role[] = ['anonymous', 'admin', 'member', 'other', 'owner'
 const POLICY: ReadonlyArray<readonly [string, number, number, number, number, number]> = [
   ['PATCH  /api/v1/organisation',                        401,   200,  403,   403,  403],
   ['POST   /api/v1/people',                              401,   201,  403,   403,  403],
+  ['PATCH  /api/v1/people/:id',                          401,   200,  403,   403,  403],
+  ['POST   /api/v1/people/:id/password-reset',           401,   200,  403,   403,  403],
+  ['POST   /api/v1/me/password',                         401,   204,  204,   204,  204],
   ['POST   /api/v1/units',                               401,   201,  403,   403,  403],
   ['PATCH  /api/v1/units/:id',                           401,   200,  403,   403,  403],
   ['POST   /api/v1/periods',                             401,   201,  403,   403,  403],
@@ -77,6 +80,17 @@ const unique = (what: string) => `${what} ${++counter}`;
 const attempts: Record<string, (admin: Client, w: World, s: Sessions) => Promise<Attempt>> = {
   'PATCH  /api/v1/organisation': async (admin) => ({ url: '/api/v1/organisation', body: { version: (await admin.get('/api/v1/organisation')).body.version, name: unique('Organisasjon') } }),
   'POST   /api/v1/people': async () => ({ url: '/api/v1/people', body: { name: unique('Person'), email: `${unique('p').replace(' ', '')}@example.no`, password: 'a long enough password' } }),
+  'PATCH  /api/v1/people/:id': async (admin) => {
+    const p = await admin.post('/api/v1/people', { name: unique('Person'), email: `${unique('p').replace(' ', '')}@example.no`, password: 'a long enough password' });
+    return { url: `/api/v1/people/${p.body.id}`, body: { version: p.body.version, name: unique('Nytt navn') } };
+  },
+  'POST   /api/v1/people/:id/password-reset': async (admin) => {
+    const p = await admin.post('/api/v1/people', { name: unique('Person'), email: `${unique('p').replace(' ', '')}@example.no`, password: 'a long enough password' });
+    return { url: `/api/v1/people/${p.body.id}/password-reset` };
+  },
+  // Everyone signed in changes their own password; the same one again keeps the other tests'
+  // sign-ins working, and still shows in the people list (a new version).
+  'POST   /api/v1/me/password': async () => ({ url: '/api/v1/me/password', body: { currentPassword: 'a long enough password', newPassword: 'a long enough password' } }),
   'POST   /api/v1/units': async (_a, w) => ({ url: '/api/v1/units', body: { parentId: w.rootId, name: unique('Enhet') } }),
   'PATCH  /api/v1/units/:id': async (admin, w) => ({ url: `/api/v1/units/${w.alfaId}`, body: { version: (await admin.get(`/api/v1/units/${w.alfaId}`)).body.version, description: unique('Beskrivelse') } }),
   'POST   /api/v1/periods': async () => ({ url: '/api/v1/periods', body: { kind: 'cycle', name: unique('Syklus'), startDate: '2027-01-01', endDate: '2027-03-31' } }),

@@ -16,6 +16,7 @@ import { healthRoutes } from '../routes/health.js';
 import { authRoutes } from '../routes/auth.js';
 import { organisationRoutes } from '../routes/organisation.js';
 import { peopleRoutes } from '../routes/people.js';
+import { accountRoutes } from '../routes/accounts.js';
 import { unitRoutes } from '../routes/units.js';
 import { periodRoutes } from '../routes/periods.js';
 import { objectiveRoutes } from '../routes/objectives.js';
@@ -87,7 +88,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Ap
   installAuthentication(app, deps);
 
   app.get('/api/v1/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
-  for (const routes of [healthRoutes, authRoutes, organisationRoutes, peopleRoutes, unitRoutes, periodRoutes, objectiveRoutes, keyResultRoutes, initiativeRoutes, myWorkRoutes]) {
+  for (const routes of [healthRoutes, authRoutes, organisationRoutes, peopleRoutes, accountRoutes, unitRoutes, periodRoutes, objectiveRoutes, keyResultRoutes, initiativeRoutes, myWorkRoutes]) {
     routes(app, deps);
   }
   return app;

@@ -44,7 +44,7 @@ export function installProblemHandlers(app: FastifyInstance, options: { spa?: bo
       const first = errors[0];
       return sendProblem(reply, 400, 'Bad Request', first ? `${first.field} ${first.message}` : 'The request is not valid', errors);
     }
-    if (error instanceof AppError) return sendProblem(reply, error.status, error.title, error.message, error.errors);
+    if (error instanceof AppError) return sendProblem(reply.headers(error.headers ?? {}), error.status, error.title, error.message, error.errors);
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {
       // Fastify's own refusals: malformed JSON, wrong content type (415), body too large (413).

@@ -12,12 +12,16 @@ import { problems, type RoutePlugin } from './types.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { findDefaultOrganisation } from '../store/organisations.js';
 
-const SignedInAnswer = z.object({ personId: z.string(), expiresAt: z.string() });
+const SignedInAnswer = z.object({
+  personId: z.string(), expiresAt: z.string(),
+  /** Signed in with a one-time password: only GET /me and POST /me/password answer until it is replaced. */
+  passwordChangeRequired: z.boolean(),
+});
 
 export const authRoutes: RoutePlugin = (app, deps) => {
   const setCookie = (request: FastifyRequest, reply: FastifyReply, s: SignedIn) => {
     setSessionCookie(request, reply, deps, s.token, s.expiresAt);
-    return { personId: s.personId, expiresAt: s.expiresAt.toISOString() };
+    return { personId: s.personId, expiresAt: s.expiresAt.toISOString(), passwordChangeRequired: s.passwordChangeRequired ?? false };
   };
 
   app.post('/api/v1/auth/login', {

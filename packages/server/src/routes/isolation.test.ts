@@ -69,6 +69,10 @@ const CASES: Record<string, Case> = {
   'GET /api/v1/people': () => [{ label: 'people', method: 'GET', url: '/api/v1/people?limit=500', expect: own() }],
   'POST /api/v1/people': () => [{ label: 'add person', method: 'POST', url: '/api/v1/people', body: { name: 'Ny Person', email: 'ny.person@demo.varde.no', password: 'en lang og god setning' }, expect: own(201), writesOwn: true }],
   'GET /api/v1/people/{id}': ({ x }) => [{ label: 'their person', method: 'GET', url: `/api/v1/people/${x.memberId}`, expect: notFound }],
+  'PATCH /api/v1/people/{id}': ({ x }) => [{ label: 'deactivate their person', method: 'PATCH', url: `/api/v1/people/${x.memberId}`, body: { version: 1, active: false }, expect: notFound }],
+  'POST /api/v1/people/{id}/password-reset': ({ x }) => [{ label: 'reset their person\'s password', method: 'POST', url: `/api/v1/people/${x.memberId}/password-reset`, expect: notFound }],
+  // Ends the other sessions of the person who asks: a member of ours, not the admin the walk uses.
+  'POST /api/v1/me/password': async (c) => [{ label: 'change my password', method: 'POST', url: '/api/v1/me/password', body: { currentPassword: 'varde-demo', newPassword: 'et nytt og langt passord' }, expect: own(204), writesOwn: true, client: await c.signInAs('emil@demo.varde.no') }],
   'DELETE /api/v1/people/{id}/sessions': ({ x }) => [{ label: 'end their person\'s sessions', method: 'DELETE', url: `/api/v1/people/${x.memberId}/sessions`, expect: notFound }],
 
   'GET /api/v1/units': () => [{ label: 'units', method: 'GET', url: '/api/v1/units?limit=500', expect: own() }],

@@ -1,7 +1,8 @@
 // The people of the organisation.
-import { IdParams, ListQuery, page, Person, PersonCreate } from '@varde/core';
+import { IdParams, ListQuery, OneTimePassword, page, Person, PersonCreate, PersonPatch } from '@varde/core';
 import { z } from 'zod';
-import { addPerson, endSessionsOfPerson, readPeople, readPerson } from '../app/people.js';
+import { addPerson, changePerson, endSessionsOfPerson, readPeople, readPerson } from '../app/people.js';
+import { setOneTimePassword } from '../app/accounts.js';
 import { actorOf } from '../http/authenticate.js';
 import { securityEvent } from '../http/securityLog.js';
 import { problems, type RoutePlugin } from './types.js';
@@ -19,4 +20,16 @@ export const peopleRoutes: RoutePlugin = (app, deps) => {
       securityEvent(request, 'sessions-ended', { targetPersonId: request.params.id, sessions: ended });
       return reply.code(204).send();
     });
+  app.patch('/api/v1/people/:id', {
+    schema: {
+      tags: ['people'], summary: 'Change name, e-mail or admin right; deactivate (active: false, ends their sessions) or reactivate a person (admins)',
+      params: IdParams, body: PersonPatch, response: { 200: Person, ...problems },
+    },
+  }, async (request) => changePerson(deps, actorOf(request), request.params.id, request.body));
+  app.post('/api/v1/people/:id/password-reset', {
+    schema: {
+      tags: ['people'], summary: 'Set a random one-time password, shown only in this answer; the person chooses their own at the next sign-in, and their sessions end (admins)',
+      params: IdParams, response: { 200: OneTimePassword, ...problems },
+    },
+  }, async (request) => setOneTimePassword(deps, actorOf(request), request.params.id));
 };

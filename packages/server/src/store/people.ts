@@ -1,6 +1,6 @@
 // People, their password hashes, their memberships and their sessions.
 import type { Person, MemberRole } from '@varde/core';
-import type { Db } from './executor.js';
+import { isPostgres, updatedRows, type Db, type VersionedUpdate } from './executor.js';
 import type { Selectable } from 'kysely';
 import type { PersonTable } from './schema.js';
 
@@ -18,7 +18,8 @@ async function withMemberships(db: Db, rows: Array<Selectable<PersonTable>>): Pr
   }
   return rows.map((r) => ({
     id: r.id, orgId: r.org_id, name: r.name, email: r.email, isAdmin: r.is_admin === 1,
-    memberships: byPerson.get(r.id) ?? [], createdAt: r.created_at,
+    active: r.active === 1, passwordChangeRequired: r.password_change_required === 1,
+    memberships: byPerson.get(r.id) ?? [], version: r.version, createdAt: r.created_at,
   }));
 }
 
@@ -27,10 +28,46 @@ export async function getPerson(db: Db, orgId: string, id: string): Promise<Pers
   return row ? (await withMemberships(db, [row]))[0] : undefined;
 }
 
-export async function findLogin(db: Db, email: string): Promise<{ id: string; orgId: string; passwordHash: string | null } | undefined> {
-  const row = await db.selectFrom('people').select(['id', 'org_id', 'password_hash']).where('email', '=', email)
+export interface LoginRecord { id: string; orgId: string; passwordHash: string | null; active: boolean; passwordChangeRequired: boolean }
+export async function findLogin(db: Db, email: string): Promise<LoginRecord | undefined> {
+  const row = await db.selectFrom('people').select(['id', 'org_id', 'password_hash', 'active', 'password_change_required']).where('email', '=', email)
     .orderBy('created_at').limit(1).executeTakeFirst();
-  return row ? { id: row.id, orgId: row.org_id, passwordHash: row.password_hash } : undefined;
+  return row ? { id: row.id, orgId: row.org_id, passwordHash: row.password_hash, active: row.active === 1, passwordChangeRequired: row.password_change_required === 1 } : undefined;
+}
+
+export async function findPasswordHash(db: Db, orgId: string, id: string): Promise<string | null | undefined> {
+  const row = await db.selectFrom('people').select('password_hash').where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+  return row?.password_hash;
+}
+
+/** A new hash of the same password (a stronger algorithm): nothing a reader sees changes, so the version stays. */
+export async function replacePasswordHash(db: Db, id: string, oldHash: string, newHash: string): Promise<void> {
+  await db.updateTable('people').set({ password_hash: newHash }).where('id', '=', id).where('password_hash', '=', oldHash).execute();
+}
+
+/** A new password, chosen by the person (mustChange false) or set once by an admin (true). */
+export async function setPassword(db: Db, orgId: string, id: string, passwordHash: string, mustChange: boolean, now: string): Promise<boolean> {
+  const result = await db.updateTable('people').set((eb) => ({
+    password_hash: passwordHash, password_change_required: mustChange ? 1 : 0, version: eb('version', '+', 1), updated_at: now,
+  })).where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+  return updatedRows(result) === 1;
+}
+
+export interface PersonChange { name: string; email: string; isAdmin: boolean; active: boolean }
+export async function updatePerson(db: Db, orgId: string, id: string, version: number, next: PersonChange, now: string): Promise<VersionedUpdate> {
+  const result = await db.updateTable('people').set({
+    name: next.name, email: next.email, is_admin: next.isAdmin ? 1 : 0, active: next.active ? 1 : 0, version: version + 1, updated_at: now,
+  }).where('org_id', '=', orgId).where('id', '=', id).where('version', '=', version).executeTakeFirst();
+  if (updatedRows(result) === 1) return 'updated';
+  return (await getPerson(db, orgId, id)) ? 'stale' : 'missing';
+}
+
+/** The active admins of an organisation. On PostgreSQL their rows stay locked until the
+ *  transaction ends, so two admins removing each other at once cannot leave nobody in charge. */
+export async function activeAdmins(db: Db, orgId: string): Promise<string[]> {
+  const q = db.selectFrom('people').select('id').where('org_id', '=', orgId).where('is_admin', '=', 1).where('active', '=', 1).orderBy('id');
+  const rows = isPostgres(db) ? await q.forUpdate().execute() : await q.execute();
+  return rows.map((r) => r.id);
 }
 
 export async function listPeople(db: Db, orgId: string, limit: number, cursor: string | undefined): Promise<PersonRecord[]> {
@@ -62,20 +99,20 @@ export async function insertSession(db: Db, s: { id: string; orgId: string; pers
   await db.insertInto('sessions').values({ id: s.id, org_id: s.orgId, person_id: s.personId, created_at: s.now, expires_at: s.expiresAt, last_seen_at: s.now }).execute();
 }
 
-export interface SessionPrincipal { personId: string; orgId: string; isAdmin: boolean; name: string }
+export interface SessionPrincipal { personId: string; orgId: string; isAdmin: boolean; name: string; passwordChangeRequired: boolean }
 /** A live session: who it belongs to, and the two instants that bound how long it may be remembered. */
 export interface FoundSession { principal: SessionPrincipal; lastSeenAt: string; expiresAt: string }
 
 /** The session, unless it has passed its absolute end (`now`) or was last used before `seenAfter`. */
 export async function findSession(db: Db, id: string, now: string, seenAfter: string): Promise<FoundSession | undefined> {
   const row = await db.selectFrom('sessions').innerJoin('people', 'people.id', 'sessions.person_id')
-    .select(['sessions.person_id', 'sessions.org_id', 'people.is_admin', 'people.name', 'sessions.last_seen_at', 'sessions.created_at', 'sessions.expires_at'])
-    .where('sessions.id', '=', id).where('sessions.expires_at', '>', now)
+    .select(['sessions.person_id', 'sessions.org_id', 'people.is_admin', 'people.name', 'people.password_change_required', 'sessions.last_seen_at', 'sessions.created_at', 'sessions.expires_at'])
+    .where('sessions.id', '=', id).where('sessions.expires_at', '>', now).where('people.active', '=', 1)
     .where((eb) => eb(eb.fn.coalesce('sessions.last_seen_at', 'sessions.created_at'), '>', seenAfter))
     .executeTakeFirst();
   if (!row) return undefined;
   return {
-    principal: { personId: row.person_id, orgId: row.org_id, isAdmin: row.is_admin === 1, name: row.name },
+    principal: { personId: row.person_id, orgId: row.org_id, isAdmin: row.is_admin === 1, name: row.name, passwordChangeRequired: row.password_change_required === 1 },
     lastSeenAt: row.last_seen_at ?? row.created_at, expiresAt: row.expires_at,
   };
 }

@@ -41,7 +41,7 @@ export function AppShell() {
           </nav>
           <span className="spacer" />
           <LanguageSelect />
-          {me.data && <span className="small" aria-label={t('nav.signedInAs')}>{me.data.person.name}</span>}
+          {me.data && <NavLink to="/account" className="account-link" aria-label={t('accounts.linkLabel', { name: me.data.person.name })}>{me.data.person.name}</NavLink>}
           <button type="button" className="button small secondary" onClick={() => void signOut()}>{t('nav.signOut')}</button>
         </div>
       </header>

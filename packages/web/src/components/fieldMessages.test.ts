@@ -38,4 +38,13 @@ describe('formMessage', () => {
     expect(formMessage(t, refused([{ field: 'version', message: 'is stale', code: 'stale' }], 409), [])).toMatch(/Someone else changed this/);
     expect(formMessage(t, new ApiError(403, undefined), [])).toMatch(/You may not do this/);
   });
+
+  it('says why a change of a person or a request was refused when the refusal names its reason', async () => {
+    const lastAdmin = refused([{ field: 'active', message: 'would leave the organisation without an active admin', code: 'last_admin' }], 409);
+    expect(formMessage(await translator('nb'), lastAdmin, [])).toBe('Dette er den siste aktive administratoren. Gjør noen andre til administrator først.');
+    const mustChange = refused([{ field: 'password', message: 'must be changed before anything else', code: 'password_change_required' }], 403);
+    expect(formMessage(await translator('en'), mustChange, [])).toBe('Choose your own password before you go on.');
+    const common = refused([{ field: 'newPassword', message: 'is one of the most common passwords', code: 'common_password' }]);
+    expect(localFieldErrors(await translator('nb'), common).newPassword).toBe('Dette er et av de vanligste passordene. Velg et som er vanskeligere å gjette.');
+  });
 });

@@ -15,8 +15,9 @@ export function localFieldErrors(t: TFunction, error: unknown): Record<string, s
 /** The message for the whole form: a conflict, a refusal, or the first field error outside the form. */
 export function formMessage(t: TFunction, error: unknown, shownFields: readonly string[]): string {
   if (!(error instanceof ApiError)) return error ? t('errors.network') : '';
-  if (error.status === 409) return t('errors.stale');
-  if (error.status === 403) return t('errors.forbidden');
+  // A conflict that names its reason (the last admin) says it; a bare one is a stale version.
+  if (error.status === 409 && !error.errors.some((e) => e.code !== 'stale')) return t('errors.stale');
+  if (error.status === 403 && !error.errors.length) return t('errors.forbidden');
   const outside = error.errors.filter((e) => !shownFields.includes(e.field));
   if (outside.length) {
     // A known code reads as a whole sentence in the user's language ("The period is closed…");

@@ -1,21 +1,29 @@
-// The people of the organisation, and adding one with a first password.
+// The people of the organisation: adding one with a first password, deactivating and reactivating
+// them, and setting a one-time password for someone who lost theirs.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button } from 'react-aria-components';
+import type { Person } from '@varde/core';
 import { api } from '../../api/client';
-import { usePeople, useUnits } from '../../api/hooks';
+import { useMe, usePeople, useUnits } from '../../api/hooks';
 import { FormError, TextInput } from '../../components/Fields';
 import { formMessage, localFieldErrors } from '../../components/fieldMessages';
+import { Modal } from '../../components/Modal';
 import { Loading } from '../../components/States';
+
+type Action = { kind: 'activation' | 'reset'; person: Person };
 
 export function PeopleSettings() {
   const { t } = useTranslation();
   const people = usePeople();
   const units = useUnits();
+  const me = useMe();
   const queryClient = useQueryClient();
   const [form, setForm] = useState({ name: '', email: '', password: '', isAdmin: false });
   const [error, setError] = useState<unknown>(null);
+  const [action, setAction] = useState<Action | null>(null);
+  const [done, setDone] = useState('');
   if (!people.data) return <Loading />;
   const unitName = new Map((units.data ?? []).map((u) => [u.id, u.name]));
   const add = async (e: FormEvent) => {
@@ -32,19 +40,45 @@ export function PeopleSettings() {
     <div className="stack">
       <div className="card" style={{ overflowX: 'auto' }}>
         <h2>{t('settings.people')}</h2>
+        <p role="status" className={done ? 'alert info' : 'visually-hidden'}>{done}</p>
         <table className="data">
-          <thead><tr><th scope="col">{t('people.name')}</th><th scope="col">{t('signIn.email')}</th><th scope="col">{t('settings.unitsOf')}</th><th scope="col">{t('settings.admin')}</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">{t('people.name')}</th><th scope="col">{t('signIn.email')}</th><th scope="col">{t('settings.unitsOf')}</th>
+              <th scope="col">{t('settings.admin')}</th><th scope="col">{t('accounts.status')}</th><th scope="col">{t('accounts.actions')}</th>
+            </tr>
+          </thead>
           <tbody>
             {people.data.map((p) => (
               <tr key={p.id}>
                 <td>{p.name}</td><td>{p.email}</td>
                 <td>{p.memberships.map((m) => `${unitName.get(m.unitId) ?? ''}${m.role === 'lead' ? ` (${t('settings.lead')})` : ''}`).join(', ')}</td>
                 <td>{p.isAdmin ? t('common.yes') : t('common.no')}</td>
+                <td>
+                  {p.active ? t('accounts.active') : t('accounts.inactive')}
+                  {p.passwordChangeRequired && <><br /><span className="small">{t('accounts.mustChange')}</span></>}
+                </td>
+                <td>
+                  {p.id !== me.data?.person.id && (
+                    <div className="row">
+                      <Button className="button small secondary" aria-label={t(p.active ? 'accounts.deactivateNamed' : 'accounts.reactivateNamed', { name: p.name })}
+                        onPress={() => { setDone(''); setAction({ kind: 'activation', person: p }); }}>
+                        {p.active ? t('accounts.deactivate') : t('accounts.reactivate')}
+                      </Button>
+                      <Button className="button small secondary" aria-label={t('accounts.resetNamed', { name: p.name })}
+                        onPress={() => { setDone(''); setAction({ kind: 'reset', person: p }); }}>
+                        {t('accounts.resetPassword')}
+                      </Button>
+                    </div>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
+      {action?.kind === 'activation' && <ActivationDialog person={action.person} onClose={(message) => { setAction(null); setDone(message); }} />}
+      {action?.kind === 'reset' && <OneTimePasswordDialog person={action.person} onClose={() => setAction(null)} />}
       <form className="card form" onSubmit={(e) => void add(e)} noValidate aria-labelledby="new-person">
         <h2 id="new-person">{t('settings.newPerson')}</h2>
         <FormError>{formMessage(t, error, ['name', 'email', 'password', 'isAdmin'])}</FormError>
@@ -57,5 +91,101 @@ export function PeopleSettings() {
         <div className="form-actions"><Button type="submit" className="button">{t('settings.addPerson')}</Button></div>
       </form>
     </div>
+  );
+}
+
+/** Asks before deactivating or reactivating; answers what happened, for the status line. */
+function ActivationDialog({ person, onClose }: { person: Person; onClose(message: string): void }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const deactivating = person.active;
+  const confirm = async (e: FormEvent) => {
+    e.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await api.patch(`/people/${person.id}`, { version: person.version, active: !deactivating });
+      await queryClient.invalidateQueries({ queryKey: ['people'] });
+      onClose(t(deactivating ? 'accounts.deactivated' : 'accounts.reactivated', { name: person.name }));
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal title={t(deactivating ? 'accounts.deactivateTitle' : 'accounts.reactivateTitle', { name: person.name })} isOpen onClose={() => onClose('')}>
+      <form className="form" onSubmit={(e) => void confirm(e)} noValidate>
+        <FormError>{formMessage(t, error, [])}</FormError>
+        <p>{t(deactivating ? 'accounts.deactivateLead' : 'accounts.reactivateLead', { name: person.name })}</p>
+        <div className="form-actions">
+          <Button className="button secondary" onPress={() => onClose('')}>{t('common.cancel')}</Button>
+          <Button type="submit" className="button">{busy ? t('common.working') : t(deactivating ? 'accounts.deactivate' : 'accounts.reactivate')}</Button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
+
+/** Asks before replacing the person's password, then shows the one-time password this once. */
+function OneTimePasswordDialog({ person, onClose }: { person: Person; onClose(): void }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [oneTime, setOneTime] = useState('');
+  const [copied, setCopied] = useState(false);
+  const confirm = async (e: FormEvent) => {
+    e.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const answer = await api.post<{ oneTimePassword: string }>(`/people/${person.id}/password-reset`);
+      setOneTime(answer.oneTimePassword);
+      await queryClient.invalidateQueries({ queryKey: ['people'] });
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(oneTime);
+      setCopied(true);
+    } catch {
+      // Without clipboard access the password is still there to select and copy by hand.
+    }
+  };
+  return (
+    <Modal title={t('accounts.resetTitle', { name: person.name })} isOpen onClose={onClose}>
+      {oneTime ? (
+        <div className="form">
+          <p>{t('accounts.oneTimeShown', { name: person.name })}</p>
+          <p>
+            <span className="small">{t('accounts.oneTimePassword')}</span><br />
+            <code className="one-time-password" data-testid="one-time-password">{oneTime}</code>
+          </p>
+          <p role="status" className="small">{copied ? t('accounts.copied') : ''}</p>
+          <div className="form-actions">
+            <Button className="button secondary" onPress={() => void copy()}>{t('accounts.copy')}</Button>
+            <Button className="button" onPress={onClose}>{t('accounts.done')}</Button>
+          </div>
+        </div>
+      ) : (
+        <form className="form" onSubmit={(e) => void confirm(e)} noValidate>
+          <FormError>{formMessage(t, error, [])}</FormError>
+          <p>{t('accounts.resetLead')}</p>
+          <div className="form-actions">
+            <Button className="button secondary" onPress={onClose}>{t('common.cancel')}</Button>
+            <Button type="submit" className="button">{busy ? t('common.working') : t('accounts.resetConfirm')}</Button>
+          </div>
+        </form>
+      )}
+    </Modal>
   );
 }

@@ -1,5 +1,5 @@
 // Sign in with e-mail and password; in demo mode the demo accounts are listed to try.
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Button } from 'react-aria-components';
@@ -19,9 +19,14 @@ export default function SignInPage() {
   const [params] = useSearchParams();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const { error, busy, onSubmit } = useSave(() => api.post('/auth/login', { email, password }), () => {
+  const mustChange = useRef(false);
+  const { error, busy, onSubmit } = useSave(async () => {
+    const answer = await api.post<{ passwordChangeRequired: boolean }>('/auth/login', { email, password });
+    mustChange.current = answer.passwordChangeRequired;
+  }, () => {
+    // After a one-time password the account screen comes first; it goes on to the rest.
     const next = params.get('next');
-    navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : '/', { replace: true });
+    navigate(mustChange.current ? '/account' : next && next.startsWith('/') && !next.startsWith('//') ? next : '/', { replace: true });
   });
   // A wrong password is said once for the whole form, not pinned to one of the two fields.
   const wrong = error instanceof ApiError && error.status === 401;
