@@ -31,6 +31,8 @@ const POLICY: ReadonlyArray<readonly [string, number, number, number, number, nu
   ['POST   /api/v1/key-results/:id/check-ins',           401,   201,  201,   403,  201],
   ['POST   /api/v1/initiatives',                         401,   201,  201,   403,  403],
   ['PATCH  /api/v1/initiatives/:id',                     401,   200,  200,   403,  200],
+  // Only admins may end a demo; this organisation is none, so the admin is refused too (409).
+  ['DELETE /api/v1/demo',                                401,   409,  403,   403,  403],
 ];
 
 // Everyone signed in reads everything; nobody else reads anything.
@@ -100,6 +102,7 @@ const attempts: Record<string, (admin: Client, w: World) => Promise<Attempt>> = 
     const i = await admin.post('/api/v1/initiatives', { unitId: w.alfaId, title: unique('Tiltak'), ownerId: w.ownerId, keyResultIds: [w.keyResultId] });
     return { url: `/api/v1/initiatives/${i.body.id}`, body: { version: i.body.version, status: 'in-progress' } };
   },
+  'DELETE /api/v1/demo': async () => ({ url: '/api/v1/demo' }),
 };
 
 const readUrls: Record<string, (w: World) => string> = {

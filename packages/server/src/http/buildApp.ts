@@ -12,6 +12,7 @@ import { installJsonBodies } from './jsonBody.js';
 import { defaultWebRoot, installWebApp } from './webApp.js';
 import { healthRoutes } from '../routes/health.js';
 import { authRoutes } from '../routes/auth.js';
+import { setupRoutes } from '../routes/setup.js';
 import { organisationRoutes } from '../routes/organisation.js';
 import { peopleRoutes } from '../routes/people.js';
 import { unitRoutes } from '../routes/units.js';
@@ -56,7 +57,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Ap
   installAuthentication(app, deps);
 
   app.get('/api/v1/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
-  for (const routes of [healthRoutes, authRoutes, organisationRoutes, peopleRoutes, unitRoutes, periodRoutes, objectiveRoutes, keyResultRoutes, initiativeRoutes, myWorkRoutes]) {
+  for (const routes of [healthRoutes, authRoutes, setupRoutes, organisationRoutes, peopleRoutes, unitRoutes, periodRoutes, objectiveRoutes, keyResultRoutes, initiativeRoutes, myWorkRoutes]) {
     routes(app, deps);
   }
   return app;

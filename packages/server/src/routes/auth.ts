@@ -1,29 +1,34 @@
-// Signing in and out, who am I, and the first-run set-up.
+// Signing in and out, and who am I.
 import { z } from 'zod';
-import { LoginInput, Me, SetupInput } from '@varde/core';
-import { login, logout, principalFor, setUp, type SignedIn } from '../app/session.js';
+import { LoginInput, Me } from '@varde/core';
+import { login, logout, type SignedIn } from '../app/session.js';
 import { me } from '../app/people.js';
 import { readOrganisation } from '../app/organisation.js';
 import { SESSION_COOKIE } from '../auth/sessionTokens.js';
 import { actorOf } from '../http/authenticate.js';
+import type { Deps } from '../app/context.js';
 import { problems, type RoutePlugin } from './types.js';
 import type { FastifyReply } from 'fastify';
-import { findDefaultOrganisation } from '../store/organisations.js';
 
-const SignedInAnswer = z.object({ personId: z.string(), expiresAt: z.string() });
+export const SignedInAnswer = z.object({ personId: z.string(), expiresAt: z.string() });
+
+/** Hands the new session to the browser as an HttpOnly cookie and answers what a client may see of it. */
+export function setSessionCookie(reply: FastifyReply, deps: Deps, s: SignedIn): z.infer<typeof SignedInAnswer> {
+  reply.setCookie(SESSION_COOKIE, s.token, {
+    path: '/', httpOnly: true, sameSite: 'lax', secure: deps.security.secureCookies, expires: s.expiresAt,
+  });
+  return { personId: s.personId, expiresAt: s.expiresAt.toISOString() };
+}
+
+export function clearSessionCookie(reply: FastifyReply): void {
+  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+}
 
 export const authRoutes: RoutePlugin = (app, deps) => {
-  const setCookie = (reply: FastifyReply, s: SignedIn) => {
-    reply.setCookie(SESSION_COOKIE, s.token, {
-      path: '/', httpOnly: true, sameSite: 'lax', secure: deps.security.secureCookies, expires: s.expiresAt,
-    });
-    return { personId: s.personId, expiresAt: s.expiresAt.toISOString() };
-  };
-
   app.post('/api/v1/auth/login', {
     config: { public: true },
     schema: { tags: ['auth'], summary: 'Sign in with e-mail and password; sets an HttpOnly session cookie', body: LoginInput, response: { 200: SignedInAnswer, 400: problems[400], 401: problems[401] } },
-  }, async (request, reply) => setCookie(reply, await login(deps, request.body)));
+  }, async (request, reply) => setSessionCookie(reply, deps, await login(deps, request.body)));
 
   app.post('/api/v1/auth/logout', {
     config: { public: true },
@@ -31,7 +36,7 @@ export const authRoutes: RoutePlugin = (app, deps) => {
   }, async (request, reply) => {
     const token = request.cookies[SESSION_COOKIE];
     if (token) await logout(deps, token);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    clearSessionCookie(reply);
     return reply.code(204).send();
   });
 
@@ -39,23 +44,5 @@ export const authRoutes: RoutePlugin = (app, deps) => {
     const actor = actorOf(request);
     const [person, org] = await Promise.all([me(deps, actor), readOrganisation(deps, actor)]);
     return { person, organisation: { id: org.id, name: org.name, language: org.language } };
-  });
-
-  const SetupState = z.object({ needsSetup: z.boolean(), demo: z.boolean(), signedIn: z.boolean() });
-  app.get('/api/v1/setup', {
-    config: { public: true },
-    schema: { tags: ['auth'], summary: 'Whether this installation still needs its first-run set-up, and whether it holds demo data', response: { 200: SetupState } },
-  }, async (request) => {
-    const org = await findDefaultOrganisation(deps.store.db);
-    const token = request.cookies[SESSION_COOKIE];
-    return { needsSetup: !org, demo: org?.isDemo ?? false, signedIn: token ? (await principalFor(deps, token)) !== undefined : false };
-  });
-
-  app.post('/api/v1/setup', {
-    config: { public: true },
-    schema: { tags: ['auth'], summary: 'First-run set-up of an empty installation: organisation and first admin. Works once.', body: SetupInput, response: { 201: SignedInAnswer, 400: problems[400], 409: problems[409] } },
-  }, async (request, reply) => {
-    const signedIn = await setUp(deps, request.body);
-    return reply.code(201).send(setCookie(reply, signedIn));
   });
 };
