@@ -58,7 +58,9 @@ async function main(): Promise<void> {
       app.log.info({ organisation: seeded.organisation, accounts: seeded.accounts.map((a) => a.email), password: seeded.password },
         'seeded the demo organisation');
       process.stdout.write(`\nDemo organisation "${seeded.organisation}" is ready. Sign in with password "${seeded.password}" as:\n`
-        + seeded.accounts.map((a) => `  ${a.email.padEnd(32)} ${a.name}${a.isAdmin ? ' (admin)' : ''}`).join('\n') + '\n\n');
+        + seeded.accounts.map((a) => `  ${a.email.padEnd(32)} ${a.name}${a.isAdmin ? ' (admin)' : ''}`).join('\n')
+        + '\nThe password is public: the demo is for trying Varde. To set up your own organisation, sign in as the admin and'
+        + '\nend the demo (Settings → Organisation → End the demo).\n\n');
     }
   }
 
