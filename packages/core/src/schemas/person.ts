@@ -63,8 +63,19 @@ export const SetupInput = z.object({
   language: Language.default('nb'),
   timeZone: TimeZone.default('Europe/Oslo'),
   admin: z.object({ name: Title, email: Email, password: Password }).strict(),
+  /** The one-time token Varde prints to its log at start; needed only when it listens beyond loopback. */
+  setupToken: z.string().max(200, 'is too long').optional(),
 }).strict();
 export type SetupInput = z.infer<typeof SetupInput>;
+
+/** What a visitor may know before signing in: whether to set up, whether it is a demo, whether a set-up token is needed. */
+export const SetupState = z.object({
+  needsSetup: z.boolean(),
+  demo: z.boolean(),
+  signedIn: z.boolean(),
+  setupTokenRequired: z.boolean(),
+});
+export type SetupState = z.infer<typeof SetupState>;
 
 export const Me = z.object({
   person: Person,

@@ -1,6 +1,7 @@
 // What every use case gets: the store, the clock, the security settings and who is acting.
 import type { Store } from '../store/database.js';
 import type { SessionPrincipal } from '../store/people.js';
+import type { SetupToken } from '../auth/setupToken.js';
 
 export interface Clock { now(): Date }
 export const systemClock: Clock = { now: () => new Date() };
@@ -16,12 +17,13 @@ export interface SecuritySettings {
   trustProxy: string[];
   /** Varde listens beyond loopback: first-run set-up then needs the set-up token. */
   exposed: boolean;
-  /** The one-time set-up token printed at start, when set-up is still to be done and Varde is exposed. */
-  setupToken: string | null;
+  /** The one-time set-up token, issued when set-up is still to be done and Varde is exposed. */
+  setupToken: SetupToken;
 }
 
-export const defaultSecurity: SecuritySettings = {
-  secureCookies: false, sessionIdleSeconds: 43_200, sessionMaxSeconds: 30 * 86_400, trustProxy: [], exposed: false, setupToken: null,
+/** Everything but the set-up token, which holds state and so is made afresh for each app. */
+export const defaultSecurity: Omit<SecuritySettings, 'setupToken'> = {
+  secureCookies: false, sessionIdleSeconds: 43_200, sessionMaxSeconds: 30 * 86_400, trustProxy: [], exposed: false,
 };
 
 export interface Deps {

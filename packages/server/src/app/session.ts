@@ -1,23 +1,20 @@
-// Signing in and out, and the first-run set-up of an empty installation.
-import type { LoginInput, SetupInput } from '@varde/core';
-import { cycleContaining, yearPeriod } from '@varde/core';
-import { findDefaultOrganisation, insertOrganisation, lockForSetUp } from '../store/organisations.js';
-import { deleteSession, deleteSessionsOf, findLogin, findSession, insertPerson, insertSession, touchSession, type SessionPrincipal } from '../store/people.js';
+// Signing in and out, and the sessions that keep a person signed in.
+import type { LoginInput } from '@varde/core';
+import { deleteSession, deleteSessionsOf, findLogin, findSession, insertSession, touchSession, type SessionPrincipal } from '../store/people.js';
 import { clearFailuresOf, forgetAttempt, recentFailures, recordFailure } from '../store/signInFailures.js';
-import { insertUnit, replaceMembers } from '../store/units.js';
-import { insertPeriod } from '../store/periods.js';
 import { newId } from '../store/ids.js';
-import { DUMMY_HASH, hashPassword, verifyPassword } from '../auth/passwords.js';
+import { DUMMY_HASH, verifyPassword } from '../auth/passwords.js';
 import { upgradePasswordHash } from './accounts.js';
 import { newSessionToken, sessionId } from '../auth/sessionTokens.js';
 import { cachedSession, forgetPerson, forgetPrincipal, rememberSession } from '../auth/sessionCache.js';
 import { SIGN_IN_LIMITS, signInVerdict } from '../auth/signInLimits.js';
 import type { Deps } from './context.js';
-import { AppError, conflict, TooManyRequests } from './errors.js';
+import { AppError, TooManyRequests } from './errors.js';
 
 export interface SignedIn { token: string; expiresAt: Date; personId: string; passwordChangeRequired?: boolean }
 
-async function openSession(deps: Deps, personId: string, orgId: string): Promise<SignedIn> {
+/** Starts a session for a person who has just proved who they are (signed in, or set Varde up). */
+export async function openSession(deps: Deps, personId: string, orgId: string): Promise<SignedIn> {
   const token = newSessionToken();
   const now = deps.clock.now();
   const expiresAt = new Date(now.getTime() + deps.security.sessionMaxSeconds * 1000);
@@ -119,36 +116,4 @@ export async function principalFor(deps: Deps, token: string): Promise<SessionPr
     await touchSession(deps.store.db, id, new Date(now).toISOString());
   }
   return session.principal;
-}
-
-export async function needsSetup(deps: Deps): Promise<boolean> {
-  return (await findDefaultOrganisation(deps.store.db)) === undefined;
-}
-
-/** Creates the organisation, its root unit, the current year and cycle, and the first admin. Works once. */
-export async function setUp(deps: Deps, input: SetupInput): Promise<SignedIn> {
-  const passwordHash = await hashPassword(input.admin.password);
-  const now = deps.clock.now();
-  const stamp = now.toISOString();
-  const orgId = newId();
-  const adminId = newId();
-  await deps.store.db.transaction().execute(async (trx) => {
-    await lockForSetUp(trx);
-    if (await findDefaultOrganisation(trx)) throw conflict('Varde is already set up; sign in instead');
-    await insertOrganisation(trx, {
-      id: orgId, name: input.organisationName, language: input.language, timeZone: input.timeZone,
-      fiscalYearStartMonth: 1, cycleCadence: 'quarter', checkInCadenceDays: 7,
-      strategy: { mission: '', vision: '', values: [], themes: [] }, isDemo: false, now: stamp,
-    });
-    await insertPerson(trx, { id: adminId, orgId, name: input.admin.name, email: input.admin.email, passwordHash, isAdmin: true, now: stamp });
-    const rootId = newId();
-    await insertUnit(trx, { id: rootId, orgId, parentId: null, name: input.organisationName, kind: 'organisation', description: '', now: stamp });
-    await replaceMembers(trx, orgId, rootId, [{ personId: adminId, role: 'lead' }]);
-    const today = stamp.slice(0, 10);
-    const year = yearPeriod(now.getUTCFullYear(), 1);
-    await insertPeriod(trx, { id: newId(), orgId, kind: 'year', name: year.name, startDate: year.startDate, endDate: year.endDate, state: 'active', now: stamp });
-    const cycle = cycleContaining(today, 'quarter', 1);
-    await insertPeriod(trx, { id: newId(), orgId, kind: 'cycle', name: cycle.name, startDate: cycle.startDate, endDate: cycle.endDate, state: 'active', now: stamp });
-  });
-  return openSession(deps, adminId, orgId);
 }

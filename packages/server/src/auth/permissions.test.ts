@@ -36,6 +36,8 @@ const POLICY: ReadonlyArray<readonly [string, number, number, number, number, nu
   ['PATCH  /api/v1/initiatives/:id',                     401,   200,  200,   403,  200],
   ['DELETE /api/v1/people/:id/sessions',                 401,   204,  403,   403,  403],
   ['POST   /api/v1/auth/logout-everywhere',              401,   204,  204,   204,  204],
+  // Only admins may end a demo; this organisation is none, so the admin is refused too (409).
+  ['DELETE /api/v1/demo',                                401,   409,  403,   403,  403],
 ];
 
 // Everyone signed in reads everything; nobody else reads anything.
@@ -132,6 +134,7 @@ const attempts: Record<string, (admin: Client, w: World, s: Sessions) => Promise
     const another = await s.signInAgain(s.role);
     return { url: '/api/v1/auth/logout-everywhere', probe: async () => (another ? (await another.get('/api/v1/me')).status : 'no session') };
   },
+  'DELETE /api/v1/demo': async () => ({ url: '/api/v1/demo' }),
 };
 let signInWith: (email: string, password: string) => Promise<Client>;
 const EMAILS: Record<Role, string | undefined> = { anonymous: undefined, admin: 'ada@example.no', member: 'mia@example.no', other: 'ola@example.no', owner: 'eva@example.no' };

@@ -11,6 +11,7 @@ export const policies = {
   changeUnits: (actor: Actor) => actor.isAdmin,
   changePeriods: (actor: Actor) => actor.isAdmin,
   managePeople: (actor: Actor) => actor.isAdmin,
+  endDemo: (actor: Actor) => actor.isAdmin,
   changeOkrsOf: async (db: Db, actor: Actor, unitId: string) => actor.isAdmin || isMember(db, unitId, actor.personId),
   checkInOn: (actor: Actor, kr: { ownerId: string | null; actorIsMember: boolean }) =>
     actor.isAdmin || kr.ownerId === actor.personId || kr.actorIsMember,

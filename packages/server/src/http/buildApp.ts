@@ -14,6 +14,7 @@ import { installSecurityLog } from './securityLog.js';
 import { defaultWebRoot, installWebApp } from './webApp.js';
 import { healthRoutes } from '../routes/health.js';
 import { authRoutes } from '../routes/auth.js';
+import { setupRoutes } from '../routes/setup.js';
 import { organisationRoutes } from '../routes/organisation.js';
 import { peopleRoutes } from '../routes/people.js';
 import { accountRoutes } from '../routes/accounts.js';
@@ -88,7 +89,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Ap
   installAuthentication(app, deps);
 
   app.get('/api/v1/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
-  for (const routes of [healthRoutes, authRoutes, organisationRoutes, peopleRoutes, accountRoutes, unitRoutes, periodRoutes, objectiveRoutes, keyResultRoutes, initiativeRoutes, myWorkRoutes]) {
+  for (const routes of [healthRoutes, authRoutes, setupRoutes, organisationRoutes, peopleRoutes, accountRoutes, unitRoutes, periodRoutes, objectiveRoutes, keyResultRoutes, initiativeRoutes, myWorkRoutes]) {
     routes(app, deps);
   }
   return app;

@@ -3,7 +3,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 
 export type SecurityEventKind =
-  | 'sign-in' | 'sign-in-failed' | 'locked-out' | 'forbidden' | 'set-up' | 'sign-out' | 'sign-out-everywhere' | 'sessions-ended';
+  | 'sign-in' | 'sign-in-failed' | 'locked-out' | 'forbidden' | 'set-up' | 'demo-ended' | 'sign-out' | 'sign-out-everywhere' | 'sessions-ended';
 
 export function securityEvent(request: FastifyRequest, kind: SecurityEventKind, fields: { personId?: string; email?: string; [key: string]: unknown } = {}): void {
   const personId = fields.personId ?? request.actor?.personId;

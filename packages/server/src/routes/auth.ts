@@ -1,7 +1,7 @@
-// Signing in and out, who am I, and the first-run set-up.
+// Signing in and out, and who am I.
 import { z } from 'zod';
-import { LoginInput, Me, Problem, SetupInput } from '@varde/core';
-import { login, logout, logoutEverywhere, principalFor, setUp, type SignedIn } from '../app/session.js';
+import { LoginInput, Me, Problem } from '@varde/core';
+import { login, logout, logoutEverywhere, principalFor, type SignedIn } from '../app/session.js';
 import { me } from '../app/people.js';
 import { readOrganisation } from '../app/organisation.js';
 import { actorOf } from '../http/authenticate.js';
@@ -10,19 +10,22 @@ import { securityEvent } from '../http/securityLog.js';
 import { AppError, TooManyRequests } from '../app/errors.js';
 import { problems, type RoutePlugin } from './types.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { findDefaultOrganisation } from '../store/organisations.js';
+import type { Deps } from '../app/context.js';
 
-const SignedInAnswer = z.object({
+export const SignedInAnswer = z.object({
   personId: z.string(), expiresAt: z.string(),
   /** Signed in with a one-time password: only GET /me and POST /me/password answer until it is replaced. */
   passwordChangeRequired: z.boolean(),
 });
 
+/** Hands a new session to the browser as its cookie and answers what a client may see of it. */
+export function signedInAnswer(request: FastifyRequest, reply: FastifyReply, deps: Deps, s: SignedIn): z.infer<typeof SignedInAnswer> {
+  setSessionCookie(request, reply, deps, s.token, s.expiresAt);
+  return { personId: s.personId, expiresAt: s.expiresAt.toISOString(), passwordChangeRequired: s.passwordChangeRequired ?? false };
+}
+
 export const authRoutes: RoutePlugin = (app, deps) => {
-  const setCookie = (request: FastifyRequest, reply: FastifyReply, s: SignedIn) => {
-    setSessionCookie(request, reply, deps, s.token, s.expiresAt);
-    return { personId: s.personId, expiresAt: s.expiresAt.toISOString(), passwordChangeRequired: s.passwordChangeRequired ?? false };
-  };
+  const setCookie = (request: FastifyRequest, reply: FastifyReply, s: SignedIn) => signedInAnswer(request, reply, deps, s);
 
   app.post('/api/v1/auth/login', {
     config: { public: true },
@@ -75,24 +78,5 @@ export const authRoutes: RoutePlugin = (app, deps) => {
     const actor = actorOf(request);
     const [person, org] = await Promise.all([me(deps, actor), readOrganisation(deps, actor)]);
     return { person, organisation: { id: org.id, name: org.name, language: org.language } };
-  });
-
-  const SetupState = z.object({ needsSetup: z.boolean(), demo: z.boolean(), signedIn: z.boolean() });
-  app.get('/api/v1/setup', {
-    config: { public: true },
-    schema: { tags: ['auth'], summary: 'Whether this installation still needs its first-run set-up, and whether it holds demo data', response: { 200: SetupState } },
-  }, async (request) => {
-    const org = await findDefaultOrganisation(deps.store.db);
-    const token = sessionTokenOf(request, deps);
-    return { needsSetup: !org, demo: org?.isDemo ?? false, signedIn: token ? (await principalFor(deps, token)) !== undefined : false };
-  });
-
-  app.post('/api/v1/setup', {
-    config: { public: true },
-    schema: { tags: ['auth'], summary: 'First-run set-up of an empty installation: organisation and first admin. Works once.', body: SetupInput, response: { 201: SignedInAnswer, 400: problems[400], 409: problems[409] } },
-  }, async (request, reply) => {
-    const signedIn = await setUp(deps, request.body);
-    securityEvent(request, 'set-up', { personId: signedIn.personId });
-    return reply.code(201).send(setCookie(request, reply, signedIn));
   });
 };

@@ -61,6 +61,9 @@ const CASES: Record<string, Case> = {
   // Ends every session of the person who asks: a member of ours, not the admin the walk uses.
   'POST /api/v1/auth/logout-everywhere': async (c) => [{ label: 'sign out everywhere', method: 'POST', url: '/api/v1/auth/logout-everywhere', expect: own(204), writesOwn: true, client: await c.signInAs('marte@demo.varde.no') }],
   'POST /api/v1/auth/logout': async (c) => [{ label: 'sign out', method: 'POST', url: '/api/v1/auth/logout', expect: own(204), writesOwn: true, client: await c.signInAgain() }],
+  // Ending the demo would take the walk's own organisation with it: here a member is refused, and
+  // the admin ends it in a test of its own after the walk.
+  'DELETE /api/v1/demo': async (c) => [{ label: 'end the demo as a member', method: 'DELETE', url: '/api/v1/demo', expect: own(403), client: await c.signInAs('jonas@demo.varde.no') }],
   'GET /api/v1/me': () => [{ label: 'me', method: 'GET', url: '/api/v1/me', expect: own() }],
   'GET /api/v1/me/work': () => [{ label: 'my work', method: 'GET', url: '/api/v1/me/work', expect: own() }],
   'GET /api/v1/organisation': () => [{ label: 'organisation', method: 'GET', url: '/api/v1/organisation', expect: own() }],
@@ -293,5 +296,14 @@ describe.each(storeKinds())('organisations are isolated on %s', (kind) => {
       }
     }
     expect(walked).toBeGreaterThan(50);
+  });
+
+  it('ends the demo organisation and leaves the second one as it was', async () => {
+    const before = await snapshot(t.deps.store.db, t.testStore.pgSchema);
+    const res = await send(t.app, { method: 'DELETE', url: '/api/v1/demo', cookie: c.admin.cookie });
+    expect(res.status, JSON.stringify(res.body)).toBe(204);
+    const after = await snapshot(t.deps.store.db, t.testStore.pgSchema);
+    expect(after.get(c.x.orgId)).toEqual(before.get(c.x.orgId));
+    expect([...after.keys()].sort()).toEqual([c.x.orgId, ...(after.has('-') ? ['-'] : [])].sort());
   });
 });

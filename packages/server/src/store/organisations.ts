@@ -57,3 +57,28 @@ export async function updateOrganisation(db: Db, id: string, version: number, ne
   if (updatedRows(result) === 1) return 'updated';
   return (await getOrganisation(db, id)) ? 'stale' : 'missing';
 }
+
+/** Whether the organisation holds the demo data; undefined when it does not exist. */
+export async function isDemoOrganisation(db: Db, id: string): Promise<boolean | undefined> {
+  const row = await db.selectFrom('organisations').select('is_demo').where('id', '=', id).executeTakeFirst();
+  return row ? row.is_demo === 1 : undefined;
+}
+
+/** Every table that holds an organisation's rows, children before the rows they point at. Several
+ *  of them (key results, check-ins, initiatives, …) have no cascade from organisations, so each is
+ *  emptied of the organisation's rows by its org_id rather than trusting cascades to reach it. */
+const ORGANISATION_TABLES = [
+  'initiative_key_results', 'initiatives', 'check_ins', 'alignments', 'key_results', 'objective_owners', 'objectives',
+  'periods', 'memberships', 'units', 'sessions', 'people',
+] as const;
+
+/** Deletes an organisation and everything it holds; run it in the caller's transaction, so that a
+ *  failure halfway leaves all of it. Answers the ids of the people it deleted. */
+export async function deleteOrganisation(db: Db, id: string): Promise<string[]> {
+  const people = (await db.selectFrom('people').select('id').where('org_id', '=', id).execute()).map((r) => r.id);
+  // One statement for all of a table's rows: units point at their parent unit, and a constraint
+  // is checked when the statement ends, by which time parent and child are both gone.
+  for (const table of ORGANISATION_TABLES) await db.deleteFrom(table).where('org_id', '=', id).execute();
+  await db.deleteFrom('organisations').where('id', '=', id).execute();
+  return people;
+}

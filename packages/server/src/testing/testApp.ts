@@ -6,6 +6,7 @@ import { buildApp, type AppOptions } from '../http/buildApp.js';
 import { defaultSecurity, type Clock, type Deps, type SecuritySettings } from '../app/context.js';
 import type { Api } from '../routes/types.js';
 import { openTestStore, type TestStore } from './testStores.js';
+import { SetupToken } from '../auth/setupToken.js';
 
 export class TestClock implements Clock {
   constructor(private at: Date) {}
@@ -45,7 +46,7 @@ export function clientOf(app: Api, cookie: string): Client {
 export async function startTestApp(kind: Dialect, at = '2026-11-25T10:00:00Z', security: Partial<SecuritySettings> = {}, options: AppOptions = {}): Promise<TestApp> {
   const testStore = await openTestStore(kind);
   const clock = new TestClock(new Date(at));
-  const deps: Deps = { store: testStore.store, clock, security: { ...defaultSecurity, ...security } };
+  const deps: Deps = { store: testStore.store, clock, security: { ...defaultSecurity, setupToken: new SetupToken(), ...security } };
   const app = await buildApp(deps, options);
   await app.ready();
   const anonymous = clientOf(app, '');

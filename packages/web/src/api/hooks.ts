@@ -2,11 +2,11 @@
 import { useQuery, type UseQueryOptions } from '@tanstack/react-query';
 import type {
   AlignmentTarget, CheckIn, CheckInHistory, Initiative, KeyResult, Me, MyWork, ObjectiveWithKeyResults, Objective,
-  Organisation, Page, Period, Person, Unit, UnitProgress,
+  Organisation, Page, Period, Person, SetupState, Unit, UnitProgress,
 } from '@varde/core';
 import { api, query } from './client';
 
-export interface SetupState { needsSetup: boolean; demo: boolean; signedIn: boolean }
+export type { SetupState };
 
 export const keys = {
   setup: ['setup'] as const,

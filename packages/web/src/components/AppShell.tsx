@@ -1,5 +1,5 @@
-// The frame of every signed-in screen: a skip link, the navigation landmark, the language
-// choice, sign-out, and the main landmark that screens fill.
+// The frame of every signed-in screen: a skip link, the demo banner while demo data exists, the
+// navigation landmark, the language choice, sign-out, and the main landmark that screens fill.
 import { useEffect } from 'react';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { useMe } from '../api/hooks';
 import { api } from '../api/client';
 import { chooseLanguage, storedLanguage } from '../i18n';
 import { LanguageSelect } from './LanguageSelect';
+import { DemoBanner } from './DemoBanner';
 
 export function AppShell() {
   const { t } = useTranslation();
@@ -29,6 +30,7 @@ export function AppShell() {
   return (
     <>
       <a className="skip-link" href="#main">{t('nav.skip')}</a>
+      <DemoBanner isAdmin={me.data?.person.isAdmin ?? false} />
       <header className="topbar">
         <div className="topbar-inner">
           <NavLink to="/" className="brand" aria-label={t('nav.homeLabel')}>

@@ -9,6 +9,7 @@ import { FormError, SelectField, TextInput } from '../../components/Fields';
 import { formMessage, localFieldErrors } from '../../components/fieldMessages';
 import { Loading } from '../../components/States';
 import { LANGUAGES } from '../../i18n';
+import { EndDemo } from './EndDemo';
 
 export function OrganisationSettings() {
   const { t } = useTranslation();
@@ -48,22 +49,25 @@ export function OrganisationSettings() {
   };
   const errors = localFieldErrors(t, error);
   return (
-    <form className="card form" onSubmit={(e) => void submit(e)} noValidate>
-      <FormError>{formMessage(t, error, ['name', 'language', 'timeZone', 'cycleCadence', 'checkInCadenceDays', 'strategy.mission', 'strategy.vision', 'strategy.values', 'strategy.themes'])}</FormError>
-      {saved && <div className="alert info" role="status">{t('common.saved')}</div>}
-      <TextInput label={t('settings.orgName')} value={form.name} onChange={set('name')} error={errors.name} isRequired />
-      <div className="grid-2">
-        <SelectField label={t('settings.language')} value={form.language} onChange={set('language')} choices={LANGUAGES.map((l) => ({ id: l, label: t(`languages.${l}`) }))} error={errors.language} />
-        <TextInput label={t('settings.timeZone')} value={form.timeZone} onChange={set('timeZone')} error={errors.timeZone} hint="Europe/Oslo" />
-        <SelectField label={t('settings.cadence')} value={form.cycleCadence} onChange={set('cycleCadence')} error={errors.cycleCadence}
-          choices={['quarter', 'tertial', 'half-year'].map((c) => ({ id: c, label: t(`cadence.${c}`) }))} />
-        <TextInput label={t('settings.checkInDays')} value={form.checkInCadenceDays} onChange={set('checkInCadenceDays')} inputMode="numeric" error={errors.checkInCadenceDays} />
-      </div>
-      <TextInput label={t('organisation.mission')} value={form.mission} onChange={set('mission')} multiline error={errors['strategy.mission']} />
-      <TextInput label={t('organisation.vision')} value={form.vision} onChange={set('vision')} multiline error={errors['strategy.vision']} />
-      <TextInput label={t('organisation.values')} value={form.values} onChange={set('values')} multiline error={errors['strategy.values']} hint={t('settings.onePerLine')} />
-      <TextInput label={t('organisation.themes')} value={form.themes} onChange={set('themes')} multiline error={errors['strategy.themes']} hint={t('settings.themesHint')} />
-      <div className="form-actions"><Button type="submit" className="button">{t('common.save')}</Button></div>
-    </form>
+    <>
+      <form className="card form" onSubmit={(e) => void submit(e)} noValidate>
+        <FormError>{formMessage(t, error, ['name', 'language', 'timeZone', 'cycleCadence', 'checkInCadenceDays', 'strategy.mission', 'strategy.vision', 'strategy.values', 'strategy.themes'])}</FormError>
+        {saved && <div className="alert info" role="status">{t('common.saved')}</div>}
+        <TextInput label={t('settings.orgName')} value={form.name} onChange={set('name')} error={errors.name} isRequired />
+        <div className="grid-2">
+          <SelectField label={t('settings.language')} value={form.language} onChange={set('language')} choices={LANGUAGES.map((l) => ({ id: l, label: t(`languages.${l}`) }))} error={errors.language} />
+          <TextInput label={t('settings.timeZone')} value={form.timeZone} onChange={set('timeZone')} error={errors.timeZone} hint="Europe/Oslo" />
+          <SelectField label={t('settings.cadence')} value={form.cycleCadence} onChange={set('cycleCadence')} error={errors.cycleCadence}
+            choices={['quarter', 'tertial', 'half-year'].map((c) => ({ id: c, label: t(`cadence.${c}`) }))} />
+          <TextInput label={t('settings.checkInDays')} value={form.checkInCadenceDays} onChange={set('checkInCadenceDays')} inputMode="numeric" error={errors.checkInCadenceDays} />
+        </div>
+        <TextInput label={t('organisation.mission')} value={form.mission} onChange={set('mission')} multiline error={errors['strategy.mission']} />
+        <TextInput label={t('organisation.vision')} value={form.vision} onChange={set('vision')} multiline error={errors['strategy.vision']} />
+        <TextInput label={t('organisation.values')} value={form.values} onChange={set('values')} multiline error={errors['strategy.values']} hint={t('settings.onePerLine')} />
+        <TextInput label={t('organisation.themes')} value={form.themes} onChange={set('themes')} multiline error={errors['strategy.themes']} hint={t('settings.themesHint')} />
+        <div className="form-actions"><Button type="submit" className="button">{t('common.save')}</Button></div>
+      </form>
+      <EndDemo organisationName={org.data.name} />
+    </>
   );
 }

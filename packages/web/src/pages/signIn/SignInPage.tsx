@@ -9,6 +9,7 @@ import { FormError, TextInput } from '../../components/Fields';
 import { localFieldErrors } from '../../components/fieldMessages';
 import { LanguageSelect } from '../../components/LanguageSelect';
 import { useSave } from '../../components/useSave';
+import { DemoBanner } from '../../components/DemoBanner';
 
 const DEMO_ACCOUNTS = ['admin@demo.varde.no', 'marte@demo.varde.no', 'jonas@demo.varde.no'];
 
@@ -38,36 +39,39 @@ export default function SignInPage() {
     : error && !(error instanceof ApiError) ? t('errors.network') : '';
 
   return (
-    <main id="main" className="signin">
-      <div className="row" style={{ justifyContent: 'space-between', marginBottom: '1rem' }}>
-        <span className="brand" style={{ color: 'var(--accent)' }}><img src="/favicon.svg" alt="" width="32" height="32" /> Varde</span>
-        <LanguageSelect />
-      </div>
-      <div className="card stack">
-        <h1>{t('signIn.title')}</h1>
-        <p className="muted" style={{ margin: 0 }}>{t('signIn.lead')}</p>
-        <form className="form" onSubmit={onSubmit} noValidate>
-          <FormError>{formError}</FormError>
-          <TextInput label={t('signIn.email')} type="email" value={email} onChange={setEmail} error={errors.email} isRequired autoComplete="username" inputMode="email" autoFocus />
-          <TextInput label={t('signIn.password')} type="password" value={password} onChange={setPassword} error={errors.password} isRequired autoComplete="current-password" />
-          <div className="form-actions"><Button type="submit" className="button">{busy ? t('common.working') : t('signIn.submit')}</Button></div>
-        </form>
-      </div>
-      {setup.data?.demo && (
-        <section className="card demo-accounts" style={{ marginTop: '1rem' }} aria-labelledby="demo-heading">
-          <h2 id="demo-heading">{t('signIn.demoTitle')}</h2>
-          <p>{t('signIn.demoLead', { password: 'varde-demo' })}</p>
-          <ul>
-            {DEMO_ACCOUNTS.map((a) => (
-              <li key={a}>
-                <button type="button" className="button quiet small" onClick={() => { setEmail(a); setPassword('varde-demo'); }}>
-                  {t('signIn.useAccount', { account: a })}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
-    </main>
+    <>
+      <DemoBanner />
+      <main id="main" className="signin">
+        <div className="row" style={{ justifyContent: 'space-between', marginBottom: '1rem' }}>
+          <span className="brand" style={{ color: 'var(--accent)' }}><img src="/favicon.svg" alt="" width="32" height="32" /> Varde</span>
+          <LanguageSelect />
+        </div>
+        <div className="card stack">
+          <h1>{t('signIn.title')}</h1>
+          <p className="muted" style={{ margin: 0 }}>{t('signIn.lead')}</p>
+          <form className="form" onSubmit={onSubmit} noValidate>
+            <FormError>{formError}</FormError>
+            <TextInput label={t('signIn.email')} type="email" value={email} onChange={setEmail} error={errors.email} isRequired autoComplete="username" inputMode="email" autoFocus />
+            <TextInput label={t('signIn.password')} type="password" value={password} onChange={setPassword} error={errors.password} isRequired autoComplete="current-password" />
+            <div className="form-actions"><Button type="submit" className="button">{busy ? t('common.working') : t('signIn.submit')}</Button></div>
+          </form>
+        </div>
+        {setup.data?.demo && (
+          <section className="card demo-accounts" style={{ marginTop: '1rem' }} aria-labelledby="demo-heading">
+            <h2 id="demo-heading">{t('signIn.demoTitle')}</h2>
+            <p>{t('signIn.demoLead', { password: 'varde-demo' })}</p>
+            <ul>
+              {DEMO_ACCOUNTS.map((a) => (
+                <li key={a}>
+                  <button type="button" className="button quiet small" onClick={() => { setEmail(a); setPassword('varde-demo'); }}>
+                    {t('signIn.useAccount', { account: a })}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+      </main>
+    </>
   );
 }
