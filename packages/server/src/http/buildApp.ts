@@ -4,9 +4,12 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../app/context.js';
-import { installProblemHandlers } from './problem.js';
+import { frameworkErrors, installProblemHandlers, MAX_PARAM_LENGTH } from './problem.js';
+import { installSecurityHeaders } from './securityHeaders.js';
+import { redactedLogger } from './logRedaction.js';
+import { documentSchemas } from './openApiDocument.js';
 import { installAuthentication } from './authenticate.js';
 import { installJsonBodies } from './jsonBody.js';
 import { defaultWebRoot, installWebApp } from './webApp.js';
@@ -29,10 +32,12 @@ export interface AppOptions {
 }
 
 export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Api> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 256 * 1024, trustProxy: true }).withTypeProvider<ZodTypeProvider>();
+  const app = Fastify({ logger: redactedLogger(options.logger), bodyLimit: 256 * 1024, trustProxy: true,
+    frameworkErrors, routerOptions: { maxParamLength: MAX_PARAM_LENGTH } }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   const webRoot = options.webRoot === undefined ? defaultWebRoot() : options.webRoot;
+  await installSecurityHeaders(app);
   const spa = webRoot ? await installWebApp(app, webRoot) : false;
   installProblemHandlers(app, { spa });
   installJsonBodies(app);
@@ -44,15 +49,9 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Ap
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'varde_session' } } },
       security: [{ session: [] }],
     },
-    transform: jsonSchemaTransform,
+    ...documentSchemas,
   });
   await app.register(swaggerUi, { routePrefix: '/api/v1/docs', uiConfig: { docExpansion: 'list' } });
-  app.addHook('onSend', async (_request, reply, payload) => {
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'same-origin');
-    reply.header('x-frame-options', 'DENY');
-    return payload;
-  });
   installAuthentication(app, deps);
 
   app.get('/api/v1/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
