@@ -51,7 +51,9 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Ap
     },
     ...documentSchemas,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/v1/docs', uiConfig: { docExpansion: 'list' } });
+  // BaseLayout: without the standalone top bar, whose logo is an SVG with an inline <style> that the
+  // Content-Security-Policy refuses, and whose box for loading other documents the policy would refuse too.
+  await app.register(swaggerUi, { routePrefix: '/api/v1/docs', uiConfig: { docExpansion: 'list', layout: 'BaseLayout' } });
   installAuthentication(app, deps);
 
   app.get('/api/v1/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());

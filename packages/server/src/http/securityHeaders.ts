@@ -2,11 +2,21 @@
 // that runs only our own files (no inline script or style, nothing from elsewhere, no framing), HSTS
 // once the request came over HTTPS, and API answers that no cache keeps (they hold a person's data
 // and are only valid for the session that asked). The web app and the API docs page both live with
-// this one policy: neither needs an inline script or style (React's style props and Swagger UI's go
-// through the CSSOM, which a policy does not govern), and Swagger UI's stylesheet draws its icons
-// from data: images.
+// this one policy: neither has an inline script, and their style props go through the CSSOM, which
+// a policy does not govern. Swagger UI's stylesheet draws its icons from data: images.
+import { createHash } from 'node:crypto';
 import helmet from '@fastify/helmet';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+
+// The two <style> elements React Aria adds itself, allowed by their exact text and nothing else:
+// usePress makes pressable elements skip the double-tap delay, and usePreventScroll keeps a modal's
+// scrolling from reaching the page behind it on iOS. If an upgrade changes either text, the e2e
+// test (e2e/securityHeaders.e2e.ts) reports the violation.
+const reactAriaStyles = [
+  '@layer {\n  [data-react-aria-pressable] {\n    touch-action: pan-x pan-y pinch-zoom;\n  }\n}',
+  '@layer {\n  * {\n    overscroll-behavior: contain;\n  }\n}',
+];
+const styleHashes = reactAriaStyles.map((text) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`);
 
 export const cspDirectives: Record<string, string[]> = {
   'default-src': ["'self'"],
@@ -19,7 +29,7 @@ export const cspDirectives: Record<string, string[]> = {
   'object-src': ["'none'"],
   'script-src': ["'self'"],
   'script-src-attr': ["'none'"],
-  'style-src': ["'self'"],
+  'style-src': ["'self'", ...styleHashes],
 };
 
 export const contentSecurityPolicy = Object.entries(cspDirectives).map(([name, values]) => `${name} ${values.join(' ')}`).join('; ');

@@ -172,7 +172,7 @@ export class RequestArbitraries {
       body,
       address: fc.tuple(fc.nat(255), fc.nat(255)),
     }).map(({ who, parts, query: q, body: b, address }) => {
-      const search = new URLSearchParams(q.filter((x): x is readonly [string, string] => x !== undefined).map(([k, v]) => [k, v]));
+      const search = new URLSearchParams(q.filter((x): x is readonly [string, string] => x !== undefined).map(([k, v]): [string, string] => [k, v]));
       const qs = search.toString();
       return {
         who, method: op.method, url: `${parts.join('/')}${qs ? `?${qs}` : ''}`, payload: b.payload, contentType: b.contentType,
