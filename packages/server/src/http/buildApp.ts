@@ -6,7 +6,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../app/context.js';
-import { frameworkErrors, installProblemHandlers, MAX_PARAM_LENGTH } from './problem.js';
+import { clientErrorHandler, frameworkErrors, installProblemHandlers, MAX_PARAM_LENGTH } from './problem.js';
 import { installSecurityHeaders } from './securityHeaders.js';
 import { redactedLogger } from './logRedaction.js';
 import { documentSchemas } from './openApiDocument.js';
@@ -33,7 +33,7 @@ export interface AppOptions {
 
 export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Api> {
   const app = Fastify({ logger: redactedLogger(options.logger), bodyLimit: 256 * 1024, trustProxy: true,
-    frameworkErrors, routerOptions: { maxParamLength: MAX_PARAM_LENGTH } }).withTypeProvider<ZodTypeProvider>();
+    frameworkErrors, clientErrorHandler, routerOptions: { maxParamLength: MAX_PARAM_LENGTH } }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   const webRoot = options.webRoot === undefined ? defaultWebRoot() : options.webRoot;

@@ -1,6 +1,7 @@
 // The refusals Fastify makes itself — a path it cannot decode, a path parameter over the router's
 // limit, no such route, a method the path does not take, a body in another format or too large —
 // are problem documents like every refusal of ours, with the status HTTP names for each.
+import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type Client, type TestApp } from '../testing/testApp.js';
 import { storeKinds } from '../testing/testStores.js';
@@ -10,6 +11,17 @@ import { buildApp } from './buildApp.js';
 import type { Api } from '../routes/types.js';
 
 const longId = 'a'.repeat(101);
+
+/** Sends raw bytes to a listening server and reads all it answers until it closes. */
+function rawExchange(port: number, bytes: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(port, '127.0.0.1', () => socket.write(bytes));
+    let answer = '';
+    socket.on('data', (d) => { answer += String(d); });
+    socket.on('close', () => resolve(answer));
+    socket.on('error', (e) => (answer ? resolve(answer) : reject(e)));
+  });
+}
 
 describe.each(storeKinds())('Fastify refusals on %s', (kind) => {
   let t: TestApp;
@@ -86,5 +98,23 @@ describe.each(storeKinds())('Fastify refusals on %s', (kind) => {
     }
     const big = JSON.stringify({ title: 'x'.repeat(300 * 1024) });
     expectProblem(await send(t.app, { method: 'POST', url, raw: big, cookie: admin.cookie }), 413, 'a 300 KiB body', { fields: ['body'] });
+  });
+
+  it('answers a request that is not valid HTTP, or whose headers are too large, with a problem document', async () => {
+    await apiOnly.listen({ port: 0, host: '127.0.0.1' });
+    const port = (apiOnly.server.address() as net.AddressInfo).port;
+    const cases: Array<[bytes: string, status: number]> = [
+      ['GET /api/v1/health HTTP/1.1\r\nHost: x\r\nNo colon here\r\n\r\n', 400],
+      ['NOT HTTP AT ALL\r\n\r\n', 400],
+      [`GET /api/v1/health HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`, 431],
+    ];
+    for (const [bytes, status] of cases) {
+      const answer = await rawExchange(port, bytes);
+      const [head, body] = answer.split('\r\n\r\n');
+      expect(head, bytes.slice(0, 40)).toMatch(new RegExp(`^HTTP/1.1 ${status} `));
+      expect(head).toMatch(/\r\nContent-Type: application\/problem\+json/i);
+      expect(head).toMatch(/\r\nCache-Control: no-store/i);
+      expect(JSON.parse(body!)).toMatchObject({ status, type: `https://varde.no/problems/${status}`, title: expect.any(String), detail: expect.any(String) });
+    }
   });
 });

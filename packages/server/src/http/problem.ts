@@ -1,13 +1,14 @@
 // Every error leaves as an RFC 9457 problem document that names each bad field and says what is
 // wrong with it, so a client can show the message at the field and a person can act on it.
 import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { FieldError, Problem } from '@varde/core';
 import { AppError } from '../app/errors.js';
 import { isAppNavigation } from './webApp.js';
 import { issueCode } from './fieldErrorCodes.js';
-import { setSecurityHeadersOutsideHooks } from './securityHeaders.js';
+import { contentSecurityPolicy, setSecurityHeadersOutsideHooks } from './securityHeaders.js';
 
 const PROBLEM_TYPE = 'https://varde.no/problems/';
 
@@ -107,4 +108,22 @@ export function frameworkErrors(error: FastifyError, request: FastifyRequest, re
   }
   request.log.error({ err: error }, 'request failed before routing');
   sendProblem(reply, 500, 'Internal Server Error', 'Something went wrong on our side; it has been logged');
+}
+
+/** Requests Node's HTTP parser refuses before Fastify sees them — malformed (400), headers too
+ *  large (431), too slow to arrive (408) — answered on the socket as problem documents, as
+ *  Fastify's own handler does with its JSON. */
+export function clientErrorHandler(this: FastifyInstance, error: NodeJS.ErrnoException, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, detail] = error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? [408, 'The request did not arrive in time']
+    : error.code === 'HPE_HEADER_OVERFLOW' ? [431, 'The request headers are too large']
+    : [400, 'The request is not valid HTTP'];
+  const title = STATUS_CODES[status]!;
+  const body = JSON.stringify({ type: `${PROBLEM_TYPE}${status}`, title, status, detail } satisfies Problem);
+  this.log.debug({ err: error }, 'client error');
+  if (socket.writable) {
+    socket.write(`HTTP/1.1 ${status} ${title}\r\nContent-Type: application/problem+json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n`
+      + `Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nContent-Security-Policy: ${contentSecurityPolicy}\r\nConnection: close\r\n\r\n${body}`);
+  }
+  socket.destroy(error);
 }
