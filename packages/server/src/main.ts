@@ -44,7 +44,9 @@ async function main(): Promise<void> {
     const address = app.server.address() as AddressInfo | null;
     const host = deps.security.exposed && ['0.0.0.0', '::'].includes(config.host) ? os.hostname() : config.host;
     const url = `http://${host.includes(':') ? `[${host}]` : host}:${address?.port ?? config.port}/setup?token=${token}`;
-    app.log.warn({ setupToken: token, url }, 'Varde needs its first-run set-up; on a network it asks for this set-up token');
+    // In the message, not a field: fields named setupToken are redacted (http/logRedaction.ts), and
+    // this one line is where the operator is meant to find it.
+    app.log.warn({ url }, `Varde needs its first-run set-up; on a network it asks for the set-up token ${token}`);
     process.stdout.write(`\nVarde needs its first-run set-up. Open ${url}\nor give this set-up token on the set-up page:\n\n    ${token}\n\n`);
   };
 

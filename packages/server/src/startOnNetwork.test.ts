@@ -122,7 +122,7 @@ describe('starting Varde', () => {
     const s = start({ VARDE_DATA_DIR: dataDir(), HOST: '0.0.0.0', VARDE_DEMO: '0' });
     const output = await until(s, /set-up token on the set-up page:\s+(\S+)/);
     const token = /set-up token on the set-up page:\s+(\S+)/.exec(output)![1]!;
-    expect(output).toMatch(new RegExp(`"setupToken":"${token}"`));
+    expect(output).toContain(`asks for the set-up token ${token}"`);
     const { base } = listening(await until(s, LISTENING));
     expect(await (await fetch(`${base}/api/v1/setup`)).json()).toMatchObject({ needsSetup: true, setupTokenRequired: true });
     const body = (setupToken?: string) => JSON.stringify({ organisationName: 'Nett', admin: { name: 'Ada', email: 'ada@example.no', password: 'a long enough password' }, ...(setupToken ? { setupToken } : {}) });

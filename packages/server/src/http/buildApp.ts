@@ -4,9 +4,12 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../app/context.js';
-import { installProblemHandlers } from './problem.js';
+import { clientErrorHandler, frameworkErrors, installProblemHandlers, MAX_PARAM_LENGTH } from './problem.js';
+import { installSecurityHeaders } from './securityHeaders.js';
+import { redactedLogger } from './logRedaction.js';
+import { documentSchemas } from './openApiDocument.js';
 import { installAuthentication } from './authenticate.js';
 import { installJsonBodies } from './jsonBody.js';
 import { installOriginCheck } from './originCheck.js';
@@ -54,7 +57,8 @@ export const defaultTimeouts: ServerTimeouts = {
 export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Api> {
   const timeouts = { ...defaultTimeouts, ...options.timeouts };
   const app = Fastify({
-    logger: options.logger ?? false, bodyLimit: 256 * 1024,
+    logger: redactedLogger(options.logger), bodyLimit: 256 * 1024,
+    frameworkErrors, clientErrorHandler, routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     // X-Forwarded-* only from the proxies named in VARDE_TRUST_PROXY; from anyone else they are
     // the client's say-so and would let it pick its own address and protocol.
     trustProxy: deps.security.trustProxy.length > 0 ? deps.security.trustProxy : false,
@@ -64,6 +68,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Ap
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   const webRoot = options.webRoot === undefined ? defaultWebRoot() : options.webRoot;
+  await installSecurityHeaders(app);
   const spa = webRoot ? await installWebApp(app, webRoot) : false;
   installProblemHandlers(app, { spa });
   installJsonBodies(app);
@@ -75,15 +80,11 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Ap
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'varde_session', description: 'Set by POST /api/v1/auth/login. Over HTTPS (or with VARDE_SECURE_COOKIES=1) the cookie is called __Host-varde_session and is Secure; over plain HTTP it is varde_session.' } } },
       security: [{ session: [] }],
     },
-    transform: jsonSchemaTransform,
+    ...documentSchemas,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/v1/docs', uiConfig: { docExpansion: 'list' } });
-  app.addHook('onSend', async (_request, reply, payload) => {
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'same-origin');
-    reply.header('x-frame-options', 'DENY');
-    return payload;
-  });
+  // BaseLayout: without the standalone top bar, whose logo is an SVG with an inline <style> that the
+  // Content-Security-Policy refuses, and whose box for loading other documents the policy would refuse too.
+  await app.register(swaggerUi, { routePrefix: '/api/v1/docs', uiConfig: { docExpansion: 'list', layout: 'BaseLayout' } });
   installSecurityLog(app);
   installOriginCheck(app);
   installAuthentication(app, deps);

@@ -17,6 +17,8 @@ export async function installWebApp(app: FastifyInstance, root: string): Promise
     prefix: '/',
     index: ['index.html'],
     preCompressed: true,
+    // Without this, the file server writes its own "public, max-age=0" over the header set below.
+    cacheControl: false,
     setHeaders(res, filePath) {
       res.setHeader('cache-control', filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
     },

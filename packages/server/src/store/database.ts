@@ -81,6 +81,23 @@ async function openSqlite(dataDir: string): Promise<Store> {
   return { db, dialect: 'sqlite', location: file, close: () => db.destroy() };
 }
 
+/** The URL as a log may show it: without the password, whether it is in the user part or a
+ *  password parameter (libpq's `?password=`, `sslpassword=`). Parsed by the WHATWG URL parser, as
+ *  the user part may hold any character, an @ included; what it cannot parse is not shown at all. */
+export function maskedDatabaseUrl(url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return '(a database URL that cannot be parsed)';
+  }
+  if (parsed.password) parsed.password = '***';
+  for (const name of [...parsed.searchParams.keys()]) {
+    if (/password/i.test(name)) parsed.searchParams.set(name, '***');
+  }
+  return parsed.href;
+}
+
 async function openPostgres(url: string, schema: string | undefined, onLostConnection: StoreConfig['onLostConnection']): Promise<Store> {
   if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid schema name ${schema}`);
   const { default: pg } = await import('pg');
@@ -97,6 +114,6 @@ async function openPostgres(url: string, schema: string | undefined, onLostConne
   // Unheard, the error an idle connection reports when the server closes it would end the process.
   pool.on('error', onLostConnection ?? ((error) => process.emitWarning(`PostgreSQL closed an idle connection: ${error.message}`)));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
-  const safeUrl = url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+  const safeUrl = maskedDatabaseUrl(url);
   return { db, dialect: 'postgres', location: schema ? `${safeUrl} (schema ${schema})` : safeUrl, pgPool: pool, close: () => db.destroy() };
 }
