@@ -4,6 +4,7 @@ import {
   deleteObjective, getObjective, insertObjective, listObjectives, objectiveRefs, replaceAlignments, replaceOwners, updateObjective,
 } from '../store/objectives.js';
 import { keyResultRefs, keyResultsOf } from '../store/keyResults.js';
+import { periodBoundInitiativesOn } from '../store/initiatives.js';
 import { peopleExist } from '../store/people.js';
 import { getUnit } from '../store/units.js';
 import { getPeriod } from '../store/periods.js';
@@ -81,12 +82,23 @@ export async function addObjective(deps: Deps, actor: Actor, input: ObjectiveCre
   });
 }
 
+/** An initiative of a period moves key results of its unit's objectives in that period
+ *  (app/initiatives.ts); an objective moved to another period would leave such links behind, so
+ *  the move is refused until those initiatives are moved or unlinked too. */
+async function checkInitiativesFollow(db: Db, orgId: string, objectiveId: string, periodId: string): Promise<void> {
+  const left = (await periodBoundInitiativesOn(db, orgId, objectiveId)).filter((i) => i.periodId !== periodId);
+  if (left.length === 0) return;
+  const names = left.map((i) => `«${i.title}»`).join(', ');
+  throw invalid('periodId', `would leave behind the initiatives of the old period that move its key results (${names}); move or unlink them first`, 'initiatives_left_behind');
+}
+
 export async function changeObjective(deps: Deps, actor: Actor, id: string, patch: ObjectivePatch): Promise<ObjectiveWithKeyResults> {
   return deps.store.db.transaction().execute(async (trx) => {
     const o = await getObjective(trx, actor.orgId, id);
     if (!o) throw notFound('The objective');
     await authorise(policies.changeOkrsOf(trx, actor, o.unitId), "change this unit's OKRs");
     await checkReferences(trx, actor.orgId, id, patch);
+    if (patch.periodId !== undefined && patch.periodId !== o.periodId) await checkInitiativesFollow(trx, actor.orgId, id, patch.periodId);
     const outcome = await updateObjective(trx, actor.orgId, id, patch.version, {
       title: patch.title ?? o.title, description: patch.description ?? o.description, kind: patch.kind ?? o.kind,
       status: patch.status ?? o.status, periodId: patch.periodId ?? o.periodId,

@@ -508,6 +508,26 @@ describe.each(storeKinds())('resources on %s', (kind) => {
       const unbound = await admin.patch(`/api/v1/initiatives/${now.body.id}`, { version: 2, periodId: null });
       expect(unbound.body).toMatchObject({ periodId: null, keyResultIds: [oursLater.id], version: 3 });
     });
+
+    it('refuses to move an objective to another period while initiatives of the old one move its key results', async () => {
+      const unitId = await team('Flyttelaget');
+      const o = await objective(unitId, 'Skal flyttes');
+      const kr = await keyResult(o.id, 'Flyttbart');
+      const bound = await admin.post('/api/v1/initiatives', { unitId, periodId: cycleId, title: 'Bundet', keyResultIds: [kr.id] });
+      const open = await admin.post('/api/v1/initiatives', { unitId, title: 'Uten periode', keyResultIds: [kr.id] });
+      expect([bound.status, open.status]).toEqual([201, 201]);
+      const refused = expectProblem(await admin.patch(`/api/v1/objectives/${o.id}`, { version: o.version, periodId: nextId }), 422, 'moved away from its initiative', { fields: ['periodId'], only: true });
+      expect(refused[0]!.code).toBe('initiatives_left_behind');
+      expect(refused[0]!.message).toContain('«Bundet»');
+      expect(refused[0]!.message).not.toContain('Uten periode');
+      expect((await admin.get(`/api/v1/objectives/${o.id}`)).body).toMatchObject({ periodId: cycleId, version: o.version });
+      // Once the initiative is unlinked, the objective moves; the one without a period stays linked.
+      expect((await admin.patch(`/api/v1/initiatives/${bound.body.id}`, { version: 1, keyResultIds: [] })).status).toBe(200);
+      const moved = await admin.patch(`/api/v1/objectives/${o.id}`, { version: o.version, periodId: nextId });
+      expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+      expect(moved.body.periodId).toBe(nextId);
+      expect((await admin.get(`/api/v1/initiatives?keyResult=${kr.id}`)).body.items.map((i: { id: string }) => i.id)).toEqual([open.body.id]);
+    });
   });
 
   describe('alignment', () => {

@@ -75,3 +75,14 @@ export async function keyResultPlaces(db: Db, orgId: string, ids: readonly strin
     .where('key_results.org_id', '=', orgId).where('objectives.org_id', '=', orgId).where('key_results.id', 'in', [...ids]).execute();
   return new Map(rows.map((r) => [r.id, { unitId: r.unit_id, periodId: r.period_id }]));
 }
+
+/** The initiatives with a period that move key results of this objective, and their periods. */
+export async function periodBoundInitiativesOn(db: Db, orgId: string, objectiveId: string): Promise<Array<{ id: string; title: string; periodId: string }>> {
+  const rows = await db.selectFrom('initiatives').innerJoin('initiative_key_results', 'initiative_key_results.initiative_id', 'initiatives.id')
+    .innerJoin('key_results', 'key_results.id', 'initiative_key_results.key_result_id')
+    .select(['initiatives.id', 'initiatives.title', 'initiatives.period_id'])
+    .where('initiatives.org_id', '=', orgId).where('key_results.org_id', '=', orgId)
+    .where('key_results.objective_id', '=', objectiveId).where('initiatives.period_id', 'is not', null)
+    .distinct().orderBy('initiatives.id').execute();
+  return rows.map((r) => ({ id: r.id, title: r.title, periodId: r.period_id! }));
+}
