@@ -123,7 +123,9 @@ async function sqliteTarget() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'varde-bench-'));
   const drop = async () => fs.rmSync(dataDir, { recursive: true, force: true });
   cleanups.push(drop);
-  return { kind: 'sqlite', config: { dataDir }, serverEnv: { BENCH_DATA_DIR: dataDir }, mainEnv: { VARDE_DATA_DIR: dataDir }, drop, describe: 'SQLite (better-sqlite3, WAL, synchronous=FULL)' };
+  // DATABASE_URL emptied: main.js would otherwise start on the PostgreSQL the bench was given (and
+  // migrate its database) instead of on this SQLite file.
+  return { kind: 'sqlite', config: { dataDir }, serverEnv: { BENCH_DATA_DIR: dataDir }, mainEnv: { VARDE_DATA_DIR: dataDir, DATABASE_URL: '' }, drop, describe: 'SQLite (better-sqlite3, WAL, synchronous=FULL)' };
 }
 
 async function postgresTarget(baseUrl) {

@@ -68,7 +68,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Ap
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   const webRoot = options.webRoot === undefined ? defaultWebRoot() : options.webRoot;
-  await installSecurityHeaders(app);
+  installSecurityHeaders(app);
   const spa = webRoot ? await installWebApp(app, webRoot) : false;
   installProblemHandlers(app, { spa });
   installJsonBodies(app);

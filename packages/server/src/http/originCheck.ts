@@ -25,8 +25,8 @@ export function fromOwnOrigin(request: FastifyRequest): boolean {
 }
 
 export function installOriginCheck(app: FastifyInstance): void {
-  app.addHook('onRequest', async (request) => {
-    if (!STATE_CHANGING.has(request.method) || !carriesSessionCookie(request)) return;
-    if (!fromOwnOrigin(request)) throw forbidden(`This request comes from another site (${request.headers.origin ?? request.headers['sec-fetch-site']}); Varde accepts changes only from ${ownOrigin(request)}`);
+  app.addHook('onRequest', (request, _reply, done) => {
+    if (!STATE_CHANGING.has(request.method) || !carriesSessionCookie(request) || fromOwnOrigin(request)) return done();
+    done(forbidden(`This request comes from another site (${request.headers.origin ?? request.headers['sec-fetch-site']}); Varde accepts changes only from ${ownOrigin(request)}`));
   });
 }

@@ -12,7 +12,8 @@ export function securityEvent(request: FastifyRequest, kind: SecurityEventKind, 
 
 /** Every 403, whichever check refused it (a policy, the Origin check). */
 export function installSecurityLog(app: FastifyInstance): void {
-  app.addHook('onResponse', async (request, reply) => {
+  app.addHook('onResponse', (request, reply, done) => {
     if (reply.statusCode === 403) securityEvent(request, 'forbidden', { method: request.method, url: request.url.split('?')[0] });
+    done();
   });
 }
