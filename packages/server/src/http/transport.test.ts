@@ -90,6 +90,19 @@ describe.each(storeKinds())('transport on %s', (kind) => {
       expect((await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: plainCookie, origin: 'https://evil.example' } })).statusCode, 'reading is not a change').toBe(200);
     });
 
+    it('refuses a sign-in or a set-up another site sends, with or without a cookie', async () => {
+      const signIn = (headers: Record<string, string>) => t.app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: '192.0.2.77', headers, payload: { email: 'ada@example.no', password: PASSWORD } });
+      const forged = await signIn({ origin: 'https://evil.example' });
+      expect(forged.statusCode, 'a forged sign-in').toBe(403);
+      expect(forged.headers['set-cookie']).toBeUndefined();
+      expect((await signIn({ 'sec-fetch-site': 'cross-site' })).statusCode).toBe(403);
+      const setUp = await t.app.inject({ method: 'POST', url: '/api/v1/setup', headers: { origin: 'https://evil.example' }, payload: { organisationName: 'Falsk', admin: { name: 'Eve', email: 'eve@example.no', password: 'a long enough password' } } });
+      expect(setUp.statusCode, 'a forged set-up').toBe(403);
+      // From its own origin, or from a script that names none, signing in works as before.
+      expect((await signIn({ origin: 'http://localhost' })).statusCode).toBe(200);
+      expect((await signIn({})).statusCode).toBe(200);
+    });
+
     it('lets changes through from its own origin, from a browser that names none, and from scripts', async () => {
       // inject's Host is localhost:80; a browser writes that origin without the default port.
       for (const headers of [{ origin: 'http://localhost' }, { origin: 'http://localhost:80' }, { 'sec-fetch-site': 'same-origin' }, { 'sec-fetch-site': 'none' }, {}]) {
