@@ -160,4 +160,16 @@ describe('accounts in the browser', () => {
     await expectAccessible(admin, 'accounts-08-password-changed');
     expect(adminErrors).toEqual([]);
   });
+
+  it('signs out everywhere from the account page: this browser and another one both need to sign in again', async () => {
+    const { page: elsewhere } = await newPage();
+    await signIn(elsewhere, 'admin@demo.varde.no', 'a new admin passphrase');
+    await expect.poll(() => elsewhere.url()).not.toContain('/sign-in');
+    expect((await elsewhere.request.get('/api/v1/me')).status()).toBe(200);
+    await admin.goto('/account');
+    await admin.getByRole('button', { name: 'Sign out everywhere' }).click();
+    await expect.poll(() => admin.url()).toContain('/sign-in');
+    expect((await admin.request.get('/api/v1/me')).status()).toBe(401);
+    expect((await elsewhere.request.get('/api/v1/me')).status(), 'the other browser is signed out too').toBe(401);
+  });
 });
