@@ -10,6 +10,7 @@ import { useMe, usePeople, useUnits } from '../../api/hooks';
 import { FormError, TextInput } from '../../components/Fields';
 import { formMessage, localFieldErrors } from '../../components/fieldMessages';
 import { Modal } from '../../components/Modal';
+import { useSave } from '../../components/useSave';
 import { Loading } from '../../components/States';
 
 type Action = { kind: 'activation' | 'reset'; person: Person };
@@ -97,28 +98,14 @@ export function PeopleSettings() {
 /** Asks before deactivating or reactivating; answers what happened, for the status line. */
 function ActivationDialog({ person, onClose }: { person: Person; onClose(message: string): void }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const deactivating = person.active;
-  const confirm = async (e: FormEvent) => {
-    e.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await api.patch(`/people/${person.id}`, { version: person.version, active: !deactivating });
-      await queryClient.invalidateQueries({ queryKey: ['people'] });
-      onClose(t(deactivating ? 'accounts.deactivated' : 'accounts.reactivated', { name: person.name }));
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { error, busy, onSubmit } = useSave(
+    () => api.patch(`/people/${person.id}`, { version: person.version, active: !deactivating }),
+    () => onClose(t(deactivating ? 'accounts.deactivated' : 'accounts.reactivated', { name: person.name })),
+  );
   return (
     <Modal title={t(deactivating ? 'accounts.deactivateTitle' : 'accounts.reactivateTitle', { name: person.name })} isOpen onClose={() => onClose('')}>
-      <form className="form" onSubmit={(e) => void confirm(e)} noValidate>
+      <form className="form" onSubmit={onSubmit} noValidate>
         <FormError>{formMessage(t, error, [])}</FormError>
         <p>{t(deactivating ? 'accounts.deactivateLead' : 'accounts.reactivateLead', { name: person.name })}</p>
         <div className="form-actions">
@@ -133,26 +120,12 @@ function ActivationDialog({ person, onClose }: { person: Person; onClose(message
 /** Asks before replacing the person's password, then shows the one-time password this once. */
 function OneTimePasswordDialog({ person, onClose }: { person: Person; onClose(): void }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const [oneTime, setOneTime] = useState('');
   const [copied, setCopied] = useState(false);
-  const confirm = async (e: FormEvent) => {
-    e.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const answer = await api.post<{ oneTimePassword: string }>(`/people/${person.id}/password-reset`);
-      setOneTime(answer.oneTimePassword);
-      await queryClient.invalidateQueries({ queryKey: ['people'] });
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { error, busy, onSubmit } = useSave(
+    async () => setOneTime((await api.post<{ oneTimePassword: string }>(`/people/${person.id}/password-reset`)).oneTimePassword),
+    () => {},
+  );
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(oneTime);
@@ -177,7 +150,7 @@ function OneTimePasswordDialog({ person, onClose }: { person: Person; onClose():
           </div>
         </div>
       ) : (
-        <form className="form" onSubmit={(e) => void confirm(e)} noValidate>
+        <form className="form" onSubmit={onSubmit} noValidate>
           <FormError>{formMessage(t, error, [])}</FormError>
           <p>{t('accounts.resetLead')}</p>
           <div className="form-actions">
