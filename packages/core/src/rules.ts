@@ -8,3 +8,5 @@ export * from './rollUp.js';
 export * from './periodState.js';
 export * from './cycleCalendar.js';
 export * from './checkInDue.js';
+export * from './openBlocker.js';
+export * from './confidenceFell.js';

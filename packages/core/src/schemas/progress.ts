@@ -11,10 +11,14 @@ const Track = {
   trackStatus: TrackStatusSchema,
 };
 
+export const OpenBlockerSchema = z.object({ text: z.string(), since: z.string(), authorName: z.string().nullable() })
+  .describe("What the key result's newest check-in names as blocking it; null once a later check-in names none");
+
 export const KeyResultProgressItem = z.object({
   id: Id, title: z.string(), type: z.string(), start: z.number(), target: z.number(), measure: z.string(),
   current: z.number().nullable(), currentAt: z.string().nullable(), confidence: z.number().nullable(),
   ownerId: Id.nullable(), rawProgress: z.number(), ...Track,
+  blocker: OpenBlockerSchema.nullable(),
 });
 export const ObjectiveProgressItem = z.object({
   id: Id, title: z.string(), kind: z.string(), status: z.string(), ownerIds: z.array(Id), ...Track,

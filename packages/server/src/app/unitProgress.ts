@@ -2,8 +2,9 @@
 // rolled up, each with progress, expected progress and on-track for the chosen period.
 // Below the unit, each objective counts with the progress kept on its row, so the root of a
 // large organisation reads one number per objective rather than every key result.
-import { rollUp, trackStatus, type UnitProgress, type UnitProgressNode } from '@varde/core';
+import { openBlocker, rollUp, trackStatus, type UnitProgress, type UnitProgressNode } from '@varde/core';
 import { objectiveProgressRows, ownKeyResults, ownObjectivesWithOwners, type OwnObjectiveRow } from '../store/progress.js';
+import { newestBlockers } from '../store/latestCheckIns.js';
 import { subtreeNodes, type UnitNode } from '../store/units.js';
 import { getPeriodInTimeZone } from '../store/periods.js';
 import { keyResultTrack, timingOf } from '../presenters/okr.js';
@@ -14,12 +15,14 @@ import { groupBy } from './groupBy.js';
 export async function readUnitProgress(deps: Deps, actor: Actor, unitId: string, periodId: string): Promise<UnitProgress> {
   const db = deps.store.db;
   // Queries that do not wait for each other: on PostgreSQL they run at once on the pool.
-  const [units, inPeriod, ownRows, ownKrs] = await Promise.all([
+  const [units, inPeriod, ownRows, ownKrs, blockerRows] = await Promise.all([
     subtreeNodes(db, actor.orgId, unitId),
     getPeriodInTimeZone(db, actor.orgId, periodId),
     ownObjectivesWithOwners(db, actor.orgId, periodId, unitId),
     ownKeyResults(db, actor.orgId, periodId, unitId),
+    newestBlockers(db, actor.orgId, [periodId], [unitId]),
   ]);
+  const blockerOf = new Map(blockerRows.map((b) => [b.keyResultId, openBlocker(b)]));
   const unit = units.find((u) => u.id === unitId);
   if (!unit) throw notFound('The unit');
   if (!inPeriod) throw invalid('period', 'is not a period in this organisation', 'unknown_period');
@@ -79,6 +82,7 @@ export async function readUnitProgress(deps: Deps, actor: Actor, unitId: string,
           id: k.id, title: k.title, type: k.type, start: k.start, target: k.target, measure: k.measure, current: k.current,
           currentAt: k.currentAt, confidence: k.confidence, ownerId: k.ownerId, rawProgress: t.rawProgress,
           progress: t.progress, expectedProgress: t.expectedProgress, onTrack: t.onTrack, trackStatus: t.trackStatus,
+          blocker: blockerOf.get(k.id) ?? null,
         };
       }),
     };

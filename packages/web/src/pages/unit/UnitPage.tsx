@@ -10,6 +10,7 @@ import type { Initiative, KeyResult, Objective, UnitProgress } from '@varde/core
 import { api } from '../../api/client';
 import { keys, useCheckInHistory, useInitiatives, useObjectives, usePeople, useUnitProgress, useUnits } from '../../api/hooks';
 import { KeyResultLine } from '../../components/KeyResultLine';
+import { BlockerNote } from '../../components/BlockerNote';
 import { ProgressBar } from '../../components/ProgressBar';
 import { TrackBadge } from '../../components/TrackBadge';
 import { PeriodSwitcher } from '../../components/PeriodSwitcher';
@@ -147,6 +148,7 @@ export default function UnitPage() {
                           <Button className="button quiet small" aria-label={t('keyResult.editNamed', { title: kr.title })} onPress={() => void openKeyResultEditor(kr.id)}>{t('common.edit')}</Button>
                         </>
                       )}>
+                      <BlockerNote blocker={kr.blocker} title={kr.title} />
                       <div className="kr-initiatives">
                         {moving.map((i) => (
                           <button key={i.id} type="button" className="chip" disabled={!canEdit} onClick={() => setDialog({ kind: 'initiative', existing: i })}

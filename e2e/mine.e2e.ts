@@ -1,0 +1,78 @@
+// Mine and blockers in a real browser: a blocker written in a check-in shows under its key result
+// on the team page until a later check-in clears it. Every screen gets an axe scan.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, screenshot, seriousViolations, startServer, watchErrors, type Server } from './harness.js';
+
+let server: Server;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let errors: string[];
+
+async function expectAccessible(name: string): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await screenshot(page, name);
+  expect(await seriousViolations(page), `axe on ${name}`).toEqual([]);
+}
+
+async function teamKeyResult(): Promise<{ unitId: string; periodId: string; id: string; title: string; current: number | null }> {
+  const units = await (await page.request.get('/api/v1/units?limit=500')).json();
+  const periods = await (await page.request.get('/api/v1/periods?kind=cycle&state=active')).json();
+  for (const team of units.items.filter((u: { kind: string }) => u.kind === 'team')) {
+    const progress = await (await page.request.get(`/api/v1/units/${team.id}/progress?period=${periods.items[0].id}`)).json();
+    const kr = progress.objectives.flatMap((o: { keyResults: unknown[] }) => o.keyResults)
+      .find((k: { type: string; blocker: unknown }) => k.type === 'increase' && k.blocker === null);
+    if (kr) return { unitId: team.id, periodId: periods.items[0].id, id: kr.id, title: kr.title, current: kr.current };
+  }
+  throw new Error('no team key result without a blocker');
+}
+
+async function checkIn(title: string, value: number, blockers: string): Promise<void> {
+  await page.getByRole('button', { name: `Check in on ${title}` }).click();
+  const dialog = page.getByRole('dialog');
+  await expect.poll(() => dialog.isVisible()).toBe(true);
+  await dialog.getByLabel(/New value/).fill(String(value));
+  await dialog.getByRole('radio', { name: 'Confidence 6 of 10' }).check({ force: true });
+  await dialog.getByLabel('Blockers').fill(blockers);
+  await dialog.getByRole('button', { name: 'Save check-in' }).click();
+  await expect.poll(() => dialog.isVisible()).toBe(false);
+}
+
+describe('Mine and blockers in the browser', () => {
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    context = await browser.newContext({ baseURL: server.base, viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+    await context.addInitScript(() => { if (!localStorage.getItem('varde.language')) localStorage.setItem('varde.language', 'en'); });
+    page = await context.newPage();
+    errors = watchErrors(page);
+    await page.goto('/sign-in');
+    await page.getByLabel('E-mail').fill('admin@demo.varde.no');
+    await page.getByLabel('Password').fill('varde-demo');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: /Hello/ }).waitFor();
+  });
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('shows a blocker under its key result until a later check-in clears it', async () => {
+    const kr = await teamKeyResult();
+    await page.goto(`/units/${kr.unitId}?period=${kr.periodId}`);
+    const note = page.getByRole('note', { name: `Blocker on ${kr.title}` });
+    await page.getByRole('button', { name: `Check in on ${kr.title}` }).waitFor();
+    expect(await note.count()).toBe(0);
+    await checkIn(kr.title, (kr.current ?? 0) + 1, 'Waiting for the printer');
+    await expect.poll(() => note.isVisible()).toBe(true);
+    expect(await note.textContent()).toContain('Waiting for the printer');
+    await expectAccessible('mine-01-blocker');
+    await page.reload();
+    await expect.poll(() => note.isVisible(), 'the blocker stays after a reload').toBe(true);
+    await checkIn(kr.title, (kr.current ?? 0) + 2, '');
+    await expect.poll(() => note.count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,49 @@
+// Blockers written in check-ins stay on the key result in the team's progress answer until a
+// later check-in names none; and "Mine" gathers what needs the person beyond due check-ins.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type Client, type TestApp } from '../testing/testApp.js';
+import { storeKinds } from '../testing/testStores.js';
+
+describe.each(storeKinds())('open blockers and what needs me on %s', (kind) => {
+  let t: TestApp;
+  let admin: Client;
+  let teamId: string;
+  let cycleId: string;
+  let krA: string;
+  let krB: string;
+
+  beforeAll(async () => {
+    t = await startTestApp(kind, '2026-11-25T10:00:00Z');
+    await t.anonymous.post('/api/v1/setup', { organisationName: 'Lag', language: 'nb', admin: { name: 'Kari Nordmann', email: 'kari@example.no', password: 'correct horse battery' } });
+    admin = await t.signIn('kari@example.no', 'correct horse battery');
+    const rootId = (await admin.get('/api/v1/units')).body.items[0].id;
+    teamId = (await admin.post('/api/v1/units', { parentId: rootId, name: 'Kampanjeteamet', kind: 'team' })).body.id;
+    cycleId = (await admin.get('/api/v1/periods?kind=cycle')).body.items[0].id;
+    const objective = await admin.post('/api/v1/objectives', { unitId: teamId, periodId: cycleId, title: 'Synlighet', kind: 'committed' });
+    krA = (await admin.post('/api/v1/key-results', { objectiveId: objective.body.id, title: 'Leserinnlegg', type: 'increase', start: 0, target: 10, measure: 'innlegg' })).body.id;
+    krB = (await admin.post('/api/v1/key-results', { objectiveId: objective.body.id, title: 'Intervjuer', type: 'increase', start: 0, target: 10, measure: 'intervjuer' })).body.id;
+  });
+  afterAll(async () => { await t?.close(); });
+
+  const blockers = async () => {
+    const progress = await admin.get(`/api/v1/units/${teamId}/progress?period=${cycleId}`);
+    expect(progress.status).toBe(200);
+    return Object.fromEntries(progress.body.objectives[0].keyResults.map((k: { id: string; blocker: unknown }) => [k.id, k.blocker]));
+  };
+
+  it('shows the newest check-in\'s blockers until a later check-in clears them', async () => {
+    expect(await blockers()).toEqual({ [krA]: null, [krB]: null });
+    await admin.post(`/api/v1/key-results/${krA}/check-ins`, { value: 2, confidence: 8, blockers: 'Gammel blokkering' });
+    t.clock.advance(60_000);
+    await admin.post(`/api/v1/key-results/${krA}/check-ins`, { value: 3, confidence: 7, blockers: ' Venter på redaktøren ' });
+    await admin.post(`/api/v1/key-results/${krB}/check-ins`, { value: 3, confidence: 7, blockers: 'Ingen svar' });
+    const open = await blockers();
+    expect(open[krA]).toEqual({ text: 'Venter på redaktøren', since: '2026-11-25T10:01:00.000Z', authorName: 'Kari Nordmann' });
+    expect(open[krB]).toMatchObject({ text: 'Ingen svar' });
+    t.clock.advance(60_000);
+    await admin.post(`/api/v1/key-results/${krB}/check-ins`, { value: 4, confidence: 7 });
+    const after = await blockers();
+    expect(after[krB]).toBeNull();
+    expect(after[krA]).toMatchObject({ text: 'Venter på redaktøren' });
+  });
+});

@@ -1,0 +1,43 @@
+// The newest check-ins of key results, found through the check_ins_key_result
+// (key_result_id, created_at) index: one step back per key result, never its whole history.
+import type { Db } from './executor.js';
+
+export interface NewestBlockerRow {
+  keyResultId: string; keyResultTitle: string; objectiveTitle: string; unitId: string;
+  blockers: string | null; createdAt: string; authorName: string | null;
+}
+
+/** For the key results of the live objectives of some units in some periods, each one's newest
+ *  check-in when that check-in names blockers (a newer one without blockers hides it). */
+export async function newestBlockers(db: Db, orgId: string, periodIds: readonly string[], unitIds: readonly string[]): Promise<NewestBlockerRow[]> {
+  if (periodIds.length === 0 || unitIds.length === 0) return [];
+  const rows = await db.selectFrom('key_results as k')
+    .innerJoin('objectives as o', 'o.id', 'k.objective_id')
+    .innerJoin('check_ins as c', 'c.key_result_id', 'k.id')
+    .leftJoin('people as p', 'p.id', 'c.author_id')
+    .select(['k.id as key_result_id', 'k.title as key_result_title', 'o.title as objective_title', 'o.unit_id',
+      'c.blockers', 'c.created_at', 'p.name as author_name'])
+    .where('o.org_id', '=', orgId).where('o.period_id', 'in', [...periodIds]).where('o.unit_id', 'in', [...unitIds])
+    .where('o.status', '!=', 'cancelled')
+    .where('c.blockers', 'is not', null)
+    .where('c.id', '=', (eb) => eb.selectFrom('check_ins as n').select('n.id').whereRef('n.key_result_id', '=', 'k.id')
+      .orderBy('n.created_at', 'desc').orderBy('n.id', 'desc').limit(1))
+    .orderBy('c.created_at', 'desc').orderBy('k.id').execute();
+  return rows.map((r) => ({
+    keyResultId: r.key_result_id, keyResultTitle: r.key_result_title, objectiveTitle: r.objective_title, unitId: r.unit_id,
+    blockers: r.blockers, createdAt: r.created_at, authorName: r.author_name,
+  }));
+}
+
+/** Each key result's confidence at the check-in before its newest (absent with fewer than two). */
+export async function previousConfidences(db: Db, orgId: string, keyResultIds: readonly string[]): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for (let i = 0; i < keyResultIds.length; i += 500) {
+    const rows = await db.selectFrom('key_results as k')
+      .select((eb) => ['k.id', eb.selectFrom('check_ins as n').select('n.confidence').whereRef('n.key_result_id', '=', 'k.id')
+        .orderBy('n.created_at', 'desc').orderBy('n.id', 'desc').limit(1).offset(1).as('previous')])
+      .where('k.org_id', '=', orgId).where('k.id', 'in', keyResultIds.slice(i, i + 500)).execute();
+    for (const r of rows) if (r.previous != null) out.set(r.id, Number(r.previous));
+  }
+  return out;
+}
