@@ -1,5 +1,5 @@
 // Mine and blockers in a real browser: a blocker written in a check-in shows under its key result
-// on the team page until a later check-in clears it. Every screen gets an axe scan.
+// on the team page and on Mine until a later check-in clears it. Every screen gets an axe scan.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, screenshot, seriousViolations, startServer, watchErrors, type Server } from './harness.js';
@@ -17,15 +17,18 @@ async function expectAccessible(name: string): Promise<void> {
 }
 
 async function teamKeyResult(): Promise<{ unitId: string; periodId: string; id: string; title: string; current: number | null }> {
-  const units = await (await page.request.get('/api/v1/units?limit=500')).json();
+  // A unit I am a member of, so that Mine lists its blockers too.
+  const me = await (await page.request.get('/api/v1/me')).json();
   const periods = await (await page.request.get('/api/v1/periods?kind=cycle&state=active')).json();
-  for (const team of units.items.filter((u: { kind: string }) => u.kind === 'team')) {
-    const progress = await (await page.request.get(`/api/v1/units/${team.id}/progress?period=${periods.items[0].id}`)).json();
-    const kr = progress.objectives.flatMap((o: { keyResults: unknown[] }) => o.keyResults)
-      .find((k: { type: string; blocker: unknown }) => k.type === 'increase' && k.blocker === null);
-    if (kr) return { unitId: team.id, periodId: periods.items[0].id, id: kr.id, title: kr.title, current: kr.current };
+  const found: string[] = [];
+  for (const { unitId } of me.person.memberships as Array<{ unitId: string }>) {
+    const progress = await (await page.request.get(`/api/v1/units/${unitId}/progress?period=${periods.items[0].id}`)).json();
+    const krs = progress.objectives.flatMap((o: { keyResults: unknown[] }) => o.keyResults);
+    found.push(...krs.map((k: { type: string; blocker: unknown }) => `${k.type}:${JSON.stringify(k.blocker)}`));
+    const kr = krs.find((k: { type: string; blocker: unknown }) => k.type !== 'milestone' && k.blocker === null);
+    if (kr) return { unitId, periodId: periods.items[0].id, id: kr.id, title: kr.title, current: kr.current };
   }
-  throw new Error('no team key result without a blocker');
+  throw new Error(`no key result without a blocker in my units: ${found.join(', ')}`);
 }
 
 async function checkIn(title: string, value: number, blockers: string): Promise<void> {
@@ -48,7 +51,7 @@ describe('Mine and blockers in the browser', () => {
     page = await context.newPage();
     errors = watchErrors(page);
     await page.goto('/sign-in');
-    await page.getByLabel('E-mail').fill('admin@demo.varde.no');
+    await page.getByLabel('E-mail').fill('jonas@demo.varde.no');
     await page.getByLabel('Password').fill('varde-demo');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: /Hello/ }).waitFor();
@@ -71,6 +74,18 @@ describe('Mine and blockers in the browser', () => {
     await expectAccessible('mine-01-blocker');
     await page.reload();
     await expect.poll(() => note.isVisible(), 'the blocker stays after a reload').toBe(true);
+
+    // Mine lists it among the blockers open in my teams, linking to the key result.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Mine' }).click();
+    const open = page.getByRole('region', { name: /blockers? open in your teams/ });
+    await expect.poll(() => open.isVisible()).toBe(true);
+    expect(await open.getByRole('note', { name: `Blocker on ${kr.title}` }).textContent()).toContain('Waiting for the printer');
+    await expectAccessible('mine-02-needs-you');
+    await page.setViewportSize({ width: 375, height: 800 });
+    await expectAccessible('mine-03-needs-you-narrow');
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await open.getByRole('link', { name: kr.title }).click();
+    await page.goto(`/units/${kr.unitId}?period=${kr.periodId}`);
     await checkIn(kr.title, (kr.current ?? 0) + 2, '');
     await expect.poll(() => note.count()).toBe(0);
     expect(errors).toEqual([]);

@@ -4,10 +4,12 @@ import { Id } from './common.js';
 import { KeyResult } from './keyResult.js';
 import { Initiative } from './initiative.js';
 import { Period } from './period.js';
-import { TrackStatusSchema } from './progress.js';
+import { OpenBlockerSchema, TrackStatusSchema } from './progress.js';
 
 export const MyKeyResult = KeyResult.extend({
   objectiveTitle: z.string(), unitId: Id, unitName: z.string(), periodId: Id, checkInDue: z.boolean(),
+  previousConfidence: z.number().int().nullable().describe('Confidence at the check-in before the newest'),
+  confidenceFell: z.boolean().describe("The newest check-in's confidence is lower than the one before"),
 });
 export type MyKeyResult = z.infer<typeof MyKeyResult>;
 
@@ -19,10 +21,16 @@ export const MyUnit = z.object({
 });
 export type MyUnit = z.infer<typeof MyUnit>;
 
+export const MyUnitBlocker = OpenBlockerSchema.extend({
+  keyResultId: Id, keyResultTitle: z.string(), objectiveTitle: z.string(), unitId: Id, unitName: z.string(), periodId: Id,
+});
+export type MyUnitBlocker = z.infer<typeof MyUnitBlocker>;
+
 export const MyWork = z.object({
   period: Period.nullable().describe('The running cycle the figures are for'),
   keyResults: z.array(MyKeyResult),
   initiatives: z.array(Initiative.extend({ unitName: z.string() })),
   units: z.array(MyUnit),
+  blockers: z.array(MyUnitBlocker).describe("Blockers open on the key results of my units' objectives in running periods, newest first"),
 });
 export type MyWork = z.infer<typeof MyWork>;

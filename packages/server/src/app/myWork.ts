@@ -1,7 +1,8 @@
 // "Mine": the key results I own and whether they need a check-in this cadence, the initiatives
 // I own, and how my units stand against expected in the running cycle.
-import { checkInDue, rollUp, subtreeIds, type MyWork } from '@varde/core';
+import { checkInDue, confidenceFell, openBlocker, rollUp, subtreeIds, type MyWork } from '@varde/core';
 import { ownedKeyResults } from '../store/myWork.js';
+import { newestBlockers, previousConfidences } from '../store/latestCheckIns.js';
 import { listPeriods } from '../store/periods.js';
 import { getOrganisation } from '../store/organisations.js';
 import { listInitiatives } from '../store/initiatives.js';
@@ -24,7 +25,19 @@ export async function readMyWork(deps: Deps, actor: Actor): Promise<MyWork> {
   const running = periods.filter((p) => p.state !== 'closed' && p.startDate <= today && p.endDate >= today);
   const cycle = running.find((p) => p.kind === 'cycle') ?? null;
 
-  const owned = await ownedKeyResults(db, actor.orgId, actor.personId, running.map((p) => p.id));
+  const runningIds = running.map((p) => p.id);
+  const memberOf = person.memberships.map((m) => m.unitId);
+  const [owned, unitBlockers] = await Promise.all([
+    ownedKeyResults(db, actor.orgId, actor.personId, runningIds),
+    newestBlockers(db, actor.orgId, runningIds, memberOf),
+  ]);
+  const previous = await previousConfidences(db, actor.orgId, owned.map((k) => k.id));
+  const unitName = new Map(tree.map((u) => [u.id, u.name]));
+  const blockers = unitBlockers.flatMap((b) => {
+    const open = openBlocker(b);
+    return open ? [{ ...open, keyResultId: b.keyResultId, keyResultTitle: b.keyResultTitle, objectiveTitle: b.objectiveTitle,
+      unitId: b.unitId, unitName: unitName.get(b.unitId) ?? '', periodId: b.periodId }] : [];
+  });
   const periodById = new Map(periods.map((p) => [p.id, p]));
   const keyResults = owned.map((kr) => {
     const period = periodById.get(kr.periodId)!;
@@ -32,6 +45,8 @@ export async function readMyWork(deps: Deps, actor: Actor): Promise<MyWork> {
     return {
       ...presentKeyResult(record, timingOf(period, now, tz)), objectiveTitle, unitId, unitName, periodId,
       checkInDue: checkInDue(kr.currentAt ? new Date(kr.currentAt) : null, now, org.checkInCadenceDays),
+      previousConfidence: previous.get(kr.id) ?? null,
+      confidenceFell: confidenceFell(kr.confidence, previous.get(kr.id)),
     };
   });
 
@@ -54,5 +69,5 @@ export async function readMyWork(deps: Deps, actor: Actor): Promise<MyWork> {
         expectedProgress: r.expectedProgress, onTrack: r.onTrack, trackStatus: r.status, objectiveCount: r.objectiveCount, subtreeObjectiveCount: r.subtreeObjectiveCount }];
     });
   }
-  return { period: cycle, keyResults, initiatives, units };
+  return { period: cycle, keyResults, initiatives, units, blockers };
 }

@@ -46,4 +46,35 @@ describe.each(storeKinds())('open blockers and what needs me on %s', (kind) => {
     expect(after[krB]).toBeNull();
     expect(after[krA]).toMatchObject({ text: 'Venter på redaktøren' });
   });
+
+  it('gathers on Mine the key results whose confidence fell and the blockers open on my units', async () => {
+    const me = (await admin.get('/api/v1/me')).body.person.id as string;
+    const rootId = (await admin.get('/api/v1/units')).body.items.find((u: { parentId: string | null }) => u.parentId === null).id;
+    const mineId = (await admin.post('/api/v1/units', { parentId: rootId, name: 'Mitt lag', kind: 'team', members: [{ personId: me, role: 'lead' }] })).body.id;
+    const objective = await admin.post('/api/v1/objectives', { unitId: mineId, periodId: cycleId, title: 'Medlemmer', kind: 'committed' });
+    const kr = (title: string) => admin.post('/api/v1/key-results', { objectiveId: objective.body.id, title, type: 'increase', start: 0, target: 10, measure: 'stk', ownerId: me });
+    const falling = (await kr('Fallende')).body.id;
+    const rising = (await kr('Stigende')).body.id;
+    const blocked = (await kr('Blokkert')).body.id;
+    t.clock.advance(60_000);
+    await admin.post(`/api/v1/key-results/${falling}/check-ins`, { value: 5, confidence: 8 });
+    await admin.post(`/api/v1/key-results/${rising}/check-ins`, { value: 5, confidence: 5 });
+    await admin.post(`/api/v1/key-results/${blocked}/check-ins`, { value: 5, confidence: 5, blockers: 'Mangler lokaler' });
+    t.clock.advance(60_000);
+    await admin.post(`/api/v1/key-results/${falling}/check-ins`, { value: 6, confidence: 5 });
+    await admin.post(`/api/v1/key-results/${rising}/check-ins`, { value: 6, confidence: 8 });
+
+    const work = await admin.get('/api/v1/me/work');
+    expect(work.status).toBe(200);
+    const byId = Object.fromEntries(work.body.keyResults.map((k: { id: string }) => [k.id, k]));
+    expect(byId[falling]).toMatchObject({ confidence: 5, previousConfidence: 8, confidenceFell: true });
+    expect(byId[rising]).toMatchObject({ confidence: 8, previousConfidence: 5, confidenceFell: false });
+    expect(byId[blocked]).toMatchObject({ previousConfidence: null, confidenceFell: false });
+    // Only the units I belong to: the first team's open blocker (I am no member there) stays out.
+    expect(work.body.blockers).toEqual([{ keyResultId: blocked, keyResultTitle: 'Blokkert', objectiveTitle: 'Medlemmer', unitId: mineId, unitName: 'Mitt lag',
+      periodId: cycleId, text: 'Mangler lokaler', since: expect.any(String), authorName: 'Kari Nordmann' }]);
+    t.clock.advance(60_000);
+    await admin.post(`/api/v1/key-results/${blocked}/check-ins`, { value: 7, confidence: 6, blockers: '' });
+    expect((await admin.get('/api/v1/me/work')).body.blockers).toEqual([]);
+  });
 });

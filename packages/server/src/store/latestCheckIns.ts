@@ -3,7 +3,7 @@
 import type { Db } from './executor.js';
 
 export interface NewestBlockerRow {
-  keyResultId: string; keyResultTitle: string; objectiveTitle: string; unitId: string;
+  keyResultId: string; keyResultTitle: string; objectiveTitle: string; unitId: string; periodId: string;
   blockers: string | null; createdAt: string; authorName: string | null;
 }
 
@@ -15,7 +15,7 @@ export async function newestBlockers(db: Db, orgId: string, periodIds: readonly 
     .innerJoin('objectives as o', 'o.id', 'k.objective_id')
     .innerJoin('check_ins as c', 'c.key_result_id', 'k.id')
     .leftJoin('people as p', 'p.id', 'c.author_id')
-    .select(['k.id as key_result_id', 'k.title as key_result_title', 'o.title as objective_title', 'o.unit_id',
+    .select(['k.id as key_result_id', 'k.title as key_result_title', 'o.title as objective_title', 'o.unit_id', 'o.period_id',
       'c.blockers', 'c.created_at', 'p.name as author_name'])
     .where('o.org_id', '=', orgId).where('o.period_id', 'in', [...periodIds]).where('o.unit_id', 'in', [...unitIds])
     .where('o.status', '!=', 'cancelled')
@@ -24,7 +24,7 @@ export async function newestBlockers(db: Db, orgId: string, periodIds: readonly 
       .orderBy('n.created_at', 'desc').orderBy('n.id', 'desc').limit(1))
     .orderBy('c.created_at', 'desc').orderBy('k.id').execute();
   return rows.map((r) => ({
-    keyResultId: r.key_result_id, keyResultTitle: r.key_result_title, objectiveTitle: r.objective_title, unitId: r.unit_id,
+    keyResultId: r.key_result_id, keyResultTitle: r.key_result_title, objectiveTitle: r.objective_title, unitId: r.unit_id, periodId: r.period_id,
     blockers: r.blockers, createdAt: r.created_at, authorName: r.author_name,
   }));
 }

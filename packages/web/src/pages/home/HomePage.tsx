@@ -9,6 +9,7 @@ import { ProgressBar } from '../../components/ProgressBar';
 import { TrackBadge } from '../../components/TrackBadge';
 import { Empty, ErrorState, Loading } from '../../components/States';
 import { CheckInDialog } from '../unit/CheckInDialog';
+import { NeedsYou } from './NeedsYou';
 
 export default function HomePage() {
   const { t } = useTranslation();
@@ -17,14 +18,16 @@ export default function HomePage() {
   const [checkingIn, setCheckingIn] = useState<MyKeyResult | null>(null);
   if (work.isLoading) return <Loading />;
   if (work.error || !work.data) return <ErrorState error={work.error} onRetry={() => void work.refetch()} />;
-  const { keyResults, initiatives, units, period } = work.data;
+  const { keyResults, initiatives, units, period, blockers } = work.data;
   const due = keyResults.filter((k) => k.checkInDue);
   const fresh = keyResults.filter((k) => !k.checkInDue);
 
+  const checkInButton = (kr: MyKeyResult) =>
+    <button type="button" className="button small" onClick={() => setCheckingIn(kr)} aria-label={t('checkIn.openFor', { title: kr.title })}>{t('checkIn.open')}</button>;
   const line = (kr: MyKeyResult) => (
     <KeyResultLine key={kr.id} kr={kr}
       context={<Link to={`/units/${kr.unitId}?period=${kr.periodId}`}>{kr.unitName}</Link>}
-      action={<button type="button" className="button small" onClick={() => setCheckingIn(kr)} aria-label={t('checkIn.openFor', { title: kr.title })}>{t('checkIn.open')}</button>}>
+      action={checkInButton(kr)}>
       {kr.checkInDue && <div className="kr-initiatives"><span className="badge due">{t('home.dueBadge')}</span></div>}
     </KeyResultLine>
   );
@@ -43,6 +46,8 @@ export default function HomePage() {
         {due.length === 0 ? <Empty title={t('home.allCheckedIn')}>{t('home.allCheckedInHint')}</Empty>
           : <ul className="kr-list">{due.map(line)}</ul>}
       </section>
+
+      <NeedsYou keyResults={keyResults} blockers={blockers} action={checkInButton} />
 
       <div className="grid-2">
         <section className="card" aria-labelledby="units-heading">
