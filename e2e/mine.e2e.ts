@@ -1,5 +1,6 @@
 // Mine and blockers in a real browser: a blocker written in a check-in shows under its key result
-// on the team page and on Mine until a later check-in clears it. Every screen gets an axe scan.
+// on the team page and on Mine until a later check-in clears it; "check in on all my key results"
+// walks them one after another with the keyboard. Every screen gets an axe scan.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, screenshot, seriousViolations, startServer, watchErrors, type Server } from './harness.js';
@@ -88,6 +89,53 @@ describe('Mine and blockers in the browser', () => {
     await page.goto(`/units/${kr.unitId}?period=${kr.periodId}`);
     await checkIn(kr.title, (kr.current ?? 0) + 2, '');
     await expect.poll(() => note.count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('walks two key results one after another with the keyboard and saves both', async () => {
+    const work = await (await page.request.get('/api/v1/me/work')).json();
+    const [first, second] = work.keyResults as Array<{ id: string; title: string; type: string; current: number | null; confidence: number | null }>;
+    expect(first && second && first.type !== 'milestone' && second.type !== 'milestone', 'two numeric key results first on Mine').toBe(true);
+    await page.goto('/');
+    const open = page.getByRole('button', { name: 'Check in on all my key results' });
+    await open.focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Check in on all my key results' });
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    const total = work.keyResults.length;
+    await expect.poll(() => dialog.getByRole('heading', { level: 3 }).textContent()).toBe(`1 of ${total}: ${first!.title}`);
+    await expectAccessible('mine-04-walk');
+
+    // The first: the value has the focus; Tab to confidence and down one, comment, blockers, and save.
+    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.getAttribute('inputmode'))).toBe('decimal');
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type(String((first!.current ?? 0) + 3));
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Walked with the keyboard');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('A blocker from the walk');
+    await page.keyboard.press('Tab'); // Done
+    await page.keyboard.press('Tab'); // Skip
+    await page.keyboard.press('Tab'); // Save and go to the next
+    await page.keyboard.press('Enter');
+    await expect.poll(() => dialog.getByRole('heading', { level: 3 }).textContent()).toBe(`2 of ${total}: ${second!.title}`);
+
+    // The second: type the value and press Enter in the field.
+    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.getAttribute('inputmode'))).toBe('decimal');
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type(String((second!.current ?? 0) + 2));
+    await page.keyboard.press('Enter');
+    if (total > 2) await expect.poll(() => dialog.getByRole('heading', { level: 3 }).textContent()).toMatch(/^3 of /);
+    else await expect.poll(() => dialog.getByRole('status').textContent()).toContain('You checked in on 2 key results.');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+
+    const checkIns = async (id: string) => (await (await page.request.get(`/api/v1/key-results/${id}/check-ins`)).json()).items[0];
+    expect(await checkIns(first!.id)).toMatchObject({ value: (first!.current ?? 0) + 3, confidence: (first!.confidence ?? 7) - 1,
+      comment: 'Walked with the keyboard', blockers: 'A blocker from the walk' });
+    expect(await checkIns(second!.id)).toMatchObject({ value: (second!.current ?? 0) + 2, confidence: second!.confidence ?? 7, comment: null });
     expect(errors).toEqual([]);
   });
 });

@@ -10,12 +10,14 @@ import { TrackBadge } from '../../components/TrackBadge';
 import { Empty, ErrorState, Loading } from '../../components/States';
 import { CheckInDialog } from '../unit/CheckInDialog';
 import { NeedsYou } from './NeedsYou';
+import { CheckInWalk } from './CheckInWalk';
 
 export default function HomePage() {
   const { t } = useTranslation();
   const me = useMe();
   const work = useMyWork();
   const [checkingIn, setCheckingIn] = useState<MyKeyResult | null>(null);
+  const [walking, setWalking] = useState(false);
   if (work.isLoading) return <Loading />;
   if (work.error || !work.data) return <ErrorState error={work.error} onRetry={() => void work.refetch()} />;
   const { keyResults, initiatives, units, period, blockers } = work.data;
@@ -39,6 +41,7 @@ export default function HomePage() {
           <h1>{t('home.greeting', { name: me.data?.person.name.split(' ')[0] ?? '' })}</h1>
           <p className="muted" style={{ margin: 0 }}>{period ? t('home.lead', { period: period.name }) : t('home.noPeriod')}</p>
         </div>
+        {keyResults.length > 0 && <button type="button" className="button" onClick={() => setWalking(true)}>{t('walk.open')}</button>}
       </div>
 
       <section className="card" aria-labelledby="due-heading">
@@ -85,6 +88,7 @@ export default function HomePage() {
           : <ul className="kr-list">{fresh.map(line)}</ul>}
       </section>
 
+      {walking && <CheckInWalk keyResults={keyResults} onClose={() => setWalking(false)} />}
       {checkingIn && <CheckInDialog keyResult={checkingIn} onClose={() => setCheckingIn(null)} />}
     </div>
   );
