@@ -10,6 +10,7 @@ import { useMe, usePeople, useUnits } from '../../api/hooks';
 import { FormError, TextInput } from '../../components/Fields';
 import { formMessage, localFieldErrors } from '../../components/fieldMessages';
 import { Modal } from '../../components/Modal';
+import { Check } from '../../components/Checkboxes';
 import { useSave } from '../../components/useSave';
 import { Loading } from '../../components/States';
 
@@ -88,7 +89,7 @@ export function PeopleSettings() {
           <TextInput label={t('signIn.email')} type="email" value={form.email} onChange={(v) => setForm({ ...form, email: v })} error={errors.email} isRequired />
           <TextInput label={t('settings.firstPassword')} type="password" value={form.password} onChange={(v) => setForm({ ...form, password: v })} error={errors.password} isRequired hint={t('setup.passwordHint')} autoComplete="new-password" />
         </div>
-        <label className="row"><input type="checkbox" checked={form.isAdmin} onChange={(e) => setForm({ ...form, isAdmin: e.target.checked })} /> {t('settings.makeAdmin')}</label>
+        <Check isSelected={form.isAdmin} onChange={(isAdmin) => setForm({ ...form, isAdmin })}>{t('settings.makeAdmin')}</Check>
         <div className="form-actions"><Button type="submit" className="button">{t('settings.addPerson')}</Button></div>
       </form>
     </div>

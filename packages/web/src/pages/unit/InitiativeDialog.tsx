@@ -5,6 +5,7 @@ import type { Initiative } from '@varde/core';
 import { api } from '../../api/client';
 import { FormError, SelectField, TextInput, type Choice } from '../../components/Fields';
 import { Modal } from '../../components/Modal';
+import { Check, CheckboxList } from '../../components/Checkboxes';
 import { DialogActions } from '../../components/DialogActions';
 import { useSave } from '../../components/useSave';
 import { formMessage, localFieldErrors } from '../../components/fieldMessages';
@@ -35,17 +36,10 @@ export function InitiativeDialog({ unitId, periodId, existing, keyResults, peopl
           choices={[{ id: '-', label: t('keyResult.noOwner') }, ...people]} hint={t('initiative.ownerHint')} />
         <SelectField label={t('initiative.statusLabel')} value={status} onChange={setStatus} error={errors.status}
           choices={STATUSES.map((s) => ({ id: s, label: t(`initiative.status.${s}`) }))} />
-        <fieldset className="field" style={{ border: 0, padding: 0, margin: 0 }}>
-          <legend className="label">{t('initiative.moves')}</legend>
-          {keyResults.length === 0 && <span className="muted small">{t('initiative.noKeyResults')}</span>}
-          {keyResults.map((k) => (
-            <label key={k.id} className="row small">
-              <input type="checkbox" checked={linked.includes(k.id)} onChange={(ev) => setLinked(ev.target.checked ? [...linked, k.id] : linked.filter((x) => x !== k.id))} />
-              {k.label}
-            </label>
-          ))}
-          {errors.keyResultIds && <span className="field-error">{errors.keyResultIds}</span>}
-        </fieldset>
+        <CheckboxList label={t('initiative.moves')} value={linked} onChange={setLinked} error={errors.keyResultIds}
+          hint={keyResults.length === 0 ? t('initiative.noKeyResults') : undefined}>
+          {keyResults.map((k) => <Check key={k.id} value={k.id}>{k.label}</Check>)}
+        </CheckboxList>
         <DialogActions busy={busy} onCancel={onClose} />
       </form>
     </Modal>

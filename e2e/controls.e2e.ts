@@ -1,0 +1,105 @@
+// Controls that do what they say, in a real browser: each checkbox on the row of its own label, a
+// dialog that asks before throwing away what was typed, error states that name what happened,
+// focus on the first field to fix, and a spoken confirmation after a save.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { launchBrowser, screenshot, seriousViolations, startServer, watchErrors, type Server } from './harness.js';
+
+let server: Server;
+let browser: Browser;
+let page: Page;
+let errors: string[];
+const contexts: BrowserContext[] = [];
+
+async function newPage(): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({ baseURL: server.base, viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+  await context.addInitScript(() => { if (!localStorage.getItem('varde.language')) localStorage.setItem('varde.language', 'en'); });
+  contexts.push(context);
+  const p = await context.newPage();
+  return { page: p, errors: watchErrors(p) };
+}
+
+async function signIn(p: Page, email: string): Promise<void> {
+  await p.goto('/sign-in');
+  await p.getByLabel('E-mail').fill(email);
+  await p.getByLabel('Password').fill('varde-demo');
+  await p.getByRole('button', { name: 'Sign in' }).click();
+  await p.getByRole('heading', { name: /Hello/ }).waitFor();
+}
+
+async function teamPage(): Promise<{ title: string }> {
+  const units = await (await page.request.get('/api/v1/units?limit=500')).json();
+  const team = units.items.find((u: { name: string }) => /Kampanjeteamet/.test(u.name));
+  const periods = await (await page.request.get('/api/v1/periods?kind=cycle&state=active')).json();
+  const progress = await (await page.request.get(`/api/v1/units/${team.id}/progress?period=${periods.items[0].id}`)).json();
+  await page.goto(`/units/${team.id}`);
+  await page.waitForLoadState('networkidle');
+  return { title: progress.objectives[0].keyResults[0].title };
+}
+
+async function openInitiativeDialog(): Promise<Locator> {
+  const { title } = await teamPage();
+  await page.getByRole('button', { name: `Add an initiative for ${title}` }).click();
+  const dialog = page.getByRole('dialog');
+  await expect.poll(() => dialog.isVisible()).toBe(true);
+  return dialog;
+}
+
+/** Every checkbox in `scope` is on the row of its label: centres level, the box left of the text. */
+async function expectBoxesBesideLabels(scope: Locator, atLeast: number): Promise<void> {
+  const boxes = scope.locator('.checkbox');
+  const count = await boxes.count();
+  expect(count).toBeGreaterThanOrEqual(atLeast);
+  for (let i = 0; i < count; i++) {
+    const box = await boxes.nth(i).locator('.checkbox-box').boundingBox();
+    const label = await boxes.nth(i).locator('.checkbox-label').boundingBox();
+    expect(box && label, `box and label ${i} are drawn`).toBeTruthy();
+    const boxMiddle = box!.y + box!.height / 2;
+    const labelMiddle = label!.y + label!.height / 2;
+    expect(Math.abs(boxMiddle - labelMiddle), `box ${i} on its label's row`).toBeLessThan(4);
+    expect(box!.x + box!.width, `box ${i} left of its label`).toBeLessThanOrEqual(label!.x);
+  }
+  // The accessible checkboxes are the ones drawn: one per row, each named by its label.
+  expect(await scope.getByRole('checkbox').count()).toBe(count);
+}
+
+describe('controls in the browser', () => {
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    ({ page, errors } = await newPage());
+    await signIn(page, 'admin@demo.varde.no');
+  });
+  afterAll(async () => {
+    for (const c of contexts) await c.close();
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('draws each key result box of an initiative beside its label, and ticks the one clicked', async () => {
+    const dialog = await openInitiativeDialog();
+    await expectBoxesBesideLabels(dialog, 2);
+    const boxes = dialog.getByRole('checkbox');
+    expect(await boxes.nth(0).isChecked()).toBe(true);
+    await dialog.locator('.checkbox-label').nth(1).click();
+    expect(await boxes.nth(1).isChecked()).toBe(true);
+    await screenshot(page, 'controls-01-initiative-checkboxes');
+    expect(await seriousViolations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+  });
+
+  it('draws each member box of a unit beside its label, the lead box too', async () => {
+    await page.goto('/settings');
+    await page.getByRole('tab', { name: 'Units' }).click();
+    await page.getByRole('button', { name: /^Edit Kampanjeteamet/ }).click();
+    const dialog = page.getByRole('dialog');
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    await expectBoxesBesideLabels(dialog, 3);
+    expect(await dialog.getByRole('checkbox', { name: /^Lead: / }).count()).toBeGreaterThan(0);
+    await screenshot(page, 'controls-02-unit-members');
+    expect(await seriousViolations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    expect(errors).toEqual([]);
+  });
+});
