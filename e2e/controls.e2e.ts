@@ -102,4 +102,40 @@ describe('controls in the browser', () => {
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     expect(errors).toEqual([]);
   });
+
+  it('asks before a click outside or Escape throws away what was typed; keep editing keeps it, discard closes', async () => {
+    let dialog = await openInitiativeDialog();
+    // Nothing typed yet: a click outside closes as before.
+    await page.mouse.click(15, 600);
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+
+    dialog = await openInitiativeDialog();
+    const title = dialog.getByRole('textbox', { name: 'Initiative' });
+    await title.fill('Plakater i alle venterom');
+    await page.mouse.click(15, 600);
+    const question = page.getByRole('alertdialog', { name: 'Discard your changes?' });
+    await expect.poll(() => question.isVisible()).toBe(true);
+    // Focus is in the question, on the safe choice.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Keep editing');
+    await screenshot(page, 'controls-03-discard-question');
+    expect(await seriousViolations(page)).toEqual([]);
+    await question.getByRole('button', { name: 'Keep editing' }).click();
+    await expect.poll(() => question.isVisible()).toBe(false);
+    expect(await title.inputValue()).toBe('Plakater i alle venterom');
+
+    // Escape asks too, and the keyboard alone answers.
+    await title.focus();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => question.isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => question.isVisible()).toBe(false);
+    expect(await dialog.isVisible()).toBe(true);
+
+    await page.mouse.click(15, 600);
+    await expect.poll(() => question.isVisible()).toBe(true);
+    await question.getByRole('button', { name: 'Discard' }).click();
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
 });

@@ -6,7 +6,7 @@ import type { Unit } from '@varde/core';
 import { api } from '../../api/client';
 import { usePeople, useUnits } from '../../api/hooks';
 import { FormError, SelectField, TextInput } from '../../components/Fields';
-import { Modal } from '../../components/Modal';
+import { Modal, useIsDirty } from '../../components/Modal';
 import { Check, CheckboxList } from '../../components/Checkboxes';
 import { DialogActions } from '../../components/DialogActions';
 import { useSave } from '../../components/useSave';
@@ -29,6 +29,7 @@ function UnitDialog({ existing, units, onClose }: { existing?: Unit | undefined;
     return existing ? api.patch(`/units/${existing.id}`, { ...body, version: existing.version }) : api.post('/units', body);
   }, onClose);
   const errors = localFieldErrors(t, error);
+  const isDirty = useIsDirty({ name, kind, parentId, description, members });
   const roleOf = (id: string) => members.find((m) => m.personId === id)?.role;
   // One group holds both kinds of box: a person's id makes them a member, `lead:` and the id their lead.
   const chosen = members.flatMap((m) => (m.role === 'lead' ? [m.personId, `lead:${m.personId}`] : [m.personId]));
@@ -38,7 +39,7 @@ function UnitDialog({ existing, units, onClose }: { existing?: Unit | undefined;
     setMembers([...kept, ...added].map((personId) => ({ personId, role: values.includes(`lead:${personId}`) ? 'lead' as const : 'member' as const })));
   };
   return (
-    <Modal title={existing ? t('settings.editUnit', { name: existing.name }) : t('settings.newUnit')} isOpen onClose={onClose}>
+    <Modal title={existing ? t('settings.editUnit', { name: existing.name }) : t('settings.newUnit')} isOpen onClose={onClose} isDirty={isDirty}>
       <form className="form" onSubmit={onSubmit} noValidate>
         <FormError>{formMessage(t, error, ['name', 'kind', 'parentId', 'description', 'members'])}</FormError>
         <TextInput label={t('settings.unitName')} value={name} onChange={setName} error={errors.name} isRequired autoFocus />

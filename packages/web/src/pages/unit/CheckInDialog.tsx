@@ -7,7 +7,7 @@ import { Button, Radio, RadioGroup, Label } from 'react-aria-components';
 import { api } from '../../api/client';
 import { applyOptimisticCheckIn, restore } from '../../api/optimisticCheckIn';
 import { FormError, TextInput } from '../../components/Fields';
-import { Modal } from '../../components/Modal';
+import { Modal, useIsDirty } from '../../components/Modal';
 import { formMessage, localFieldErrors } from '../../components/fieldMessages';
 import { valueWithMeasure } from '../../i18n/format';
 
@@ -26,6 +26,7 @@ export function CheckInDialog({ keyResult, onClose }: { keyResult: CheckInTarget
   const [comment, setComment] = useState('');
   const [blockers, setBlockers] = useState('');
   const [localError, setLocalError] = useState('');
+  const isDirty = useIsDirty({ value, confidence, comment, blockers });
 
   const mutation = useMutation({
     mutationFn: (body: { value: number; confidence: number; comment: string | null; blockers: string | null }) =>
@@ -54,7 +55,7 @@ export function CheckInDialog({ keyResult, onClose }: { keyResult: CheckInTarget
   const errors = localFieldErrors(t, mutation.error);
   const fields = ['value', 'confidence', 'comment', 'blockers'];
   return (
-    <Modal title={t('checkIn.title', { title: keyResult.title })} isOpen onClose={onClose}>
+    <Modal title={t('checkIn.title', { title: keyResult.title })} isOpen onClose={onClose} isDirty={isDirty}>
       <form className="form" onSubmit={submit} noValidate>
         <FormError>{formMessage(t, mutation.error, fields) || (mutation.error ? t('checkIn.refused') : '')}</FormError>
         <p className="muted small" style={{ margin: 0 }}>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Initiative } from '@varde/core';
 import { api } from '../../api/client';
 import { FormError, SelectField, TextInput, type Choice } from '../../components/Fields';
-import { Modal } from '../../components/Modal';
+import { Modal, useIsDirty } from '../../components/Modal';
 import { Check, CheckboxList } from '../../components/Checkboxes';
 import { DialogActions } from '../../components/DialogActions';
 import { useSave } from '../../components/useSave';
@@ -26,8 +26,9 @@ export function InitiativeDialog({ unitId, periodId, existing, keyResults, peopl
     return existing ? api.patch(`/initiatives/${existing.id}`, { ...body, version: existing.version }) : api.post('/initiatives', { ...body, unitId, periodId });
   }, onClose);
   const errors = localFieldErrors(t, error);
+  const isDirty = useIsDirty({ title, description, ownerId, status, linked });
   return (
-    <Modal title={existing ? t('initiative.edit') : t('initiative.new')} isOpen onClose={onClose}>
+    <Modal title={existing ? t('initiative.edit') : t('initiative.new')} isOpen onClose={onClose} isDirty={isDirty}>
       <form className="form" onSubmit={onSubmit} noValidate>
         <FormError>{formMessage(t, error, ['title', 'description', 'ownerId', 'status', 'keyResultIds'])}</FormError>
         <TextInput label={t('initiative.title')} value={title} onChange={setTitle} error={errors.title} isRequired autoFocus />
