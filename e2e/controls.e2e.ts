@@ -138,4 +138,20 @@ describe('controls in the browser', () => {
     expect(await page.getByRole('dialog').count()).toBe(0);
     expect(errors).toEqual([]);
   });
+
+  it('tells a team member who opens settings that the page is for admins, not that the network is down', async () => {
+    const { page: member, errors: memberErrors } = await newPage();
+    await signIn(member, 'marte@demo.varde.no');
+    await member.goto('/settings');
+    const alert = member.getByRole('alert');
+    await expect.poll(() => alert.textContent()).toContain('Settings are for admins only');
+    expect(await alert.textContent()).not.toMatch(/reach Varde|network/i);
+    await member.waitForLoadState('networkidle');
+    await screenshot(member, 'controls-04-settings-admins-only');
+    expect(await seriousViolations(member)).toEqual([]);
+    // A unit that does not exist says it was not found.
+    await member.goto('/units/00000000-0000-0000-0000-000000000000');
+    await expect.poll(() => member.getByRole('alert').textContent()).toContain('We could not find this');
+    expect(memberErrors).toEqual([]);
+  });
 });
