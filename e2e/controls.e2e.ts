@@ -154,4 +154,24 @@ describe('controls in the browser', () => {
     await expect.poll(() => member.getByRole('alert').textContent()).toContain('We could not find this');
     expect(memberErrors).toEqual([]);
   });
+
+  it('after an empty save, puts focus in the first field to fix, with its message beside it', async () => {
+    const dialog = await openInitiativeDialog();
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    const title = dialog.getByRole('textbox', { name: 'Initiative' });
+    await expect.poll(() => title.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await title.getAttribute('aria-invalid')).toBe('true');
+    // The message is the field's own (its description), right under the field, and not repeated at the top.
+    const messageId = (await title.getAttribute('aria-describedby'))!.split(' ');
+    const message = dialog.locator('.field-error').first();
+    expect(messageId).toContain(await message.getAttribute('id'));
+    const field = (await title.boundingBox())!;
+    const said = (await message.boundingBox())!;
+    expect(said.y - (field.y + field.height)).toBeGreaterThanOrEqual(0);
+    expect(said.y - (field.y + field.height)).toBeLessThan(24);
+    expect(await dialog.locator('.alert.error').count()).toBe(0);
+    await screenshot(page, 'controls-05-first-invalid-field');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    expect(errors).toEqual([]);
+  });
 });

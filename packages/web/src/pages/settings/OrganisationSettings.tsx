@@ -8,6 +8,7 @@ import { useOrganisation } from '../../api/hooks';
 import { FormError, SelectField, TextInput } from '../../components/Fields';
 import { formMessage, localFieldErrors } from '../../components/fieldMessages';
 import { Loading } from '../../components/States';
+import { useFocusFirstInvalid } from '../../components/focusFirstInvalid';
 import { LANGUAGES } from '../../i18n';
 import { EndDemo } from './EndDemo';
 
@@ -18,6 +19,7 @@ export function OrganisationSettings() {
   const [form, setForm] = useState({ name: '', language: 'nb', timeZone: '', cycleCadence: 'quarter', checkInCadenceDays: '7', mission: '', vision: '', values: '', themes: '' });
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
+  const formRef = useFocusFirstInvalid<HTMLFormElement>(error);
   useEffect(() => {
     const o = org.data;
     if (!o) return;
@@ -50,7 +52,7 @@ export function OrganisationSettings() {
   const errors = localFieldErrors(t, error);
   return (
     <>
-      <form className="card form" onSubmit={(e) => void submit(e)} noValidate>
+      <form ref={formRef} className="card form" onSubmit={(e) => void submit(e)} noValidate>
         <FormError>{formMessage(t, error, ['name', 'language', 'timeZone', 'cycleCadence', 'checkInCadenceDays', 'strategy.mission', 'strategy.vision', 'strategy.values', 'strategy.themes'])}</FormError>
         {saved && <div className="alert info" role="status">{t('common.saved')}</div>}
         <TextInput label={t('settings.orgName')} value={form.name} onChange={set('name')} error={errors.name} isRequired />

@@ -13,6 +13,7 @@ import { Modal } from '../../components/Modal';
 import { Check } from '../../components/Checkboxes';
 import { useSave } from '../../components/useSave';
 import { Loading } from '../../components/States';
+import { useFocusFirstInvalid } from '../../components/focusFirstInvalid';
 
 type Action = { kind: 'activation' | 'reset'; person: Person };
 
@@ -26,6 +27,7 @@ export function PeopleSettings() {
   const [error, setError] = useState<unknown>(null);
   const [action, setAction] = useState<Action | null>(null);
   const [done, setDone] = useState('');
+  const formRef = useFocusFirstInvalid<HTMLFormElement>(error);
   if (!people.data) return <Loading />;
   const unitName = new Map((units.data ?? []).map((u) => [u.id, u.name]));
   const add = async (e: FormEvent) => {
@@ -81,7 +83,7 @@ export function PeopleSettings() {
       </div>
       {action?.kind === 'activation' && <ActivationDialog person={action.person} onClose={(message) => { setAction(null); setDone(message); }} />}
       {action?.kind === 'reset' && <OneTimePasswordDialog person={action.person} onClose={() => setAction(null)} />}
-      <form className="card form" onSubmit={(e) => void add(e)} noValidate aria-labelledby="new-person">
+      <form ref={formRef} className="card form" onSubmit={(e) => void add(e)} noValidate aria-labelledby="new-person">
         <h2 id="new-person">{t('settings.newPerson')}</h2>
         <FormError>{formMessage(t, error, ['name', 'email', 'password', 'isAdmin'])}</FormError>
         <div className="grid-2">

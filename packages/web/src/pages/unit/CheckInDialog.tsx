@@ -1,6 +1,6 @@
 // Check in on a key result: the new value, how confident we are (1–10), a comment and blockers.
 // The progress moves at once; if the server refuses, it moves back and the dialog says why.
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Radio, RadioGroup, Label } from 'react-aria-components';
@@ -8,6 +8,7 @@ import { api } from '../../api/client';
 import { applyOptimisticCheckIn, restore } from '../../api/optimisticCheckIn';
 import { FormError, TextInput } from '../../components/Fields';
 import { Modal, useIsDirty } from '../../components/Modal';
+import { focusFirstInvalid } from '../../components/focusFirstInvalid';
 import { formMessage, localFieldErrors } from '../../components/fieldMessages';
 import { valueWithMeasure } from '../../i18n/format';
 
@@ -43,6 +44,10 @@ export function CheckInDialog({ keyResult, onClose }: { keyResult: CheckInTarget
     },
   });
 
+  const form = useRef<HTMLFormElement>(null);
+  // After a refusal (here or the server's), focus goes to the first field to fix.
+  useEffect(() => { if (localError || mutation.error) focusFirstInvalid(form.current); }, [localError, mutation.error]);
+
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (mutation.isPending) return;
@@ -56,7 +61,7 @@ export function CheckInDialog({ keyResult, onClose }: { keyResult: CheckInTarget
   const fields = ['value', 'confidence', 'comment', 'blockers'];
   return (
     <Modal title={t('checkIn.title', { title: keyResult.title })} isOpen onClose={onClose} isDirty={isDirty}>
-      <form className="form" onSubmit={submit} noValidate>
+      <form ref={form} className="form" onSubmit={submit} noValidate>
         <FormError>{formMessage(t, mutation.error, fields) || (mutation.error ? t('checkIn.refused') : '')}</FormError>
         <p className="muted small" style={{ margin: 0 }}>
           {t('checkIn.now', { current: valueWithMeasure(i18n.language, keyResult.current, keyResult.measure), target: valueWithMeasure(i18n.language, keyResult.target, keyResult.measure) })}
