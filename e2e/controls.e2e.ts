@@ -27,14 +27,15 @@ async function signIn(p: Page, email: string): Promise<void> {
   await p.getByRole('heading', { name: /Hello/ }).waitFor();
 }
 
-async function teamPage(): Promise<{ title: string }> {
+async function teamPage(): Promise<{ title: string; increase: string }> {
   const units = await (await page.request.get('/api/v1/units?limit=500')).json();
   const team = units.items.find((u: { name: string }) => /Kampanjeteamet/.test(u.name));
   const periods = await (await page.request.get('/api/v1/periods?kind=cycle&state=active')).json();
   const progress = await (await page.request.get(`/api/v1/units/${team.id}/progress?period=${periods.items[0].id}`)).json();
   await page.goto(`/units/${team.id}`);
   await page.waitForLoadState('networkidle');
-  return { title: progress.objectives[0].keyResults[0].title };
+  const increase = progress.objectives.flatMap((o: { keyResults: { type: string; title: string }[] }) => o.keyResults).find((k: { type: string }) => k.type === 'increase');
+  return { title: progress.objectives[0].keyResults[0].title, increase: increase.title };
 }
 
 async function openInitiativeDialog(): Promise<Locator> {
@@ -172,6 +173,31 @@ describe('controls in the browser', () => {
     expect(await dialog.locator('.alert.error').count()).toBe(0);
     await screenshot(page, 'controls-05-first-invalid-field');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
+    expect(errors).toEqual([]);
+  });
+
+  it('confirms each save in a short message that screen readers announce politely', async () => {
+    const dialog = await openInitiativeDialog();
+    const toast = page.getByTestId('toast');
+    expect(await toast.getAttribute('role')).toBe('status');
+    expect(await toast.getAttribute('aria-live')).toBe('polite');
+    expect((await toast.textContent())?.trim()).toBe('');
+    await dialog.getByRole('textbox', { name: 'Initiative' }).fill('Plakater i alle venterom');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    await expect.poll(() => toast.textContent()).toBe('Initiative saved');
+    await screenshot(page, 'controls-06-saved');
+
+    const { increase } = await teamPage();
+    await page.getByRole('button', { name: `Check in on ${increase}` }).click();
+    const checkIn = page.getByRole('dialog');
+    await checkIn.getByLabel(/New value/).fill('1');
+    await checkIn.getByRole('button', { name: 'Save check-in' }).click();
+    await expect.poll(() => checkIn.isVisible()).toBe(false);
+    await expect.poll(() => toast.textContent()).toBe('Check-in saved');
+    expect(await seriousViolations(page)).toEqual([]);
+    // It goes away by itself.
+    await expect.poll(() => toast.textContent(), { timeout: 8000 }).toBe('');
     expect(errors).toEqual([]);
   });
 });

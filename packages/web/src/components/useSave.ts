@@ -3,8 +3,11 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { focusFirstInvalid } from './focusFirstInvalid';
+import { useToast } from './Toast';
 
-export function useSave(save: () => Promise<unknown>, onSaved: () => void) {
+/** `saved`, when given, is the confirmation shown and announced after success ("Initiative saved"). */
+export function useSave(save: () => Promise<unknown>, onSaved: () => void, saved?: string) {
+  const toast = useToast();
   const queryClient = useQueryClient();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -22,6 +25,7 @@ export function useSave(save: () => Promise<unknown>, onSaved: () => void) {
       await save();
       await queryClient.invalidateQueries();
       onSaved();
+      if (saved) toast(saved);
     } catch (err) {
       setError(err);
     } finally {

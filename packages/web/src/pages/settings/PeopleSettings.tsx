@@ -14,6 +14,7 @@ import { Check } from '../../components/Checkboxes';
 import { useSave } from '../../components/useSave';
 import { Loading } from '../../components/States';
 import { useFocusFirstInvalid } from '../../components/focusFirstInvalid';
+import { useToast } from '../../components/Toast';
 
 type Action = { kind: 'activation' | 'reset'; person: Person };
 
@@ -28,6 +29,7 @@ export function PeopleSettings() {
   const [action, setAction] = useState<Action | null>(null);
   const [done, setDone] = useState('');
   const formRef = useFocusFirstInvalid<HTMLFormElement>(error);
+  const toast = useToast();
   if (!people.data) return <Loading />;
   const unitName = new Map((units.data ?? []).map((u) => [u.id, u.name]));
   const add = async (e: FormEvent) => {
@@ -37,6 +39,7 @@ export function PeopleSettings() {
       await api.post('/people', form);
       setForm({ name: '', email: '', password: '', isAdmin: false });
       await queryClient.invalidateQueries({ queryKey: ['people'] });
+      toast(t('controls.personAdded', { name: form.name }));
     } catch (err) { setError(err); }
   };
   const errors = localFieldErrors(t, error);

@@ -10,6 +10,7 @@ import { FormError, SelectField, TextInput } from '../../components/Fields';
 import { formMessage, localFieldErrors } from '../../components/fieldMessages';
 import { Loading } from '../../components/States';
 import { useFocusFirstInvalid } from '../../components/focusFirstInvalid';
+import { useToast } from '../../components/Toast';
 import { date } from '../../i18n/format';
 
 export function PeriodSettings() {
@@ -20,6 +21,7 @@ export function PeriodSettings() {
   const [error, setError] = useState<unknown>(null);
   const [stateError, setStateError] = useState<unknown>(null);
   const formRef = useFocusFirstInvalid<HTMLFormElement>(error);
+  const toast = useToast();
   if (!periods.data) return <Loading />;
   const set = (k: keyof typeof form) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
   const add = async (e: FormEvent) => {
@@ -29,6 +31,7 @@ export function PeriodSettings() {
       await api.post('/periods', form);
       setForm({ kind: 'cycle', name: '', startDate: '', endDate: '' });
       await queryClient.invalidateQueries({ queryKey: ['periods'] });
+      toast(t('controls.periodSaved'));
     } catch (err) { setError(err); }
   };
   const move = async (id: string, version: number, state: PeriodState) => {
@@ -36,6 +39,7 @@ export function PeriodSettings() {
     try {
       await api.patch(`/periods/${id}`, { version, state });
       await queryClient.invalidateQueries();
+      toast(t('controls.saved'));
     } catch (err) { setStateError(err); }
   };
   const errors = localFieldErrors(t, error);

@@ -27,7 +27,7 @@ function UnitDialog({ existing, units, onClose }: { existing?: Unit | undefined;
   const { error, busy, onSubmit } = useSave(() => {
     const body = { name, kind, description, members, ...(existing?.parentId === null ? {} : { parentId }) };
     return existing ? api.patch(`/units/${existing.id}`, { ...body, version: existing.version }) : api.post('/units', body);
-  }, onClose);
+  }, onClose, t('controls.unitSaved'));
   const errors = localFieldErrors(t, error);
   const isDirty = useIsDirty({ name, kind, parentId, description, members });
   const roleOf = (id: string) => members.find((m) => m.personId === id)?.role;

@@ -9,6 +9,7 @@ import { applyOptimisticCheckIn, restore } from '../../api/optimisticCheckIn';
 import { FormError, TextInput } from '../../components/Fields';
 import { Modal, useIsDirty } from '../../components/Modal';
 import { focusFirstInvalid } from '../../components/focusFirstInvalid';
+import { useToast } from '../../components/Toast';
 import { formMessage, localFieldErrors } from '../../components/fieldMessages';
 import { valueWithMeasure } from '../../i18n/format';
 
@@ -21,6 +22,7 @@ function parseNumber(text: string): number {
 export function CheckInDialog({ keyResult, onClose }: { keyResult: CheckInTarget; onClose(): void }) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
+  const toast = useToast();
   const milestone = keyResult.type === 'milestone';
   const [value, setValue] = useState(keyResult.current === null ? '' : String(keyResult.current));
   const [confidence, setConfidence] = useState(String(keyResult.confidence ?? 7));
@@ -34,7 +36,7 @@ export function CheckInDialog({ keyResult, onClose }: { keyResult: CheckInTarget
       api.post(`/key-results/${keyResult.id}/check-ins`, body),
     onMutate: (body) => ({ snapshot: applyOptimisticCheckIn(queryClient, { keyResultId: keyResult.id, value: body.value, confidence: body.confidence, at: new Date().toISOString() }) }),
     onError: (_err, _body, context) => { if (context) restore(queryClient, context.snapshot); },
-    onSuccess: () => { onClose(); },
+    onSuccess: () => { onClose(); toast(t('controls.checkInSaved')); },
     onSettled: () => {
       void queryClient.invalidateQueries({ queryKey: ['unitProgress'] });
       void queryClient.invalidateQueries({ queryKey: ['myWork'] });

@@ -24,7 +24,7 @@ export function InitiativeDialog({ unitId, periodId, existing, keyResults, peopl
   const { error, busy, onSubmit } = useSave(() => {
     const body = { title, description, ownerId: ownerId || null, status, keyResultIds: linked };
     return existing ? api.patch(`/initiatives/${existing.id}`, { ...body, version: existing.version }) : api.post('/initiatives', { ...body, unitId, periodId });
-  }, onClose);
+  }, onClose, t('controls.initiativeSaved'));
   const errors = localFieldErrors(t, error);
   const isDirty = useIsDirty({ title, description, ownerId, status, linked });
   return (

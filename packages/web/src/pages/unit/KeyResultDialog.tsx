@@ -21,6 +21,7 @@ export function KeyResultDialog({ objectiveId, existing, people, onClose }: { ob
       ? api.patch(`/key-results/${existing.id}`, { ...draftToBody(draft), version: existing.version })
       : api.post('/key-results', { ...draftToBody(draft), objectiveId })),
     onClose,
+    t('controls.keyResultSaved'),
   );
   const isDirty = useIsDirty(draft);
   return (
