@@ -131,7 +131,9 @@ describe('Varde in the browser', () => {
     await dialog.getByRole('button', { name: 'Save check-in' }).click();
     await expect.poll(() => dialog.getByText('Must be at most 2000 characters.').isVisible()).toBe(true);
     expect(await progressOf(`Progress of ${title}`)).toBe(before);
+    // What was typed is not thrown away without asking.
     await page.keyboard.press('Escape');
+    await page.getByRole('alertdialog', { name: 'Discard your changes?' }).getByRole('button', { name: 'Discard' }).click();
     await expect.poll(() => dialog.isVisible()).toBe(false);
   });
 

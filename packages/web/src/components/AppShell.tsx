@@ -1,5 +1,6 @@
 // The frame of every signed-in screen: a skip link, the demo banner while demo data exists, the
-// navigation landmark, the language choice, sign-out, and the main landmark that screens fill.
+// navigation landmark, the language choice, sign-out, the main landmark that screens fill, and
+// the one place that confirms a save (Toast).
 import { useEffect } from 'react';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +10,7 @@ import { api } from '../api/client';
 import { chooseLanguage, storedLanguage } from '../i18n';
 import { LanguageSelect } from './LanguageSelect';
 import { DemoBanner } from './DemoBanner';
+import { ToastProvider } from './Toast';
 
 export function AppShell() {
   const { t } = useTranslation();
@@ -28,7 +30,7 @@ export function AppShell() {
   };
 
   return (
-    <>
+    <ToastProvider>
       <a className="skip-link" href="#main">{t('nav.skip')}</a>
       <DemoBanner isAdmin={me.data?.person.isAdmin ?? false} />
       <header className="topbar">
@@ -50,6 +52,6 @@ export function AppShell() {
       <main id="main" className="page" tabIndex={-1}>
         <Outlet />
       </main>
-    </>
+    </ToastProvider>
   );
 }

@@ -1,17 +1,19 @@
 // Loading, failure and empty states that say what to do next.
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api/client';
+import { errorKind, type ErrorKind } from './errorKind';
 
 export function Loading() {
   const { t } = useTranslation();
   return <p className="muted" role="status">{t('common.loading')}</p>;
 }
 
-export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+/** Says what really happened (no access, not found, a conflict, offline, a server fault); a
+ *  screen can say a kind in its own words (settings: for admins only). */
+export function ErrorState({ error, onRetry, messages }: { error: unknown; onRetry?: () => void; messages?: Partial<Record<ErrorKind, string>> }) {
   const { t } = useTranslation();
-  const status = error instanceof ApiError ? error.status : 0;
-  const message = status === 404 ? t('errors.notFound') : status === 403 ? t('errors.forbidden') : status === 0 ? t('errors.network') : t('errors.generic');
+  const kind = errorKind(error, typeof navigator === 'undefined' || navigator.onLine);
+  const message = messages?.[kind] ?? t(`controls.errors.${kind}`);
   return (
     <div className="alert error" role="alert">
       <p style={{ margin: 0 }}>{message}</p>

@@ -47,4 +47,12 @@ describe('formMessage', () => {
     const common = refused([{ field: 'newPassword', message: 'is one of the most common passwords', code: 'common_password' }]);
     expect(localFieldErrors(await translator('nb'), common).newPassword).toBe('Dette er et av de vanligste passordene. Velg et som er vanskeligere å gjette.');
   });
+
+  it('names a server fault, a thing gone and a failed fetch for what they are, not as a network problem', async () => {
+    const t = await translator('en');
+    expect(formMessage(t, new ApiError(500, { type: 'about:blank', title: 'Internal Server Error', status: 500, detail: 'Internal Server Error' }), [])).toBe(en.controls.errors.server);
+    expect(formMessage(t, new ApiError(404, undefined), [])).toBe(en.controls.errors.notFound);
+    expect(formMessage(t, new TypeError('Failed to fetch'), [])).toBe(en.controls.errors.offline);
+    expect(formMessage(t, new Error('a bug'), [])).toBe(en.controls.errors.unknown);
+  });
 });

@@ -2,6 +2,7 @@
 // their own language. Unknown codes fall back to the server's own words.
 import type { TFunction } from 'i18next';
 import { ApiError } from '../api/client';
+import { errorKind } from './errorKind';
 
 export function localFieldErrors(t: TFunction, error: unknown): Record<string, string> {
   if (!(error instanceof ApiError)) return {};
@@ -14,7 +15,10 @@ export function localFieldErrors(t: TFunction, error: unknown): Record<string, s
 
 /** The message for the whole form: a conflict, a refusal, or the first field error outside the form. */
 export function formMessage(t: TFunction, error: unknown, shownFields: readonly string[]): string {
-  if (!(error instanceof ApiError)) return error ? t('errors.network') : '';
+  if (!(error instanceof ApiError)) return error ? t(`controls.errors.${errorKind(error, typeof navigator === 'undefined' || navigator.onLine)}`) : '';
+  // A fault on the server, or a thing gone, says so rather than the server's bare words.
+  if (error.status >= 500) return t('controls.errors.server');
+  if (error.status === 404 && !error.errors.length) return t('controls.errors.notFound');
   // A conflict that names its reason (the last admin) says it; a bare one is a stale version.
   if (error.status === 409 && !error.errors.some((e) => e.code !== 'stale')) return t('errors.stale');
   if (error.status === 403 && !error.errors.length) return t('errors.forbidden');

@@ -8,6 +8,8 @@ import { useOrganisation } from '../../api/hooks';
 import { FormError, SelectField, TextInput } from '../../components/Fields';
 import { formMessage, localFieldErrors } from '../../components/fieldMessages';
 import { Loading } from '../../components/States';
+import { useToast } from '../../components/Toast';
+import { useFocusFirstInvalid } from '../../components/focusFirstInvalid';
 import { LANGUAGES } from '../../i18n';
 import { EndDemo } from './EndDemo';
 
@@ -17,7 +19,8 @@ export function OrganisationSettings() {
   const queryClient = useQueryClient();
   const [form, setForm] = useState({ name: '', language: 'nb', timeZone: '', cycleCadence: 'quarter', checkInCadenceDays: '7', mission: '', vision: '', values: '', themes: '' });
   const [error, setError] = useState<unknown>(null);
-  const [saved, setSaved] = useState(false);
+  const toast = useToast();
+  const formRef = useFocusFirstInvalid<HTMLFormElement>(error);
   useEffect(() => {
     const o = org.data;
     if (!o) return;
@@ -28,7 +31,7 @@ export function OrganisationSettings() {
     });
   }, [org.data]);
   if (!org.data) return <Loading />;
-  const set = (k: keyof typeof form) => (v: string) => { setSaved(false); setForm((f) => ({ ...f, [k]: v })); };
+  const set = (k: keyof typeof form) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
   const lines = (s: string) => s.split('\n').map((l) => l.trim()).filter(Boolean);
 
   const submit = async (e: FormEvent) => {
@@ -44,15 +47,14 @@ export function OrganisationSettings() {
         },
       });
       await queryClient.invalidateQueries({ queryKey: ['organisation'] });
-      setSaved(true);
+      toast(t('controls.organisationSaved'));
     } catch (err) { setError(err); }
   };
   const errors = localFieldErrors(t, error);
   return (
     <>
-      <form className="card form" onSubmit={(e) => void submit(e)} noValidate>
+      <form ref={formRef} className="card form" onSubmit={(e) => void submit(e)} noValidate>
         <FormError>{formMessage(t, error, ['name', 'language', 'timeZone', 'cycleCadence', 'checkInCadenceDays', 'strategy.mission', 'strategy.vision', 'strategy.values', 'strategy.themes'])}</FormError>
-        {saved && <div className="alert info" role="status">{t('common.saved')}</div>}
         <TextInput label={t('settings.orgName')} value={form.name} onChange={set('name')} error={errors.name} isRequired />
         <div className="grid-2">
           <SelectField label={t('settings.language')} value={form.language} onChange={set('language')} choices={LANGUAGES.map((l) => ({ id: l, label: t(`languages.${l}`) }))} error={errors.language} />

@@ -10,8 +10,11 @@ import { useMe, usePeople, useUnits } from '../../api/hooks';
 import { FormError, TextInput } from '../../components/Fields';
 import { formMessage, localFieldErrors } from '../../components/fieldMessages';
 import { Modal } from '../../components/Modal';
+import { Check } from '../../components/Checkboxes';
 import { useSave } from '../../components/useSave';
 import { Loading } from '../../components/States';
+import { useFocusFirstInvalid } from '../../components/focusFirstInvalid';
+import { useToast } from '../../components/Toast';
 
 type Action = { kind: 'activation' | 'reset'; person: Person };
 
@@ -25,6 +28,8 @@ export function PeopleSettings() {
   const [error, setError] = useState<unknown>(null);
   const [action, setAction] = useState<Action | null>(null);
   const [done, setDone] = useState('');
+  const formRef = useFocusFirstInvalid<HTMLFormElement>(error);
+  const toast = useToast();
   if (!people.data) return <Loading />;
   const unitName = new Map((units.data ?? []).map((u) => [u.id, u.name]));
   const add = async (e: FormEvent) => {
@@ -34,6 +39,7 @@ export function PeopleSettings() {
       await api.post('/people', form);
       setForm({ name: '', email: '', password: '', isAdmin: false });
       await queryClient.invalidateQueries({ queryKey: ['people'] });
+      toast(t('controls.personAdded', { name: form.name }));
     } catch (err) { setError(err); }
   };
   const errors = localFieldErrors(t, error);
@@ -80,7 +86,7 @@ export function PeopleSettings() {
       </div>
       {action?.kind === 'activation' && <ActivationDialog person={action.person} onClose={(message) => { setAction(null); setDone(message); }} />}
       {action?.kind === 'reset' && <OneTimePasswordDialog person={action.person} onClose={() => setAction(null)} />}
-      <form className="card form" onSubmit={(e) => void add(e)} noValidate aria-labelledby="new-person">
+      <form ref={formRef} className="card form" onSubmit={(e) => void add(e)} noValidate aria-labelledby="new-person">
         <h2 id="new-person">{t('settings.newPerson')}</h2>
         <FormError>{formMessage(t, error, ['name', 'email', 'password', 'isAdmin'])}</FormError>
         <div className="grid-2">
@@ -88,7 +94,7 @@ export function PeopleSettings() {
           <TextInput label={t('signIn.email')} type="email" value={form.email} onChange={(v) => setForm({ ...form, email: v })} error={errors.email} isRequired />
           <TextInput label={t('settings.firstPassword')} type="password" value={form.password} onChange={(v) => setForm({ ...form, password: v })} error={errors.password} isRequired hint={t('setup.passwordHint')} autoComplete="new-password" />
         </div>
-        <label className="row"><input type="checkbox" checked={form.isAdmin} onChange={(e) => setForm({ ...form, isAdmin: e.target.checked })} /> {t('settings.makeAdmin')}</label>
+        <Check isSelected={form.isAdmin} onChange={(isAdmin) => setForm({ ...form, isAdmin })}>{t('settings.makeAdmin')}</Check>
         <div className="form-actions"><Button type="submit" className="button">{t('settings.addPerson')}</Button></div>
       </form>
     </div>

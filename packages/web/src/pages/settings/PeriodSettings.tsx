@@ -9,6 +9,8 @@ import { usePeriods } from '../../api/hooks';
 import { FormError, SelectField, TextInput } from '../../components/Fields';
 import { formMessage, localFieldErrors } from '../../components/fieldMessages';
 import { Loading } from '../../components/States';
+import { useFocusFirstInvalid } from '../../components/focusFirstInvalid';
+import { useToast } from '../../components/Toast';
 import { date } from '../../i18n/format';
 
 export function PeriodSettings() {
@@ -18,6 +20,8 @@ export function PeriodSettings() {
   const [form, setForm] = useState({ kind: 'cycle', name: '', startDate: '', endDate: '' });
   const [error, setError] = useState<unknown>(null);
   const [stateError, setStateError] = useState<unknown>(null);
+  const formRef = useFocusFirstInvalid<HTMLFormElement>(error);
+  const toast = useToast();
   if (!periods.data) return <Loading />;
   const set = (k: keyof typeof form) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
   const add = async (e: FormEvent) => {
@@ -27,6 +31,7 @@ export function PeriodSettings() {
       await api.post('/periods', form);
       setForm({ kind: 'cycle', name: '', startDate: '', endDate: '' });
       await queryClient.invalidateQueries({ queryKey: ['periods'] });
+      toast(t('controls.periodSaved'));
     } catch (err) { setError(err); }
   };
   const move = async (id: string, version: number, state: PeriodState) => {
@@ -34,6 +39,7 @@ export function PeriodSettings() {
     try {
       await api.patch(`/periods/${id}`, { version, state });
       await queryClient.invalidateQueries();
+      toast(t('controls.saved'));
     } catch (err) { setStateError(err); }
   };
   const errors = localFieldErrors(t, error);
@@ -61,7 +67,7 @@ export function PeriodSettings() {
           </tbody>
         </table>
       </div>
-      <form className="card form" onSubmit={(e) => void add(e)} noValidate aria-labelledby="new-period">
+      <form ref={formRef} className="card form" onSubmit={(e) => void add(e)} noValidate aria-labelledby="new-period">
         <h2 id="new-period">{t('settings.newPeriod')}</h2>
         <FormError>{formMessage(t, error, ['kind', 'name', 'startDate', 'endDate'])}</FormError>
         <div className="grid-2">

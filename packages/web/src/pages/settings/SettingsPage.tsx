@@ -12,7 +12,7 @@ export default function SettingsPage() {
   const { t } = useTranslation();
   const me = useMe();
   if (me.isLoading) return <Loading />;
-  if (!me.data?.person.isAdmin) return <ErrorState error={{ status: 403 }} />;
+  if (!me.data?.person.isAdmin) return <ErrorState error={{ status: 403 }} messages={{ forbidden: t('controls.errors.adminsOnly') }} />;
   return (
     <div className="stack">
       <h1>{t('settings.title')}</h1>

@@ -6,7 +6,8 @@ import type { Unit } from '@varde/core';
 import { api } from '../../api/client';
 import { usePeople, useUnits } from '../../api/hooks';
 import { FormError, SelectField, TextInput } from '../../components/Fields';
-import { Modal } from '../../components/Modal';
+import { Modal, useIsDirty } from '../../components/Modal';
+import { Check, CheckboxList } from '../../components/Checkboxes';
 import { DialogActions } from '../../components/DialogActions';
 import { useSave } from '../../components/useSave';
 import { formMessage, localFieldErrors } from '../../components/fieldMessages';
@@ -26,11 +27,19 @@ function UnitDialog({ existing, units, onClose }: { existing?: Unit | undefined;
   const { error, busy, onSubmit } = useSave(() => {
     const body = { name, kind, description, members, ...(existing?.parentId === null ? {} : { parentId }) };
     return existing ? api.patch(`/units/${existing.id}`, { ...body, version: existing.version }) : api.post('/units', body);
-  }, onClose);
+  }, onClose, t('controls.unitSaved'));
   const errors = localFieldErrors(t, error);
+  const isDirty = useIsDirty({ name, kind, parentId, description, members });
   const roleOf = (id: string) => members.find((m) => m.personId === id)?.role;
+  // One group holds both kinds of box: a person's id makes them a member, `lead:` and the id their lead.
+  const chosen = members.flatMap((m) => (m.role === 'lead' ? [m.personId, `lead:${m.personId}`] : [m.personId]));
+  const choose = (values: string[]) => {
+    const kept = members.filter((m) => values.includes(m.personId)).map((m) => m.personId);
+    const added = values.filter((v) => !v.startsWith('lead:') && !kept.includes(v));
+    setMembers([...kept, ...added].map((personId) => ({ personId, role: values.includes(`lead:${personId}`) ? 'lead' as const : 'member' as const })));
+  };
   return (
-    <Modal title={existing ? t('settings.editUnit', { name: existing.name }) : t('settings.newUnit')} isOpen onClose={onClose}>
+    <Modal title={existing ? t('settings.editUnit', { name: existing.name }) : t('settings.newUnit')} isOpen onClose={onClose} isDirty={isDirty}>
       <form className="form" onSubmit={onSubmit} noValidate>
         <FormError>{formMessage(t, error, ['name', 'kind', 'parentId', 'description', 'members'])}</FormError>
         <TextInput label={t('settings.unitName')} value={name} onChange={setName} error={errors.name} isRequired autoFocus />
@@ -40,22 +49,16 @@ function UnitDialog({ existing, units, onClose }: { existing?: Unit | undefined;
             choices={units.filter((u) => u.id !== existing?.id).map((u) => ({ id: u.id, label: u.name }))} />
         )}
         <TextInput label={t('settings.unitDescription')} value={description} onChange={setDescription} multiline error={errors.description} />
-        <fieldset className="field" style={{ border: 0, padding: 0, margin: 0 }}>
-          <legend className="label">{t('settings.members')}</legend>
-          <div style={{ maxHeight: '14rem', overflow: 'auto', display: 'grid', gap: '.2rem' }}>
+        <CheckboxList label={t('settings.members')} value={chosen} onChange={choose} error={errors.members}>
+          <div className="checkbox-items scroll">
             {(people.data ?? []).map((p) => (
-              <div key={p.id} className="row small">
-                <label className="row"><input type="checkbox" checked={Boolean(roleOf(p.id))}
-                  onChange={(ev) => setMembers(ev.target.checked ? [...members, { personId: p.id, role: 'member' }] : members.filter((m) => m.personId !== p.id))} />{p.name}</label>
-                {roleOf(p.id) && (
-                  <label className="row"><input type="checkbox" checked={roleOf(p.id) === 'lead'}
-                    onChange={(ev) => setMembers(members.map((m) => (m.personId === p.id ? { ...m, role: ev.target.checked ? 'lead' : 'member' } : m)))} />{t('settings.lead')}</label>
-                )}
+              <div key={p.id} className="member-row">
+                <Check value={p.id}>{p.name}</Check>
+                {roleOf(p.id) && <Check value={`lead:${p.id}`} aria-label={t('controls.leadOf', { name: p.name })}>{t('settings.lead')}</Check>}
               </div>
             ))}
           </div>
-          {errors.members && <span className="field-error">{errors.members}</span>}
-        </fieldset>
+        </CheckboxList>
         <DialogActions busy={busy} onCancel={onClose} />
       </form>
     </Modal>

@@ -1,13 +1,15 @@
 // Check in on a key result: the new value, how confident we are (1–10), a comment and blockers.
 // The progress moves at once; if the server refuses, it moves back and the dialog says why.
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Radio, RadioGroup, Label } from 'react-aria-components';
 import { api } from '../../api/client';
 import { applyOptimisticCheckIn, restore } from '../../api/optimisticCheckIn';
 import { FormError, TextInput } from '../../components/Fields';
-import { Modal } from '../../components/Modal';
+import { Modal, useIsDirty } from '../../components/Modal';
+import { focusFirstInvalid } from '../../components/focusFirstInvalid';
+import { useToast } from '../../components/Toast';
 import { formMessage, localFieldErrors } from '../../components/fieldMessages';
 import { valueWithMeasure } from '../../i18n/format';
 
@@ -20,19 +22,21 @@ function parseNumber(text: string): number {
 export function CheckInDialog({ keyResult, onClose }: { keyResult: CheckInTarget; onClose(): void }) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
+  const toast = useToast();
   const milestone = keyResult.type === 'milestone';
   const [value, setValue] = useState(keyResult.current === null ? '' : String(keyResult.current));
   const [confidence, setConfidence] = useState(String(keyResult.confidence ?? 7));
   const [comment, setComment] = useState('');
   const [blockers, setBlockers] = useState('');
   const [localError, setLocalError] = useState('');
+  const isDirty = useIsDirty({ value, confidence, comment, blockers });
 
   const mutation = useMutation({
     mutationFn: (body: { value: number; confidence: number; comment: string | null; blockers: string | null }) =>
       api.post(`/key-results/${keyResult.id}/check-ins`, body),
     onMutate: (body) => ({ snapshot: applyOptimisticCheckIn(queryClient, { keyResultId: keyResult.id, value: body.value, confidence: body.confidence, at: new Date().toISOString() }) }),
     onError: (_err, _body, context) => { if (context) restore(queryClient, context.snapshot); },
-    onSuccess: () => { onClose(); },
+    onSuccess: () => { onClose(); toast(t('controls.checkInSaved')); },
     onSettled: () => {
       void queryClient.invalidateQueries({ queryKey: ['unitProgress'] });
       void queryClient.invalidateQueries({ queryKey: ['myWork'] });
@@ -41,6 +45,10 @@ export function CheckInDialog({ keyResult, onClose }: { keyResult: CheckInTarget
       void queryClient.invalidateQueries({ queryKey: ['checkIns', keyResult.id] });
     },
   });
+
+  const form = useRef<HTMLFormElement>(null);
+  // After a refusal (here or the server's), focus goes to the first field to fix.
+  useEffect(() => { if (localError || mutation.error) focusFirstInvalid(form.current); }, [localError, mutation.error]);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -54,8 +62,8 @@ export function CheckInDialog({ keyResult, onClose }: { keyResult: CheckInTarget
   const errors = localFieldErrors(t, mutation.error);
   const fields = ['value', 'confidence', 'comment', 'blockers'];
   return (
-    <Modal title={t('checkIn.title', { title: keyResult.title })} isOpen onClose={onClose}>
-      <form className="form" onSubmit={submit} noValidate>
+    <Modal title={t('checkIn.title', { title: keyResult.title })} isOpen onClose={onClose} isDirty={isDirty}>
+      <form ref={form} className="form" onSubmit={submit} noValidate>
         <FormError>{formMessage(t, mutation.error, fields) || (mutation.error ? t('checkIn.refused') : '')}</FormError>
         <p className="muted small" style={{ margin: 0 }}>
           {t('checkIn.now', { current: valueWithMeasure(i18n.language, keyResult.current, keyResult.measure), target: valueWithMeasure(i18n.language, keyResult.target, keyResult.measure) })}

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { Initiative } from '@varde/core';
 import { api } from '../../api/client';
 import { FormError, SelectField, TextInput, type Choice } from '../../components/Fields';
-import { Modal } from '../../components/Modal';
+import { Modal, useIsDirty } from '../../components/Modal';
+import { Check, CheckboxList } from '../../components/Checkboxes';
 import { DialogActions } from '../../components/DialogActions';
 import { useSave } from '../../components/useSave';
 import { formMessage, localFieldErrors } from '../../components/fieldMessages';
@@ -23,10 +24,11 @@ export function InitiativeDialog({ unitId, periodId, existing, keyResults, peopl
   const { error, busy, onSubmit } = useSave(() => {
     const body = { title, description, ownerId: ownerId || null, status, keyResultIds: linked };
     return existing ? api.patch(`/initiatives/${existing.id}`, { ...body, version: existing.version }) : api.post('/initiatives', { ...body, unitId, periodId });
-  }, onClose);
+  }, onClose, t('controls.initiativeSaved'));
   const errors = localFieldErrors(t, error);
+  const isDirty = useIsDirty({ title, description, ownerId, status, linked });
   return (
-    <Modal title={existing ? t('initiative.edit') : t('initiative.new')} isOpen onClose={onClose}>
+    <Modal title={existing ? t('initiative.edit') : t('initiative.new')} isOpen onClose={onClose} isDirty={isDirty}>
       <form className="form" onSubmit={onSubmit} noValidate>
         <FormError>{formMessage(t, error, ['title', 'description', 'ownerId', 'status', 'keyResultIds'])}</FormError>
         <TextInput label={t('initiative.title')} value={title} onChange={setTitle} error={errors.title} isRequired autoFocus />
@@ -35,17 +37,10 @@ export function InitiativeDialog({ unitId, periodId, existing, keyResults, peopl
           choices={[{ id: '-', label: t('keyResult.noOwner') }, ...people]} hint={t('initiative.ownerHint')} />
         <SelectField label={t('initiative.statusLabel')} value={status} onChange={setStatus} error={errors.status}
           choices={STATUSES.map((s) => ({ id: s, label: t(`initiative.status.${s}`) }))} />
-        <fieldset className="field" style={{ border: 0, padding: 0, margin: 0 }}>
-          <legend className="label">{t('initiative.moves')}</legend>
-          {keyResults.length === 0 && <span className="muted small">{t('initiative.noKeyResults')}</span>}
-          {keyResults.map((k) => (
-            <label key={k.id} className="row small">
-              <input type="checkbox" checked={linked.includes(k.id)} onChange={(ev) => setLinked(ev.target.checked ? [...linked, k.id] : linked.filter((x) => x !== k.id))} />
-              {k.label}
-            </label>
-          ))}
-          {errors.keyResultIds && <span className="field-error">{errors.keyResultIds}</span>}
-        </fieldset>
+        <CheckboxList label={t('initiative.moves')} value={linked} onChange={setLinked} error={errors.keyResultIds}
+          hint={keyResults.length === 0 ? t('initiative.noKeyResults') : undefined}>
+          {keyResults.map((k) => <Check key={k.id} value={k.id}>{k.label}</Check>)}
+        </CheckboxList>
         <DialogActions busy={busy} onCancel={onClose} />
       </form>
     </Modal>

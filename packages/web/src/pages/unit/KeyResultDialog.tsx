@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { KeyResult } from '@varde/core';
 import { api } from '../../api/client';
 import { FormError, type Choice } from '../../components/Fields';
-import { Modal } from '../../components/Modal';
+import { Modal, useIsDirty } from '../../components/Modal';
 import { DialogActions } from '../../components/DialogActions';
 import { useSave } from '../../components/useSave';
 import { formMessage, localFieldErrors } from '../../components/fieldMessages';
@@ -21,9 +21,11 @@ export function KeyResultDialog({ objectiveId, existing, people, onClose }: { ob
       ? api.patch(`/key-results/${existing.id}`, { ...draftToBody(draft), version: existing.version })
       : api.post('/key-results', { ...draftToBody(draft), objectiveId })),
     onClose,
+    t('controls.keyResultSaved'),
   );
+  const isDirty = useIsDirty(draft);
   return (
-    <Modal title={existing ? t('keyResult.edit') : t('keyResult.new')} isOpen onClose={onClose}>
+    <Modal title={existing ? t('keyResult.edit') : t('keyResult.new')} isOpen onClose={onClose} isDirty={isDirty}>
       <form className="form" onSubmit={onSubmit} noValidate>
         <FormError>{formMessage(t, error, ['title', 'type', 'start', 'target', 'measure', 'ownerId'])}</FormError>
         <KeyResultFields draft={draft} onChange={setDraft} errors={localFieldErrors(t, error)} people={people} />

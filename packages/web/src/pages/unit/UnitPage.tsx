@@ -63,7 +63,7 @@ export default function UnitPage() {
   const objectiveById = useMemo(() => new Map((objectives.data ?? []).map((o) => [o.id, o])), [objectives.data]);
 
   if (periodsLoading || units.isLoading) return <Loading />;
-  if (!unit) return <ErrorState error={units.error ?? new Error('not found')} />;
+  if (!unit) return <ErrorState error={units.error ?? { status: 404 }} />;
   if (!period) return <Empty title={t('unit.noPeriod')}>{t('unit.noPeriodHint')}</Empty>;
 
   const data: UnitProgress | undefined = progress.data;
