@@ -171,6 +171,8 @@ describe('Varde in the browser', () => {
     await page.goBack();
     await page.getByRole('list', { name: /Key results of/ }).first().getByRole('link').first().click();
     await expect.poll(() => page.getByRole('table').isVisible()).toBe(true);
+    // the status and the forecast as one sentence
+    expect(await page.getByTestId('forecast-story').textContent()).toMatch(/^(▲At risk)?(On track|At risk|Off track) now[;,] /);
     await expectAccessible('07-key-result');
   });
 

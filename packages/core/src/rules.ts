@@ -4,6 +4,7 @@ export * from './objectiveProgress.js';
 export * from './expectedProgress.js';
 export * from './trackStatus.js';
 export * from './forecast.js';
+export * from './forecastStatus.js';
 export * from './rollUp.js';
 export * from './periodState.js';
 export * from './cycleCalendar.js';

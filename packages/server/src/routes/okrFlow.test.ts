@@ -131,6 +131,36 @@ describe.each(storeKinds())('the OKR flow on %s', (kind) => {
     t.clock.advance(3_600_000);
   });
 
+  it('forecasts from the latest check-in at the recent pace, never below what is reached, and tells the status with it', async () => {
+    const team = (await admin.get('/api/v1/units')).body.items.find((u: { name: string }) => u.name === 'Kampanjeteamet');
+    const objective = await admin.post('/api/v1/objectives', { unitId: team.id, periodId: cycleId, title: 'Møter med politikere', kind: 'committed' });
+    const kr = await admin.post('/api/v1/key-results', { objectiveId: objective.body.id, title: 'Møter holdt', type: 'increase', start: 0, target: 10, measure: 'møter' });
+    const day = 86_400_000;
+    t.clock.advance(-50 * day);
+    expect((await admin.post(`/api/v1/key-results/${kr.body.id}/check-ins`, { value: 7, confidence: 8 })).status).toBe(201);
+    t.clock.advance(50 * day);
+    expect((await admin.post(`/api/v1/key-results/${kr.body.id}/check-ins`, { value: 7.5, confidence: 8 })).status).toBe(201);
+    const after = (await admin.get(`/api/v1/key-results/${kr.body.id}`)).body;
+    // on track now (75 % with 60 % expected), but the recent pace is slow: short of 10 by the end
+    expect(after).toMatchObject({ current: 7.5, trackStatus: 'on-track' });
+    expect(after.forecast.value).toBeGreaterThanOrEqual(7.5);
+    expect(after.forecast.value).toBeLessThan(9);
+    expect(after.forecast.status).toBe('at-risk');
+    expect(after.forecast.low).toBeLessThanOrEqual(after.forecast.value);
+    expect(after.forecast.high).toBeGreaterThanOrEqual(after.forecast.value);
+    expect(after.forecast.low).toBeGreaterThanOrEqual(7.5);
+    expect(after.forecast.lowProgress).toBeLessThanOrEqual(after.forecast.progress);
+    expect(after.forecast.highProgress).toBeGreaterThanOrEqual(after.forecast.progress);
+
+    // a count that fell back is held at its value, not forecast lower
+    const falling = await admin.post('/api/v1/key-results', { objectiveId: objective.body.id, title: 'Medlemmer', type: 'increase', start: 0, target: 10, measure: '' });
+    t.clock.advance(-20 * day);
+    expect((await admin.post(`/api/v1/key-results/${falling.body.id}/check-ins`, { value: 8, confidence: 8 })).status).toBe(201);
+    t.clock.advance(20 * day);
+    expect((await admin.post(`/api/v1/key-results/${falling.body.id}/check-ins`, { value: 4, confidence: 8 })).status).toBe(201);
+    expect((await admin.get(`/api/v1/key-results/${falling.body.id}`)).body.forecast).toMatchObject({ value: 4, low: 4 });
+  });
+
   it('refuses a stale version with 409 and changes nothing', async () => {
     const units = (await admin.get('/api/v1/units')).body.items;
     const team = units.find((u: { name: string }) => u.name === 'Kampanjeteamet');

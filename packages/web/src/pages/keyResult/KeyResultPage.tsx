@@ -10,9 +10,10 @@ import { Breadcrumbs } from '../../components/Breadcrumbs';
 import { TrackBadge } from '../../components/TrackBadge';
 import { useCanEdit } from '../../components/useCanEdit';
 import { Empty, ErrorState, Loading } from '../../components/States';
-import { dateTime, locales, percent, valueWithMeasure } from '../../i18n/format';
+import { dateTime, locales, valueWithMeasure } from '../../i18n/format';
 import { CheckInDialog } from '../unit/CheckInDialog';
 import type { ChartSeries } from './HistoryChart';
+import { ForecastStory } from './ForecastStory';
 
 const HistoryChart = lazy(() => import('./HistoryChart').then((m) => ({ default: m.HistoryChart })));
 
@@ -44,7 +45,12 @@ export default function KeyResultPage() {
       actual,
       expected: [[s(start), startValue], [s(end), k.target]],
       forecast: k.forecast && last ? [last, [s(end), k.forecast.value]] : [],
-      labels: { actual: t('keyResultPage.actual'), expected: t('keyResultPage.expectedLine'), forecast: t('keyResultPage.forecast') },
+      low: k.forecast && last && k.forecast.low !== k.forecast.high ? [last, [s(end), k.forecast.low]] : [],
+      high: k.forecast && last && k.forecast.low !== k.forecast.high ? [last, [s(end), k.forecast.high]] : [],
+      labels: {
+        actual: t('keyResultPage.actual'), expected: t('keyResultPage.expectedLine'), forecast: t('keyResultPage.forecast'),
+        low: t('forecastStory.low'), high: t('forecastStory.high'),
+      },
       locale: locales[lang as keyof typeof locales] ?? lang,
     };
   }, [kr.data, period, checkIns.data, org.data, lang, t]);
@@ -76,10 +82,7 @@ export default function KeyResultPage() {
               confidence: k.confidence ?? '–',
             })}
           </p>
-          <p className="small" style={{ margin: '.2rem 0 0' }}>
-            {k.forecast ? t('keyResultPage.forecastText', { value: valueWithMeasure(lang, k.forecast.value, k.measure), progress: percent(lang, k.forecast.progress) })
-              : t('keyResultPage.noForecast')}
-          </p>
+          <ForecastStory keyResult={k} />
         </div>
         <TrackBadge status={k.trackStatus} />
       </section>
