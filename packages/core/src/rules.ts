@@ -9,3 +9,4 @@ export * from './rollUp.js';
 export * from './periodState.js';
 export * from './cycleCalendar.js';
 export * from './checkInDue.js';
+export * from './progressReading.js';

@@ -1,7 +1,7 @@
 // Key results: what is measured, from where to where, and their latest state.
 import { z } from 'zod';
 import { Id, Timestamp, Title, Version } from './common.js';
-import { TrackStatusSchema } from './progress.js';
+import { ProgressReadingSchema, TrackStatusSchema } from './progress.js';
 
 export const KeyResultTypeSchema = z.enum(['increase', 'decrease', 'above', 'below', 'milestone']);
 const Value = z.number({ error: 'must be a number' }).finite('must be a finite number').min(-1e15, 'is too small').max(1e15, 'is too large');
@@ -25,6 +25,7 @@ export const KeyResult = z.object({
   expectedProgress: z.number(),
   onTrack: z.boolean(),
   trackStatus: TrackStatusSchema,
+  reading: ProgressReadingSchema,
   forecast: z.object({
     value: z.number(),
     progress: z.number(),
