@@ -13,10 +13,11 @@ export function ForecastStory({ keyResult: k }: { keyResult: KeyResult }) {
   const trended = k.type === 'increase' || k.type === 'decrease';
   const vars = { status: t(`track.${k.trackStatus}`), progress: percent(lang, f.progress), value };
   let sentence: string;
-  if (!trended) sentence = t('forecastStory.held', vars);
+  if (k.reading === 'final') sentence = t('forecastStory.final', vars);
+  else if (!trended) sentence = t('forecastStory.held', vars);
   else if (f.status !== k.trackStatus) sentence = t('forecastStory.atRisk', vars);
   else sentence = t('forecastStory.pace', vars);
-  const range = trended && f.low !== f.high
+  const range = trended && k.reading !== 'final' && f.low !== f.high
     ? ` ${t('forecastStory.range', { low: valueWithMeasure(lang, f.low, k.measure), high: valueWithMeasure(lang, f.high, k.measure) })}`
     : '';
   return (

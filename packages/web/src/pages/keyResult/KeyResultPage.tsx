@@ -75,7 +75,7 @@ export default function KeyResultPage() {
       <section className="card summary" aria-labelledby="kr-summary">
         <div>
           <h2 id="kr-summary" className="visually-hidden">{t('unit.summary')}</h2>
-          <ProgressBar progress={k.progress} expected={k.expectedProgress} status={k.trackStatus} label={t('keyResult.progressOf', { title: k.title })} />
+          <ProgressBar progress={k.progress} expected={k.expectedProgress} status={k.trackStatus} reading={k.reading} label={t('keyResult.progressOf', { title: k.title })} />
           <p className="small" style={{ margin: '.4rem 0 0' }}>
             {t('keyResultPage.numbers', {
               current: valueWithMeasure(lang, k.current, k.measure), target: valueWithMeasure(lang, k.target, k.measure),
@@ -84,7 +84,7 @@ export default function KeyResultPage() {
           </p>
           <ForecastStory keyResult={k} />
         </div>
-        <TrackBadge status={k.trackStatus} />
+        <TrackBadge status={k.trackStatus} reading={k.reading} />
       </section>
 
       <section className="card" aria-labelledby="history-heading">
