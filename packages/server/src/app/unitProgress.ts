@@ -3,7 +3,7 @@
 // Below the unit, each objective counts with the progress kept on its row, so the root of a
 // large organisation reads one number per objective rather than every key result.
 import { progressReading, rollUp, trackStatus, type UnitProgress, type UnitProgressNode } from '@varde/core';
-import { objectiveProgressRows, ownKeyResults, ownObjectivesWithOwners, type OwnObjectiveRow } from '../store/progress.js';
+import { countsInRollUp, objectiveProgressRows, ownKeyResults, ownObjectivesWithOwners, type OwnObjectiveRow } from '../store/progress.js';
 import { subtreeNodes, type UnitNode } from '../store/units.js';
 import { getPeriodInTimeZone } from '../store/periods.js';
 import { keyResultTrack, timingOf, unitReading } from '../presenters/okr.js';
@@ -31,13 +31,13 @@ export async function readUnitProgress(deps: Deps, actor: Actor, unitId: string,
     const last = ownObjectives.at(-1);
     if (last?.id === o.id) { if (ownerId) last.ownerIds.push(ownerId); } else ownObjectives.push({ ...o, ownerIds: ownerId ? [ownerId] : [] });
   }
-  // Every live objective of the subtree counts once. A unit with nothing below it (most teams)
+  // Every live objective of the subtree counts once; drafts are listed but left out of the roll-up. A unit with nothing below it (most teams)
   // needs no further query; the root reads the whole organisation's, without a list of units.
   const isRoot = unit.parentId === null;
   const others = units.filter((u) => u.id !== unitId).map((u) => u.id);
   const below = isRoot && others.length > 0
     ? await objectiveProgressRows(db, actor.orgId, periodId, undefined)
-    : [...ownObjectives.map((o) => ({ unitId, progress: o.progress })), ...(others.length ? await objectiveProgressRows(db, actor.orgId, periodId, others) : [])];
+    : [...ownObjectives.filter((o) => countsInRollUp(o.status)).map((o) => ({ unitId, progress: o.progress })), ...(others.length ? await objectiveProgressRows(db, actor.orgId, periodId, others) : [])];
 
   const timing = timingOf(period, deps.clock.now(), tz);
   const expected = timing.expected;
