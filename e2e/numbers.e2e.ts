@@ -61,7 +61,7 @@ describe('credible numbers in the browser', () => {
   });
 
   it('an objective nobody has checked in on says "no check-in yet", in English and Norwegian', async () => {
-    const objective = await api('post', '/api/v1/objectives', { unitId: teamId, periodId: cycleId, title: 'Flere frivillige', kind: 'committed' });
+    const objective = await api('post', '/api/v1/objectives', { status: 'active', unitId: teamId, periodId: cycleId, title: 'Flere frivillige', kind: 'committed' });
     krId = (await api('post', '/api/v1/key-results', { objectiveId: objective.id, title: 'Nye frivillige', type: 'increase', start: 0, target: 40, measure: '' })).id;
     await page.goto(`/units/${teamId}?period=${cycleId}`);
     await expect.poll(() => page.getByText('No check-in yet').first().isVisible()).toBe(true);

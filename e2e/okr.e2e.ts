@@ -161,6 +161,8 @@ describe('Varde in the browser', () => {
     await expect.poll(() => article.isVisible()).toBe(true);
     expect(await article.getByRole('list', { name: /Key results of/ }).getByRole('listitem').count()).toBe(2);
     expect(await article.textContent()).toContain('Pasienter får raskere tilgang');
+    // a new objective is a draft (left out of the roll-ups) until it is made active
+    expect(await article.textContent()).toContain('Draft');
   });
 
   it('shows a key result with its history, forecast and a table of check-ins', async () => {

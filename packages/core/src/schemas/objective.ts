@@ -59,7 +59,8 @@ export const ObjectiveCreate = z.object({
   title: Title,
   description: LongText.default(''),
   kind: ObjectiveKind.default('committed'),
-  status: ObjectiveStatus.default('active'),
+  /** A new objective is a draft, left out of every roll-up, until it is published (made active). */
+  status: ObjectiveStatus.default('draft'),
   ownerIds: Owners.default([]),
   alignments: Alignments.default([]),
 }).strict();

@@ -24,6 +24,14 @@ describe.each(storeKinds())('drafts in roll-ups on %s', (kind) => {
   });
   afterAll(async () => { await t?.close(); });
 
+  it('makes a new objective a draft unless it is created active', async () => {
+    const created = await admin.post('/api/v1/objectives', { unitId: teamId, periodId: cycleId, title: 'Uten status', kind: 'committed' });
+    expect(created.status).toBe(201);
+    expect(created.body.status).toBe('draft');
+    expect((await admin.get(`/api/v1/units/${teamId}/progress?period=${cycleId}`)).body).toMatchObject({ progress: 1, objectiveCount: 1 });
+    expect((await admin.patch(`/api/v1/objectives/${created.body.id}`, { version: created.body.version, status: 'cancelled' })).status).toBe(200);
+  });
+
   it('leaves a draft out of the team and organisation roll-ups, and counts it once active', async () => {
     const draft = await admin.post('/api/v1/objectives', { unitId: teamId, periodId: cycleId, title: 'Nytt utkast', kind: 'committed', status: 'draft' });
     expect(draft.status).toBe(201);

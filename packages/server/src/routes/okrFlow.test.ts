@@ -61,7 +61,7 @@ describe.each(storeKinds())('the OKR flow on %s', (kind) => {
 
   it('plans an objective, checks in, and progress and on-track follow', async () => {
     const team = (await admin.get('/api/v1/units')).body.items.find((u: { name: string }) => u.name === 'Kampanjeteamet');
-    const objective = await admin.post('/api/v1/objectives', { unitId: team.id, periodId: cycleId, title: 'Raskere tilgang til nye medisiner', kind: 'committed' });
+    const objective = await admin.post('/api/v1/objectives', { status: 'active', unitId: team.id, periodId: cycleId, title: 'Raskere tilgang til nye medisiner', kind: 'committed' });
     expect(objective.status).toBe(201);
     const kr = await admin.post('/api/v1/key-results', { objectiveId: objective.body.id, title: 'Underskrifter på oppropet', type: 'increase', start: 0, target: 100_000, measure: 'underskrifter' });
     expect(kr.status).toBe(201);
@@ -82,7 +82,7 @@ describe.each(storeKinds())('the OKR flow on %s', (kind) => {
 
   it('keeps an objective\'s progress right when its key results are checked in at the same moment', async () => {
     const team = (await admin.get('/api/v1/units')).body.items.find((u: { name: string }) => u.name === 'Kampanjeteamet');
-    const objective = await admin.post('/api/v1/objectives', { unitId: team.id, periodId: cycleId, title: 'Flere medlemmer', kind: 'committed' });
+    const objective = await admin.post('/api/v1/objectives', { status: 'active', unitId: team.id, periodId: cycleId, title: 'Flere medlemmer', kind: 'committed' });
     const krIds: string[] = [];
     for (let i = 0; i < 6; i++) {
       const kr = await admin.post('/api/v1/key-results', { objectiveId: objective.body.id, title: `Lokallag ${i}`, type: 'increase', start: 0, target: 100, measure: 'medlemmer' });
@@ -116,7 +116,7 @@ describe.each(storeKinds())('the OKR flow on %s', (kind) => {
 
   it('keeps the newest value current when a check-in arrives dated earlier', async () => {
     const team = (await admin.get('/api/v1/units')).body.items.find((u: { name: string }) => u.name === 'Kampanjeteamet');
-    const objective = await admin.post('/api/v1/objectives', { unitId: team.id, periodId: cycleId, title: 'Synlighet', kind: 'committed' });
+    const objective = await admin.post('/api/v1/objectives', { status: 'active', unitId: team.id, periodId: cycleId, title: 'Synlighet', kind: 'committed' });
     const kr = await admin.post('/api/v1/key-results', { objectiveId: objective.body.id, title: 'Leserinnlegg', type: 'increase', start: 0, target: 10, measure: 'innlegg' });
     t.clock.advance(3_600_000);
     expect((await admin.post(`/api/v1/key-results/${kr.body.id}/check-ins`, { value: 6, confidence: 8 })).status).toBe(201);
@@ -133,7 +133,7 @@ describe.each(storeKinds())('the OKR flow on %s', (kind) => {
 
   it('forecasts from the latest check-in at the recent pace, never below what is reached, and tells the status with it', async () => {
     const team = (await admin.get('/api/v1/units')).body.items.find((u: { name: string }) => u.name === 'Kampanjeteamet');
-    const objective = await admin.post('/api/v1/objectives', { unitId: team.id, periodId: cycleId, title: 'Møter med politikere', kind: 'committed' });
+    const objective = await admin.post('/api/v1/objectives', { status: 'active', unitId: team.id, periodId: cycleId, title: 'Møter med politikere', kind: 'committed' });
     const kr = await admin.post('/api/v1/key-results', { objectiveId: objective.body.id, title: 'Møter holdt', type: 'increase', start: 0, target: 10, measure: 'møter' });
     const day = 86_400_000;
     t.clock.advance(-50 * day);
@@ -173,7 +173,7 @@ describe.each(storeKinds())('the OKR flow on %s', (kind) => {
   });
 
   it('names the bad field', async () => {
-    const res = await admin.post('/api/v1/objectives', { unitId: rootId, periodId: cycleId, title: '', kind: 'maybe', extra: 1 });
+    const res = await admin.post('/api/v1/objectives', { status: 'active', unitId: rootId, periodId: cycleId, title: '', kind: 'maybe', extra: 1 });
     expect(res.status).toBe(400);
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
     const fields = res.body.errors.map((e: { field: string }) => e.field).sort();

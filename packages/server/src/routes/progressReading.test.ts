@@ -23,7 +23,7 @@ describe.each(storeKinds())('progress readings on %s', (kind) => {
     teamId = (await admin.post('/api/v1/units', { parentId: rootId, name: 'Kampanjeteamet', kind: 'team' })).body.id;
     emptyId = (await admin.post('/api/v1/units', { parentId: rootId, name: 'Nytt team', kind: 'team' })).body.id;
     cycleId = (await admin.get('/api/v1/periods?kind=cycle')).body.items[0].id;
-    objectiveId = (await admin.post('/api/v1/objectives', { unitId: teamId, periodId: cycleId, title: 'Synlighet', kind: 'committed' })).body.id;
+    objectiveId = (await admin.post('/api/v1/objectives', { status: 'active', unitId: teamId, periodId: cycleId, title: 'Synlighet', kind: 'committed' })).body.id;
     krId = (await admin.post('/api/v1/key-results', { objectiveId, title: 'Leserinnlegg', type: 'increase', start: 0, target: 10, measure: 'innlegg' })).body.id;
   });
   afterAll(async () => { await t?.close(); });
