@@ -163,6 +163,8 @@ describe('Varde in the browser', () => {
     await expect.poll(() => article.isVisible()).toBe(true);
     expect(await article.getByRole('list', { name: /Key results of/ }).getByRole('listitem').count()).toBe(2);
     expect(await article.textContent()).toContain('Pasienter får raskere tilgang');
+    // a new objective is a draft (left out of the roll-ups) until it is made active
+    expect(await article.textContent()).toContain('Draft');
   });
 
   it('shows a key result with its history, forecast and a table of check-ins', async () => {
@@ -173,6 +175,8 @@ describe('Varde in the browser', () => {
     await page.goBack();
     await page.getByRole('list', { name: /Key results of/ }).first().getByRole('link').first().click();
     await expect.poll(() => page.getByRole('table').isVisible()).toBe(true);
+    // the status and the forecast as one sentence
+    expect(await page.getByTestId('forecast-story').textContent()).toMatch(/^(▲At risk)?(On track|At risk|Off track) now[;,] /);
     await expectAccessible('07-key-result');
   });
 

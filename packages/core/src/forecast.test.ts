@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { periodBounds } from './expectedProgress.js';
-import { forecast, type CheckInPoint } from './forecast.js';
+import { forecast, forecastAt, type CheckInPoint } from './forecast.js';
 
 const q1 = { startDate: '2026-01-01', endDate: '2026-03-31' };
 const members = { type: 'increase' as const, start: 100_000, target: 120_000 };
@@ -14,12 +14,12 @@ const midQuarter = new Date('2026-02-15T12:00:00Z');
 describe('forecast: increase and decrease', () => {
   it('members growing steadily towards 120 000 are forecast to reach it', () => {
     const checkIns = [0.1, 0.2, 0.3, 0.4, 0.5].map((s) => ({ at: at(s), value: 100_000 + 20_000 * s }));
-    expect(forecast(members, checkIns, q1, midQuarter, 'Europe/Oslo')).toEqual({ value: 120_000, progress: 1, rawProgress: 1, met: true });
+    expect(forecast(members, checkIns, q1, midQuarter, 'Europe/Oslo')).toEqual({ value: 120_000, low: 120_000, high: 120_000, progress: 1, rawProgress: 1, met: true });
   });
 
   it('waiting time falling steadily from 180 towards 90 days is forecast to reach 90', () => {
     const checkIns = [0.25, 0.5].map((s) => ({ at: at(s), value: 180 - 90 * s }));
-    expect(forecast(waiting, checkIns, q1, midQuarter, 'Europe/Oslo')).toEqual({ value: 90, progress: 1, rawProgress: 1, met: true });
+    expect(forecast(waiting, checkIns, q1, midQuarter, 'Europe/Oslo')).toEqual({ value: 90, low: 90, high: 90, progress: 1, rawProgress: 1, met: true });
   });
 
   it('one check-in is projected from the start value at the period start', () => {
@@ -43,7 +43,7 @@ describe('forecast: increase and decrease', () => {
 
   it('a flat series forecasts flat when a check-in anchors the start', () => {
     const checkIns = [0, 0.1, 0.3, 0.5].map((s) => ({ at: at(s), value: 100_000 }));
-    expect(forecast(members, checkIns, q1, midQuarter, 'Europe/Oslo')).toEqual({ value: 100_000, progress: 0, rawProgress: 0, met: false });
+    expect(forecast(members, checkIns, q1, midQuarter, 'Europe/Oslo')).toEqual({ value: 100_000, low: 100_000, high: 100_000, progress: 0, rawProgress: 0, met: false });
   });
 
   it('a flat series above the start is not pulled down by the start anchor when a check-in precedes the period', () => {
@@ -52,6 +52,39 @@ describe('forecast: increase and decrease', () => {
       { at: at(0.3), value: 110_000 },
     ];
     expect(forecast(members, checkIns, q1, midQuarter, 'Europe/Oslo')?.value).toBe(110_000);
+  });
+
+  it('5 meetings already held are never forecast below 5 (the old trend said 4.77)', () => {
+    const meetings = { type: 'increase' as const, start: 0, target: 12 };
+    // a burst early, then a slow spell: a fitted line ends below the latest value
+    const checkIns = [
+      { at: at(0.05), value: 3 },
+      { at: at(0.1), value: 4 },
+      { at: at(0.5), value: 5 },
+      { at: at(0.6), value: 5 },
+    ];
+    const r = forecast(meetings, checkIns, q1, at(0.6), 'Europe/Oslo')!;
+    expect(r.value).toBeGreaterThanOrEqual(5);
+    expect(r.low).toBeGreaterThanOrEqual(5);
+  });
+
+  it('the pace leans on the recent check-ins: a late speed-up forecasts more than the average pace would', () => {
+    const checkIns = [
+      { at: at(0.1), value: 100_000 },
+      { at: at(0.4), value: 100_000 },
+      { at: at(0.5), value: 104_000 },
+    ];
+    const r = forecast(members, checkIns, q1, at(0.5), 'Europe/Oslo')!;
+    // the average pace since the start (4 000 in half the period) would give 108 000
+    expect(r.value).toBeGreaterThan(108_000);
+    expect(r.low).toBeLessThan(r.value);
+    expect(r.high).toBeGreaterThan(r.value);
+  });
+
+  it('a falling count is held at its current value, not forecast lower', () => {
+    const checkIns = [{ at: at(0.2), value: 110_000 }, { at: at(0.4), value: 105_000 }];
+    const r = forecast(members, checkIns, q1, at(0.4), 'Europe/Oslo')!;
+    expect(r.value).toBe(105_000);
   });
 
   it('all check-ins at the same instant: the latest value', () => {
@@ -78,7 +111,7 @@ describe('forecast: thresholds and milestones use the latest value', () => {
       { at: at(0.1), value: 6.0 },
       { at: at(0.2), value: 5.5 },
     ];
-    expect(forecast({ type: 'below', start: 6, target: 5 }, checkIns, q1, midQuarter, 'Europe/Oslo')).toEqual({ value: 4.2, progress: 1, rawProgress: 1, met: true });
+    expect(forecast({ type: 'below', start: 6, target: 5 }, checkIns, q1, midQuarter, 'Europe/Oslo')).toEqual({ value: 4.2, low: 4.2, high: 4.2, progress: 1, rawProgress: 1, met: true });
   });
 
   it('a milestone not yet done', () => {
@@ -129,7 +162,7 @@ describe('forecast: properties', () => {
         (start, target, days) => {
           const qStart = Date.UTC(2026, 0, 1);
           const checkIns: CheckInPoint[] = days.map((d) => ({ at: new Date(qStart + d * DAY), value: start + ((target - start) * d) / 90 }));
-          const r = forecast({ type: 'increase', start, target }, checkIns, q1, new Date(qStart + DAY));
+          const r = forecast({ type: target >= start ? 'increase' : 'decrease', start, target }, checkIns, q1, new Date(qStart + DAY));
           expect(r!.value).toBeCloseTo(target, 4);
         },
       ),
@@ -142,6 +175,79 @@ describe('forecast: properties', () => {
         const qStart = Date.UTC(2026, 0, 1);
         const checkIns = [0, ...days].map((d) => ({ at: new Date(qStart + d * DAY), value: v }));
         expect(forecast({ type: 'increase', start: v, target: v + 10 }, checkIns, q1, new Date(qStart))!.value).toBe(v);
+      }),
+    );
+  });
+
+  const series = fc.array(
+    fc.record({ day: fc.integer({ min: 1, max: 89 }), step: fc.double({ min: 0, max: 1e6, noNaN: true }) }),
+    { minLength: 1, maxLength: 15 },
+  );
+
+  it('a monotone series never forecasts backwards: increase not below, decrease not above the latest value', () => {
+    fc.assert(
+      fc.property(series, fc.boolean(), fc.integer({ min: -1e6, max: 1e6 }), (steps, up, startValue) => {
+        const qStart = Date.UTC(2026, 0, 1);
+        const sign = up ? 1 : -1;
+        let v = startValue;
+        const checkIns = steps
+          .slice()
+          .sort((a, b) => a.day - b.day)
+          .map((s) => ({ at: new Date(qStart + s.day * DAY), value: (v += sign * s.step) }));
+        const current = checkIns[checkIns.length - 1]!.value;
+        const kr = { type: up ? ('increase' as const) : ('decrease' as const), start: startValue, target: startValue + sign * 1e7 };
+        const r = forecast(kr, checkIns, q1, new Date(qStart + DAY))!;
+        for (const x of [r.value, r.low, r.high]) {
+          if (up) expect(x).toBeGreaterThanOrEqual(current);
+          else expect(x).toBeLessThanOrEqual(current);
+        }
+        expect(r.low).toBeLessThanOrEqual(r.value);
+        expect(r.high).toBeGreaterThanOrEqual(r.value);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('any series, however noisy, is never forecast against the direction of its key result', () => {
+    fc.assert(
+      fc.property(fc.array(point, { minLength: 1, maxLength: 20 }), fc.boolean(), (checkIns, up) => {
+        const kr = { type: up ? ('increase' as const) : ('decrease' as const), start: 0, target: up ? 100 : -100 };
+        const r = forecast(kr, checkIns, q1, new Date(t0), 'Europe/Oslo')!;
+        const current = forecastAt(kr, checkIns, q1, null, 'Europe/Oslo')!.value;
+        if (up) expect(r.low).toBeGreaterThanOrEqual(current);
+        else expect(r.high).toBeLessThanOrEqual(current);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('a steady series (constant pace, from any value) lands on its line at the end', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -1_000_000, max: 1_000_000 }),
+        fc.integer({ min: 0, max: 10_000 }),
+        fc.uniqueArray(fc.integer({ min: 1, max: 89 }), { minLength: 1, maxLength: 10 }),
+        (v0, perDay, days) => {
+          const qStart = Date.UTC(2026, 0, 1);
+          // a check-in at the period's start, so the start value (off the line) is not used
+          const checkIns = [0, ...days].map((d) => ({ at: new Date(qStart + d * DAY), value: v0 + perDay * d }));
+          const r = forecast({ type: 'increase', start: v0 - 5, target: v0 + 1e9 }, checkIns, q1, new Date(qStart));
+          // the period ends at 24:00 on 31 March: day 90
+          expect(r!.value).toBeCloseTo(v0 + perDay * 90, 4);
+          expect(r!.low).toBeCloseTo(r!.value, 4);
+          expect(r!.high).toBeCloseTo(r!.value, 4);
+        },
+      ),
+    );
+  });
+
+  it("the forecast at the latest check-in's time is the current value", () => {
+    fc.assert(
+      fc.property(kr, fc.array(point, { minLength: 1, maxLength: 20 }), (k, checkIns) => {
+        let latest = checkIns[0]!;
+        for (const c of checkIns) if (c.at.getTime() >= latest.at.getTime()) latest = c;
+        const r = forecastAt(k, checkIns, q1, latest.at, 'Europe/Oslo')!;
+        expect(r).toEqual({ value: latest.value, low: latest.value, high: latest.value });
       }),
     );
   });

@@ -46,7 +46,7 @@ async function plan(base: string): Promise<{ cookie: string; keyResultId: string
   const cookie = setup.cookie;
   const root = (await call(base, cookie, 'GET', '/api/v1/units')).body.items[0];
   const cycle = (await call(base, cookie, 'GET', '/api/v1/periods?kind=cycle')).body.items[0];
-  const objective = await call(base, cookie, 'POST', '/api/v1/objectives', { unitId: root.id, periodId: cycle.id, title: 'Ingen tapte innsjekker' });
+  const objective = await call(base, cookie, 'POST', '/api/v1/objectives', { status: 'active', unitId: root.id, periodId: cycle.id, title: 'Ingen tapte innsjekker' });
   const kr = await call(base, cookie, 'POST', '/api/v1/key-results', { objectiveId: objective.body.id, title: 'Innsjekker', type: 'increase', start: 0, target: 10_000 });
   expect(kr.status).toBe(201);
   return { cookie, keyResultId: kr.body.id };

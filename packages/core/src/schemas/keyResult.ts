@@ -1,7 +1,7 @@
 // Key results: what is measured, from where to where, and their latest state.
 import { z } from 'zod';
 import { Id, Timestamp, Title, Version } from './common.js';
-import { TrackStatusSchema } from './progress.js';
+import { ProgressReadingSchema, TrackStatusSchema } from './progress.js';
 
 export const KeyResultTypeSchema = z.enum(['increase', 'decrease', 'above', 'below', 'milestone']);
 const Value = z.number({ error: 'must be a number' }).finite('must be a finite number').min(-1e15, 'is too small').max(1e15, 'is too large');
@@ -25,7 +25,17 @@ export const KeyResult = z.object({
   expectedProgress: z.number(),
   onTrack: z.boolean(),
   trackStatus: TrackStatusSchema,
-  forecast: z.object({ value: z.number(), progress: z.number(), met: z.boolean() }).nullable().optional(),
+  reading: ProgressReadingSchema,
+  forecast: z.object({
+    value: z.number(),
+    progress: z.number(),
+    met: z.boolean(),
+    low: z.number().describe('The low end of the forecast value, from the spread of the recent paces'),
+    high: z.number().describe('The high end of the forecast value'),
+    lowProgress: z.number(),
+    highProgress: z.number(),
+    status: TrackStatusSchema.describe('The status told with the forecast: on track now but heading more than 10 points short is at risk'),
+  }).nullable().optional(),
   version: z.number().int(),
   createdAt: Timestamp,
   updatedAt: Timestamp,

@@ -4,7 +4,7 @@ import { Id } from './common.js';
 import { KeyResult } from './keyResult.js';
 import { Initiative } from './initiative.js';
 import { Period } from './period.js';
-import { OpenBlockerSchema, TrackStatusSchema } from './progress.js';
+import { OpenBlockerSchema, ProgressReadingSchema, TrackStatusSchema } from './progress.js';
 
 export const MyKeyResult = KeyResult.extend({
   objectiveTitle: z.string(), unitId: Id, unitName: z.string(), periodId: Id, checkInDue: z.boolean(),
@@ -16,7 +16,7 @@ export type MyKeyResult = z.infer<typeof MyKeyResult>;
 export const MyUnit = z.object({
   unit: z.object({ id: Id, name: z.string(), kind: z.string(), parentId: Id.nullable() }),
   role: z.string(),
-  progress: z.number(), expectedProgress: z.number(), onTrack: z.boolean(), trackStatus: TrackStatusSchema,
+  progress: z.number(), expectedProgress: z.number(), onTrack: z.boolean(), trackStatus: TrackStatusSchema, reading: ProgressReadingSchema,
   objectiveCount: z.number().int(), subtreeObjectiveCount: z.number().int(),
 });
 export type MyUnit = z.infer<typeof MyUnit>;

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { Id, ListQuery, LongText, Timestamp, Title, Version } from './common.js';
 import { KeyResult } from './keyResult.js';
-import { TrackStatusSchema } from './progress.js';
+import { ProgressReadingSchema, TrackStatusSchema } from './progress.js';
 
 export const ObjectiveKind = z.enum(['committed', 'aspirational']);
 export const ObjectiveStatus = z.enum(['draft', 'active', 'done', 'cancelled']);
@@ -40,6 +40,7 @@ export const Objective = z.object({
   expectedProgress: z.number(),
   onTrack: z.boolean(),
   trackStatus: TrackStatusSchema,
+  reading: ProgressReadingSchema,
   version: z.number().int(),
   createdAt: Timestamp,
   updatedAt: Timestamp,
@@ -58,7 +59,8 @@ export const ObjectiveCreate = z.object({
   title: Title,
   description: LongText.default(''),
   kind: ObjectiveKind.default('committed'),
-  status: ObjectiveStatus.default('active'),
+  /** A new objective is a draft, left out of every roll-up, until it is published (made active). */
+  status: ObjectiveStatus.default('draft'),
   ownerIds: Owners.default([]),
   alignments: Alignments.default([]),
 }).strict();

@@ -3,12 +3,15 @@ import { z } from 'zod';
 import { Id } from './common.js';
 
 export const TrackStatusSchema = z.enum(['on-track', 'at-risk', 'off-track']);
+export const ProgressReadingSchema = z.enum(['measured', 'no-check-in', 'no-okrs', 'final'])
+  .describe('How to read the progress: measured; no check-in yet; no OKRs; or the final result of a closed period (no expected mark, no on-track claim)');
 
 const Track = {
   progress: z.number(),
   expectedProgress: z.number(),
   onTrack: z.boolean(),
   trackStatus: TrackStatusSchema,
+  reading: ProgressReadingSchema,
 };
 
 export const OpenBlockerSchema = z.object({ text: z.string(), since: z.string(), authorName: z.string().nullable() })
@@ -29,6 +32,7 @@ const UnitRef = z.object({ id: Id, name: z.string(), kind: z.string(), parentId:
 export interface UnitProgressNode {
   unit: z.infer<typeof UnitRef>;
   progress: number; expectedProgress: number; onTrack: boolean; trackStatus: z.infer<typeof TrackStatusSchema>;
+  reading: z.infer<typeof ProgressReadingSchema>;
   objectiveCount: number; subtreeObjectiveCount: number;
   children: UnitProgressNode[];
 }

@@ -1,5 +1,5 @@
 // Key results: defining what is measured, and reading one with its forecast.
-import { forecast, keyResultDirectionIssues, periodBounds, type KeyResult, type KeyResultCreate, type KeyResultPatch } from '@varde/core';
+import { forecast, forecastStatus, keyResultDirectionIssues, keyResultProgress, periodBounds, type KeyResult, type KeyResultCreate, type KeyResultPatch } from '@varde/core';
 import { deleteKeyResult, insertKeyResult, keyResultContext, updateKeyResult, type KeyResultContextRow } from '../store/keyResults.js';
 import { getObjective } from '../store/objectives.js';
 import { refreshObjectiveProgress } from '../store/objectiveProgress.js';
@@ -29,7 +29,16 @@ export async function readKeyResult(deps: Deps, actor: Actor, id: string, db: Db
   const { period, timeZone: tz } = inPeriod;
   const series = await checkInSeries(db, id, periodBounds(period, tz).start.toISOString());
   const f = forecast(kr, series.map((c) => ({ at: new Date(c.at), value: c.value })), period, now, tz);
-  return { ...presented, forecast: f ? { value: f.value, progress: f.progress, met: f.met } : null };
+  if (!f) return { ...presented, forecast: null };
+  const progressOf = (value: number) => keyResultProgress({ type: kr.type, start: kr.start, target: kr.target, current: value }).progress;
+  const [lowProgress, highProgress] = [progressOf(f.low), progressOf(f.high)].sort((a, b) => a - b) as [number, number];
+  return {
+    ...presented,
+    forecast: {
+      value: f.value, progress: f.progress, met: f.met, low: f.low, high: f.high, lowProgress, highProgress,
+      status: forecastStatus(presented.trackStatus, kr.type === 'increase' || kr.type === 'decrease' ? f.progress : null),
+    },
+  };
 }
 
 async function checkOwner(db: Db, orgId: string, ownerId: string | null | undefined): Promise<void> {

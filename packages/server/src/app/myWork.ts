@@ -9,7 +9,7 @@ import { listInitiatives } from '../store/initiatives.js';
 import { unitTree } from '../store/units.js';
 import { objectiveProgressRows } from '../store/progress.js';
 import { getPerson } from '../store/people.js';
-import { presentKeyResult, timingOf } from '../presenters/okr.js';
+import { presentKeyResult, timingOf, unitReading } from '../presenters/okr.js';
 import type { Actor, Deps } from './context.js';
 import { notFound } from './errors.js';
 
@@ -59,14 +59,15 @@ export async function readMyWork(deps: Deps, actor: Actor): Promise<MyWork> {
     const mine = person.memberships;
     const wanted = new Set(mine.flatMap((m) => subtreeIds(tree, m.unitId)));
     const rows = await objectiveProgressRows(db, actor.orgId, cycle.id, [...wanted]);
-    const expected = timingOf(cycle, now, tz).expected;
+    const timing = timingOf(cycle, now, tz);
+    const expected = timing.expected;
     const rolled = rollUp(tree.filter((u) => wanted.has(u.id)), rows.map((o) => ({ unitId: o.unitId, progress: o.progress, expected })));
     units = mine.flatMap((m) => {
       const u = tree.find((x) => x.id === m.unitId);
       const r = rolled.get(m.unitId);
       if (!u || !r) return [];
       return [{ unit: { id: u.id, name: u.name, kind: u.kind, parentId: u.parentId }, role: m.role, progress: r.progress,
-        expectedProgress: r.expectedProgress, onTrack: r.onTrack, trackStatus: r.status, objectiveCount: r.objectiveCount, subtreeObjectiveCount: r.subtreeObjectiveCount }];
+        expectedProgress: r.expectedProgress, onTrack: r.onTrack, trackStatus: r.status, reading: unitReading(r.subtreeObjectiveCount, timing), objectiveCount: r.objectiveCount, subtreeObjectiveCount: r.subtreeObjectiveCount }];
     });
   }
   return { period: cycle, keyResults, initiatives, units, blockers };

@@ -2,12 +2,12 @@
 // rolled up, each with progress, expected progress and on-track for the chosen period.
 // Below the unit, each objective counts with the progress kept on its row, so the root of a
 // large organisation reads one number per objective rather than every key result.
-import { openBlocker, rollUp, trackStatus, type UnitProgress, type UnitProgressNode } from '@varde/core';
-import { objectiveProgressRows, ownKeyResults, ownObjectivesWithOwners, type OwnObjectiveRow } from '../store/progress.js';
+import { openBlocker, progressReading, rollUp, trackStatus, type UnitProgress, type UnitProgressNode } from '@varde/core';
+import { countsInRollUp, objectiveProgressRows, ownKeyResults, ownObjectivesWithOwners, type OwnObjectiveRow } from '../store/progress.js';
 import { newestBlockers } from '../store/latestCheckIns.js';
 import { subtreeNodes, type UnitNode } from '../store/units.js';
 import { getPeriodInTimeZone } from '../store/periods.js';
-import { keyResultTrack, timingOf } from '../presenters/okr.js';
+import { keyResultTrack, timingOf, unitReading } from '../presenters/okr.js';
 import type { Actor, Deps } from './context.js';
 import { invalid, notFound } from './errors.js';
 import { groupBy } from './groupBy.js';
@@ -34,13 +34,13 @@ export async function readUnitProgress(deps: Deps, actor: Actor, unitId: string,
     const last = ownObjectives.at(-1);
     if (last?.id === o.id) { if (ownerId) last.ownerIds.push(ownerId); } else ownObjectives.push({ ...o, ownerIds: ownerId ? [ownerId] : [] });
   }
-  // Every live objective of the subtree counts once. A unit with nothing below it (most teams)
+  // Every live objective of the subtree counts once; drafts are listed but left out of the roll-up. A unit with nothing below it (most teams)
   // needs no further query; the root reads the whole organisation's, without a list of units.
   const isRoot = unit.parentId === null;
   const others = units.filter((u) => u.id !== unitId).map((u) => u.id);
   const below = isRoot && others.length > 0
     ? await objectiveProgressRows(db, actor.orgId, periodId, undefined)
-    : [...ownObjectives.map((o) => ({ unitId, progress: o.progress })), ...(others.length ? await objectiveProgressRows(db, actor.orgId, periodId, others) : [])];
+    : [...ownObjectives.filter((o) => countsInRollUp(o.status)).map((o) => ({ unitId, progress: o.progress })), ...(others.length ? await objectiveProgressRows(db, actor.orgId, periodId, others) : [])];
 
   const timing = timingOf(period, deps.clock.now(), tz);
   const expected = timing.expected;
@@ -49,7 +49,7 @@ export async function readUnitProgress(deps: Deps, actor: Actor, unitId: string,
   const track = (id: string) => {
     const r = rolled.get(id)!;
     return { progress: r.progress, expectedProgress: r.expectedProgress, onTrack: r.onTrack, trackStatus: r.status,
-      objectiveCount: r.objectiveCount, subtreeObjectiveCount: r.subtreeObjectiveCount };
+      reading: unitReading(r.subtreeObjectiveCount, timing), objectiveCount: r.objectiveCount, subtreeObjectiveCount: r.subtreeObjectiveCount };
   };
   const ref = (u: UnitNode) => ({ id: u.id, name: u.name, kind: u.kind, parentId: u.parentId });
   const children = groupBy(units.filter((u) => u.parentId && u.id !== unitId), (u) => u.parentId!);
@@ -67,21 +67,23 @@ export async function readUnitProgress(deps: Deps, actor: Actor, unitId: string,
     const kids = (children.get(u.id) ?? []).slice().sort((a, b) => a.name.localeCompare(b.name)).map((c) => nodeOf.get(c.id)!);
     const t = track(u.id);
     nodeOf.set(u.id, { unit: ref(u), progress: t.progress, expectedProgress: t.expectedProgress, onTrack: t.onTrack, trackStatus: t.trackStatus,
-      objectiveCount: t.objectiveCount, subtreeObjectiveCount: t.subtreeObjectiveCount, children: kids });
+      reading: t.reading, objectiveCount: t.objectiveCount, subtreeObjectiveCount: t.subtreeObjectiveCount, children: kids });
   }
 
   const krsOf = groupBy(ownKrs, (k) => k.objectiveId);
   const objectives = ownObjectives.map((o) => {
     const status = trackStatus({ type: 'objective', progress: o.progress, expected });
+    const krs = krsOf.get(o.id) ?? [];
+    const reading = progressReading({ periodState: period.state, checkedIn: krs.some((k) => k.current !== null) });
     return {
       id: o.id, title: o.title, kind: o.kind, status: o.status, ownerIds: o.ownerIds,
-      progress: o.progress, expectedProgress: expected, onTrack: status.onTrack, trackStatus: status.status,
+      progress: o.progress, expectedProgress: expected, onTrack: status.onTrack, trackStatus: status.status, reading,
       keyResults: (krsOf.get(o.id) ?? []).map((k) => {
         const t = keyResultTrack(k, timing);
         return {
           id: k.id, title: k.title, type: k.type, start: k.start, target: k.target, measure: k.measure, current: k.current,
           currentAt: k.currentAt, confidence: k.confidence, ownerId: k.ownerId, rawProgress: t.rawProgress,
-          progress: t.progress, expectedProgress: t.expectedProgress, onTrack: t.onTrack, trackStatus: t.trackStatus,
+          progress: t.progress, expectedProgress: t.expectedProgress, onTrack: t.onTrack, trackStatus: t.trackStatus, reading: t.reading,
           blocker: blockerOf.get(k.id) ?? null,
         };
       }),

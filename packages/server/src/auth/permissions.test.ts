@@ -102,11 +102,11 @@ const attempts: Record<string, (admin: Client, w: World, s: Sessions) => Promise
   },
   'POST   /api/v1/objectives': async (_a, w) => ({ url: '/api/v1/objectives', body: { unitId: w.alfaId, periodId: w.cycleId, title: unique('Mål') } }),
   'PATCH  /api/v1/objectives/:id': async (admin, w) => {
-    const o = await admin.post('/api/v1/objectives', { unitId: w.alfaId, periodId: w.cycleId, title: unique('Mål') });
+    const o = await admin.post('/api/v1/objectives', { status: 'active', unitId: w.alfaId, periodId: w.cycleId, title: unique('Mål') });
     return { url: `/api/v1/objectives/${o.body.id}`, body: { version: o.body.version, title: unique('Nytt mål') } };
   },
   'DELETE /api/v1/objectives/:id': async (admin, w) => {
-    const o = await admin.post('/api/v1/objectives', { unitId: w.alfaId, periodId: w.cycleId, title: unique('Mål') });
+    const o = await admin.post('/api/v1/objectives', { status: 'active', unitId: w.alfaId, periodId: w.cycleId, title: unique('Mål') });
     return { url: `/api/v1/objectives/${o.body.id}` };
   },
   'POST   /api/v1/key-results': async (_a, w) => ({ url: '/api/v1/key-results', body: { objectiveId: w.objectiveId, title: unique('KR'), type: 'increase', start: 0, target: 10, ownerId: w.ownerId } }),
@@ -180,7 +180,7 @@ describe.each(storeKinds())('permissions on %s', (kind) => {
     const alfa = await admin.post('/api/v1/units', { parentId: rootId, name: 'Alfa', members: [{ personId: memberId, role: 'member' }] });
     const beta = await admin.post('/api/v1/units', { parentId: rootId, name: 'Beta', members: [{ personId: otherId, role: 'lead' }] });
     const cycleId = (await admin.get('/api/v1/periods?kind=cycle')).body.items[0].id;
-    const objective = await admin.post('/api/v1/objectives', { unitId: alfa.body.id, periodId: cycleId, title: 'Alfas mål' });
+    const objective = await admin.post('/api/v1/objectives', { status: 'active', unitId: alfa.body.id, periodId: cycleId, title: 'Alfas mål' });
     const kr = await admin.post('/api/v1/key-results', { objectiveId: objective.body.id, title: 'Evas nøkkelresultat', type: 'increase', start: 0, target: 100, ownerId });
     expect(kr.status).toBe(201);
     w = { rootId, alfaId: alfa.body.id, betaId: beta.body.id, cycleId, adminId: setup.body.personId, memberId, otherId, ownerId, objectiveId: objective.body.id, keyResultId: kr.body.id };
@@ -293,12 +293,12 @@ describe.each(storeKinds())('permissions on %s', (kind) => {
   it('follows membership as it changes: leaving a unit takes the right away', async () => {
     const admin = clients.admin;
     const alfa = (await admin.get(`/api/v1/units/${w.alfaId}`)).body;
-    expect((await clients.other.post('/api/v1/objectives', { unitId: w.alfaId, periodId: w.cycleId, title: 'Før' })).status).toBe(403);
+    expect((await clients.other.post('/api/v1/objectives', { status: 'active', unitId: w.alfaId, periodId: w.cycleId, title: 'Før' })).status).toBe(403);
     const joined = await admin.patch(`/api/v1/units/${w.alfaId}`, { version: alfa.version, members: [...alfa.members, { personId: w.otherId, role: 'member' }] });
     expect(joined.status).toBe(200);
-    expect((await clients.other.post('/api/v1/objectives', { unitId: w.alfaId, periodId: w.cycleId, title: 'Etter' })).status).toBe(201);
+    expect((await clients.other.post('/api/v1/objectives', { status: 'active', unitId: w.alfaId, periodId: w.cycleId, title: 'Etter' })).status).toBe(201);
     const left = await admin.patch(`/api/v1/units/${w.alfaId}`, { version: joined.body.version, members: alfa.members });
     expect(left.status).toBe(200);
-    expect((await clients.other.post('/api/v1/objectives', { unitId: w.alfaId, periodId: w.cycleId, title: 'Etterpå' })).status).toBe(403);
+    expect((await clients.other.post('/api/v1/objectives', { status: 'active', unitId: w.alfaId, periodId: w.cycleId, title: 'Etterpå' })).status).toBe(403);
   });
 });

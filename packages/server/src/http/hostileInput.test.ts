@@ -158,7 +158,7 @@ interface Case {
 const post = (url: string, json: unknown) => ({ method: 'POST' as const, url, json });
 const patch = (url: string, json: unknown) => ({ method: 'PATCH' as const, url, json });
 const checkIn = (f: Fixture, body: Record<string, unknown>, kr = f.krId) => post(`/api/v1/key-results/${kr}/check-ins`, { value: 1, confidence: 5, ...body });
-const objective = (f: Fixture, body: Record<string, unknown>) => post('/api/v1/objectives', { unitId: f.teamId, periodId: f.currentId, title: 'Mål', ...body });
+const objective = (f: Fixture, body: Record<string, unknown>) => post('/api/v1/objectives', { status: 'active', unitId: f.teamId, periodId: f.currentId, title: 'Mål', ...body });
 const keyResult = (f: Fixture, body: Record<string, unknown>) => post('/api/v1/key-results', { objectiveId: f.objectiveId, title: 'KR', type: 'increase', start: 0, target: 10, ...body });
 const initiative = (f: Fixture, body: Record<string, unknown>) => post('/api/v1/initiatives', { unitId: f.teamId, title: 'Tiltak', ...body });
 const period = (body: Record<string, unknown>) => post('/api/v1/periods', { kind: 'cycle', name: 'P', startDate: '2027-05-01', endDate: '2027-08-31', ...body });
@@ -595,7 +595,7 @@ describe.each(storeKinds())('hostile input on %s', (kind) => {
       'constructor.prototype',
       'Ærlig talt 🚀 ‮ nynorsk/bokmål',
     ];
-    const created = await admin.post('/api/v1/objectives', { unitId: f.teamId, periodId: f.currentId, title: hostile[0], description: hostile.join('\n') });
+    const created = await admin.post('/api/v1/objectives', { status: 'active', unitId: f.teamId, periodId: f.currentId, title: hostile[0], description: hostile.join('\n') });
     expect(created.status).toBe(201);
     const read = await admin.get(`/api/v1/objectives/${created.body.id}`);
     expect(read.body.title).toBe(hostile[0]);

@@ -1,22 +1,25 @@
 // Turns stored key results and objectives into the API's shape, with progress, expected
 // progress and on-track computed by the core rules, so every answer agrees with the UI.
 import {
-  expectedProgress, keyResultProgress, objectiveProgress, trackStatus,
-  type AlignedTo, type KeyResult, type Objective, type Period, type TrackStatus,
+  expectedProgress, keyResultProgress, objectiveProgress, progressReading, trackStatus,
+  type AlignedTo, type KeyResult, type Objective, type Period, type ProgressReading, type TrackStatus,
 } from '@varde/core';
 import type { KeyResultRecord } from '../store/keyResults.js';
 import type { ObjectiveRecord } from '../store/objectives.js';
 
-export interface Timing { expected: number }
-export function timingOf(period: Pick<Period, 'startDate' | 'endDate'>, now: Date, timeZone: string): Timing {
-  return { expected: expectedProgress(period, now, timeZone) };
+/** `final`: the period is closed, so progress is its final result (see core's progressReading). */
+export interface Timing { expected: number; final?: boolean }
+export function timingOf(period: Pick<Period, 'startDate' | 'endDate'> & { state?: string }, now: Date, timeZone: string): Timing {
+  return { expected: expectedProgress(period, now, timeZone), final: period.state === 'closed' };
 }
+const periodStateOf = (timing: Timing) => (timing.final ? 'closed' : 'open');
 
 type KrValues = Pick<KeyResultRecord, 'type' | 'start' | 'target' | 'current' | 'confidence'>;
 export function keyResultTrack(kr: KrValues, timing: Timing) {
   const p = keyResultProgress({ type: kr.type, start: kr.start, target: kr.target, current: kr.current });
   const track = trackStatus({ type: kr.type, progress: p.progress, expected: timing.expected, met: p.met, confidence: kr.confidence });
-  return { progress: p.progress, rawProgress: p.rawProgress, expectedProgress: timing.expected, onTrack: track.onTrack, trackStatus: track.status };
+  const reading = progressReading({ periodState: periodStateOf(timing), checkedIn: kr.current !== null });
+  return { progress: p.progress, rawProgress: p.rawProgress, expectedProgress: timing.expected, onTrack: track.onTrack, trackStatus: track.status, reading };
 }
 
 export function presentKeyResult(kr: KeyResultRecord, timing: Timing): KeyResult {
@@ -24,15 +27,22 @@ export function presentKeyResult(kr: KeyResultRecord, timing: Timing): KeyResult
   return { ...rest, ...keyResultTrack(kr, timing) };
 }
 
-export function objectiveTrack(krs: ReadonlyArray<{ progress: number; weight: number }>, timing: Timing):
-  { progress: number; expectedProgress: number; onTrack: boolean; trackStatus: TrackStatus } {
+/** `checkedIn`: whether any of its key results has a check-in. */
+export function objectiveTrack(krs: ReadonlyArray<{ progress: number; weight: number }>, timing: Timing, checkedIn: boolean):
+  { progress: number; expectedProgress: number; onTrack: boolean; trackStatus: TrackStatus; reading: ProgressReading } {
   const progress = objectiveProgress(krs);
   const track = trackStatus({ type: 'objective', progress, expected: timing.expected });
-  return { progress, expectedProgress: timing.expected, onTrack: track.onTrack, trackStatus: track.status };
+  const reading = progressReading({ periodState: periodStateOf(timing), checkedIn });
+  return { progress, expectedProgress: timing.expected, onTrack: track.onTrack, trackStatus: track.status, reading };
+}
+
+/** A unit's reading: no OKRs without objectives in its subtree, final in a closed period. */
+export function unitReading(subtreeObjectiveCount: number, timing: Timing): ProgressReading {
+  return progressReading({ periodState: periodStateOf(timing), objectiveCount: subtreeObjectiveCount });
 }
 
 export function presentObjective(o: ObjectiveRecord, krs: readonly KeyResultRecord[], timing: Timing, alignedTo: AlignedTo[]): Objective & { keyResults: KeyResult[] } {
   const { orgId: _org, ...rest } = o;
   const keyResults = krs.map((k) => presentKeyResult(k, timing));
-  return { ...rest, alignedTo, ...objectiveTrack(keyResults.map((k, i) => ({ progress: k.progress, weight: krs[i]!.weight })), timing), keyResults };
+  return { ...rest, alignedTo, ...objectiveTrack(keyResults.map((k, i) => ({ progress: k.progress, weight: krs[i]!.weight })), timing, krs.some((k) => k.current !== null)), keyResults };
 }

@@ -61,7 +61,7 @@ describe.each(storeKinds())('the OKR flow on %s', (kind) => {
 
   it('plans an objective, checks in, and progress and on-track follow', async () => {
     const team = (await admin.get('/api/v1/units')).body.items.find((u: { name: string }) => u.name === 'Kampanjeteamet');
-    const objective = await admin.post('/api/v1/objectives', { unitId: team.id, periodId: cycleId, title: 'Raskere tilgang til nye medisiner', kind: 'committed' });
+    const objective = await admin.post('/api/v1/objectives', { status: 'active', unitId: team.id, periodId: cycleId, title: 'Raskere tilgang til nye medisiner', kind: 'committed' });
     expect(objective.status).toBe(201);
     const kr = await admin.post('/api/v1/key-results', { objectiveId: objective.body.id, title: 'Underskrifter på oppropet', type: 'increase', start: 0, target: 100_000, measure: 'underskrifter' });
     expect(kr.status).toBe(201);
@@ -82,7 +82,7 @@ describe.each(storeKinds())('the OKR flow on %s', (kind) => {
 
   it('keeps an objective\'s progress right when its key results are checked in at the same moment', async () => {
     const team = (await admin.get('/api/v1/units')).body.items.find((u: { name: string }) => u.name === 'Kampanjeteamet');
-    const objective = await admin.post('/api/v1/objectives', { unitId: team.id, periodId: cycleId, title: 'Flere medlemmer', kind: 'committed' });
+    const objective = await admin.post('/api/v1/objectives', { status: 'active', unitId: team.id, periodId: cycleId, title: 'Flere medlemmer', kind: 'committed' });
     const krIds: string[] = [];
     for (let i = 0; i < 6; i++) {
       const kr = await admin.post('/api/v1/key-results', { objectiveId: objective.body.id, title: `Lokallag ${i}`, type: 'increase', start: 0, target: 100, measure: 'medlemmer' });
@@ -116,7 +116,7 @@ describe.each(storeKinds())('the OKR flow on %s', (kind) => {
 
   it('keeps the newest value current when a check-in arrives dated earlier', async () => {
     const team = (await admin.get('/api/v1/units')).body.items.find((u: { name: string }) => u.name === 'Kampanjeteamet');
-    const objective = await admin.post('/api/v1/objectives', { unitId: team.id, periodId: cycleId, title: 'Synlighet', kind: 'committed' });
+    const objective = await admin.post('/api/v1/objectives', { status: 'active', unitId: team.id, periodId: cycleId, title: 'Synlighet', kind: 'committed' });
     const kr = await admin.post('/api/v1/key-results', { objectiveId: objective.body.id, title: 'Leserinnlegg', type: 'increase', start: 0, target: 10, measure: 'innlegg' });
     t.clock.advance(3_600_000);
     expect((await admin.post(`/api/v1/key-results/${kr.body.id}/check-ins`, { value: 6, confidence: 8 })).status).toBe(201);
@@ -131,6 +131,36 @@ describe.each(storeKinds())('the OKR flow on %s', (kind) => {
     t.clock.advance(3_600_000);
   });
 
+  it('forecasts from the latest check-in at the recent pace, never below what is reached, and tells the status with it', async () => {
+    const team = (await admin.get('/api/v1/units')).body.items.find((u: { name: string }) => u.name === 'Kampanjeteamet');
+    const objective = await admin.post('/api/v1/objectives', { status: 'active', unitId: team.id, periodId: cycleId, title: 'Møter med politikere', kind: 'committed' });
+    const kr = await admin.post('/api/v1/key-results', { objectiveId: objective.body.id, title: 'Møter holdt', type: 'increase', start: 0, target: 10, measure: 'møter' });
+    const day = 86_400_000;
+    t.clock.advance(-50 * day);
+    expect((await admin.post(`/api/v1/key-results/${kr.body.id}/check-ins`, { value: 7, confidence: 8 })).status).toBe(201);
+    t.clock.advance(50 * day);
+    expect((await admin.post(`/api/v1/key-results/${kr.body.id}/check-ins`, { value: 7.5, confidence: 8 })).status).toBe(201);
+    const after = (await admin.get(`/api/v1/key-results/${kr.body.id}`)).body;
+    // on track now (75 % with 60 % expected), but the recent pace is slow: short of 10 by the end
+    expect(after).toMatchObject({ current: 7.5, trackStatus: 'on-track' });
+    expect(after.forecast.value).toBeGreaterThanOrEqual(7.5);
+    expect(after.forecast.value).toBeLessThan(9);
+    expect(after.forecast.status).toBe('at-risk');
+    expect(after.forecast.low).toBeLessThanOrEqual(after.forecast.value);
+    expect(after.forecast.high).toBeGreaterThanOrEqual(after.forecast.value);
+    expect(after.forecast.low).toBeGreaterThanOrEqual(7.5);
+    expect(after.forecast.lowProgress).toBeLessThanOrEqual(after.forecast.progress);
+    expect(after.forecast.highProgress).toBeGreaterThanOrEqual(after.forecast.progress);
+
+    // a count that fell back is held at its value, not forecast lower
+    const falling = await admin.post('/api/v1/key-results', { objectiveId: objective.body.id, title: 'Medlemmer', type: 'increase', start: 0, target: 10, measure: '' });
+    t.clock.advance(-20 * day);
+    expect((await admin.post(`/api/v1/key-results/${falling.body.id}/check-ins`, { value: 8, confidence: 8 })).status).toBe(201);
+    t.clock.advance(20 * day);
+    expect((await admin.post(`/api/v1/key-results/${falling.body.id}/check-ins`, { value: 4, confidence: 8 })).status).toBe(201);
+    expect((await admin.get(`/api/v1/key-results/${falling.body.id}`)).body.forecast).toMatchObject({ value: 4, low: 4 });
+  });
+
   it('refuses a stale version with 409 and changes nothing', async () => {
     const units = (await admin.get('/api/v1/units')).body.items;
     const team = units.find((u: { name: string }) => u.name === 'Kampanjeteamet');
@@ -143,7 +173,7 @@ describe.each(storeKinds())('the OKR flow on %s', (kind) => {
   });
 
   it('names the bad field', async () => {
-    const res = await admin.post('/api/v1/objectives', { unitId: rootId, periodId: cycleId, title: '', kind: 'maybe', extra: 1 });
+    const res = await admin.post('/api/v1/objectives', { status: 'active', unitId: rootId, periodId: cycleId, title: '', kind: 'maybe', extra: 1 });
     expect(res.status).toBe(400);
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
     const fields = res.body.errors.map((e: { field: string }) => e.field).sort();

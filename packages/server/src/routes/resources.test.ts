@@ -66,7 +66,7 @@ describe.each(storeKinds())('resources on %s', (kind) => {
     return res.body.id;
   }
   async function objective(unitId: string, title: string, extra: Record<string, unknown> = {}): Promise<any> {
-    const res = await admin.post('/api/v1/objectives', { unitId, periodId: cycleId, title, ...extra });
+    const res = await admin.post('/api/v1/objectives', { status: 'active', unitId, periodId: cycleId, title, ...extra });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     return res.body;
   }
@@ -243,7 +243,7 @@ describe.each(storeKinds())('resources on %s', (kind) => {
       const inCycle = [];
       for (let i = 1; i <= 5; i++) inCycle.push(await objective(unitId, `Syklusmål ${i}`));
       const inNext = [];
-      for (let i = 1; i <= 2; i++) inNext.push((await admin.post('/api/v1/objectives', { unitId, periodId: nextId, title: `Neste ${i}`, status: 'draft' })).body);
+      for (let i = 1; i <= 2; i++) inNext.push((await admin.post('/api/v1/objectives', { status: 'active', unitId, periodId: nextId, title: `Neste ${i}`, status: 'draft' })).body);
 
       const byUnitAndPeriod = (await admin.get(`/api/v1/objectives?unit=${unitId}&period=${cycleId}`)).body;
       expect(ids(byUnitAndPeriod.items)).toEqual(ids(inCycle));
@@ -539,7 +539,7 @@ describe.each(storeKinds())('resources on %s', (kind) => {
       expect([moal, elsewhere, elsewhereKr].every(Boolean)).toBe(true);
 
       const unitId = await team('Justeringsteamet', [{ personId: marteId, role: 'member' }]);
-      const created = await marte.post('/api/v1/objectives', {
+      const created = await marte.post('/api/v1/objectives', { status: 'active',
         unitId, periodId: cycleId, title: 'Betaler inn til flere',
         alignments: [{ objectiveId: moal.id }, { objectiveId: elsewhere.id }, { keyResultId: elsewhereKr.id }],
       });
@@ -571,7 +571,7 @@ describe.each(storeKinds())('resources on %s', (kind) => {
       expect(out.status).toBe(204);
       expect(String(out.headers['set-cookie'])).toMatch(/varde_session=;/);
       expectProblem(await session.get('/api/v1/me'), 401, 'after signing out');
-      expectProblem(await session.post('/api/v1/objectives', { unitId: rootId, periodId: cycleId, title: 'Etter utlogging' }), 401, 'writing after signing out');
+      expectProblem(await session.post('/api/v1/objectives', { status: 'active', unitId: rootId, periodId: cycleId, title: 'Etter utlogging' }), 401, 'writing after signing out');
       expect((await t.anonymous.get('/api/v1/setup')).body).toMatchObject({ signedIn: false });
       // Signing out again is harmless; the other session of the same person still works.
       expect((await session.post('/api/v1/auth/logout')).status).toBe(204);

@@ -3,17 +3,22 @@
 import type { Db } from './executor.js';
 import type { KeyResultType } from '@varde/core';
 
+/** Left out of every roll-up: cancelled objectives, and drafts until they are published. */
+export const ROLLED_OUT: readonly ['cancelled', 'draft'] = ['cancelled', 'draft'];
+export const countsInRollUp = (status: string): boolean => !(ROLLED_OUT as readonly string[]).includes(status);
+
 export interface ProgressKeyResultRow {
   id: string; objectiveId: string; title: string; type: KeyResultType; start: number; target: number; measure: string;
   ownerId: string | null; weight: number; current: number | null; currentAt: string | null; confidence: number | null;
 }
 
-/** Each live objective's unit and progress in a period; unitIds undefined means the whole organisation. */
+/** Each objective's unit and progress in a period that counts in a roll-up (not cancelled, not a
+ *  draft); unitIds undefined means the whole organisation. */
 export async function objectiveProgressRows(db: Db, orgId: string, periodId: string, unitIds: readonly string[] | undefined):
   Promise<Array<{ unitId: string; progress: number }>> {
   const select = (ids: readonly string[] | undefined) => {
     let q = db.selectFrom('objectives').select(['unit_id', 'progress'])
-      .where('org_id', '=', orgId).where('period_id', '=', periodId).where('status', '!=', 'cancelled');
+      .where('org_id', '=', orgId).where('period_id', '=', periodId).where('status', 'not in', ROLLED_OUT);
     if (ids) q = q.where('unit_id', 'in', [...ids]);
     return q.execute();
   };

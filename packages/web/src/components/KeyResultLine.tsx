@@ -3,7 +3,7 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { ReactNode } from 'react';
-import type { TrackStatus } from '@varde/core/rules';
+import type { ProgressReading, TrackStatus } from '@varde/core/rules';
 import { ProgressBar } from './ProgressBar';
 import { TrackBadge } from './TrackBadge';
 import { Sparkline } from './Sparkline';
@@ -12,6 +12,7 @@ import { ago, valueWithMeasure } from '../i18n/format';
 export interface KeyResultView {
   id: string; title: string; type: string; start: number; target: number; measure: string; current: number | null;
   currentAt: string | null; confidence: number | null; progress: number; expectedProgress: number; trackStatus: TrackStatus;
+  reading?: ProgressReading | undefined;
 }
 
 export function KeyResultLine({ kr, owner, history, action, children, context }: {
@@ -32,7 +33,7 @@ export function KeyResultLine({ kr, owner, history, action, children, context }:
           {owner && <span>{t('keyResult.ownerIs', { owner })}</span>}
         </div>
       </div>
-      <ProgressBar progress={kr.progress} expected={kr.expectedProgress} status={kr.trackStatus} label={t('keyResult.progressOf', { title: kr.title })} />
+      <ProgressBar progress={kr.progress} expected={kr.expectedProgress} status={kr.trackStatus} reading={kr.reading} label={t('keyResult.progressOf', { title: kr.title })} />
       <div className="small">
         <div><span className="muted">{t('keyResult.current')}:</span> <strong>{current}</strong></div>
         <div className="confidence">
@@ -42,7 +43,7 @@ export function KeyResultLine({ kr, owner, history, action, children, context }:
       </div>
       <div className="row">
         {history && <Sparkline values={history} />}
-        <TrackBadge status={kr.trackStatus} />
+        <TrackBadge status={kr.trackStatus} reading={kr.reading} />
         {action}
       </div>
       {children}

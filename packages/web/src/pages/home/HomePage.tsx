@@ -60,8 +60,8 @@ export default function HomePage() {
               {units.map((u) => (
                 <li key={u.unit.id} className="tree-row" style={{ gridTemplateColumns: 'minmax(8rem, 1fr) minmax(9rem, 1fr) auto' }}>
                   <Link to={`/units/${u.unit.id}${period ? `?period=${period.id}` : ''}`}>{u.unit.name}</Link>
-                  <ProgressBar progress={u.progress} expected={u.expectedProgress} status={u.trackStatus} label={t('unit.progressOf', { name: u.unit.name })} />
-                  <TrackBadge status={u.trackStatus} />
+                  <ProgressBar progress={u.progress} expected={u.expectedProgress} status={u.trackStatus} reading={u.reading} label={t('unit.progressOf', { name: u.unit.name })} />
+                  <TrackBadge status={u.trackStatus} reading={u.reading} />
                 </li>
               ))}
             </ul>

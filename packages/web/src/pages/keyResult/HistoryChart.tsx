@@ -8,15 +8,19 @@ export interface ChartSeries {
   actual: Array<[number, number]>; // [unix seconds, value]
   expected: Array<[number, number]>;
   forecast: Array<[number, number]>;
-  labels: { actual: string; expected: string; forecast: string };
+  /** The forecast's band (empty when it has none): from the latest check-in to its low and high ends. */
+  low: Array<[number, number]>;
+  high: Array<[number, number]>;
+  labels: { actual: string; expected: string; forecast: string; low: string; high: string };
   locale: string;
 }
 
 /** uPlot wants one shared x axis: every series is sampled at the union of the times, null where it has no point. */
 function align(s: ChartSeries): uPlot.AlignedData {
-  const xs = [...new Set([...s.actual, ...s.expected, ...s.forecast].map((p) => p[0]))].sort((a, b) => a - b);
+  const xs = [...new Set([...s.actual, ...s.expected, ...s.forecast, ...s.low, ...s.high].map((p) => p[0]))].sort((a, b) => a - b);
   const at = (series: Array<[number, number]>) => { const m = new Map(series); return xs.map((x) => m.get(x) ?? null); };
-  return [xs, at(s.actual), at(s.expected), at(s.forecast)];
+  const band = s.low.length > 0 ? [at(s.low), at(s.high)] : [];
+  return [xs, at(s.actual), at(s.expected), at(s.forecast), ...band];
 }
 
 export function HistoryChart({ series, title }: { series: ChartSeries; title: string }) {
@@ -34,6 +38,11 @@ export function HistoryChart({ series, title }: { series: ChartSeries; title: st
         { label: series.labels.actual, stroke: '#0f4c5c', width: 2.5, points: { show: true, size: 6 }, spanGaps: true },
         { label: series.labels.expected, stroke: '#4a555c', width: 1.5, dash: [6, 6], spanGaps: true },
         { label: series.labels.forecast, stroke: '#c2410c', width: 2, dash: [2, 4], spanGaps: true },
+        // the band only when the forecast has one
+        ...(series.low.length > 0 ? [
+          { label: series.labels.low, stroke: '#c2410c', width: 1, dash: [1, 6], spanGaps: true },
+          { label: series.labels.high, stroke: '#c2410c', width: 1, dash: [1, 6], spanGaps: true },
+        ] : []),
       ],
     }, align(series), el);
     const resize = () => plot.setSize({ width: Math.max(280, el.clientWidth), height: 280 });

@@ -10,9 +10,10 @@ import { Breadcrumbs } from '../../components/Breadcrumbs';
 import { TrackBadge } from '../../components/TrackBadge';
 import { useCanEdit } from '../../components/useCanEdit';
 import { Empty, ErrorState, Loading } from '../../components/States';
-import { dateTime, locales, percent, valueWithMeasure } from '../../i18n/format';
+import { dateTime, locales, valueWithMeasure } from '../../i18n/format';
 import { CheckInDialog } from '../unit/CheckInDialog';
 import type { ChartSeries } from './HistoryChart';
+import { ForecastStory } from './ForecastStory';
 
 const HistoryChart = lazy(() => import('./HistoryChart').then((m) => ({ default: m.HistoryChart })));
 
@@ -44,7 +45,12 @@ export default function KeyResultPage() {
       actual,
       expected: [[s(start), startValue], [s(end), k.target]],
       forecast: k.forecast && last ? [last, [s(end), k.forecast.value]] : [],
-      labels: { actual: t('keyResultPage.actual'), expected: t('keyResultPage.expectedLine'), forecast: t('keyResultPage.forecast') },
+      low: k.forecast && last && k.forecast.low !== k.forecast.high ? [last, [s(end), k.forecast.low]] : [],
+      high: k.forecast && last && k.forecast.low !== k.forecast.high ? [last, [s(end), k.forecast.high]] : [],
+      labels: {
+        actual: t('keyResultPage.actual'), expected: t('keyResultPage.expectedLine'), forecast: t('keyResultPage.forecast'),
+        low: t('forecastStory.low'), high: t('forecastStory.high'),
+      },
       locale: locales[lang as keyof typeof locales] ?? lang,
     };
   }, [kr.data, period, checkIns.data, org.data, lang, t]);
@@ -69,19 +75,16 @@ export default function KeyResultPage() {
       <section className="card summary" aria-labelledby="kr-summary">
         <div>
           <h2 id="kr-summary" className="visually-hidden">{t('unit.summary')}</h2>
-          <ProgressBar progress={k.progress} expected={k.expectedProgress} status={k.trackStatus} label={t('keyResult.progressOf', { title: k.title })} />
+          <ProgressBar progress={k.progress} expected={k.expectedProgress} status={k.trackStatus} reading={k.reading} label={t('keyResult.progressOf', { title: k.title })} />
           <p className="small" style={{ margin: '.4rem 0 0' }}>
             {t('keyResultPage.numbers', {
               current: valueWithMeasure(lang, k.current, k.measure), target: valueWithMeasure(lang, k.target, k.measure),
               confidence: k.confidence ?? '–',
             })}
           </p>
-          <p className="small" style={{ margin: '.2rem 0 0' }}>
-            {k.forecast ? t('keyResultPage.forecastText', { value: valueWithMeasure(lang, k.forecast.value, k.measure), progress: percent(lang, k.forecast.progress) })
-              : t('keyResultPage.noForecast')}
-          </p>
+          <ForecastStory keyResult={k} />
         </div>
-        <TrackBadge status={k.trackStatus} />
+        <TrackBadge status={k.trackStatus} reading={k.reading} />
       </section>
 
       <section className="card" aria-labelledby="history-heading">

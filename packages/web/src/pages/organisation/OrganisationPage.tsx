@@ -27,8 +27,8 @@ function TreeNode({ node, periodId, depth }: { node: UnitProgressNode; periodId:
           <Link to={`/units/${node.unit.id}?period=${periodId}`}>{node.unit.name}</Link>
           <span className="muted small"> · {t(`unitKind.${node.unit.kind}`)} · {t('organisation.objectiveCount', { count: node.subtreeObjectiveCount })}</span>
         </span>
-        <ProgressBar progress={node.progress} expected={node.expectedProgress} status={node.trackStatus} label={t('unit.progressOf', { name: node.unit.name })} />
-        <TrackBadge status={node.trackStatus} />
+        <ProgressBar progress={node.progress} expected={node.expectedProgress} status={node.trackStatus} reading={node.reading} label={t('unit.progressOf', { name: node.unit.name })} />
+        <TrackBadge status={node.trackStatus} reading={node.reading} />
       </div>
       {hasChildren && open && (
         <ul className="tree" id={listId}>
@@ -84,8 +84,8 @@ export default function OrganisationPage() {
             {moals.data.objectives.map((m) => (
               <li key={m.id} className="tree-row" style={{ gridTemplateColumns: 'minmax(10rem, 2fr) minmax(9rem, 1fr) auto' }}>
                 <span><strong>{m.title}</strong> <span className="muted small">· {t('organisation.keyResultCount', { count: m.keyResults.length })}</span></span>
-                <ProgressBar progress={m.progress} expected={m.expectedProgress} status={m.trackStatus} label={t('objective.progressOf', { title: m.title })} />
-                <TrackBadge status={m.trackStatus} />
+                <ProgressBar progress={m.progress} expected={m.expectedProgress} status={m.trackStatus} reading={m.reading} label={t('objective.progressOf', { title: m.title })} />
+                <TrackBadge status={m.trackStatus} reading={m.reading} />
               </li>
             ))}
           </ul>

@@ -28,6 +28,7 @@ export function ObjectiveDialog({ unitId, periodId, people, existing, existingAl
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState('');
   const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState<string>(existing?.status ?? 'draft');
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -37,7 +38,7 @@ export function ObjectiveDialog({ unitId, periodId, people, existing, existingAl
     setMessage('');
     let objectiveId = createdId;
     try {
-      const body = { title, description, kind, ownerIds: owners, alignments: alignments.map((a) => a.alignment) };
+      const body = { title, description, kind, status, ownerIds: owners, alignments: alignments.map((a) => a.alignment) };
       if (existing) {
         await api.patch(`/objectives/${existing.id}`, { ...body, version: existing.version });
       } else if (!objectiveId) {
@@ -47,7 +48,7 @@ export function ObjectiveDialog({ unitId, periodId, people, existing, existingAl
       }
     } catch (err) {
       setErrors(localFieldErrors(t, err));
-      setMessage(formMessage(t, err, ['title', 'description', 'kind', 'ownerIds', 'alignments']));
+      setMessage(formMessage(t, err, ['title', 'description', 'kind', 'status', 'ownerIds', 'alignments']));
       setBusy(false);
       return;
     }
@@ -84,6 +85,8 @@ export function ObjectiveDialog({ unitId, periodId, people, existing, existingAl
             <TextInput label={t('objective.why')} value={description} onChange={setDescription} multiline error={errors.description} hint={t('objective.whyHint')} />
             <SelectField label={t('objective.kind')} value={kind} onChange={setKind} error={errors.kind}
               choices={[{ id: 'committed', label: t('objective.kinds.committed') }, { id: 'aspirational', label: t('objective.kinds.aspirational') }]} />
+            <SelectField label={t('objectiveStatus.label')} value={status} onChange={setStatus} error={errors.status} hint={t('objectiveStatus.hint')}
+              choices={(existing ? ['draft', 'active', 'done', 'cancelled'] : ['draft', 'active']).map((s) => ({ id: s, label: t(`objective.statuses.${s}`) }))} />
             <fieldset className="field" style={{ border: 0, padding: 0, margin: 0 }}>
               <legend className="label">{t('objective.owners')}</legend>
               <div className="row">

@@ -94,10 +94,10 @@ export default function UnitPage() {
         <section className="card summary" aria-labelledby="summary-heading">
           <div>
             <h2 id="summary-heading" className="visually-hidden">{t('unit.summary')}</h2>
-            <ProgressBar progress={data.progress} expected={data.expectedProgress} status={data.trackStatus} label={t('unit.progressOf', { name: unit.name })} />
+            <ProgressBar progress={data.progress} expected={data.expectedProgress} status={data.trackStatus} reading={data.reading} label={t('unit.progressOf', { name: unit.name })} />
             <p className="small muted" style={{ margin: '.3rem 0 0' }}>{t('unit.counts', { objectives: data.objectiveCount, subtree: data.subtreeObjectiveCount })}</p>
           </div>
-          <div className="row"><TrackBadge status={data.trackStatus} />
+          <div className="row"><TrackBadge status={data.trackStatus} reading={data.reading} />
             {canEdit && <Button className="button" onPress={() => setDialog({ kind: 'newObjective' })}>{t('objective.new')}</Button>}
           </div>
         </section>
@@ -128,9 +128,9 @@ export default function UnitPage() {
                 {o.ownerIds.length > 0 && <p className="small muted" style={{ margin: '.3rem 0 0' }}>{t('objective.ownedBy', { names: o.ownerIds.map((id) => personName.get(id) ?? '').join(', ') })}</p>}
               </div>
               <div style={{ minWidth: '12rem' }}>
-                <ProgressBar progress={o.progress} expected={o.expectedProgress} status={o.trackStatus} label={t('objective.progressOf', { title: o.title })} />
+                <ProgressBar progress={o.progress} expected={o.expectedProgress} status={o.trackStatus} reading={o.reading} label={t('objective.progressOf', { title: o.title })} />
                 <div className="row" style={{ marginTop: '.4rem' }}>
-                  <TrackBadge status={o.trackStatus} />
+                  <TrackBadge status={o.trackStatus} reading={o.reading} />
                   {canEdit && full && <Button className="button quiet small" onPress={() => setDialog({ kind: 'editObjective', objective: full })} aria-label={t('objective.editNamed', { title: o.title })}>{t('common.edit')}</Button>}
                 </div>
               </div>
@@ -182,8 +182,8 @@ export default function UnitPage() {
             {data.children.map((c) => (
               <li key={c.unit.id} className="tree-row" style={{ gridTemplateColumns: 'minmax(8rem, 1fr) minmax(9rem, 1fr) auto' }}>
                 <Link to={`/units/${c.unit.id}?period=${period.id}`}>{c.unit.name}</Link>
-                <ProgressBar progress={c.progress} expected={c.expectedProgress} status={c.trackStatus} label={t('unit.progressOf', { name: c.unit.name })} />
-                <TrackBadge status={c.trackStatus} />
+                <ProgressBar progress={c.progress} expected={c.expectedProgress} status={c.trackStatus} reading={c.reading} label={t('unit.progressOf', { name: c.unit.name })} />
+                <TrackBadge status={c.trackStatus} reading={c.reading} />
               </li>
             ))}
           </ul>
