@@ -8,3 +8,4 @@ export * from './rollUp.js';
 export * from './periodState.js';
 export * from './cycleCalendar.js';
 export * from './checkInDue.js';
+export * from './periodPlan.js';
