@@ -270,6 +270,33 @@ describe.each(storeKinds())('resources on %s', (kind) => {
   });
 
   describe('objectives', () => {
+    it('creates an objective with its key results in one request, or nothing when one of them is bad', async () => {
+      const unitId = await team('Alt-eller-ingenting');
+      const created = await admin.post('/api/v1/objectives', { unitId, periodId: cycleId, title: 'Med to', ownerIds: [marteId], keyResults: [
+        { title: 'Møter', type: 'increase', start: 0, target: 6, measure: 'møter', ownerId: marteId },
+        { title: 'Vedtatt', type: 'milestone' },
+      ] });
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+      expect(created.body.keyResults.map((k: { title: string; objectiveId: string }) => [k.title, k.objectiveId])).toEqual([['Møter', created.body.id], ['Vedtatt', created.body.id]]);
+      expect(created.body.keyResults[0]).toMatchObject({ start: 0, target: 6, measure: 'møter', ownerId: marteId, weight: 1 });
+      expect((await admin.get(`/api/v1/objectives/${created.body.id}`)).body.keyResults).toEqual(created.body.keyResults);
+
+      const keyResultsBefore = (await admin.get(`/api/v1/objectives?unit=${unitId}&limit=500`)).body.items.length;
+      const refuse = async (second: Record<string, unknown>, status: number, field: string) => {
+        const res = await admin.post('/api/v1/objectives', { unitId, periodId: cycleId, title: 'Halvferdig', keyResults: [{ title: 'Bra', type: 'increase', start: 0, target: 10 }, second] });
+        expectProblem(res, status, field, { fields: [field], only: true });
+        expect((await admin.get(`/api/v1/objectives?unit=${unitId}&limit=500`)).body.items).toHaveLength(keyResultsBefore);
+      };
+      await refuse({ title: 'Flat', type: 'increase', start: 3, target: 3 }, 422, 'keyResults.1.target');
+      await refuse({ title: 'Ukjent eier', type: 'increase', start: 0, target: 3, ownerId: randomUUID() }, 422, 'keyResults.1.ownerId');
+      await refuse({ title: 'Feil vei', type: 'decrease', start: 0, target: 3 }, 400, 'keyResults.1.target');
+      await refuse({ title: 'Ny mål-id', type: 'increase', start: 0, target: 3, objectiveId: created.body.id }, 400, 'keyResults.1.objectiveId');
+      // No key result was written either: the unit's only key results are the first objective's two.
+      const progress = (await admin.get(`/api/v1/objectives?unit=${unitId}&limit=500`)).body.items;
+      expect(progress.map((o: { id: string }) => o.id)).toEqual([created.body.id]);
+      expect((await admin.get(`/api/v1/objectives/${created.body.id}`)).body.keyResults).toHaveLength(2);
+    });
+
     it('filters by unit and period, and pages through with limit=2 without duplicates or gaps', async () => {
       const unitId = await team('Filterteamet');
       const inCycle = [];
