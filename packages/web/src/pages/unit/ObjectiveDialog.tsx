@@ -1,5 +1,5 @@
 // Create an objective with its key results and what it pays into, or edit one. Each field shows
-// the server's message for it; a key result that fails keeps the objective and can be retried.
+// the server's message for it; the objective and its key results are saved together or not at all.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
@@ -11,6 +11,7 @@ import { Modal } from '../../components/Modal';
 import { DialogActions } from '../../components/DialogActions';
 import { formMessage, localFieldErrors } from '../../components/fieldMessages';
 import { AlignmentPicker, type ChosenAlignment } from './AlignmentPicker';
+import { OwnerPicker } from './OwnerPicker';
 import { draftToBody, emptyDraft, KeyResultFields, type KeyResultDraft } from './KeyResultFields';
 
 export function ObjectiveDialog({ unitId, periodId, people, existing, existingAlignments, onClose }: {
@@ -56,7 +57,12 @@ export function ObjectiveDialog({ unitId, periodId, people, existing, existingAl
     onClose();
   };
 
-  const ownerChoices = people;
+  // A new key result's owner follows the objective's first owner until someone picks another.
+  const chooseOwners = (next: string[]) => {
+    const before = owners[0] ?? '';
+    setDrafts(drafts.map((d) => (d.ownerId === before ? { ...d, ownerId: next[0] ?? '' } : d)));
+    setOwners(next);
+  };
   return (
     <Modal title={existing ? t('objective.edit') : t('objective.new')} isOpen onClose={onClose}>
       <form className="form" onSubmit={(e) => void submit(e)} noValidate>
@@ -66,18 +72,7 @@ export function ObjectiveDialog({ unitId, periodId, people, existing, existingAl
             <TextInput label={t('objective.why')} value={description} onChange={setDescription} multiline error={errors.description} hint={t('objective.whyHint')} />
             <SelectField label={t('objective.kind')} value={kind} onChange={setKind} error={errors.kind}
               choices={[{ id: 'committed', label: t('objective.kinds.committed') }, { id: 'aspirational', label: t('objective.kinds.aspirational') }]} />
-            <fieldset className="field" style={{ border: 0, padding: 0, margin: 0 }}>
-              <legend className="label">{t('objective.owners')}</legend>
-              <div className="row">
-                {ownerChoices.map((p) => (
-                  <label key={p.id} className="chip">
-                    <input type="checkbox" checked={owners.includes(p.id)} onChange={(ev) => setOwners(ev.target.checked ? [...owners, p.id] : owners.filter((o) => o !== p.id))} />
-                    {p.label}
-                  </label>
-                ))}
-              </div>
-              {errors.ownerIds && <span className="field-error">{errors.ownerIds}</span>}
-            </fieldset>
+            <OwnerPicker people={people} chosen={owners} onChange={chooseOwners} error={errors.ownerIds} />
             <AlignmentPicker periodId={periodId} excludeObjectiveId={existing?.id} chosen={alignments} onChange={setAlignments} error={errors.alignments} />
         </>
         {!existing && (
@@ -90,7 +85,7 @@ export function ObjectiveDialog({ unitId, periodId, people, existing, existingAl
                 <Button className="button quiet small" onPress={() => setDrafts(drafts.filter((_, j) => j !== i))}>{t('objective.removeKeyResult', { n: i + 1 })}</Button>
               </fieldset>
             ))}
-            <Button className="button secondary small" onPress={() => setDrafts([...drafts, emptyDraft()])}>{t('objective.addKeyResult')}</Button>
+            <Button className="button secondary small" onPress={() => setDrafts([...drafts, { ...emptyDraft(), ownerId: owners[0] ?? '' }])}>{t('objective.addKeyResult')}</Button>
           </section>
         )}
         <DialogActions busy={busy} onCancel={onClose} />
