@@ -12,3 +12,4 @@ export * from './checkInDue.js';
 export * from './openBlocker.js';
 export * from './confidenceFell.js';
 export * from './progressReading.js';
+export * from './periodPlan.js';

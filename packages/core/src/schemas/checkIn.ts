@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { Id, ShortText, Timestamp } from './common.js';
 
 export const CheckInInput = z.object({
-  value: z.number({ error: 'must be a number' }).finite('must be a finite number').min(-1e15, 'is too small').max(1e15, 'is too large'),
+  // The schema does not know the key result's type, so a missing value names both kinds of answer.
+  value: z.number({ error: (issue) => (issue.input === undefined ? 'is required: a number, or for a milestone 1 (done) or 0 (not done)' : 'must be a number') }).finite('must be a finite number').min(-1e15, 'is too small').max(1e15, 'is too large'),
   confidence: z.number({ error: 'must be a whole number from 1 to 10' }).int('must be a whole number from 1 to 10')
     .min(1, 'must be from 1 to 10').max(10, 'must be from 1 to 10'),
   comment: ShortText.nullable().default(null),

@@ -43,18 +43,20 @@ export const KeyResult = z.object({
 export type KeyResult = z.infer<typeof KeyResult>;
 
 type Direction = { type?: string | undefined; start?: number | undefined; target?: number | undefined };
-/** What is wrong with a key result's direction; errors name the target, where a wrong number was most likely typed. */
-export function keyResultDirectionIssues(kr: Direction): Array<{ field: 'target'; message: string }> {
-  const issues: Array<{ field: 'target'; message: string }> = [];
-  if (kr.type === 'milestone' && kr.target !== undefined && kr.target !== 1) issues.push({ field: 'target', message: 'must be 1 for a milestone (done)' });
+export type KeyResultDirectionIssue = { field: 'target'; message: string; code: 'direction' | 'target_is_start' };
+/** What is wrong with a key result's direction; errors name the target, where a wrong number was most likely typed.
+ *  An increase or decrease whose target is its start would be met before anything happened. */
+export function keyResultDirectionIssues(kr: Direction): KeyResultDirectionIssue[] {
+  const issues: KeyResultDirectionIssue[] = [];
+  if (kr.type === 'milestone' && kr.target !== undefined && kr.target !== 1) issues.push({ field: 'target', message: 'must be 1 for a milestone (done)', code: 'direction' });
   if (kr.start === undefined || kr.target === undefined) return issues;
-  if (kr.type === 'increase' && kr.target < kr.start) issues.push({ field: 'target', message: 'must not be below the start for an increase' });
-  if (kr.type === 'decrease' && kr.target > kr.start) issues.push({ field: 'target', message: 'must not be above the start for a decrease' });
+  if ((kr.type === 'increase' || kr.type === 'decrease') && kr.target === kr.start) issues.push({ field: 'target', message: 'must differ from the start', code: 'target_is_start' });
+  if (kr.type === 'increase' && kr.target < kr.start) issues.push({ field: 'target', message: 'must not be below the start for an increase', code: 'direction' });
+  if (kr.type === 'decrease' && kr.target > kr.start) issues.push({ field: 'target', message: 'must not be above the start for a decrease', code: 'direction' });
   return issues;
 }
 
-export const KeyResultCreate = z.object({
-  objectiveId: Id,
+const keyResultFields = {
   title: Title,
   type: KeyResultTypeSchema,
   start: Value.optional(),
@@ -62,16 +64,24 @@ export const KeyResultCreate = z.object({
   measure: Measure.default(''),
   ownerId: Id.nullable().default(null),
   weight: z.number().finite().min(0, 'must not be negative').max(100, 'must be at most 100').default(1),
-}).strict().superRefine((kr, ctx) => {
+};
+type KeyResultFields = { type: string; start?: number | undefined; target?: number | undefined };
+function keyResultIssues(kr: KeyResultFields, ctx: z.RefinementCtx): void {
   if (kr.type !== 'milestone' && kr.target === undefined) {
     ctx.addIssue({ code: 'custom', path: ['target'], message: 'is required', params: { code: 'required' } });
   }
   if ((kr.type === 'increase' || kr.type === 'decrease') && kr.start === undefined) {
     ctx.addIssue({ code: 'custom', path: ['start'], message: 'is required', params: { code: 'required' } });
   }
-  for (const issue of keyResultDirectionIssues(kr)) ctx.addIssue({ code: 'custom', path: [issue.field], message: issue.message, params: { code: 'direction' } });
-});
+  // A target equal to its start is well-formed, only unfit (422 from the use case, as on a change).
+  for (const issue of keyResultDirectionIssues(kr).filter((i) => i.code !== 'target_is_start')) ctx.addIssue({ code: 'custom', path: [issue.field], message: issue.message, params: { code: issue.code } });
+}
+
+export const KeyResultCreate = z.object({ objectiveId: Id, ...keyResultFields }).strict().superRefine(keyResultIssues);
 export type KeyResultCreate = z.infer<typeof KeyResultCreate>;
+/** A key result created with its objective, in the same request (POST /objectives). */
+export const NewObjectiveKeyResult = z.object(keyResultFields).strict().superRefine(keyResultIssues);
+export type NewObjectiveKeyResult = z.infer<typeof NewObjectiveKeyResult>;
 
 export const KeyResultPatch = z.object({
   version: Version,

@@ -2,7 +2,7 @@
 // An objective in a year period on the root unit is a Moal.
 import { z } from 'zod';
 import { Id, ListQuery, LongText, Timestamp, Title, Version } from './common.js';
-import { KeyResult } from './keyResult.js';
+import { KeyResult, NewObjectiveKeyResult } from './keyResult.js';
 import { ProgressReadingSchema, TrackStatusSchema } from './progress.js';
 
 export const ObjectiveKind = z.enum(['committed', 'aspirational']);
@@ -63,6 +63,8 @@ export const ObjectiveCreate = z.object({
   status: ObjectiveStatus.default('draft'),
   ownerIds: Owners.default([]),
   alignments: Alignments.default([]),
+  keyResults: z.array(NewObjectiveKeyResult).max(20, 'at most 20 key results').default([])
+    .describe('Created with the objective, in this order, in the same transaction: all of them or none'),
 }).strict();
 export type ObjectiveCreate = z.infer<typeof ObjectiveCreate>;
 

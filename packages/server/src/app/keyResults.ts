@@ -52,19 +52,35 @@ function normalised(type: KeyResult['type'], start: number | undefined, target: 
 }
 
 export async function addKeyResult(deps: Deps, actor: Actor, input: KeyResultCreate): Promise<KeyResult> {
-  const id = newId();
   return deps.store.db.transaction().execute(async (trx) => {
     const objective = await getObjective(trx, actor.orgId, input.objectiveId);
     if (!objective) throw invalid('objectiveId', 'is not an objective in this organisation', 'unknown_objective');
     await authorise(policies.changeOkrsOf(trx, actor, objective.unitId), "change this unit's OKRs");
-    await checkOwner(trx, actor.orgId, input.ownerId);
-    await insertKeyResult(trx, {
-      id, orgId: actor.orgId, objectiveId: input.objectiveId, title: input.title, type: input.type,
-      ...normalised(input.type, input.start, input.target), measure: input.measure, ownerId: input.ownerId, weight: input.weight, now: isoNow(deps),
-    });
+    const id = await writeKeyResult(deps, trx, actor, input);
     await refreshObjectiveProgress(trx, input.objectiveId);
     return readKeyResult(deps, actor, id, trx);
   });
+}
+
+/** Checks and inserts one key result of an objective the caller has authorised; its errors name
+ *  `${prefix}field` (`keyResults.1.target` when it comes with a new objective). Returns its id. */
+export async function writeKeyResult(deps: Deps, trx: Db, actor: Actor, input: KeyResultCreate, prefix = ''): Promise<string> {
+  const refuse = (issues: Array<{ field: string; message: string; code: string }>) => {
+    const named = issues.map((i) => ({ ...i, field: `${prefix}${i.field}` }));
+    return new AppError(422, 'Unprocessable Content', `${named[0]!.field} ${named[0]!.message}`, named);
+  };
+  if (input.ownerId && !(await peopleExist(trx, actor.orgId, [input.ownerId])).has(input.ownerId)) {
+    throw refuse([{ field: 'ownerId', message: 'is not a person in this organisation', code: 'unknown_person' }]);
+  }
+  const values = normalised(input.type, input.start, input.target);
+  const issues = keyResultDirectionIssues({ type: input.type, ...values });
+  if (issues.length) throw refuse(issues);
+  const id = newId();
+  await insertKeyResult(trx, {
+    id, orgId: actor.orgId, objectiveId: input.objectiveId, title: input.title, type: input.type,
+    ...values, measure: input.measure, ownerId: input.ownerId, weight: input.weight, now: isoNow(deps),
+  });
+  return id;
 }
 
 export async function changeKeyResult(deps: Deps, actor: Actor, id: string, patch: KeyResultPatch): Promise<KeyResult> {
@@ -79,7 +95,7 @@ export async function changeKeyResult(deps: Deps, actor: Actor, id: string, patc
     const issues = [...keyResultDirectionIssues({ type, target: patch.target }), ...keyResultDirectionIssues({ type, ...values })];
     if (issues.length) {
       throw new AppError(422, 'Unprocessable Content', `${issues[0]!.field} ${issues[0]!.message}`,
-        issues.map((i) => ({ ...i, code: 'direction' })));
+        issues);
     }
     const outcome = await updateKeyResult(trx, actor.orgId, id, patch.version, {
       title: patch.title ?? kr.title, type, ...values, measure: patch.measure ?? kr.measure,

@@ -13,7 +13,9 @@ import type { Db } from '../store/executor.js';
 import { authorise, policies } from '../auth/policies.js';
 import { presentObjective } from '../presenters/okr.js';
 import { alignedToOf } from '../store/alignedTo.js';
+import { refreshObjectiveProgress } from '../store/objectiveProgress.js';
 import { groupBy } from './groupBy.js';
+import { writeKeyResult } from './keyResults.js';
 import { isoNow, type Actor, type Deps } from './context.js';
 import { invalid, notFound, staleVersion } from './errors.js';
 import { timingsOf } from './timing.js';
@@ -77,7 +79,11 @@ export async function addObjective(deps: Deps, actor: Actor, input: ObjectiveCre
     if (!(await getUnit(trx, actor.orgId, input.unitId))) throw invalid('unitId', 'is not a unit in this organisation', 'unknown_unit');
     await authorise(policies.changeOkrsOf(trx, actor, input.unitId), "change this unit's OKRs");
     await checkReferences(trx, actor.orgId, id, input);
-    await insertObjective(trx, { id, orgId: actor.orgId, ...input, now: isoNow(deps) });
+    const { keyResults, ...objective } = input;
+    await insertObjective(trx, { id, orgId: actor.orgId, ...objective, now: isoNow(deps) });
+    // Its key results in the same transaction: a bad one refuses the whole objective.
+    for (const [i, kr] of keyResults.entries()) await writeKeyResult(deps, trx, actor, { ...kr, objectiveId: id }, `keyResults.${i}.`);
+    if (keyResults.length) await refreshObjectiveProgress(trx, id);
     return readObjective(deps, actor, id, trx);
   });
 }

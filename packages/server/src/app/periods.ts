@@ -1,6 +1,7 @@
 // Periods: the years that hold Moals and the cycles that hold teams' OKRs, and their states.
-import { canTransition, type Page, type Period, type PeriodCreate, type PeriodPatch, type PeriodQuery } from '@varde/core';
-import { getPeriod, insertPeriod, periodsPage, updatePeriod } from '../store/periods.js';
+import { canTransition, periodPlanProblem, type Page, type Period, type PeriodCreate, type PeriodPatch, type PeriodQuery } from '@varde/core';
+import { getPeriod, insertPeriod, listPeriods, periodsPage, updatePeriod } from '../store/periods.js';
+import type { Db } from '../store/executor.js';
 import { newId } from '../store/ids.js';
 import { authorise, policies } from '../auth/policies.js';
 import { isoNow, type Actor, type Deps } from './context.js';
@@ -23,7 +24,10 @@ export async function readPeriod(deps: Deps, actor: Actor, id: string): Promise<
 export async function addPeriod(deps: Deps, actor: Actor, input: PeriodCreate): Promise<Period> {
   await authorise(policies.changePeriods(actor), 'add periods');
   const id = newId();
-  await insertPeriod(deps.store.db, { id, orgId: actor.orgId, ...input, now: isoNow(deps) });
+  await deps.store.db.transaction().execute(async (trx) => {
+    await refuseMisfit(trx, actor.orgId, { id, ...input });
+    await insertPeriod(trx, { id, orgId: actor.orgId, ...input, now: isoNow(deps) });
+  });
   return readPeriod(deps, actor, id);
 }
 
@@ -37,8 +41,15 @@ export async function changePeriod(deps: Deps, actor: Actor, id: string, patch: 
     }
     const next = { name: patch.name ?? period.name, startDate: patch.startDate ?? period.startDate, endDate: patch.endDate ?? period.endDate, state: patch.state ?? period.state };
     if (next.endDate < next.startDate) throw invalid('endDate', 'must not be before the start date', 'order');
+    await refuseMisfit(trx, actor.orgId, { ...period, ...next });
     const outcome = await updatePeriod(trx, actor.orgId, id, patch.version, next, isoNow(deps));
     if (outcome === 'stale') throw staleVersion('The period');
   });
   return readPeriod(deps, actor, id);
+}
+
+/** Refuses a period that does not fit the organisation's calendar (core's periodPlan rule). */
+async function refuseMisfit(db: Db, orgId: string, candidate: Parameters<typeof periodPlanProblem>[0]): Promise<void> {
+  const problem = periodPlanProblem(candidate, await listPeriods(db, orgId, {}));
+  if (problem) throw invalid(problem.field, problem.message, problem.code);
 }

@@ -77,6 +77,8 @@ interface Sessions { role: Role; signInAgain(role: Role): Promise<Client | undef
 
 let counter = 0;
 const unique = (what: string) => `${what} ${++counter}`;
+/** A cycle of its own: cycles of one organisation may not overlap, so each gets a year to itself. */
+const freeCycle = () => { const year = 2100 + ++counter; return { kind: 'cycle', name: unique('Syklus'), startDate: `${year}-01-01`, endDate: `${year}-03-31` }; };
 
 /** For each route: fresh targets made by the admin, and the request each caller then makes. */
 const attempts: Record<string, (admin: Client, w: World, s: Sessions) => Promise<Attempt>> = {
@@ -95,10 +97,10 @@ const attempts: Record<string, (admin: Client, w: World, s: Sessions) => Promise
   'POST   /api/v1/me/password': async () => ({ url: '/api/v1/me/password', body: { currentPassword: 'a long enough password', newPassword: 'a long enough password' } }),
   'POST   /api/v1/units': async (_a, w) => ({ url: '/api/v1/units', body: { parentId: w.rootId, name: unique('Enhet') } }),
   'PATCH  /api/v1/units/:id': async (admin, w) => ({ url: `/api/v1/units/${w.alfaId}`, body: { version: (await admin.get(`/api/v1/units/${w.alfaId}`)).body.version, description: unique('Beskrivelse') } }),
-  'POST   /api/v1/periods': async () => ({ url: '/api/v1/periods', body: { kind: 'cycle', name: unique('Syklus'), startDate: '2027-01-01', endDate: '2027-03-31' } }),
+  'POST   /api/v1/periods': async () => ({ url: '/api/v1/periods', body: freeCycle() }),
   'PATCH  /api/v1/periods/:id': async (admin) => {
-    const p = await admin.post('/api/v1/periods', { kind: 'cycle', name: unique('Syklus'), startDate: '2027-04-01', endDate: '2027-06-30' });
-    return { url: `/api/v1/periods/${p.body.id}`, body: { version: p.body.version, state: 'active' } };
+    const p = await admin.post('/api/v1/periods', freeCycle());
+    return { url: `/api/v1/periods/${p.body.id}`, body: { version: p.body.version, name: unique('Omdøpt syklus') } };
   },
   'POST   /api/v1/objectives': async (_a, w) => ({ url: '/api/v1/objectives', body: { unitId: w.alfaId, periodId: w.cycleId, title: unique('Mål') } }),
   'PATCH  /api/v1/objectives/:id': async (admin, w) => {

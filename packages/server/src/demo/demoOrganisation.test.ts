@@ -1,4 +1,5 @@
 import { describe, it, expect } from 'vitest';
+import { periodPlanProblem } from '@varde/core';
 import {
   buildDemoOrganisation,
   DEMO_PASSWORD,
@@ -221,6 +222,10 @@ describe('demo organisation', () => {
       expect(dayAfter(ix.previous.endDate)).toBe(ix.current.startDate);
       const next = org.periods.filter((p) => p.state === 'planning');
       expect(next.length).toBeLessThanOrEqual(1);
+      // The API's rules for periods (core's periodPlan): unique names, no overlapping cycles, one active cycle.
+      const planned = org.periods.map((p) => ({ ...p, id: p.key }));
+      for (const p of planned) expect(periodPlanProblem(p, planned), p.key).toBeUndefined();
+      expect(org.periods.filter((p) => p.kind === 'cycle' && p.state === 'active')).toHaveLength(1);
       for (const p of next) {
         expect(p.kind).toBe('cycle');
         expect(p.startDate).toBe(dayAfter(ix.current.endDate));

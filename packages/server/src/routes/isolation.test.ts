@@ -117,6 +117,7 @@ const CASES: Record<string, Case> = {
       { label: 'objective of their unit', method: 'POST', url: '/api/v1/objectives', body: { ...ours, unitId: x.teamId }, expect: invalid('unitId') },
       { label: 'objective in their period', method: 'POST', url: '/api/v1/objectives', body: { ...ours, periodId: x.cycleId }, expect: invalid('periodId') },
       { label: 'objective owned by theirs', method: 'POST', url: '/api/v1/objectives', body: { ...ours, ownerIds: [x.memberId] }, expect: invalid('ownerIds.0') },
+      { label: 'objective with a key result owned by theirs', method: 'POST', url: '/api/v1/objectives', body: { ...ours, keyResults: [{ title: 'Vårt', type: 'increase', start: 0, target: 1 }, { title: 'Deres eier', type: 'increase', start: 0, target: 1, ownerId: x.memberId }] }, expect: invalid('keyResults.1.ownerId') },
       { label: 'objective paying into their Moal', method: 'POST', url: '/api/v1/objectives', body: { ...ours, alignments: [{ objectiveId: x.moalId }] }, expect: invalid('alignments.0.objectiveId') },
       { label: 'objective paying into their key result', method: 'POST', url: '/api/v1/objectives', body: { ...ours, alignments: [{ keyResultId: x.moalKeyResultId }] }, expect: invalid('alignments.0.keyResultId') },
     ];

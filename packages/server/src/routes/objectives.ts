@@ -11,7 +11,7 @@ export const objectiveRoutes: RoutePlugin = (app, deps) => {
       const { unit, period, limit, cursor } = request.query;
       return readObjectives(deps, actorOf(request), { unit, period }, limit, cursor);
     });
-  app.post('/api/v1/objectives', { schema: { tags: ['objectives'], summary: "Add an objective to a unit's period", body: ObjectiveCreate, response: { 201: ObjectiveWithKeyResults, ...problems } } },
+  app.post('/api/v1/objectives', { schema: { tags: ['objectives'], summary: "Add an objective to a unit's period, with its key results in the same transaction", body: ObjectiveCreate, response: { 201: ObjectiveWithKeyResults, ...problems } } },
     async (request, reply) => reply.code(201).send(await addObjective(deps, actorOf(request), request.body)));
   app.get('/api/v1/objectives/:id', { schema: { tags: ['objectives'], summary: 'An objective with its key results', params: IdParams, response: { 200: ObjectiveWithKeyResults, ...problems } } },
     async (request) => readObjective(deps, actorOf(request), request.params.id));

@@ -191,15 +191,16 @@ describe.each(storeKinds())('resources on %s', (kind) => {
 
   describe('periods', () => {
     it('pages through years and cycles in calendar order, a year before the cycles it holds', async () => {
-      // Two cycles and a year starting the same day, to exercise every part of the order.
-      for (const [kind, name, startDate, endDate] of [['cycle', '2030 T1 a', '2030-01-01', '2030-04-30'], ['cycle', '2030 T1 b', '2030-01-01', '2030-04-30'], ['year', '2030', '2030-01-01', '2030-12-31']]) {
+      // Two years and a cycle starting the same day, to exercise every part of the order (cycles
+      // may not overlap, years may).
+      for (const [kind, name, startDate, endDate] of [['cycle', '2030 T1', '2030-01-01', '2030-04-30'], ['year', '2030 b', '2030-01-01', '2030-12-31'], ['year', '2030 a', '2030-01-01', '2030-12-31']]) {
         expect((await admin.post('/api/v1/periods', { kind, name, startDate, endDate })).status).toBe(201);
       }
       const all = (await admin.get('/api/v1/periods')).body;
       expect(all.nextCursor).toBeNull();
       const order = all.items.map((p: { startDate: string; kind: string }) => `${p.startDate} ${p.kind}`);
       expect(order).toEqual([...order].sort((a: string, b: string) => a.slice(0, 10).localeCompare(b.slice(0, 10)) || b.slice(11).localeCompare(a.slice(11))));
-      expect(all.items.filter((p: { startDate: string }) => p.startDate === '2030-01-01').map((p: { name: string }) => p.name).slice(0, 1)).toEqual(['2030']);
+      expect(all.items.filter((p: { startDate: string }) => p.startDate === '2030-01-01').map((p: { kind: string }) => p.kind)).toEqual(['year', 'year', 'cycle']);
       for (const limit of [1, 2, 3]) {
         const paged = await allPages(marte, '/api/v1/periods', limit);
         expect(paged.items).toEqual(all.items);
@@ -221,6 +222,10 @@ describe.each(storeKinds())('resources on %s', (kind) => {
       expect(skip.body.errors[0].message).toMatch(/planning.*closed/);
       expect((await admin.get(`/api/v1/periods/${id}`)).body).toEqual(created.body);
 
+      // One cycle is active at a time: the current one goes to review while this one walks through active.
+      expectProblem(await admin.patch(`/api/v1/periods/${id}`, { version: 1, state: 'active' }), 422, 'a second active cycle', { fields: ['state'], only: true });
+      const current = (await admin.get(`/api/v1/periods/${cycleId}`)).body;
+      expect((await admin.patch(`/api/v1/periods/${cycleId}`, { version: current.version, state: 'review' })).status).toBe(200);
       let version = 1;
       for (const state of ['active', 'review', 'closed', 'review']) {
         const res = await admin.patch(`/api/v1/periods/${id}`, { version, state });
@@ -228,6 +233,7 @@ describe.each(storeKinds())('resources on %s', (kind) => {
         expect(res.body).toMatchObject({ state, version: version + 1 });
         version = res.body.version;
       }
+      expect((await admin.patch(`/api/v1/periods/${cycleId}`, { version: current.version + 1, state: 'active' })).status).toBe(200);
       const renamed = await admin.patch(`/api/v1/periods/${id}`, { version, name: '2027 T2 (forlenget)', endDate: '2027-09-15' });
       expect(renamed.body).toMatchObject({ name: '2027 T2 (forlenget)', startDate: '2027-05-01', endDate: '2027-09-15', state: 'review' });
       const listed = (await admin.get('/api/v1/periods?state=review')).body.items;
@@ -235,9 +241,62 @@ describe.each(storeKinds())('resources on %s', (kind) => {
       expect(listed.every((p: { state: string }) => p.state === 'review')).toBe(true);
       expect((await admin.get('/api/v1/periods?kind=year')).body.items.every((p: { kind: string }) => p.kind === 'year')).toBe(true);
     });
+
+    it('refuses a cycle that overlaps another, a second active cycle and a name already used, on create and on change', async () => {
+      const current = (await admin.get(`/api/v1/periods/${cycleId}`)).body;
+      const codeOf = (res: Answer, field: string) => {
+        const errors = expectProblem(res, 422, field, { fields: [field], only: true });
+        return errors[0]!.code;
+      };
+      const before = (await admin.get('/api/v1/periods?limit=500')).body.items.length;
+      expect(codeOf(await admin.post('/api/v1/periods', { kind: 'cycle', name: 'Overlapp', startDate: current.endDate, endDate: '2031-12-31' }), 'startDate')).toBe('cycle_overlap');
+      expect(codeOf(await admin.post('/api/v1/periods', { kind: 'cycle', name: 'Overlapp', startDate: '2020-01-01', endDate: current.startDate }), 'endDate')).toBe('cycle_overlap');
+      expect(codeOf(await admin.post('/api/v1/periods', { kind: 'cycle', name: current.name, startDate: '2040-01-01', endDate: '2040-04-30' }), 'name')).toBe('name_taken');
+      expect(codeOf(await admin.post('/api/v1/periods', { kind: 'year', name: current.name.toUpperCase(), startDate: '2040-01-01', endDate: '2040-12-31' }), 'name')).toBe('name_taken');
+      expect(codeOf(await admin.post('/api/v1/periods', { kind: 'cycle', name: 'Aktiv', startDate: '2040-01-01', endDate: '2040-04-30', state: 'active' }), 'state')).toBe('second_active_cycle');
+      expect((await admin.get('/api/v1/periods?limit=500')).body.items).toHaveLength(before);
+      // A year may span cycles, and a cycle the day after another fits.
+      expect((await admin.post('/api/v1/periods', { kind: 'year', name: 'Langår', startDate: '2040-01-01', endDate: '2041-12-31' })).status).toBe(201);
+      const later = await admin.post('/api/v1/periods', { kind: 'cycle', name: '2040 T1', startDate: '2040-01-01', endDate: '2040-04-30' });
+      expect(later.status).toBe(201);
+      const changed = (patch: Record<string, unknown>) => admin.patch(`/api/v1/periods/${later.body.id}`, { version: 1, ...patch });
+      expect(codeOf(await changed({ startDate: current.startDate }), 'startDate')).toBe('cycle_overlap');
+      expect(codeOf(await changed({ name: current.name }), 'name')).toBe('name_taken');
+      expect(codeOf(await changed({ state: 'active' }), 'state')).toBe('second_active_cycle');
+      expect((await admin.get(`/api/v1/periods/${later.body.id}`)).body).toEqual(later.body);
+      // Renaming or re-dating a cycle is not checked against itself.
+      expect((await changed({ name: '2040 T1 (ny)', endDate: '2040-05-31' })).status).toBe(200);
+    });
   });
 
   describe('objectives', () => {
+    it('creates an objective with its key results in one request, or nothing when one of them is bad', async () => {
+      const unitId = await team('Alt-eller-ingenting');
+      const created = await admin.post('/api/v1/objectives', { unitId, periodId: cycleId, title: 'Med to', ownerIds: [marteId], keyResults: [
+        { title: 'Møter', type: 'increase', start: 0, target: 6, measure: 'møter', ownerId: marteId },
+        { title: 'Vedtatt', type: 'milestone' },
+      ] });
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+      expect(created.body.keyResults.map((k: { title: string; objectiveId: string }) => [k.title, k.objectiveId])).toEqual([['Møter', created.body.id], ['Vedtatt', created.body.id]]);
+      expect(created.body.keyResults[0]).toMatchObject({ start: 0, target: 6, measure: 'møter', ownerId: marteId, weight: 1 });
+      expect((await admin.get(`/api/v1/objectives/${created.body.id}`)).body.keyResults).toEqual(created.body.keyResults);
+
+      const keyResultsBefore = (await admin.get(`/api/v1/objectives?unit=${unitId}&limit=500`)).body.items.length;
+      const refuse = async (second: Record<string, unknown>, status: number, field: string) => {
+        const res = await admin.post('/api/v1/objectives', { unitId, periodId: cycleId, title: 'Halvferdig', keyResults: [{ title: 'Bra', type: 'increase', start: 0, target: 10 }, second] });
+        expectProblem(res, status, field, { fields: [field], only: true });
+        expect((await admin.get(`/api/v1/objectives?unit=${unitId}&limit=500`)).body.items).toHaveLength(keyResultsBefore);
+      };
+      await refuse({ title: 'Flat', type: 'increase', start: 3, target: 3 }, 422, 'keyResults.1.target');
+      await refuse({ title: 'Ukjent eier', type: 'increase', start: 0, target: 3, ownerId: randomUUID() }, 422, 'keyResults.1.ownerId');
+      await refuse({ title: 'Feil vei', type: 'decrease', start: 0, target: 3 }, 400, 'keyResults.1.target');
+      await refuse({ title: 'Ny mål-id', type: 'increase', start: 0, target: 3, objectiveId: created.body.id }, 400, 'keyResults.1.objectiveId');
+      // No key result was written either: the unit's only key results are the first objective's two.
+      const progress = (await admin.get(`/api/v1/objectives?unit=${unitId}&limit=500`)).body.items;
+      expect(progress.map((o: { id: string }) => o.id)).toEqual([created.body.id]);
+      expect((await admin.get(`/api/v1/objectives/${created.body.id}`)).body.keyResults).toHaveLength(2);
+    });
+
     it('filters by unit and period, and pages through with limit=2 without duplicates or gaps', async () => {
       const unitId = await team('Filterteamet');
       const inCycle = [];
@@ -359,9 +418,36 @@ describe.each(storeKinds())('resources on %s', (kind) => {
       expect((await admin.get(`/api/v1/objectives/${o.id}`)).body.keyResults.map((k: Listed) => k.id)).toEqual([other.id]);
       expectProblem(await admin.del(`/api/v1/key-results/${kr.id}`), 404, 'deleting twice');
     });
+
+    it('refuses an increase or decrease whose target is its start, on create and on change, naming the target', async () => {
+      const unitId = await team('Likt-teamet');
+      const o = await objective(unitId, 'Mål med flate nøkkelresultater');
+      for (const type of ['increase', 'decrease']) {
+        const errors = expectProblem(await admin.post('/api/v1/key-results', { objectiveId: o.id, title: 'Flat', type, start: 5, target: 5 }), 422, type, { fields: ['target'], only: true });
+        expect(errors.map((e) => e.code)).toEqual(['target_is_start']);
+      }
+      const kr = await keyResult(o.id, 'Stiger', { start: 5, target: 10 });
+      const errors = expectProblem(await admin.patch(`/api/v1/key-results/${kr.id}`, { version: kr.version, target: 5 }), 422, 'change to a flat target', { fields: ['target'], only: true });
+      expect(errors.map((e) => e.code)).toEqual(['target_is_start']);
+      expectProblem(await admin.patch(`/api/v1/key-results/${kr.id}`, { version: kr.version, start: 10 }), 422, 'change to a flat start', { fields: ['target'], only: true });
+      expect((await admin.get(`/api/v1/objectives/${o.id}`)).body.keyResults).toHaveLength(1);
+      // A threshold may well start at its line: it is met exactly while it stays there.
+      expect((await admin.post('/api/v1/key-results', { objectiveId: o.id, title: 'Terskel', type: 'above', start: 5, target: 5 })).status).toBe(201);
+    });
   });
 
   describe('check-ins', () => {
+    it('tells a milestone check-in without a choice to choose done or not done, not to write a number', async () => {
+      const unitId = await team('Milepælteamet');
+      const o = await objective(unitId, 'Milepæler');
+      const milestone = await keyResult(o.id, 'Vedtatt', { type: 'milestone', start: undefined, target: undefined });
+      const refused = expectProblem(await admin.post(`/api/v1/key-results/${milestone.id}/check-ins`, { confidence: 7 }), 400, 'milestone without a choice', { fields: ['value'], only: true });
+      expect(refused[0]!.message).toMatch(/1 \(done\) or 0 \(not done\)/);
+      const wrong = expectProblem(await admin.post(`/api/v1/key-results/${milestone.id}/check-ins`, { value: 0.5, confidence: 7 }), 422, 'milestone half done', { fields: ['value'], only: true });
+      expect(wrong.map((e) => e.code)).toEqual(['milestone']);
+      expect((await admin.get(`/api/v1/key-results/${milestone.id}/check-ins`)).body.items).toEqual([]);
+    });
+
     it('writes the check-ins sent at once that may be written, and refuses each of the others on its own', async () => {
       const unitId = await team('Samtidigteamet');
       const o = await objective(unitId, 'Mange på en gang');

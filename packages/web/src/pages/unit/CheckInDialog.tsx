@@ -54,7 +54,7 @@ export function CheckInDialog({ keyResult, onClose }: { keyResult: CheckInTarget
     e.preventDefault();
     if (mutation.isPending) return;
     const number = parseNumber(value);
-    if (value.trim() === '' || !Number.isFinite(number)) { setLocalError(t('checkIn.valueNeeded')); return; }
+    if (value.trim() === '' || !Number.isFinite(number)) { setLocalError(t(milestone ? 'fieldErrors.milestone_choice' : 'checkIn.valueNeeded')); return; }
     setLocalError('');
     mutation.mutate({ value: number, confidence: Number(confidence), comment: comment.trim() || null, blockers: blockers.trim() || null });
   };

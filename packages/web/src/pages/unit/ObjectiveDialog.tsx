@@ -1,5 +1,5 @@
 // Create an objective with its key results and what it pays into, or edit one. Each field shows
-// the server's message for it; a key result that fails keeps the objective and can be retried.
+// the server's message for it; the objective and its key results are saved together or not at all.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
@@ -11,6 +11,7 @@ import { Modal } from '../../components/Modal';
 import { DialogActions } from '../../components/DialogActions';
 import { formMessage, localFieldErrors } from '../../components/fieldMessages';
 import { AlignmentPicker, type ChosenAlignment } from './AlignmentPicker';
+import { OwnerPicker } from './OwnerPicker';
 import { draftToBody, emptyDraft, KeyResultFields, type KeyResultDraft } from './KeyResultFields';
 
 export function ObjectiveDialog({ unitId, periodId, people, existing, existingAlignments, onClose }: {
@@ -24,7 +25,6 @@ export function ObjectiveDialog({ unitId, periodId, people, existing, existingAl
   const [owners, setOwners] = useState<string[]>(existing?.ownerIds ?? []);
   const [alignments, setAlignments] = useState<ChosenAlignment[]>(existingAlignments ?? []);
   const [drafts, setDrafts] = useState<KeyResultDraft[]>(existing ? [] : [emptyDraft(), emptyDraft()]);
-  const [createdId, setCreatedId] = useState<string | null>(existing?.id ?? null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState('');
   const [busy, setBusy] = useState(false);
@@ -36,83 +36,59 @@ export function ObjectiveDialog({ unitId, periodId, people, existing, existingAl
     setBusy(true);
     setErrors({});
     setMessage('');
-    let objectiveId = createdId;
+    // The drafts left empty are not sent; the server names a key result by its place among those sent.
+    const sent = drafts.map((d, i) => ({ d, i })).filter(({ d }) => d.title.trim() || d.target.trim());
     try {
       const body = { title, description, kind, status, ownerIds: owners, alignments: alignments.map((a) => a.alignment) };
-      if (existing) {
-        await api.patch(`/objectives/${existing.id}`, { ...body, version: existing.version });
-      } else if (!objectiveId) {
-        const created = await api.post<{ id: string }>('/objectives', { ...body, unitId, periodId });
-        objectiveId = created.id;
-        setCreatedId(created.id);
-      }
+      if (existing) await api.patch(`/objectives/${existing.id}`, { ...body, version: existing.version });
+      else await api.post('/objectives', { ...body, unitId, periodId, keyResults: sent.map(({ d }) => draftToBody(d)) });
     } catch (err) {
-      setErrors(localFieldErrors(t, err));
-      setMessage(formMessage(t, err, ['title', 'description', 'kind', 'status', 'ownerIds', 'alignments']));
+      const fe = localFieldErrors(t, err);
+      // keyResults.1.target → kr<draft index>.target, shown beside the field of that draft.
+      setErrors(Object.fromEntries(Object.entries(fe).map(([k, v]) => {
+        const m = /^keyResults\.(\d+)\.(.+)$/.exec(k);
+        return m ? [`kr${sent[Number(m[1])]?.i ?? 0}.${m[2]}`, v] : [k, v];
+      })));
+      setMessage(formMessage(t, err, ['title', 'description', 'kind', 'status', 'ownerIds', 'alignments', ...Object.keys(fe).filter((k) => k.startsWith('keyResults.'))]));
       setBusy(false);
       return;
-    }
-    const remaining = [...drafts];
-    for (let i = 0; i < drafts.length; i++) {
-      const d = drafts[i]!;
-      if (!d.title.trim() && !d.target.trim()) { remaining.shift(); continue; }
-      try {
-        await api.post('/key-results', { ...draftToBody(d), objectiveId });
-        remaining.shift();
-      } catch (err) {
-        const fe = localFieldErrors(t, err);
-        setErrors(Object.fromEntries(Object.entries(fe).map(([k, v]) => [`kr0.${k}`, v])));
-        setMessage(t('objective.keyResultFailed', { n: i + 1 }));
-        setDrafts(remaining);
-        setBusy(false);
-        await queryClient.invalidateQueries();
-        return;
-      }
     }
     await queryClient.invalidateQueries();
     setBusy(false);
     onClose();
   };
 
-  const ownerChoices = people;
+  // A new key result's owner follows the objective's first owner until someone picks another.
+  const chooseOwners = (next: string[]) => {
+    const before = owners[0] ?? '';
+    setDrafts(drafts.map((d) => (d.ownerId === before ? { ...d, ownerId: next[0] ?? '' } : d)));
+    setOwners(next);
+  };
   return (
-    <Modal title={existing ? t('objective.edit') : createdId ? t('objective.addKeyResults') : t('objective.new')} isOpen onClose={onClose}>
+    <Modal title={existing ? t('objective.edit') : t('objective.new')} isOpen onClose={onClose}>
       <form className="form" onSubmit={(e) => void submit(e)} noValidate>
         <FormError>{message}</FormError>
-        {!(createdId && !existing) && (
-          <>
+        <>
             <TextInput label={t('objective.title')} value={title} onChange={setTitle} error={errors.title} isRequired autoFocus hint={t('objective.titleHint')} />
             <TextInput label={t('objective.why')} value={description} onChange={setDescription} multiline error={errors.description} hint={t('objective.whyHint')} />
             <SelectField label={t('objective.kind')} value={kind} onChange={setKind} error={errors.kind}
               choices={[{ id: 'committed', label: t('objective.kinds.committed') }, { id: 'aspirational', label: t('objective.kinds.aspirational') }]} />
             <SelectField label={t('objectiveStatus.label')} value={status} onChange={setStatus} error={errors.status} hint={t('objectiveStatus.hint')}
               choices={(existing ? ['draft', 'active', 'done', 'cancelled'] : ['draft', 'active']).map((s) => ({ id: s, label: t(`objective.statuses.${s}`) }))} />
-            <fieldset className="field" style={{ border: 0, padding: 0, margin: 0 }}>
-              <legend className="label">{t('objective.owners')}</legend>
-              <div className="row">
-                {ownerChoices.map((p) => (
-                  <label key={p.id} className="chip">
-                    <input type="checkbox" checked={owners.includes(p.id)} onChange={(ev) => setOwners(ev.target.checked ? [...owners, p.id] : owners.filter((o) => o !== p.id))} />
-                    {p.label}
-                  </label>
-                ))}
-              </div>
-              {errors.ownerIds && <span className="field-error">{errors.ownerIds}</span>}
-            </fieldset>
+            <OwnerPicker people={people} chosen={owners} onChange={chooseOwners} error={errors.ownerIds} />
             <AlignmentPicker periodId={periodId} excludeObjectiveId={existing?.id} chosen={alignments} onChange={setAlignments} error={errors.alignments} />
-          </>
-        )}
+        </>
         {!existing && (
           <section className="stack" aria-labelledby="kr-drafts">
             <h3 id="kr-drafts">{t('objective.keyResults')}</h3>
             {drafts.map((d, i) => (
               <fieldset key={i} className="kr-draft">
                 <legend className="label">{t('objective.keyResultN', { n: i + 1 })}</legend>
-                <KeyResultFields draft={d} onChange={(next) => setDrafts(drafts.map((x, j) => (j === i ? next : x)))} errors={i === 0 ? Object.fromEntries(Object.entries(errors).filter(([k]) => k.startsWith('kr0.')).map(([k, v]) => [k.slice(4), v])) : {}} people={people} />
+                <KeyResultFields draft={d} onChange={(next) => setDrafts(drafts.map((x, j) => (j === i ? next : x)))} errors={Object.fromEntries(Object.entries(errors).filter(([k]) => k.startsWith(`kr${i}.`)).map(([k, v]) => [k.slice(`kr${i}.`.length), v]))} people={people} />
                 <Button className="button quiet small" onPress={() => setDrafts(drafts.filter((_, j) => j !== i))}>{t('objective.removeKeyResult', { n: i + 1 })}</Button>
               </fieldset>
             ))}
-            <Button className="button secondary small" onPress={() => setDrafts([...drafts, emptyDraft()])}>{t('objective.addKeyResult')}</Button>
+            <Button className="button secondary small" onPress={() => setDrafts([...drafts, { ...emptyDraft(), ownerId: owners[0] ?? '' }])}>{t('objective.addKeyResult')}</Button>
           </section>
         )}
         <DialogActions busy={busy} onCancel={onClose} />
