@@ -24,7 +24,7 @@ export async function unitAveragesInSql(db, orgId, periodId, unitId) {
       select o.unit_id, o.id,
         coalesce(sum(case when k.weight > 0 then k.weight * ${krProgress} end) / nullif(sum(case when k.weight > 0 then k.weight end), 0), 0.0) as progress
       from objectives o left join key_results k on k.objective_id = o.id
-      where o.org_id = ${orgId} and o.period_id = ${periodId} and o.status <> 'cancelled' ${unitFilter}
+      where o.org_id = ${orgId} and o.period_id = ${periodId} and o.status not in ('cancelled', 'draft') ${unitFilter}
       group by o.unit_id, o.id
     )
     select unit_id, avg(progress) as progress, count(*) as objectives from objective_progress group by unit_id`.execute(db);

@@ -245,7 +245,8 @@ export async function generate(store, { now = new Date(), seed = 20261125 } = {}
   steps.analyse = { rows: 0, ms: performance.now() - analyseStart };
 
   const objectiveCount = new Map();
-  for (const o of objectives) if (o.status !== 'cancelled') objectiveCount.set(o.unit_id, (objectiveCount.get(o.unit_id) ?? 0) + 1);
+  // Drafts and cancelled objectives are left out of roll-ups; the team page's five are live ones.
+  for (const o of objectives) if (o.status !== 'cancelled' && o.status !== 'draft') objectiveCount.set(o.unit_id, (objectiveCount.get(o.unit_id) ?? 0) + 1);
   return {
     ms: performance.now() - started, buildMs: built, steps,
     orgId, adminId, rootId: root.id, cycleId: cycle.id, yearId: year.id, cycleName: cycle.name,

@@ -13,15 +13,16 @@ export async function newestBlockers(db: Db, orgId: string, periodIds: readonly 
   if (periodIds.length === 0 || unitIds.length === 0) return [];
   const rows = await db.selectFrom('key_results as k')
     .innerJoin('objectives as o', 'o.id', 'k.objective_id')
-    .innerJoin('check_ins as c', 'c.key_result_id', 'k.id')
+    // Joined on the newest check-in's id, found per key result by one step down the index,
+    // rather than on all of a key result's check-ins with a test of each.
+    .innerJoin('check_ins as c', (join) => join.on('c.id', '=', (eb) => eb.selectFrom('check_ins as n').select('n.id')
+      .whereRef('n.key_result_id', '=', 'k.id').orderBy('n.created_at', 'desc').orderBy('n.id', 'desc').limit(1)))
     .leftJoin('people as p', 'p.id', 'c.author_id')
     .select(['k.id as key_result_id', 'k.title as key_result_title', 'o.title as objective_title', 'o.unit_id', 'o.period_id',
       'c.blockers', 'c.created_at', 'p.name as author_name'])
     .where('o.org_id', '=', orgId).where('o.period_id', 'in', [...periodIds]).where('o.unit_id', 'in', [...unitIds])
     .where('o.status', '!=', 'cancelled')
     .where('c.blockers', 'is not', null)
-    .where('c.id', '=', (eb) => eb.selectFrom('check_ins as n').select('n.id').whereRef('n.key_result_id', '=', 'k.id')
-      .orderBy('n.created_at', 'desc').orderBy('n.id', 'desc').limit(1))
     .orderBy('c.created_at', 'desc').orderBy('k.id').execute();
   return rows.map((r) => ({
     keyResultId: r.key_result_id, keyResultTitle: r.key_result_title, objectiveTitle: r.objective_title, unitId: r.unit_id, periodId: r.period_id,
