@@ -4,19 +4,15 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Button, Label, Radio, RadioGroup } from 'react-aria-components';
+import { Button } from 'react-aria-components';
 import type { MyKeyResult } from '@varde/core';
 import { api } from '../../api/client';
-import { FormError, TextInput } from '../../components/Fields';
+import { FormError } from '../../components/Fields';
 import { Modal } from '../../components/Modal';
 import { formMessage, localFieldErrors } from '../../components/fieldMessages';
 import { valueWithMeasure } from '../../i18n/format';
+import { CheckInFields, checkInBody, useCheckInValues, type CheckInBody } from '../unit/CheckInFields';
 
-interface CheckInBody { value: number; confidence: number; comment: string | null; blockers: string | null }
-
-function parseNumber(text: string): number {
-  return Number(text.trim().replace(/\s/g, '').replace(',', '.'));
-}
 
 export function CheckInWalk({ keyResults, onClose }: { keyResults: readonly MyKeyResult[]; onClose(): void }) {
   const { t } = useTranslation();
@@ -59,11 +55,7 @@ function WalkStep({ keyResult, position, total, onSaved, onSkip, onDone }: {
   keyResult: MyKeyResult; position: number; total: number; onSaved(): void; onSkip(): void; onDone(): void;
 }) {
   const { t, i18n } = useTranslation();
-  const milestone = keyResult.type === 'milestone';
-  const [value, setValue] = useState(keyResult.current === null ? '' : String(keyResult.current));
-  const [confidence, setConfidence] = useState(String(keyResult.confidence ?? 7));
-  const [comment, setComment] = useState('');
-  const [blockers, setBlockers] = useState('');
+  const [values, change] = useCheckInValues(keyResult);
   const [localError, setLocalError] = useState('');
   const heading = useRef<HTMLHeadingElement>(null);
   const form = useRef<HTMLFormElement>(null);
@@ -82,10 +74,10 @@ function WalkStep({ keyResult, position, total, onSaved, onSkip, onDone }: {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (mutation.isPending) return;
-    const number = parseNumber(value);
-    if (value.trim() === '' || !Number.isFinite(number)) { setLocalError(t('checkIn.valueNeeded')); return; }
+    const sent = checkInBody(values, keyResult, t);
+    if ('problem' in sent) { setLocalError(sent.problem); return; }
     setLocalError('');
-    mutation.mutate({ value: number, confidence: Number(confidence), comment: comment.trim() || null, blockers: blockers.trim() || null });
+    mutation.mutate(sent.body);
   };
 
   const errors = localFieldErrors(t, mutation.error);
@@ -99,31 +91,7 @@ function WalkStep({ keyResult, position, total, onSaved, onSkip, onDone }: {
         {keyResult.unitName} · {t('checkIn.now', { current: valueWithMeasure(i18n.language, keyResult.current, keyResult.measure), target: valueWithMeasure(i18n.language, keyResult.target, keyResult.measure) })}
       </p>
       <FormError>{formMessage(t, mutation.error, ['value', 'confidence', 'comment', 'blockers']) || (mutation.error ? t('walk.refused') : '')}</FormError>
-      {milestone ? (
-        <RadioGroup className="field" value={value} onChange={setValue} isInvalid={Boolean(errors.value || localError)}>
-          <Label>{t('checkIn.milestone')}</Label>
-          <div className="row">
-            <Radio value="0" className="chip">{t('keyResult.notDone')}</Radio>
-            <Radio value="1" className="chip">{t('keyResult.done')}</Radio>
-          </div>
-          {(errors.value || localError) && <span className="field-error">{errors.value ?? localError}</span>}
-        </RadioGroup>
-      ) : (
-        <TextInput label={t('checkIn.value', { measure: keyResult.measure || t('checkIn.number') })} value={value} onChange={setValue} inputMode="decimal"
-          error={errors.value ?? (localError || undefined)} isRequired />
-      )}
-      <RadioGroup className="field" value={confidence} onChange={setConfidence} orientation="horizontal" isInvalid={Boolean(errors.confidence)}>
-        <Label>{t('checkIn.confidence')}</Label>
-        <div className="row" style={{ gap: '.3rem' }}>
-          {Array.from({ length: 10 }, (_, i) => String(i + 1)).map((n) => (
-            <Radio key={n} value={n} className="chip" aria-label={t('checkIn.confidenceOf', { n })}>{n}</Radio>
-          ))}
-        </div>
-        <span className="hint">{t('checkIn.confidenceHint')}</span>
-        {errors.confidence && <span className="field-error">{errors.confidence}</span>}
-      </RadioGroup>
-      <TextInput label={t('checkIn.comment')} value={comment} onChange={setComment} multiline error={errors.comment} hint={t('checkIn.commentHint')} />
-      <TextInput label={t('checkIn.blockers')} value={blockers} onChange={setBlockers} multiline error={errors.blockers} />
+      <CheckInFields keyResult={keyResult} values={values} onChange={change} errors={errors} localError={localError} />
       <div className="form-actions">
         <Button className="button secondary" onPress={onDone}>{t('walk.done')}</Button>
         <Button className="button secondary" onPress={onSkip} isDisabled={mutation.isPending}>{t('walk.skip')}</Button>
