@@ -122,7 +122,8 @@ describe('starting Varde', () => {
     const s = start({ VARDE_DATA_DIR: dataDir(), HOST: '0.0.0.0', VARDE_DEMO: '0' });
     const output = await until(s, /set-up token on the set-up page:\s+(\S+)/);
     const token = /set-up token on the set-up page:\s+(\S+)/.exec(output)![1]!;
-    expect(output).toContain(`asks for the set-up token ${token}"`);
+    // The log line and the printed block are two writes to stdout; wait for the log line too.
+    expect(await until(s, new RegExp(`asks for the set-up token ${token}"`))).toContain(`asks for the set-up token ${token}"`);
     const { base } = listening(await until(s, LISTENING));
     expect(await (await fetch(`${base}/api/v1/setup`)).json()).toMatchObject({ needsSetup: true, setupTokenRequired: true });
     const body = (setupToken?: string) => JSON.stringify({ organisationName: 'Nett', admin: { name: 'Ada', email: 'ada@example.no', password: 'a long enough password' }, ...(setupToken ? { setupToken } : {}) });
