@@ -66,8 +66,24 @@ function parseDay(date: string): number {
   return Math.round(ms / DAY_MS);
 }
 
+// Every progress answer asks for the same few period bounds, and each costs four runs of the
+// zone's formatter; a day's start in a zone never changes while the process runs.
+const dayStarts = new Map<string, number>();
+const DAY_STARTS_KEPT = 4096;
+
 /** The instant at which the calendar day `day` begins in the zone. */
 function startOfDay(day: number, timeZone: string): number {
+  const key = `${timeZone} ${day}`;
+  let start = dayStarts.get(key);
+  if (start === undefined) {
+    start = computeStartOfDay(day, timeZone);
+    if (dayStarts.size >= DAY_STARTS_KEPT) dayStarts.clear();
+    dayStarts.set(key, start);
+  }
+  return start;
+}
+
+function computeStartOfDay(day: number, timeZone: string): number {
   const wall = day * DAY_MS; // local midnight written as if it were UTC
   // At most one offset change lies within a day of midnight, so the offsets a day before and a
   // day after are the only candidates.

@@ -39,4 +39,12 @@ describe.each(storeKinds())('compiledOnce on %s', (kind) => {
   it('refuses a call that leaves an argument out', async () => {
     await expect(named(t.store.db, { id: 'org-1' } as { id: string; name: string })).rejects.toThrow(/argument name is missing/);
   });
+
+  it('refuses a query whose shape asks which arguments it was given', async () => {
+    const branching = compiledOnce((db, a: { id?: string }) => {
+      const q = db.selectFrom('organisations').select('id');
+      return 'id' in a ? q.where('id', '=', a.id!) : q;
+    });
+    await expect(branching(t.store.db, { id: 'org-1' })).rejects.toThrow(/cannot branch on its arguments/);
+  });
 });

@@ -20,7 +20,12 @@ export function compiledOnce<A extends object, R>(build: (db: Db, args: A) => Co
     const adapter = db.getExecutor().adapter;
     let compiled = byAdapter.get(adapter);
     if (!compiled) {
-      const placeholders = new Proxy({}, { get: (_target, key) => PLACEHOLDER + String(key) }) as A;
+      // Each argument reads as its placeholder; asking whether one is there would branch the
+      // query's shape on arguments it is built without, so that is a mistake to stop at once.
+      const placeholders = new Proxy({}, {
+        get: (_target, key) => PLACEHOLDER + String(key),
+        has: () => { throw new Error('compiledOnce: a query built once cannot branch on its arguments'); },
+      }) as A;
       const query = build(db, placeholders).compile();
       prepareOnPostgres(query.sql);
       const slots = query.parameters.map((p) => (typeof p === 'string' && p.startsWith(PLACEHOLDER) ? p.slice(PLACEHOLDER.length) : undefined));

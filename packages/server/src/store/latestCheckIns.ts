@@ -1,17 +1,18 @@
 // The newest check-ins of key results, found through the check_ins_key_result
 // (key_result_id, created_at) index: one step back per key result, never its whole history.
 import type { Db } from './executor.js';
+import { compiledOnce } from './compiledOnce.js';
 
 export interface NewestBlockerRow {
   keyResultId: string; keyResultTitle: string; objectiveTitle: string; unitId: string; periodId: string;
   blockers: string | null; createdAt: string; authorName: string | null;
 }
 
-/** For the key results of the live objectives of some units in some periods, each one's newest
- *  check-in when that check-in names blockers (a newer one without blockers hides it). */
-export async function newestBlockers(db: Db, orgId: string, periodIds: readonly string[], unitIds: readonly string[]): Promise<NewestBlockerRow[]> {
-  if (periodIds.length === 0 || unitIds.length === 0) return [];
-  const rows = await db.selectFrom('key_results as k')
+// `one` tells the shapes apart without looking at the arguments, which compiledOnce stands in for.
+type BlockerScope = { orgId: string } & ({ one: false; periodIds: readonly string[]; unitIds: readonly string[] } | { one: true; periodId: string; unitId: string });
+
+function newestBlockersQuery(db: Db, scope: BlockerScope) {
+  let q = db.selectFrom('key_results as k')
     .innerJoin('objectives as o', 'o.id', 'k.objective_id')
     // Joined on the newest check-in's id, found per key result by one step down the index,
     // rather than on all of a key result's check-ins with a test of each.
@@ -20,10 +21,25 @@ export async function newestBlockers(db: Db, orgId: string, periodIds: readonly 
     .leftJoin('people as p', 'p.id', 'c.author_id')
     .select(['k.id as key_result_id', 'k.title as key_result_title', 'o.title as objective_title', 'o.unit_id', 'o.period_id',
       'c.blockers', 'c.created_at', 'p.name as author_name'])
-    .where('o.org_id', '=', orgId).where('o.period_id', 'in', [...periodIds]).where('o.unit_id', 'in', [...unitIds])
-    .where('o.status', '!=', 'cancelled')
-    .where('c.blockers', 'is not', null)
-    .orderBy('c.created_at', 'desc').orderBy('k.id').execute();
+    .where('o.org_id', '=', scope.orgId);
+  q = scope.one
+    ? q.where('o.period_id', '=', scope.periodId).where('o.unit_id', '=', scope.unitId)
+    : q.where('o.period_id', 'in', [...scope.periodIds]).where('o.unit_id', 'in', [...scope.unitIds]);
+  return q.where('o.status', '!=', 'cancelled').where('c.blockers', 'is not', null)
+    .orderBy('c.created_at', 'desc').orderBy('k.id');
+}
+
+// The team page asks for one unit in one period on every view: that shape is compiled once.
+const oneUnitsBlockers = compiledOnce((db, a: { orgId: string; periodId: string; unitId: string }) =>
+  newestBlockersQuery(db, { one: true, orgId: a.orgId, periodId: a.periodId, unitId: a.unitId }));
+
+/** For the key results of the live objectives of some units in some periods, each one's newest
+ *  check-in when that check-in names blockers (a newer one without blockers hides it). */
+export async function newestBlockers(db: Db, orgId: string, periodIds: readonly string[], unitIds: readonly string[]): Promise<NewestBlockerRow[]> {
+  if (periodIds.length === 0 || unitIds.length === 0) return [];
+  const rows = periodIds.length === 1 && unitIds.length === 1
+    ? (await oneUnitsBlockers(db, { orgId, periodId: periodIds[0]!, unitId: unitIds[0]! })).rows
+    : await newestBlockersQuery(db, { one: false, orgId, periodIds, unitIds }).execute();
   return rows.map((r) => ({
     keyResultId: r.key_result_id, keyResultTitle: r.key_result_title, objectiveTitle: r.objective_title, unitId: r.unit_id, periodId: r.period_id,
     blockers: r.blockers, createdAt: r.created_at, authorName: r.author_name,
