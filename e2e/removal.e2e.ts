@@ -161,6 +161,28 @@ describe('removing things', () => {
     expect(left).not.toContain(initiative.id);
   });
 
+  it('asks and answers in Norwegian and Swedish, with their plurals and lists', async () => {
+    const objective = (await team()).objectives.find((o) => o.keyResults.length >= 2)!;
+    const impact = await api(`/api/v1/objectives/${objective.id}/deletion`);
+    const words = {
+      nb: { edit: 'Rediger målet', del: 'Slett målet', lead: `Sletter målet «${objective.title}» med ${impact.keyResults} nøkkelresultater og ${impact.checkIns} innsjekker.`, confirm: 'Slett', cancel: 'Avbryt' },
+      sv: { edit: 'Redigera målet', del: 'Ta bort målet', lead: `Tar bort målet ”${objective.title}” med ${impact.keyResults} nyckelresultat och ${impact.checkIns} incheckningar.`, confirm: 'Ta bort', cancel: 'Avbryt' },
+    };
+    for (const [lang, w] of Object.entries(words)) {
+      await page.evaluate((l) => localStorage.setItem('varde.language', l), lang);
+      await openTeamPage();
+      await page.getByRole('button', { name: `${w.edit} ${objective.title}` }).click();
+      await page.getByRole('dialog').getByRole('button', { name: w.del }).click();
+      await deleteDialog().waitFor();
+      await expect.poll(() => deleteDialog().textContent()).toContain(w.lead);
+      expect(await deleteDialog().getByRole('button', { name: w.confirm, exact: true }).isVisible()).toBe(true);
+      await screenshot(page, `removal-confirm-${lang}`);
+      await deleteDialog().getByRole('button', { name: w.cancel, exact: true }).click();
+      await expect.poll(() => deleteDialog().count()).toBe(0);
+    }
+    await page.evaluate(() => localStorage.setItem('varde.language', 'en'));
+  });
+
   it('deletes a key result from its own page and goes to the team page', async () => {
     const kr = (await team()).objectives[0]!.keyResults[0]!;
     await page.goto(`/key-results/${kr.id}`);

@@ -116,12 +116,6 @@ export async function takeFromTrash(db: Db, orgId: string, id: string): Promise<
   };
 }
 
-/** Entries deleted before `before`, past their restore window. */
-export async function sweepTrash(db: Db, before: string): Promise<number> {
-  const result = await db.deleteFrom('trash').where('deleted_at', '<', before).executeTakeFirst();
-  return Number(result.numDeletedRows);
-}
-
 async function existing(db: Db, table: 'people' | 'objectives' | 'key_results' | 'initiatives', orgId: string, ids: Iterable<string | null>): Promise<Set<string>> {
   const wanted = [...new Set([...ids].filter((i): i is string => i !== null))];
   const found = new Set<string>();
