@@ -2,9 +2,10 @@
 // same ids, versions, check-ins and progress. Rows are kept whole (every column, whatever later
 // migrations add), and on the way back a reference to something deleted since is dropped as the
 // foreign key would have dropped it (a link, an owner) or left empty (an author, a period).
+// A later migration that renames or drops a column of these tables must rewrite the snapshots too.
 import type { Selectable } from 'kysely';
 import type { TrashKind } from '@varde/core';
-import type { Db } from './executor.js';
+import { isPostgres, type Db } from './executor.js';
 import type {
   AlignmentTable, CheckInTable, InitiativeKeyResultTable, InitiativeTable, KeyResultTable, ObjectiveOwnerTable, ObjectiveTable,
 } from './schema.js';
@@ -64,7 +65,10 @@ async function alignmentsAround(db: Db, orgId: string, objectiveIds: readonly st
 }
 
 export async function snapshotObjective(db: Db, orgId: string, id: string): Promise<ObjectiveSnapshot | undefined> {
-  const objective = await db.selectFrom('objectives').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+  // Locked before anything under it is read: a check-in that commits meanwhile (it locks the
+  // objective too, store/objectiveProgress.ts) would otherwise be deleted without being kept.
+  const q = db.selectFrom('objectives').selectAll().where('org_id', '=', orgId).where('id', '=', id);
+  const objective = await (isPostgres(db) ? q.forUpdate() : q).executeTakeFirst();
   if (!objective) return undefined;
   const keyResults = ordered(await db.selectFrom('key_results').selectAll().where('objective_id', '=', id).execute());
   const krIds = keyResults.map((k) => k.id);
@@ -89,7 +93,8 @@ export async function snapshotKeyResult(db: Db, orgId: string, id: string): Prom
 }
 
 export async function snapshotInitiative(db: Db, orgId: string, id: string): Promise<InitiativeSnapshot | undefined> {
-  const initiative = await db.selectFrom('initiatives').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+  const q = db.selectFrom('initiatives').selectAll().where('org_id', '=', orgId).where('id', '=', id);
+  const initiative = await (isPostgres(db) ? q.forUpdate() : q).executeTakeFirst();
   if (!initiative) return undefined;
   const links = await db.selectFrom('initiative_key_results').selectAll().where('initiative_id', '=', id).orderBy('key_result_id').execute();
   return { initiative, links };
