@@ -11,5 +11,6 @@ export * from './schemas/initiative.js';
 export * from './schemas/progress.js';
 export * from './schemas/myWork.js';
 export * from './schemas/alignmentTarget.js';
+export * from './schemas/trash.js';
 
 export * from './rules.js';

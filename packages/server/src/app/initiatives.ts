@@ -59,8 +59,7 @@ export async function changeInitiative(deps: Deps, actor: Actor, id: string, pat
   return deps.store.db.transaction().execute(async (trx) => {
     const current = await getInitiative(trx, actor.orgId, id);
     if (!current) throw notFound('The initiative');
-    const mayChange = actor.personId === current.ownerId || (await policies.changeOkrsOf(trx, actor, current.unitId));
-    await authorise(mayChange, "change this unit's initiatives");
+    await authorise(policies.changeInitiative(trx, actor, current), "change this unit's initiatives");
     await checkReferences(trx, actor.orgId, patch);
     const periodId = patch.periodId === undefined ? current.periodId : patch.periodId;
     if (patch.keyResultIds) await checkKeyResults(trx, actor.orgId, { unitId: current.unitId, periodId }, patch.keyResultIds, true);

@@ -1,6 +1,6 @@
 // Key results: defining what is measured, and reading one with its forecast.
 import { forecast, forecastStatus, keyResultDirectionIssues, keyResultProgress, periodBounds, type KeyResult, type KeyResultCreate, type KeyResultPatch } from '@varde/core';
-import { deleteKeyResult, insertKeyResult, keyResultContext, updateKeyResult, type KeyResultContextRow } from '../store/keyResults.js';
+import { insertKeyResult, keyResultContext, updateKeyResult, type KeyResultContextRow } from '../store/keyResults.js';
 import { getObjective } from '../store/objectives.js';
 import { refreshObjectiveProgress } from '../store/objectiveProgress.js';
 import { getPeriodInTimeZone } from '../store/periods.js';
@@ -104,14 +104,5 @@ export async function changeKeyResult(deps: Deps, actor: Actor, id: string, patc
     if (outcome === 'stale') throw staleVersion('The key result');
     await refreshObjectiveProgress(trx, kr.objectiveId, { locked: true });
     return readKeyResult(deps, actor, id, trx);
-  });
-}
-
-export async function removeKeyResult(deps: Deps, actor: Actor, id: string): Promise<void> {
-  await deps.store.db.transaction().execute(async (trx) => {
-    const { kr, unitId } = await keyResultInContext(trx, actor, id, { lockObjective: true });
-    await authorise(policies.changeOkrsOf(trx, actor, unitId), "change this unit's OKRs");
-    await deleteKeyResult(trx, actor.orgId, id);
-    await refreshObjectiveProgress(trx, kr.objectiveId, { locked: true });
   });
 }

@@ -1,7 +1,7 @@
 // Objectives: what a unit sets out to achieve in a period, who owns it and what it pays into.
 import type { Alignment, Objective, ObjectiveCreate, ObjectivePatch, ObjectiveWithKeyResults, Page } from '@varde/core';
 import {
-  deleteObjective, getObjective, insertObjective, listObjectives, objectiveRefs, replaceAlignments, replaceOwners, updateObjective,
+  getObjective, insertObjective, listObjectives, objectiveRefs, replaceAlignments, replaceOwners, updateObjective,
 } from '../store/objectives.js';
 import { keyResultRefs, keyResultsOf } from '../store/keyResults.js';
 import { periodBoundInitiativesOn } from '../store/initiatives.js';
@@ -113,14 +113,5 @@ export async function changeObjective(deps: Deps, actor: Actor, id: string, patc
     if (patch.ownerIds) await replaceOwners(trx, actor.orgId, id, patch.ownerIds);
     if (patch.alignments) await replaceAlignments(trx, actor.orgId, id, patch.alignments);
     return readObjective(deps, actor, id, trx);
-  });
-}
-
-export async function removeObjective(deps: Deps, actor: Actor, id: string): Promise<void> {
-  await deps.store.db.transaction().execute(async (trx) => {
-    const o = await getObjective(trx, actor.orgId, id);
-    if (!o) throw notFound('The objective');
-    await authorise(policies.changeOkrsOf(trx, actor, o.unitId), "change this unit's OKRs");
-    await deleteObjective(trx, actor.orgId, id);
   });
 }

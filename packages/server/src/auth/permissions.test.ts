@@ -27,13 +27,16 @@ const POLICY: ReadonlyArray<readonly [string, number, number, number, number, nu
   ['PATCH  /api/v1/periods/:id',                         401,   200,  403,   403,  403],
   ['POST   /api/v1/objectives',                          401,   201,  201,   403,  403],
   ['PATCH  /api/v1/objectives/:id',                      401,   200,  200,   403,  403],
-  ['DELETE /api/v1/objectives/:id',                      401,   204,  204,   403,  403],
+  ['DELETE /api/v1/objectives/:id',                      401,   200,  200,   403,  403],
   ['POST   /api/v1/key-results',                         401,   201,  201,   403,  403],
   ['PATCH  /api/v1/key-results/:id',                     401,   200,  200,   403,  403],
-  ['DELETE /api/v1/key-results/:id',                     401,   204,  204,   403,  403],
+  ['DELETE /api/v1/key-results/:id',                     401,   200,  200,   403,  403],
   ['POST   /api/v1/key-results/:id/check-ins',           401,   201,  201,   403,  201],
   ['POST   /api/v1/initiatives',                         401,   201,  201,   403,  403],
   ['PATCH  /api/v1/initiatives/:id',                     401,   200,  200,   403,  200],
+  ['DELETE /api/v1/initiatives/:id',                     401,   200,  200,   403,  200],
+  // Undoing the deletion of an objective of Alfa: as changing it.
+  ['POST   /api/v1/trash/:undoId/restore',               401,   200,  200,   403,  403],
   ['DELETE /api/v1/people/:id/sessions',                 401,   204,  403,   403,  403],
   ['POST   /api/v1/auth/logout-everywhere',              401,   204,  204,   204,  204],
   // Only admins may end a demo; this organisation is none, so the admin is refused too (409).
@@ -56,6 +59,8 @@ const READS: ReadonlyArray<readonly [string, number, number, number, number, num
   ['GET    /api/v1/objectives/:id',                      401,   200,  200,   200,  200],
   ['GET    /api/v1/key-results/:id',                     401,   200,  200,   200,  200],
   ['GET    /api/v1/key-results/:id/check-ins',           401,   200,  200,   200,  200],
+  ['GET    /api/v1/objectives/:id/deletion',             401,   200,  200,   200,  200],
+  ['GET    /api/v1/key-results/:id/deletion',            401,   200,  200,   200,  200],
   ['GET    /api/v1/initiatives',                         401,   200,  200,   200,  200],
 ];
 
@@ -126,6 +131,15 @@ const attempts: Record<string, (admin: Client, w: World, s: Sessions) => Promise
     const i = await admin.post('/api/v1/initiatives', { unitId: w.alfaId, title: unique('Tiltak'), ownerId: w.ownerId, keyResultIds: [w.keyResultId] });
     return { url: `/api/v1/initiatives/${i.body.id}`, body: { version: i.body.version, status: 'in-progress' } };
   },
+  'DELETE /api/v1/initiatives/:id': async (admin, w) => {
+    const i = await admin.post('/api/v1/initiatives', { unitId: w.alfaId, title: unique('Tiltak'), ownerId: w.ownerId, keyResultIds: [w.keyResultId] });
+    return { url: `/api/v1/initiatives/${i.body.id}` };
+  },
+  'POST   /api/v1/trash/:undoId/restore': async (admin, w) => {
+    const o = await admin.post('/api/v1/objectives', { status: 'active', unitId: w.alfaId, periodId: w.cycleId, title: unique('Mål') });
+    const deleted = await admin.del(`/api/v1/objectives/${o.body.id}`);
+    return { url: `/api/v1/trash/${deleted.body.undoId}/restore` };
+  },
   'DELETE /api/v1/people/:id/sessions': async (admin) => {
     const email = `${unique('s').replace(' ', '')}@example.no`;
     const p = await admin.post('/api/v1/people', { name: unique('Person'), email, password: 'a long enough password' });
@@ -156,6 +170,8 @@ const readUrls: Record<string, (w: World) => string> = {
   'GET    /api/v1/key-results/:id': (w) => `/api/v1/key-results/${w.keyResultId}`,
   'GET    /api/v1/key-results/:id/check-ins': (w) => `/api/v1/key-results/${w.keyResultId}/check-ins`,
   'GET    /api/v1/initiatives': () => '/api/v1/initiatives',
+  'GET    /api/v1/objectives/:id/deletion': (w) => `/api/v1/objectives/${w.objectiveId}/deletion`,
+  'GET    /api/v1/key-results/:id/deletion': (w) => `/api/v1/key-results/${w.keyResultId}/deletion`,
 };
 
 const methodOf = (route: string) => route.split(/\s+/)[0] as 'GET' | 'POST' | 'PATCH' | 'DELETE';

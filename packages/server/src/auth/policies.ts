@@ -13,6 +13,9 @@ export const policies = {
   managePeople: (actor: Actor) => actor.isAdmin,
   endDemo: (actor: Actor) => actor.isAdmin,
   changeOkrsOf: async (db: Db, actor: Actor, unitId: string) => actor.isAdmin || isMember(db, unitId, actor.personId),
+  /** An initiative's owner may change (and delete) it as well as those who change its unit's OKRs. */
+  changeInitiative: async (db: Db, actor: Actor, initiative: { ownerId: string | null; unitId: string }): Promise<boolean> =>
+    actor.personId === initiative.ownerId || (await policies.changeOkrsOf(db, actor, initiative.unitId)),
   checkInOn: (actor: Actor, kr: { ownerId: string | null; actorIsMember: boolean }) =>
     actor.isAdmin || kr.ownerId === actor.personId || kr.actorIsMember,
 } as const;

@@ -26,6 +26,7 @@ import { periodRoutes } from '../routes/periods.js';
 import { objectiveRoutes } from '../routes/objectives.js';
 import { keyResultRoutes } from '../routes/keyResults.js';
 import { initiativeRoutes } from '../routes/initiatives.js';
+import { trashRoutes } from '../routes/trash.js';
 import { myWorkRoutes } from '../routes/myWork.js';
 import type { Api } from '../routes/types.js';
 
@@ -90,7 +91,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Ap
   installAuthentication(app, deps);
 
   app.get('/api/v1/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
-  for (const routes of [healthRoutes, authRoutes, setupRoutes, organisationRoutes, peopleRoutes, accountRoutes, unitRoutes, periodRoutes, objectiveRoutes, keyResultRoutes, initiativeRoutes, myWorkRoutes]) {
+  for (const routes of [healthRoutes, authRoutes, setupRoutes, organisationRoutes, peopleRoutes, accountRoutes, unitRoutes, periodRoutes, objectiveRoutes, keyResultRoutes, initiativeRoutes, trashRoutes, myWorkRoutes]) {
     routes(app, deps);
   }
   return app;

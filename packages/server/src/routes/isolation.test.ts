@@ -135,6 +135,7 @@ const CASES: Record<string, Case> = {
     ];
   },
   'DELETE /api/v1/objectives/{id}': ({ x }) => [{ label: 'delete their objective', method: 'DELETE', url: `/api/v1/objectives/${x.objectiveId}`, expect: notFound }],
+  'GET /api/v1/objectives/{id}/deletion': ({ x }) => [{ label: 'what deleting their objective takes', method: 'GET', url: `/api/v1/objectives/${x.objectiveId}/deletion`, expect: notFound }],
 
   'POST /api/v1/key-results': ({ x, mine }) => {
     const ours = { objectiveId: mine.objectiveId, title: 'Vårt', type: 'increase', start: 0, target: 10 };
@@ -149,6 +150,7 @@ const CASES: Record<string, Case> = {
     { label: 'give ours their owner', method: 'PATCH', url: `/api/v1/key-results/${c.mine.keyResultId}`, body: { version: await versionOf(c, `/api/v1/key-results/${c.mine.keyResultId}`), ownerId: c.x.memberId }, expect: invalid('ownerId') },
   ],
   'DELETE /api/v1/key-results/{id}': ({ x }) => [{ label: 'delete their key result', method: 'DELETE', url: `/api/v1/key-results/${x.keyResultId}`, expect: notFound }],
+  'GET /api/v1/key-results/{id}/deletion': ({ x }) => [{ label: 'what deleting their key result takes', method: 'GET', url: `/api/v1/key-results/${x.keyResultId}/deletion`, expect: notFound }],
   'GET /api/v1/key-results/{id}/check-ins': ({ x }) => [{ label: 'their check-ins', method: 'GET', url: `/api/v1/key-results/${x.keyResultId}/check-ins`, expect: notFound }],
   'POST /api/v1/key-results/{id}/check-ins': ({ x }) => [{ label: 'check in on theirs', method: 'POST', url: `/api/v1/key-results/${x.keyResultId}/check-ins`, body: { value: 99, confidence: 9 }, expect: notFound }],
 
@@ -178,6 +180,8 @@ const CASES: Record<string, Case> = {
       { label: 'point ours at their key result', method: 'PATCH', url, body: { version, keyResultIds: [c.x.keyResultId] }, expect: invalid('keyResultIds.0') },
     ];
   },
+  'DELETE /api/v1/initiatives/{id}': ({ x }) => [{ label: 'delete their initiative', method: 'DELETE', url: `/api/v1/initiatives/${x.initiativeId}`, expect: notFound }],
+  'POST /api/v1/trash/{undoId}/restore': ({ x }) => [{ label: 'undo their deletion', method: 'POST', url: `/api/v1/trash/${x.trashId}/restore`, expect: notFound }],
 
   'GET /api/v1/alignment-targets': ({ x, mine }) => [
     { label: 'alignment targets', method: 'GET', url: `/api/v1/alignment-targets?period=${mine.cycleId}&limit=100`, expect: own() },
@@ -263,7 +267,7 @@ describe.each(storeKinds())('organisations are isolated on %s', (kind) => {
     const start = await snapshot(t.deps.store.db, t.testStore.pgSchema);
     const tablesOf = (org: string) => new Set(start.get(org)!.map((row) => row.split(' ')[0]));
     expect([...tablesOf(c.x.orgId)].sort(), 'the second organisation has rows in every table that has org_id').toEqual(
-      expect.arrayContaining(['alignments', 'check_ins', 'initiative_key_results', 'initiatives', 'key_results', 'memberships', 'objective_owners', 'objectives', 'organisations', 'people', 'periods', 'sessions', 'units']));
+      expect.arrayContaining(['alignments', 'check_ins', 'initiative_key_results', 'initiatives', 'key_results', 'memberships', 'objective_owners', 'objectives', 'organisations', 'people', 'periods', 'sessions', 'trash', 'units']));
     let walked = 0;
     for (const route of routes().filter((r) => r in CASES)) {
       for (const probe of await CASES[route]!(c)) {

@@ -1,7 +1,7 @@
 // Key results and their check-ins.
-import { z } from 'zod';
-import { CheckIn, CheckInInput, IdParams, KeyResult, KeyResultCreate, KeyResultPatch, ListQuery, page } from '@varde/core';
-import { addKeyResult, changeKeyResult, readKeyResult, removeKeyResult } from '../app/keyResults.js';
+import { CheckIn, CheckInInput, Deletion, DeletionImpact, IdParams, KeyResult, KeyResultCreate, KeyResultPatch, ListQuery, page } from '@varde/core';
+import { addKeyResult, changeKeyResult, readKeyResult } from '../app/keyResults.js';
+import { keyResultDeletionImpact, trashKeyResult } from '../app/trash.js';
 import { checkIn, readCheckIns } from '../app/checkIn.js';
 import { actorOf } from '../http/authenticate.js';
 import { problems, type RoutePlugin } from './types.js';
@@ -13,8 +13,13 @@ export const keyResultRoutes: RoutePlugin = (app, deps) => {
     async (request) => readKeyResult(deps, actorOf(request), request.params.id));
   app.patch('/api/v1/key-results/:id', { schema: { tags: ['key results'], params: IdParams, body: KeyResultPatch, response: { 200: KeyResult, ...problems } } },
     async (request) => changeKeyResult(deps, actorOf(request), request.params.id, request.body));
-  app.delete('/api/v1/key-results/:id', { schema: { tags: ['key results'], params: IdParams, response: { 204: z.undefined(), ...problems } } },
-    async (request, reply) => { await removeKeyResult(deps, actorOf(request), request.params.id); return reply.code(204).send(); });
+  app.delete('/api/v1/key-results/:id', { schema: {
+    tags: ['key results'], summary: 'Delete a key result with its check-ins and links, into the trash; its objective\'s progress is worked out again',
+    description: 'Answers the undoId that POST /api/v1/trash/{undoId}/restore takes to put it all back, until restorableUntil.',
+    params: IdParams, response: { 200: Deletion, ...problems } } },
+    async (request) => trashKeyResult(deps, actorOf(request), request.params.id));
+  app.get('/api/v1/key-results/:id/deletion', { schema: { tags: ['key results'], summary: 'What deleting the key result would take with it, for a confirmation', params: IdParams, response: { 200: DeletionImpact, ...problems } } },
+    async (request) => keyResultDeletionImpact(deps, actorOf(request), request.params.id));
   app.get('/api/v1/key-results/:id/check-ins', { schema: { tags: ['check-ins'], summary: 'Check-ins, newest first', params: IdParams, querystring: ListQuery, response: { 200: page(CheckIn), ...problems } } },
     async (request) => readCheckIns(deps, actorOf(request), request.params.id, request.query.limit, request.query.cursor));
   app.post('/api/v1/key-results/:id/check-ins', {

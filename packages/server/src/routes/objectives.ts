@@ -1,7 +1,7 @@
 // Objectives.
-import { z } from 'zod';
-import { IdParams, Objective, ObjectiveCreate, ObjectivePatch, ObjectiveQuery, ObjectiveWithKeyResults, page } from '@varde/core';
-import { addObjective, changeObjective, readObjective, readObjectives, removeObjective } from '../app/objectives.js';
+import { DeletionImpact, Deletion, IdParams, Objective, ObjectiveCreate, ObjectivePatch, ObjectiveQuery, ObjectiveWithKeyResults, page } from '@varde/core';
+import { addObjective, changeObjective, readObjective, readObjectives } from '../app/objectives.js';
+import { objectiveDeletionImpact, trashObjective } from '../app/trash.js';
 import { actorOf } from '../http/authenticate.js';
 import { problems, type RoutePlugin } from './types.js';
 
@@ -17,6 +17,11 @@ export const objectiveRoutes: RoutePlugin = (app, deps) => {
     async (request) => readObjective(deps, actorOf(request), request.params.id));
   app.patch('/api/v1/objectives/:id', { schema: { tags: ['objectives'], params: IdParams, body: ObjectivePatch, response: { 200: ObjectiveWithKeyResults, ...problems } } },
     async (request) => changeObjective(deps, actorOf(request), request.params.id, request.body));
-  app.delete('/api/v1/objectives/:id', { schema: { tags: ['objectives'], summary: 'Delete an objective with its key results and check-ins', params: IdParams, response: { 204: z.undefined(), ...problems } } },
-    async (request, reply) => { await removeObjective(deps, actorOf(request), request.params.id); return reply.code(204).send(); });
+  app.delete('/api/v1/objectives/:id', { schema: {
+    tags: ['objectives'], summary: 'Delete an objective with its owners, key results, check-ins and links, into the trash',
+    description: 'Answers the undoId that POST /api/v1/trash/{undoId}/restore takes to put it all back, until restorableUntil. Other objectives that paid into it, and initiatives that moved its key results, stay without the link until it is restored.',
+    params: IdParams, response: { 200: Deletion, ...problems } } },
+    async (request) => trashObjective(deps, actorOf(request), request.params.id));
+  app.get('/api/v1/objectives/:id/deletion', { schema: { tags: ['objectives'], summary: 'What deleting the objective would take with it, for a confirmation', params: IdParams, response: { 200: DeletionImpact, ...problems } } },
+    async (request) => objectiveDeletionImpact(deps, actorOf(request), request.params.id));
 };

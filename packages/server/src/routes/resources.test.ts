@@ -378,8 +378,8 @@ describe.each(storeKinds())('resources on %s', (kind) => {
       const aligned = await objective(unitId, 'Peker dit', { alignments: [{ keyResultId: k2.id }, { objectiveId: o.id }, { objectiveId: keeper.id }] });
 
       const removed = await admin.del(`/api/v1/objectives/${o.id}`);
-      expect(removed.status).toBe(204);
-      expect(removed.body).toBeUndefined();
+      expect(removed.status).toBe(200);
+      expect(removed.body).toMatchObject({ kind: 'objective', subjectId: o.id, undoId: expect.any(String) });
       expectProblem(await admin.get(`/api/v1/objectives/${o.id}`), 404, 'deleted objective');
       for (const kr of [k1, k2]) {
         expectProblem(await admin.get(`/api/v1/key-results/${kr.id}`), 404, 'key result of a deleted objective');
@@ -412,7 +412,7 @@ describe.each(storeKinds())('resources on %s', (kind) => {
       expect(toMilestone.status).toBe(200);
       expect(toMilestone.body).toMatchObject({ type: 'milestone', start: 0, target: 1 });
 
-      expect((await admin.del(`/api/v1/key-results/${kr.id}`)).status).toBe(204);
+      expect((await admin.del(`/api/v1/key-results/${kr.id}`)).status).toBe(200);
       expectProblem(await admin.get(`/api/v1/key-results/${kr.id}`), 404, 'deleted key result');
       expectProblem(await admin.get(`/api/v1/key-results/${kr.id}/check-ins`), 404, 'check-ins of a deleted key result');
       expect((await admin.get(`/api/v1/objectives/${o.id}`)).body.keyResults.map((k: Listed) => k.id)).toEqual([other.id]);

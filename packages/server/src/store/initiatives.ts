@@ -86,3 +86,9 @@ export async function periodBoundInitiativesOn(db: Db, orgId: string, objectiveI
     .distinct().orderBy('initiatives.id').execute();
   return rows.map((r) => ({ id: r.id, title: r.title, periodId: r.period_id! }));
 }
+
+/** Deletes an initiative; its links to key results go with it (foreign key cascade). */
+export async function deleteInitiative(db: Db, orgId: string, id: string): Promise<boolean> {
+  const result = await db.deleteFrom('initiatives').where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+  return Number(result.numDeletedRows) === 1;
+}

@@ -61,6 +61,10 @@ export interface InitiativeTable {
   owner_id: string | null; status: string; version: number; created_at: string; updated_at: string;
 }
 export interface InitiativeKeyResultTable { org_id: string; initiative_id: string; key_result_id: string }
+/** What a deletion removed, as one JSON snapshot (store/trash.ts), until it is restored or swept. */
+export interface TrashTable {
+  id: string; org_id: string; kind: string; subject_id: string; snapshot: string; deleted_by: string | null; deleted_at: string;
+}
 
 export interface Database {
   organisations: OrganisationTable;
@@ -77,4 +81,5 @@ export interface Database {
   initiatives: InitiativeTable;
   initiative_key_results: InitiativeKeyResultTable;
   sign_in_failures: SignInFailureTable;
+  trash: TrashTable;
 }

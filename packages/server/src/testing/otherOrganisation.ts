@@ -12,6 +12,7 @@ import { insertKeyResult, setCurrent } from '../store/keyResults.js';
 import { insertCheckIn } from '../store/checkIns.js';
 import { refreshAllObjectiveProgress } from '../store/objectiveProgress.js';
 import { insertInitiative } from '../store/initiatives.js';
+import { insertTrash } from '../store/trash.js';
 import { newId } from '../store/ids.js';
 import { newSessionToken, sessionId } from '../auth/sessionTokens.js';
 import { testOrganisation } from './organisations.js';
@@ -25,6 +26,8 @@ export interface OtherOrganisation {
   objectiveId: string; moalId: string;
   keyResultId: string; moalKeyResultId: string;
   checkInId: string; initiativeId: string;
+  /** A deletion of theirs that could be undone: an initiative in their trash. */
+  trashId: string;
   /** A valid session of its admin: the cookie value. */
   sessionToken: string;
 }
@@ -33,7 +36,7 @@ export interface OtherOrganisation {
 export async function insertOtherOrganisation(db: Db, now: string, periods: { start: string; end: string }): Promise<OtherOrganisation> {
   const o: OtherOrganisation = {
     orgId: newId(), adminId: newId(), memberId: newId(), rootUnitId: newId(), teamId: newId(), yearId: newId(), cycleId: newId(),
-    objectiveId: newId(), moalId: newId(), keyResultId: newId(), moalKeyResultId: newId(), checkInId: newId(), initiativeId: newId(),
+    objectiveId: newId(), moalId: newId(), keyResultId: newId(), moalKeyResultId: newId(), checkInId: newId(), initiativeId: newId(), trashId: newId(),
     sessionToken: newSessionToken(),
   };
   const year = periods.start.slice(0, 4);
@@ -55,6 +58,8 @@ export async function insertOtherOrganisation(db: Db, now: string, periods: { st
     await refreshAllObjectiveProgress(trx, o.orgId);
     await replaceAlignments(trx, o.orgId, o.objectiveId, [{ keyResultId: o.moalKeyResultId }]);
     await insertInitiative(trx, { id: o.initiativeId, orgId: o.orgId, unitId: o.teamId, periodId: o.cycleId, title: 'Annenorgs tiltak', description: '', ownerId: o.memberId, status: 'planned', keyResultIds: [o.keyResultId], now });
+    const deletedInitiative = { id: newId(), org_id: o.orgId, unit_id: o.teamId, period_id: o.cycleId, title: 'Annenorgs slettede tiltak', description: '', owner_id: o.memberId, status: 'planned', version: 1, created_at: now, updated_at: now };
+    await insertTrash(trx, { id: o.trashId, orgId: o.orgId, subjectId: deletedInitiative.id, deletedBy: o.adminId, deletedAt: now, snapshot: { kind: 'initiative', rows: { initiative: deletedInitiative, links: [] } } });
     await insertSession(trx, { id: sessionId(o.sessionToken), orgId: o.orgId, personId: o.adminId, now, expiresAt: new Date(Date.parse(now) + 30 * 86_400_000).toISOString() });
   });
   return o;
@@ -63,5 +68,5 @@ export async function insertOtherOrganisation(db: Db, now: string, periods: { st
 /** Every id the organisation holds, to look for in answers the first organisation gets. */
 export function idsOf(o: OtherOrganisation): string[] {
   return [o.orgId, o.adminId, o.memberId, o.rootUnitId, o.teamId, o.yearId, o.cycleId, o.objectiveId, o.moalId, o.keyResultId,
-    o.moalKeyResultId, o.checkInId, o.initiativeId];
+    o.moalKeyResultId, o.checkInId, o.initiativeId, o.trashId];
 }

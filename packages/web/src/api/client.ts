@@ -27,7 +27,7 @@ export const api = {
   get: <T>(url: string) => request<T>('GET', url),
   post: <T>(url: string, body: unknown = {}) => request<T>('POST', url, body),
   patch: <T>(url: string, body: unknown) => request<T>('PATCH', url, body),
-  del: (url: string) => request<void>('DELETE', url),
+  del: <T = void>(url: string) => request<T>('DELETE', url),
 };
 
 export function query(params: Record<string, string | number | undefined | null>): string {

@@ -1,7 +1,7 @@
 // A key result in depth: its history against the expected line, the forecast to the end of the
 // period, and every check-in with its comment and blockers.
 import { lazy, Suspense, useMemo, useState } from 'react';
-import { useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { periodBounds } from '@varde/core/rules';
 import { useCheckIns, useKeyResult, useObjective, useOrganisation, usePeople, usePeriods } from '../../api/hooks';
@@ -9,6 +9,7 @@ import { ProgressBar } from '../../components/ProgressBar';
 import { Breadcrumbs } from '../../components/Breadcrumbs';
 import { TrackBadge } from '../../components/TrackBadge';
 import { useCanEdit } from '../../components/useCanEdit';
+import { DeleteButton } from '../../components/DeleteButton';
 import { Empty, ErrorState, Loading } from '../../components/States';
 import { dateTime, locales, valueWithMeasure } from '../../i18n/format';
 import { CheckInDialog } from '../unit/CheckInDialog';
@@ -29,6 +30,7 @@ export default function KeyResultPage() {
   const org = useOrganisation();
   const canEdit = useCanEdit(objective.data?.unitId);
   const [checkingIn, setCheckingIn] = useState(false);
+  const navigate = useNavigate();
   const period = periods.data?.find((p) => p.id === objective.data?.periodId);
   const personName = useMemo(() => new Map((people.data ?? []).map((p) => [p.id, p.name])), [people.data]);
 
@@ -69,7 +71,13 @@ export default function KeyResultPage() {
             {t(`keyResult.types.${k.type}`)}{k.ownerId ? ` · ${t('keyResult.ownerIs', { owner: personName.get(k.ownerId) ?? '' })}` : ''}{period ? ` · ${period.name}` : ''}
           </p>
         </div>
-        {canEdit && <button type="button" className="button" onClick={() => setCheckingIn(true)}>{t('checkIn.open')}</button>}
+        {canEdit && (
+          <div className="row">
+            <button type="button" className="button" onClick={() => setCheckingIn(true)}>{t('checkIn.open')}</button>
+            {objective.data && <DeleteButton subject={{ kind: 'keyResult', id: k.id, title: k.title }} className="button danger-quiet"
+              onDeleted={() => navigate(`/units/${objective.data!.unitId}?period=${objective.data!.periodId}`)} />}
+          </div>
+        )}
       </div>
 
       <section className="card summary" aria-labelledby="kr-summary">

@@ -7,6 +7,7 @@ import { FormError, SelectField, TextInput, type Choice } from '../../components
 import { Modal, useIsDirty } from '../../components/Modal';
 import { Check, CheckboxList } from '../../components/Checkboxes';
 import { DialogActions } from '../../components/DialogActions';
+import { DeleteButton } from '../../components/DeleteButton';
 import { useSave } from '../../components/useSave';
 import { formMessage, localFieldErrors } from '../../components/fieldMessages';
 
@@ -41,7 +42,8 @@ export function InitiativeDialog({ unitId, periodId, existing, keyResults, peopl
           hint={keyResults.length === 0 ? t('initiative.noKeyResults') : undefined}>
           {keyResults.map((k) => <Check key={k.id} value={k.id}>{k.label}</Check>)}
         </CheckboxList>
-        <DialogActions busy={busy} onCancel={onClose} />
+        <DialogActions busy={busy} onCancel={onClose}
+          extra={existing && <DeleteButton subject={{ kind: 'initiative', id: existing.id, title: existing.title }} onDeleted={onClose} />} />
       </form>
     </Modal>
   );

@@ -7,6 +7,7 @@ import { api } from '../../api/client';
 import { FormError, type Choice } from '../../components/Fields';
 import { Modal, useIsDirty } from '../../components/Modal';
 import { DialogActions } from '../../components/DialogActions';
+import { DeleteButton } from '../../components/DeleteButton';
 import { useSave } from '../../components/useSave';
 import { formMessage, localFieldErrors } from '../../components/fieldMessages';
 import { draftToBody, emptyDraft, KeyResultFields, type KeyResultDraft } from './KeyResultFields';
@@ -29,7 +30,8 @@ export function KeyResultDialog({ objectiveId, existing, people, onClose }: { ob
       <form className="form" onSubmit={onSubmit} noValidate>
         <FormError>{formMessage(t, error, ['title', 'type', 'start', 'target', 'measure', 'ownerId'])}</FormError>
         <KeyResultFields draft={draft} onChange={setDraft} errors={localFieldErrors(t, error)} people={people} />
-        <DialogActions busy={busy} onCancel={onClose} />
+        <DialogActions busy={busy} onCancel={onClose}
+          extra={existing && <DeleteButton subject={{ kind: 'keyResult', id: existing.id, title: existing.title }} onDeleted={onClose} />} />
       </form>
     </Modal>
   );

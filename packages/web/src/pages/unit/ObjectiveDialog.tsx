@@ -9,6 +9,7 @@ import { api } from '../../api/client';
 import { FormError, SelectField, TextInput, type Choice } from '../../components/Fields';
 import { Modal } from '../../components/Modal';
 import { DialogActions } from '../../components/DialogActions';
+import { DeleteButton } from '../../components/DeleteButton';
 import { formMessage, localFieldErrors } from '../../components/fieldMessages';
 import { AlignmentPicker, type ChosenAlignment } from './AlignmentPicker';
 import { OwnerPicker } from './OwnerPicker';
@@ -91,7 +92,8 @@ export function ObjectiveDialog({ unitId, periodId, people, existing, existingAl
             <Button className="button secondary small" onPress={() => setDrafts([...drafts, { ...emptyDraft(), ownerId: owners[0] ?? '' }])}>{t('objective.addKeyResult')}</Button>
           </section>
         )}
-        <DialogActions busy={busy} onCancel={onClose} />
+        <DialogActions busy={busy} onCancel={onClose}
+          extra={existing && <DeleteButton subject={{ kind: 'objective', id: existing.id, title: existing.title }} onDeleted={onClose} />} />
       </form>
     </Modal>
   );

@@ -171,7 +171,16 @@ export default function UnitPage() {
       {unlinked.length > 0 && (
         <section className="card" aria-labelledby="loose-initiatives">
           <h2 id="loose-initiatives">{t('initiative.unlinked')}</h2>
-          <ul>{unlinked.map((i) => <li key={i.id}>{i.title} · {t(`initiative.status.${i.status}`)}</li>)}</ul>
+          <ul>{unlinked.map((i) => (
+            <li key={i.id}>
+              {canEdit ? (
+                <button type="button" className="chip" onClick={() => setDialog({ kind: 'initiative', existing: i })}
+                  aria-label={t('initiative.chipLabel', { title: i.title, status: t(`initiative.status.${i.status}`) })}>
+                  <span aria-hidden="true">⚒</span> {i.title} · {t(`initiative.status.${i.status}`)}
+                </button>
+              ) : <>{i.title} · {t(`initiative.status.${i.status}`)}</>}
+            </li>
+          ))}</ul>
         </section>
       )}
 
