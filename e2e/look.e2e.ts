@@ -123,6 +123,8 @@ describe('the look of Varde', () => {
     // Told apart by hue, not lightness (both are dark): blue against red.
     expect(hueDistance(style.outline, style.error)).toBeGreaterThan(90);
     await screenView(page, 'look-01-focus-ring');
+    await dialog.getByRole('group', { name: 'Key result 2' }).scrollIntoViewIfNeeded();
+    await screenView(page, 'look-01-key-results-1280');
     expect(await seriousViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
   });

@@ -62,7 +62,7 @@ export function KeyResultDraftList({ drafts, onChange, errors, people, ownerId }
             <div className="kr-row-foot">
               <Button className="button quiet small kr-row-toggle" aria-expanded={expanded} aria-controls={expanded ? moreId : undefined}
                 aria-label={t('draftList.moreOf', { n: i + 1 })} onPress={() => setOpen(Object.assign([...open], { [i]: !expanded }))}>
-                <span aria-hidden="true" className="kr-row-chevron">▸</span> {t('draftList.more')}
+                <span aria-hidden="true">{expanded ? '▾' : '▸'}</span> {t('draftList.more')}
               </Button>
               {!expanded && (
                 <span className="kr-row-summary muted">
