@@ -35,12 +35,12 @@ export function KeyResultLine({ kr, owner, history, action, children, context }:
         <ProgressBar progress={kr.progress} expected={kr.expectedProgress} status={kr.trackStatus} reading={kr.reading} label={t('keyResult.progressOf', { title: kr.title })} />
         <TrackBadge status={kr.trackStatus} reading={kr.reading} />
       </div>
-      <ul className="kr-facts">
-        <li><span className="muted">{t('keyResult.current')}:</span> <strong>{current}</strong> <span className="muted">({target})</span></li>
-        <li className="confidence"><span className="muted">{t('keyResult.confidence')}:</span> {kr.confidence === null ? '–' : `${kr.confidence}/10`}</li>
-        {owner && <li>{t('keyResult.ownerIs', { owner })}</li>}
-        <li className="muted">{kr.currentAt ? t('keyResult.lastCheckIn', { age: ago(lang, kr.currentAt) }) : t('keyResult.noCheckIn')}</li>
-      </ul>
+      <div className="kr-facts">
+        <span><span className="muted">{t('keyResult.current')}:</span> <strong>{current}</strong> <span className="muted">({target})</span></span>
+        <span className="confidence"><span className="muted">{t('keyResult.confidence')}:</span> {kr.confidence === null ? '–' : `${kr.confidence}/10`}</span>
+        {owner && <span>{t('keyResult.ownerIs', { owner })}</span>}
+        <span className="muted">{kr.currentAt ? t('keyResult.lastCheckIn', { age: ago(lang, kr.currentAt) }) : t('keyResult.noCheckIn')}</span>
+      </div>
       {(history || action) && (
         <div className="kr-actions">
           {history && <Sparkline values={history} />}
