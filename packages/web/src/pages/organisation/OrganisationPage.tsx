@@ -1,6 +1,6 @@
 // The organisation in one view, the pyramid made visible: mission, vision, values and themes;
 // the Moals of the year; and the unit tree with each unit's rolled-up progress for the period.
-import { useState } from 'react';
+import { useState, type CSSProperties } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { UnitProgressNode } from '@varde/core';
@@ -20,7 +20,7 @@ function TreeNode({ node, periodId, depth }: { node: UnitProgressNode; periodId:
     <li>
       <div className="tree-row">
         {/* Depth indents the name only, so that every unit's bar sits in the same column. */}
-        <div className="tree-name" style={{ paddingLeft: `${depth * 1.5}rem` }}>
+        <div className="tree-name" style={{ '--depth': depth } as CSSProperties}>
           {hasChildren ? (
             <button type="button" className="disclosure" aria-expanded={open} aria-controls={listId} onClick={() => setOpen(!open)}
               aria-label={t(open ? 'organisation.collapse' : 'organisation.expand', { name: node.unit.name })}>{open ? '−' : '+'}</button>
