@@ -5,24 +5,27 @@
 // the compact key result list of a new objective, and one-click publishing of drafts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import fs from 'node:fs';
 import path from 'node:path';
 import { launchBrowser, screenshot, SCREENSHOTS, seriousViolations, startServer, watchErrors, type Server } from './harness.js';
+
+const nb = JSON.parse(fs.readFileSync(new URL('../packages/web/src/i18n/nb.json', import.meta.url), 'utf8'));
 
 let server: Server;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
 
-async function newPage(width: number, email = 'admin@demo.varde.no'): Promise<{ page: Page; errors: string[] }> {
+async function newPage(width: number, email = 'admin@demo.varde.no', language = 'en'): Promise<{ page: Page; errors: string[] }> {
   const context = await browser.newContext({ baseURL: server.base, viewport: { width, height: 900 }, locale: 'en-GB' });
-  await context.addInitScript(() => { if (!localStorage.getItem('varde.language')) localStorage.setItem('varde.language', 'en'); });
+  await context.addInitScript((lang) => { if (!localStorage.getItem('varde.language')) localStorage.setItem('varde.language', lang); }, language);
   contexts.push(context);
   const page = await context.newPage();
   const errors = watchErrors(page);
   await page.goto('/sign-in');
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Password').fill('varde-demo');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { name: /Hello/ }).waitFor();
+  await page.locator('input[type="email"]').fill(email);
+  await page.locator('input[type="password"]').fill('varde-demo');
+  await page.locator('button[type="submit"]').click();
+  await page.getByRole('heading', { level: 1, name: /^(Hello|Hei|Hej),/ }).waitFor();
   return { page, errors };
 }
 
@@ -328,6 +331,23 @@ describe('the look of Varde', () => {
     const full = await (await page.request.get(`/api/v1/objectives/${made.id}`)).json();
     expect(full.keyResults.map((k: { title: string; weight: number }) => [k.title, k.weight])).toEqual([['Frivillige på stand', 1], ['Lokallag med stand', 2]]);
     expect(full.status).toBe('draft');
+    expect(errors).toEqual([]);
+  });
+
+  it('keeps a compact key result row on one line in a wide dialog, in Norwegian with its longer labels too', async () => {
+    const { page, errors } = await newPage(1280, 'admin@demo.varde.no', 'nb');
+    const team = await campaignTeam(page);
+    await openTeam(page, team);
+    await page.getByRole('button', { name: nb.objective.new }).first().click();
+    const row = page.getByRole('dialog').getByRole('group', { name: nb.objective.keyResultN.replace('{{n}}', '1') });
+    const inputs = await row.locator('.kr-row-main input').evaluateAll((els) => els.map((el) => el.getBoundingClientRect()).map((r) => ({ top: r.top, right: r.right })));
+    expect(inputs.length).toBe(4);
+    for (const input of inputs) expect(Math.abs(input.top - inputs[0]!.top)).toBeLessThanOrEqual(1);
+    const box = (await row.boundingBox())!;
+    for (const input of inputs) expect(input.right).toBeLessThanOrEqual(box.x + box.width);
+    expect(box.height).toBeLessThan(200);
+    await row.scrollIntoViewIfNeeded();
+    await screenView(page, 'look-10-compact-key-results-nb-1280');
     expect(errors).toEqual([]);
   });
 
