@@ -44,7 +44,10 @@ describe('creating an objective', () => {
     await expect.poll(() => dialog.getByRole('list', { name: 'Chosen owners' }).textContent()).toContain(member.name);
     const first = dialog.getByRole('group', { name: 'Key result 1' });
     const second = dialog.getByRole('group', { name: 'Key result 2' });
-    for (const group of [first, second]) await expect.poll(() => group.getByRole('button', { name: /Owner/ }).textContent()).toContain(member.name);
+    // A collapsed row names its owner in its summary; opened, the owner field shows the same.
+    for (const group of [first, second]) await expect.poll(() => group.locator('.kr-row-summary').textContent()).toContain(member.name);
+    await first.getByRole('button', { name: /^More for key result 1/ }).click();
+    await expect.poll(() => first.getByRole('button', { name: /Owner/ }).textContent()).toContain(member.name);
     await first.getByLabel('Key result', { exact: true }).fill('Møter holdt');
     await first.getByLabel('Target').fill('6');
     await second.getByLabel('Key result', { exact: true }).fill('Flat');

@@ -150,6 +150,8 @@ describe('Varde in the browser', () => {
     await first.getByLabel('Unit of measure').fill('besøk');
     const second = dialog.getByRole('group', { name: 'Key result 2' });
     await second.getByLabel('Key result', { exact: true }).fill('Saksbehandlingstid for rettighetshjelp');
+    // The type is one of the fields behind the compact row's "More".
+    await second.getByRole('button', { name: /^More for key result 2/ }).click();
     await second.getByRole('button', { name: /Type/ }).click();
     await page.getByRole('option', { name: 'Decrease to' }).click();
     await second.getByLabel('Start').fill('30');

@@ -1,5 +1,7 @@
-// One key result as a row: title, progress against expected, current value, confidence, the
-// age of the last check-in, owner, sparkline, and the check-in button.
+// One key result as a row: title, progress against expected with its status, the facts (current
+// value against the target, confidence, owner, age of the last check-in), sparkline and actions.
+// On a desktop it is one tidy row; on a phone the same cells stack: the title across the full
+// width, then the bar with its status, then the facts, then the actions (see .kr in styles.css).
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { ReactNode } from 'react';
@@ -25,27 +27,26 @@ export function KeyResultLine({ kr, owner, history, action, children, context }:
   const current = kr.type === 'milestone' ? (kr.current === 1 ? t('keyResult.done') : t('keyResult.notDone')) : valueWithMeasure(lang, kr.current, kr.measure);
   return (
     <li className="kr">
-      <div>
-        <div className="kr-title"><Link to={`/key-results/${kr.id}`}>{kr.title}</Link></div>
-        <div className="kr-meta">
-          {context}
-          <span>{target}</span>
-          {owner && <span>{t('keyResult.ownerIs', { owner })}</span>}
-        </div>
+      <div className="kr-title">
+        <Link to={`/key-results/${kr.id}`}>{kr.title}</Link>
+        {context && <div className="kr-context">{context}</div>}
       </div>
-      <ProgressBar progress={kr.progress} expected={kr.expectedProgress} status={kr.trackStatus} reading={kr.reading} label={t('keyResult.progressOf', { title: kr.title })} />
-      <div className="small">
-        <div><span className="muted">{t('keyResult.current')}:</span> <strong>{current}</strong></div>
-        <div className="confidence">
-          <span className="muted">{t('keyResult.confidence')}:</span> {kr.confidence === null ? '–' : `${kr.confidence}/10`}
-        </div>
-        <div className="muted">{kr.currentAt ? t('keyResult.lastCheckIn', { age: ago(lang, kr.currentAt) }) : t('keyResult.noCheckIn')}</div>
-      </div>
-      <div className="row">
-        {history && <Sparkline values={history} />}
+      <div className="kr-status">
+        <ProgressBar progress={kr.progress} expected={kr.expectedProgress} status={kr.trackStatus} reading={kr.reading} label={t('keyResult.progressOf', { title: kr.title })} />
         <TrackBadge status={kr.trackStatus} reading={kr.reading} />
-        {action}
       </div>
+      <div className="kr-facts">
+        <span><span className="muted">{t('keyResult.current')}:</span> <strong>{current}</strong> <span className="muted">({target})</span></span>
+        <span className="confidence"><span className="muted">{t('keyResult.confidence')}:</span> {kr.confidence === null ? '–' : `${kr.confidence}/10`}</span>
+        {owner && <span>{t('keyResult.ownerIs', { owner })}</span>}
+        <span className="muted">{kr.currentAt ? t('keyResult.lastCheckIn', { age: ago(lang, kr.currentAt) }) : t('keyResult.noCheckIn')}</span>
+      </div>
+      {(history || action) && (
+        <div className="kr-actions">
+          {history && <Sparkline values={history} />}
+          {action}
+        </div>
+      )}
       {children}
     </li>
   );

@@ -1,12 +1,15 @@
 // A modal dialog: focus moves in, stays in, and returns to the trigger on close; Escape closes.
 // While its form holds changes (isDirty), a click outside or Escape first asks whether to
-// discard them, in an alert dialog whose first button keeps editing.
+// discard them, in an alert dialog whose first button keeps editing. `discard` words the question
+// for what would be lost when that is not a form's changes (a password shown only once).
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Dialog, Heading, Modal as AriaModal, ModalOverlay } from 'react-aria-components';
 
-export function Modal({ title, isOpen, onClose, isDirty = false, children }: {
-  title: string; isOpen: boolean; onClose(): void; isDirty?: boolean; children: ReactNode;
+export interface DiscardQuestion { title: string; lead: string; keep: string; confirm: string }
+
+export function Modal({ title, isOpen, onClose, isDirty = false, discard, children }: {
+  title: string; isOpen: boolean; onClose(): void; isDirty?: boolean; discard?: DiscardQuestion | undefined; children: ReactNode;
 }) {
   const { t } = useTranslation();
   const [asking, setAsking] = useState(false);
@@ -21,11 +24,11 @@ export function Modal({ title, isOpen, onClose, isDirty = false, children }: {
           <ModalOverlay className="modal-overlay confirm-overlay" isOpen={asking} onOpenChange={(open) => { if (!open) setAsking(false); }} isDismissable>
             <AriaModal className="modal confirm">
               <Dialog className="dialog" role="alertdialog">
-                <Heading slot="title">{t('controls.discardTitle')}</Heading>
-                <p>{t('controls.discardLead')}</p>
+                <Heading slot="title">{discard?.title ?? t('controls.discardTitle')}</Heading>
+                <p>{discard?.lead ?? t('controls.discardLead')}</p>
                 <div className="form-actions">
-                  <Button className="button secondary" autoFocus onPress={() => setAsking(false)}>{t('controls.keepEditing')}</Button>
-                  <Button className="button danger" onPress={() => { setAsking(false); onClose(); }}>{t('controls.discard')}</Button>
+                  <Button className="button secondary" autoFocus onPress={() => setAsking(false)}>{discard?.keep ?? t('controls.keepEditing')}</Button>
+                  <Button className="button danger" onPress={() => { setAsking(false); onClose(); }}>{discard?.confirm ?? t('controls.discard')}</Button>
                 </div>
               </Dialog>
             </AriaModal>

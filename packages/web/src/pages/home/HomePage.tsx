@@ -58,7 +58,7 @@ export default function HomePage() {
           {units.length === 0 ? <Empty title={t('home.noUnits')}>{t('home.noUnitsHint')}</Empty> : (
             <ul className="tree">
               {units.map((u) => (
-                <li key={u.unit.id} className="tree-row" style={{ gridTemplateColumns: 'minmax(8rem, 1fr) minmax(9rem, 1fr) auto' }}>
+                <li key={u.unit.id} className="tree-row">
                   <Link to={`/units/${u.unit.id}${period ? `?period=${period.id}` : ''}`}>{u.unit.name}</Link>
                   <ProgressBar progress={u.progress} expected={u.expectedProgress} status={u.trackStatus} reading={u.reading} label={t('unit.progressOf', { name: u.unit.name })} />
                   <TrackBadge status={u.trackStatus} reading={u.reading} />

@@ -1,6 +1,6 @@
 // The organisation in one view, the pyramid made visible: mission, vision, values and themes;
 // the Moals of the year; and the unit tree with each unit's rolled-up progress for the period.
-import { useState } from 'react';
+import { useState, type CSSProperties } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { UnitProgressNode } from '@varde/core';
@@ -19,14 +19,17 @@ function TreeNode({ node, periodId, depth }: { node: UnitProgressNode; periodId:
   return (
     <li>
       <div className="tree-row">
-        {hasChildren ? (
-          <button type="button" className="disclosure" aria-expanded={open} aria-controls={listId} onClick={() => setOpen(!open)}
-            aria-label={t(open ? 'organisation.collapse' : 'organisation.expand', { name: node.unit.name })}>{open ? '−' : '+'}</button>
-        ) : <span />}
-        <span>
-          <Link to={`/units/${node.unit.id}?period=${periodId}`}>{node.unit.name}</Link>
-          <span className="muted small"> · {t(`unitKind.${node.unit.kind}`)} · {t('organisation.objectiveCount', { count: node.subtreeObjectiveCount })}</span>
-        </span>
+        {/* Depth indents the name only, so that every unit's bar sits in the same column. */}
+        <div className="tree-name" style={{ '--depth': depth } as CSSProperties}>
+          {hasChildren ? (
+            <button type="button" className="disclosure" aria-expanded={open} aria-controls={listId} onClick={() => setOpen(!open)}
+              aria-label={t(open ? 'organisation.collapse' : 'organisation.expand', { name: node.unit.name })}>{open ? '−' : '+'}</button>
+          ) : <span className="disclosure-space" />}
+          <span>
+            <Link to={`/units/${node.unit.id}?period=${periodId}`}>{node.unit.name}</Link>
+            <span className="muted small"> · {t(`unitKind.${node.unit.kind}`)} · {t('organisation.objectiveCount', { count: node.subtreeObjectiveCount })}</span>
+          </span>
+        </div>
         <ProgressBar progress={node.progress} expected={node.expectedProgress} status={node.trackStatus} reading={node.reading} label={t('unit.progressOf', { name: node.unit.name })} />
         <TrackBadge status={node.trackStatus} reading={node.reading} />
       </div>
@@ -82,7 +85,7 @@ export default function OrganisationPage() {
         {moals.data && moals.data.objectives.length > 0 && (
           <ul className="tree">
             {moals.data.objectives.map((m) => (
-              <li key={m.id} className="tree-row" style={{ gridTemplateColumns: 'minmax(10rem, 2fr) minmax(9rem, 1fr) auto' }}>
+              <li key={m.id} className="tree-row">
                 <span><strong>{m.title}</strong> <span className="muted small">· {t('organisation.keyResultCount', { count: m.keyResults.length })}</span></span>
                 <ProgressBar progress={m.progress} expected={m.expectedProgress} status={m.trackStatus} reading={m.reading} label={t('objective.progressOf', { title: m.title })} />
                 <TrackBadge status={m.trackStatus} reading={m.reading} />

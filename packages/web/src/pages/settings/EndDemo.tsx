@@ -61,7 +61,7 @@ function ConfirmEndDemo({ organisationName, onClose }: { organisationName: strin
   };
 
   return (
-    <Modal title={t('demo.confirmTitle')} isOpen onClose={onClose}>
+    <Modal title={t('demo.confirmTitle')} isOpen onClose={onClose} isDirty={typed !== ''}>
       <form className="form" onSubmit={(e) => void submit(e)} noValidate>
         <FormError>{failed ? t('demo.endFailed') : ''}</FormError>
         <p style={{ margin: 0 }}>{t('demo.confirmLead', { name: organisationName })}</p>

@@ -45,10 +45,10 @@ export function PeopleSettings() {
   const errors = localFieldErrors(t, error);
   return (
     <div className="stack">
-      <div className="card" style={{ overflowX: 'auto' }}>
+      <div className="card">
         <h2>{t('settings.people')}</h2>
         <p role="status" className={done ? 'alert info' : 'visually-hidden'}>{done}</p>
-        <table className="data">
+        <table className="data stacked">
           <thead>
             <tr>
               <th scope="col">{t('people.name')}</th><th scope="col">{t('signIn.email')}</th><th scope="col">{t('settings.unitsOf')}</th>
@@ -58,14 +58,14 @@ export function PeopleSettings() {
           <tbody>
             {people.data.map((p) => (
               <tr key={p.id}>
-                <td>{p.name}</td><td>{p.email}</td>
-                <td>{p.memberships.map((m) => `${unitName.get(m.unitId) ?? ''}${m.role === 'lead' ? ` (${t('settings.lead')})` : ''}`).join(', ')}</td>
-                <td>{p.isAdmin ? t('common.yes') : t('common.no')}</td>
-                <td>
+                <td data-label={t('people.name')}>{p.name}</td><td data-label={t('signIn.email')} className="wrap-anywhere">{p.email}</td>
+                <td data-label={t('settings.unitsOf')}>{p.memberships.map((m) => `${unitName.get(m.unitId) ?? ''}${m.role === 'lead' ? ` (${t('settings.lead')})` : ''}`).join(', ')}</td>
+                <td data-label={t('settings.admin')}>{p.isAdmin ? t('common.yes') : t('common.no')}</td>
+                <td data-label={t('accounts.status')}>
                   {p.active ? t('accounts.active') : t('accounts.inactive')}
                   {p.passwordChangeRequired && <><br /><span className="small">{t('accounts.mustChange')}</span></>}
                 </td>
-                <td>
+                <td data-label={t('accounts.actions')}>
                   {p.id !== me.data?.person.id && (
                     <div className="row">
                       <Button className="button small secondary" aria-label={t(p.active ? 'accounts.deactivateNamed' : 'accounts.reactivateNamed', { name: p.name })}
@@ -141,7 +141,9 @@ function OneTimePasswordDialog({ person, onClose }: { person: Person; onClose():
     }
   };
   return (
-    <Modal title={t('accounts.resetTitle', { name: person.name })} isOpen onClose={onClose}>
+    // The password is shown only this once: a stray click outside or Escape asks before it is gone.
+    <Modal title={t('accounts.resetTitle', { name: person.name })} isOpen onClose={onClose} isDirty={oneTime !== ''}
+      discard={{ title: t('look.closePasswordTitle'), lead: t('look.closePasswordLead', { name: person.name }), keep: t('look.keepPassword'), confirm: t('look.closePassword') }}>
       {oneTime ? (
         <div className="form">
           <p>{t('accounts.oneTimeShown', { name: person.name })}</p>

@@ -3,7 +3,8 @@
 import { useTranslation } from 'react-i18next';
 import { SelectField, TextInput, type Choice } from '../../components/Fields';
 
-export interface KeyResultDraft { title: string; type: string; start: string; target: string; measure: string; ownerId: string }
+// weight: only the objective dialog's compact list asks for it; left out, the server's default (1) holds.
+export interface KeyResultDraft { title: string; type: string; start: string; target: string; measure: string; ownerId: string; weight?: string }
 export const emptyDraft = (): KeyResultDraft => ({ title: '', type: 'increase', start: '0', target: '', measure: '', ownerId: '' });
 export const KR_TYPES = ['increase', 'decrease', 'above', 'below', 'milestone'] as const;
 
@@ -15,6 +16,7 @@ export function draftToBody(d: KeyResultDraft) {
     title: d.title, type: d.type, measure: d.type === 'milestone' ? '' : d.measure,
     ...(d.type === 'milestone' ? {} : { target: num(d.target), ...(threshold ? {} : { start: num(d.start) }) }),
     ownerId: d.ownerId || null,
+    ...(d.weight?.trim() ? { weight: num(d.weight) } : {}),
   };
 }
 

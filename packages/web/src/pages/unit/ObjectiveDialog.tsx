@@ -1,19 +1,21 @@
 // Create an objective with its key results and what it pays into, or edit one. Each field shows
 // the server's message for it; the objective and its key results are saved together or not at all.
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button } from 'react-aria-components';
 import type { Objective } from '@varde/core';
 import { api } from '../../api/client';
 import { FormError, SelectField, TextInput, type Choice } from '../../components/Fields';
-import { Modal } from '../../components/Modal';
+import { Modal, useIsDirty } from '../../components/Modal';
 import { DialogActions } from '../../components/DialogActions';
 import { DeleteButton } from '../../components/DeleteButton';
 import { formMessage, localFieldErrors } from '../../components/fieldMessages';
 import { AlignmentPicker, type ChosenAlignment } from './AlignmentPicker';
 import { OwnerPicker } from './OwnerPicker';
-import { draftToBody, emptyDraft, KeyResultFields, type KeyResultDraft } from './KeyResultFields';
+import { draftToBody, emptyDraft, type KeyResultDraft } from './KeyResultFields';
+import { KeyResultDraftList } from './KeyResultDraftList';
+import { focusFirstInvalid } from '../../components/focusFirstInvalid';
 
 export function ObjectiveDialog({ unitId, periodId, people, existing, existingAlignments, onClose }: {
   unitId: string; periodId: string; people: Choice[]; existing?: Objective | undefined; existingAlignments?: ChosenAlignment[]; onClose(): void;
@@ -30,6 +32,10 @@ export function ObjectiveDialog({ unitId, periodId, people, existing, existingAl
   const [message, setMessage] = useState('');
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<string>(existing?.status ?? 'draft');
+  const isDirty = useIsDirty({ title, description, kind, owners, alignments, drafts, status });
+  const form = useRef<HTMLFormElement>(null);
+  // After a refusal the first field to fix takes focus (a key result row with a refused hidden field is open by then).
+  useEffect(() => { if (Object.keys(errors).length > 0) focusFirstInvalid(form.current); }, [errors]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -66,8 +72,8 @@ export function ObjectiveDialog({ unitId, periodId, people, existing, existingAl
     setOwners(next);
   };
   return (
-    <Modal title={existing ? t('objective.edit') : t('objective.new')} isOpen onClose={onClose}>
-      <form className="form" onSubmit={(e) => void submit(e)} noValidate>
+    <Modal title={existing ? t('objective.edit') : t('objective.new')} isOpen onClose={onClose} isDirty={isDirty}>
+      <form ref={form} className="form" onSubmit={(e) => void submit(e)} noValidate>
         <FormError>{message}</FormError>
         <>
             <TextInput label={t('objective.title')} value={title} onChange={setTitle} error={errors.title} isRequired autoFocus hint={t('objective.titleHint')} />
@@ -82,14 +88,7 @@ export function ObjectiveDialog({ unitId, periodId, people, existing, existingAl
         {!existing && (
           <section className="stack" aria-labelledby="kr-drafts">
             <h3 id="kr-drafts">{t('objective.keyResults')}</h3>
-            {drafts.map((d, i) => (
-              <fieldset key={i} className="kr-draft">
-                <legend className="label">{t('objective.keyResultN', { n: i + 1 })}</legend>
-                <KeyResultFields draft={d} onChange={(next) => setDrafts(drafts.map((x, j) => (j === i ? next : x)))} errors={Object.fromEntries(Object.entries(errors).filter(([k]) => k.startsWith(`kr${i}.`)).map(([k, v]) => [k.slice(`kr${i}.`.length), v]))} people={people} />
-                <Button className="button quiet small" onPress={() => setDrafts(drafts.filter((_, j) => j !== i))}>{t('objective.removeKeyResult', { n: i + 1 })}</Button>
-              </fieldset>
-            ))}
-            <Button className="button secondary small" onPress={() => setDrafts([...drafts, { ...emptyDraft(), ownerId: owners[0] ?? '' }])}>{t('objective.addKeyResult')}</Button>
+            <KeyResultDraftList drafts={drafts} onChange={setDrafts} errors={errors} people={people} ownerId={owners[0] ?? ''} />
           </section>
         )}
         <DialogActions busy={busy} onCancel={onClose}

@@ -23,6 +23,7 @@ import { ObjectiveDialog } from './ObjectiveDialog';
 import { KeyResultDialog } from './KeyResultDialog';
 import { InitiativeDialog } from './InitiativeDialog';
 import type { ChosenAlignment } from './AlignmentPicker';
+import { usePublish } from './usePublish';
 
 type Dialog =
   | { kind: 'checkIn'; target: CheckInTarget }
@@ -45,6 +46,7 @@ export default function UnitPage() {
   const history = useCheckInHistory(unitId, period?.id);
   const canEdit = useCanEdit(unitId);
   const [dialog, setDialog] = useState<Dialog | null>(null);
+  const publishing = usePublish();
 
   const unit = units.data?.find((u) => u.id === unitId);
   const ancestors = useMemo(() => {
@@ -69,6 +71,7 @@ export default function UnitPage() {
   const data: UnitProgress | undefined = progress.data;
   const krChoices = (data?.objectives ?? []).flatMap((o) => o.keyResults.map((k) => ({ id: k.id, label: `${k.title} (${o.title})` })));
   const unlinked = (initiatives.data ?? []).filter((i) => i.keyResultIds.length === 0);
+  const drafts = (data?.objectives ?? []).filter((o) => o.status === 'draft').flatMap((o) => objectiveById.get(o.id) ?? []);
   const openKeyResultEditor = async (id: string) => {
     const kr = await queryClient.fetchQuery({ queryKey: keys.keyResult(id), queryFn: () => api.get<KeyResult>(`/key-results/${id}`) });
     setDialog({ kind: 'editKeyResult', keyResult: kr });
@@ -98,11 +101,13 @@ export default function UnitPage() {
             <p className="small muted" style={{ margin: '.3rem 0 0' }}>{t('unit.counts', { objectives: data.objectiveCount, subtree: data.subtreeObjectiveCount })}</p>
           </div>
           <div className="row"><TrackBadge status={data.trackStatus} reading={data.reading} />
+            {canEdit && drafts.length > 1 && <Button className="button secondary" onPress={() => publishing.publish(drafts)}>{t('publish.all', { count: drafts.length })}</Button>}
             {canEdit && <Button className="button" onPress={() => setDialog({ kind: 'newObjective' })}>{t('objective.new')}</Button>}
           </div>
         </section>
       )}
 
+      {publishing.error !== null && <ErrorState error={publishing.error} />}
       {progress.isLoading && <Loading />}
       {data && data.objectives.length === 0 && (
         <div className="card"><Empty title={t('unit.noObjectives', { period: period.name })}>
@@ -131,6 +136,8 @@ export default function UnitPage() {
                 <ProgressBar progress={o.progress} expected={o.expectedProgress} status={o.trackStatus} reading={o.reading} label={t('objective.progressOf', { title: o.title })} />
                 <div className="row" style={{ marginTop: '.4rem' }}>
                   <TrackBadge status={o.trackStatus} reading={o.reading} />
+                  {canEdit && full && o.status === 'draft' && <Button className="button small" aria-label={t('publish.oneNamed', { title: o.title })}
+                    onPress={() => publishing.publish([full])}>{t('publish.one')}</Button>}
                   {canEdit && full && <Button className="button quiet small" onPress={() => setDialog({ kind: 'editObjective', objective: full })} aria-label={t('objective.editNamed', { title: o.title })}>{t('common.edit')}</Button>}
                 </div>
               </div>
@@ -189,7 +196,7 @@ export default function UnitPage() {
           <h2 id="children-heading">{t('unit.children')}</h2>
           <ul className="tree">
             {data.children.map((c) => (
-              <li key={c.unit.id} className="tree-row" style={{ gridTemplateColumns: 'minmax(8rem, 1fr) minmax(9rem, 1fr) auto' }}>
+              <li key={c.unit.id} className="tree-row">
                 <Link to={`/units/${c.unit.id}?period=${period.id}`}>{c.unit.name}</Link>
                 <ProgressBar progress={c.progress} expected={c.expectedProgress} status={c.trackStatus} reading={c.reading} label={t('unit.progressOf', { name: c.unit.name })} />
                 <TrackBadge status={c.trackStatus} reading={c.reading} />
