@@ -13,3 +13,4 @@ export * from './openBlocker.js';
 export * from './confidenceFell.js';
 export * from './progressReading.js';
 export * from './periodPlan.js';
+export * from './checkInChanges.js';

@@ -10,6 +10,11 @@ export interface CheckInContext { kr: KeyResultRecord; periodState: string; acto
 
 export function checkInRefusal(actor: Actor, { kr, periodState, actorIsMember }: CheckInContext, input: Pick<CheckInInput, 'value'>): AppError | undefined {
   if (!policies.checkInOn(actor, { ownerId: kr.ownerId, actorIsMember })) return forbidden('You may not check in on this key result');
+  return checkInValueRefusal(kr, periodState, input);
+}
+
+/** What a check-in may not hold, for a new one and an edited one alike. */
+export function checkInValueRefusal(kr: Pick<KeyResultRecord, 'type'>, periodState: string, input: Pick<CheckInInput, 'value'>): AppError | undefined {
   if (kr.type === 'milestone' && input.value !== 0 && input.value !== 1) {
     return invalid('value', 'must be 0 (not done) or 1 (done) for a milestone', 'milestone');
   }

@@ -151,6 +151,8 @@ const CASES: Record<string, Case> = {
   'DELETE /api/v1/key-results/{id}': ({ x }) => [{ label: 'delete their key result', method: 'DELETE', url: `/api/v1/key-results/${x.keyResultId}`, expect: notFound }],
   'GET /api/v1/key-results/{id}/check-ins': ({ x }) => [{ label: 'their check-ins', method: 'GET', url: `/api/v1/key-results/${x.keyResultId}/check-ins`, expect: notFound }],
   'POST /api/v1/key-results/{id}/check-ins': ({ x }) => [{ label: 'check in on theirs', method: 'POST', url: `/api/v1/key-results/${x.keyResultId}/check-ins`, body: { value: 99, confidence: 9 }, expect: notFound }],
+  'PATCH /api/v1/check-ins/{id}': ({ x }) => [{ label: 'edit their check-in', method: 'PATCH', url: `/api/v1/check-ins/${x.checkInId}`, body: { version: 1, value: 1 }, expect: notFound }],
+  'DELETE /api/v1/check-ins/{id}': ({ x }) => [{ label: 'delete their check-in', method: 'DELETE', url: `/api/v1/check-ins/${x.checkInId}`, expect: notFound }],
 
   'GET /api/v1/initiatives': ({ x }) => [
     { label: 'initiatives', method: 'GET', url: '/api/v1/initiatives?limit=500', expect: own() },

@@ -79,6 +79,14 @@ export async function setCurrent(db: Db, id: string, value: number, confidence: 
   return Number(result.numAffectedRows ?? 0) === 1;
 }
 
+/** After a check-in was edited or removed: the key result's current value is its newest
+ *  remaining check-in's, or none. Unconditional, unlike setCurrent: the caller holds the
+ *  objective's lock and has just read the newest. */
+export async function resetCurrent(db: Db, id: string, newest: { value: number; confidence: number; createdAt: string } | undefined): Promise<void> {
+  await db.updateTable('key_results').set({ current_value: newest?.value ?? null, confidence: newest?.confidence ?? null, current_at: newest?.createdAt ?? null })
+    .where('id', '=', id).execute();
+}
+
 export async function deleteKeyResult(db: Db, orgId: string, id: string): Promise<boolean> {
   const result = await db.deleteFrom('key_results').where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
   return Number(result.numDeletedRows) === 1;

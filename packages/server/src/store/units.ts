@@ -2,9 +2,10 @@
 import type { Unit, UnitKind, UnitMember, MemberRole } from '@varde/core';
 import type { Db, VersionedUpdate } from './executor.js';
 import { updatedRows } from './executor.js';
+import type { Selectable } from 'kysely';
 import type { UnitTable } from './schema.js';
 
-async function withMembers(db: Db, rows: UnitTable[], orgId: string, all: boolean): Promise<Unit[]> {
+async function withMembers(db: Db, rows: Selectable<UnitTable>[], orgId: string, all: boolean): Promise<Unit[]> {
   if (rows.length === 0) return [];
   let q = db.selectFrom('memberships').select(['unit_id', 'person_id', 'role']).where('org_id', '=', orgId);
   if (!all) q = q.where('unit_id', 'in', rows.map((r) => r.id));

@@ -3,6 +3,12 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { useQueryClient } from '@tanstack/react-query';
+import { Button } from 'react-aria-components';
+import type { CheckIn } from '@varde/core';
+import { api } from '../../api/client';
+import { ConfirmAction } from '../../components/ConfirmAction';
+import { useToast } from '../../components/Toast';
 import { periodBounds } from '@varde/core/rules';
 import { useCheckIns, useKeyResult, useObjective, useOrganisation, usePeople, usePeriods } from '../../api/hooks';
 import { ProgressBar } from '../../components/ProgressBar';
@@ -14,6 +20,7 @@ import { dateTime, locales, valueWithMeasure } from '../../i18n/format';
 import { CheckInDialog } from '../unit/CheckInDialog';
 import type { ChartSeries } from './HistoryChart';
 import { ForecastStory } from './ForecastStory';
+import { EditCheckInDialog } from './EditCheckInDialog';
 
 const HistoryChart = lazy(() => import('./HistoryChart').then((m) => ({ default: m.HistoryChart })));
 
@@ -29,6 +36,10 @@ export default function KeyResultPage() {
   const org = useOrganisation();
   const canEdit = useCanEdit(objective.data?.unitId);
   const [checkingIn, setCheckingIn] = useState(false);
+  const [editing, setEditing] = useState<CheckIn | null>(null);
+  const [deleting, setDeleting] = useState<CheckIn | null>(null);
+  const queryClient = useQueryClient();
+  const toast = useToast();
   const period = periods.data?.find((p) => p.id === objective.data?.periodId);
   const personName = useMemo(() => new Map((people.data ?? []).map((p) => [p.id, p.name])), [people.data]);
 
@@ -54,6 +65,8 @@ export default function KeyResultPage() {
       locale: locales[lang as keyof typeof locales] ?? lang,
     };
   }, [kr.data, period, checkIns.data, org.data, lang, t]);
+
+  const anyChangeable = (checkIns.data ?? []).some((c) => c.can.edit || c.can.delete);
 
   if (kr.isLoading) return <Loading />;
   if (kr.error || !kr.data) return <ErrorState error={kr.error} onRetry={() => void kr.refetch()} />;
@@ -87,7 +100,9 @@ export default function KeyResultPage() {
         <TrackBadge status={k.trackStatus} reading={k.reading} />
       </section>
 
-      <section className="card" aria-labelledby="history-heading">
+      {/* min-width 0: as a grid item the card would otherwise grow to the table's width and widen the
+          whole page on a phone, instead of letting the table scroll inside it. */}
+      <section className="card" aria-labelledby="history-heading" style={{ minWidth: 0 }}>
         <h2 id="history-heading">{t('keyResultPage.history')}</h2>
         {checkIns.data && checkIns.data.length === 0 && <Empty title={t('keyResultPage.noCheckIns')}>{t('keyResultPage.noCheckInsHint')}</Empty>}
         {series && series.actual.length > 0 && (
@@ -97,23 +112,35 @@ export default function KeyResultPage() {
           </Suspense>
         )}
         {checkIns.data && checkIns.data.length > 0 && (
-          <div style={{ overflowX: 'auto' }}>
+          <div style={{ overflowX: 'auto', position: 'relative' }}>
             <table className="data">
               <caption className="visually-hidden">{t('keyResultPage.tableCaption', { title: k.title })}</caption>
               <thead><tr>
                 <th scope="col">{t('keyResultPage.when')}</th><th scope="col" className="num">{t('keyResultPage.value')}</th>
                 <th scope="col" className="num">{t('keyResult.confidence')}</th><th scope="col">{t('checkIn.comment')}</th>
                 <th scope="col">{t('checkIn.blockers')}</th><th scope="col">{t('keyResultPage.by')}</th>
+                {anyChangeable && <th scope="col"><span className="visually-hidden">{t('checkInEdits.actions')}</span></th>}
               </tr></thead>
               <tbody>
                 {checkIns.data.map((c) => (
                   <tr key={c.id}>
-                    <td>{dateTime(lang, c.createdAt)}</td>
+                    <td>
+                      {dateTime(lang, c.createdAt)}
+                      {c.editedAt && <span className="small muted edited-mark"> · {t('checkInEdits.edited', { when: dateTime(lang, c.editedAt) })}</span>}
+                    </td>
                     <td className="num">{valueWithMeasure(lang, c.value, k.measure)}</td>
                     <td className="num">{c.confidence}/10</td>
                     <td>{c.comment ?? ''}</td>
                     <td>{c.blockers ?? ''}</td>
                     <td>{c.authorId ? personName.get(c.authorId) ?? '' : ''}</td>
+                    {anyChangeable && (
+                      <td>
+                        <div className="row" style={{ gap: '.3rem', flexWrap: 'nowrap' }}>
+                          {c.can.edit && <Button className="button secondary small" aria-label={t('checkInEdits.editOf', { when: dateTime(lang, c.createdAt) })} onPress={() => setEditing(c)}>{t('checkInEdits.edit')}</Button>}
+                          {c.can.delete && <Button className="button secondary small" aria-label={t('checkInEdits.deleteOf', { when: dateTime(lang, c.createdAt) })} onPress={() => setDeleting(c)}>{t('checkInEdits.delete')}</Button>}
+                        </div>
+                      </td>
+                    )}
                   </tr>
                 ))}
               </tbody>
@@ -122,6 +149,17 @@ export default function KeyResultPage() {
         )}
       </section>
       {checkingIn && <CheckInDialog keyResult={k} onClose={() => setCheckingIn(false)} />}
+      {editing && <EditCheckInDialog checkIn={editing} keyResult={k} onClose={() => setEditing(null)} />}
+      {deleting && (
+        <ConfirmAction title={t('checkInEdits.deleteTitle')} confirmLabel={t('checkInEdits.delete')}
+          lead={t('checkInEdits.deleteLead', { when: dateTime(lang, deleting.createdAt), value: valueWithMeasure(lang, deleting.value, k.measure) })}
+          onClose={() => setDeleting(null)}
+          onConfirm={async () => {
+            await api.del(`/check-ins/${deleting.id}`);
+            await queryClient.invalidateQueries();
+            toast(t('checkInEdits.deleted'));
+          }} />
+      )}
     </div>
   );
 }
