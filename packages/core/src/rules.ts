@@ -14,3 +14,4 @@ export * from './confidenceFell.js';
 export * from './progressReading.js';
 export * from './periodPlan.js';
 export * from './checkInChanges.js';
+export * from './unitArchive.js';

@@ -1,7 +1,7 @@
 // Correcting the record: a check-in edited or removed, by the rule of core's checkInChanges.
 // When the key result's newest check-in changes or goes, its current value and confidence and
 // the objective's kept progress follow, in the same transaction.
-import type { CheckIn, CheckInPatch } from '@varde/core';
+import { okrsReadOnly, type CheckIn, type CheckInPatch } from '@varde/core';
 import { deleteCheckIn, getCheckIn, newestCheckIn, updateCheckIn, type CheckInRecord } from '../store/checkIns.js';
 import { resetCurrent, type KeyResultContextRow } from '../store/keyResults.js';
 import { refreshObjectiveProgress } from '../store/objectiveProgress.js';
@@ -9,7 +9,7 @@ import { organisationTimeZone } from '../store/organisations.js';
 import type { Db } from '../store/executor.js';
 import { presentCheckIn, type CheckInListFacts } from '../presenters/checkIns.js';
 import { isoNow, type Actor, type Deps } from './context.js';
-import { forbidden, invalid, notFound, staleVersion } from './errors.js';
+import { forbidden, invalid, notFound, staleVersion, unitArchived } from './errors.js';
 import { checkInValueRefusal } from './checkInRefusal.js';
 import { keyResultInContext } from './keyResults.js';
 
@@ -17,7 +17,7 @@ import { keyResultInContext } from './keyResults.js';
 export async function checkInFacts(deps: Deps, db: Db, actor: Actor, context: KeyResultContextRow): Promise<CheckInListFacts> {
   return {
     actor, keyResultOwnerId: context.kr.ownerId, now: deps.clock.now(), timeZone: await organisationTimeZone(db, actor.orgId),
-    readOnly: context.periodState === 'closed',
+    readOnly: context.periodState === 'closed' || okrsReadOnly({ archivedAt: context.unitArchivedAt }),
   };
 }
 
@@ -29,6 +29,7 @@ async function changeable(deps: Deps, trx: Db, actor: Actor, id: string, what: '
   // Read again under the lock: a concurrent edit or removal has committed by now.
   const checkIn = await getCheckIn(trx, actor.orgId, id);
   if (!checkIn) throw notFound('The check-in');
+  if (okrsReadOnly({ archivedAt: context.unitArchivedAt })) throw unitArchived();
   if (context.periodState === 'closed') throw invalid('id', 'belongs to a closed period; reopen it to change its check-ins', 'closed');
   const facts = await checkInFacts(deps, trx, actor, context);
   if (!presentCheckIn(checkIn, facts).can[what]) {

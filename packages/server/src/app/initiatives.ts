@@ -47,7 +47,7 @@ export async function addInitiative(deps: Deps, actor: Actor, input: InitiativeC
   const id = newId();
   return deps.store.db.transaction().execute(async (trx) => {
     if (!(await getUnit(trx, actor.orgId, input.unitId))) throw invalid('unitId', 'is not a unit in this organisation', 'unknown_unit');
-    await authorise(policies.changeOkrsOf(trx, actor, input.unitId), "change this unit's initiatives");
+    await authorise(policies.changeOkrsOf(trx, actor, input.unitId, 'unitId'), "change this unit's initiatives");
     await checkReferences(trx, actor.orgId, input);
     await checkKeyResults(trx, actor.orgId, input, input.keyResultIds, true);
     await insertInitiative(trx, { id, orgId: actor.orgId, ...input, now: isoNow(deps) });
@@ -59,7 +59,8 @@ export async function changeInitiative(deps: Deps, actor: Actor, id: string, pat
   return deps.store.db.transaction().execute(async (trx) => {
     const current = await getInitiative(trx, actor.orgId, id);
     if (!current) throw notFound('The initiative');
-    const mayChange = actor.personId === current.ownerId || (await policies.changeOkrsOf(trx, actor, current.unitId));
+    // The unit's policy first: it refuses an archived unit's initiatives even to their owner.
+    const mayChange = (await policies.changeOkrsOf(trx, actor, current.unitId)) || actor.personId === current.ownerId;
     await authorise(mayChange, "change this unit's initiatives");
     await checkReferences(trx, actor.orgId, patch);
     const periodId = patch.periodId === undefined ? current.periodId : patch.periodId;

@@ -32,6 +32,10 @@ const POLICY: ReadonlyArray<readonly [string, number, number, number, number, nu
   ['PATCH  /api/v1/key-results/:id',                     401,   200,  200,   403,  403],
   ['DELETE /api/v1/key-results/:id',                     401,   204,  204,   403,  403],
   ['POST   /api/v1/key-results/:id/check-ins',           401,   201,  201,   403,  201],
+  // A check-in the admin wrote: its author may the same day, the key result's owner and admins
+  // always, no other member of the unit (core's checkInChanges).
+  ['PATCH  /api/v1/check-ins/:id',                       401,   200,  403,   403,  200],
+  ['DELETE /api/v1/check-ins/:id',                       401,   204,  403,   403,  204],
   ['POST   /api/v1/initiatives',                         401,   201,  201,   403,  403],
   ['PATCH  /api/v1/initiatives/:id',                     401,   200,  200,   403,  200],
   ['DELETE /api/v1/people/:id/sessions',                 401,   204,  403,   403,  403],
@@ -121,6 +125,14 @@ const attempts: Record<string, (admin: Client, w: World, s: Sessions) => Promise
     return { url: `/api/v1/key-results/${k.body.id}` };
   },
   'POST   /api/v1/key-results/:id/check-ins': async (_a, w) => ({ url: `/api/v1/key-results/${w.keyResultId}/check-ins`, body: { value: ++counter, confidence: 6 } }),
+  'PATCH  /api/v1/check-ins/:id': async (admin, w) => {
+    const c = await admin.post(`/api/v1/key-results/${w.keyResultId}/check-ins`, { value: ++counter, confidence: 6 });
+    return { url: `/api/v1/check-ins/${c.body.id}`, body: { version: c.body.version, comment: unique('Rettet') } };
+  },
+  'DELETE /api/v1/check-ins/:id': async (admin, w) => {
+    const c = await admin.post(`/api/v1/key-results/${w.keyResultId}/check-ins`, { value: ++counter, confidence: 6 });
+    return { url: `/api/v1/check-ins/${c.body.id}` };
+  },
   'POST   /api/v1/initiatives': async (_a, w) => ({ url: '/api/v1/initiatives', body: { unitId: w.alfaId, title: unique('Tiltak'), ownerId: w.ownerId } }),
   'PATCH  /api/v1/initiatives/:id': async (admin, w) => {
     const i = await admin.post('/api/v1/initiatives', { unitId: w.alfaId, title: unique('Tiltak'), ownerId: w.ownerId, keyResultIds: [w.keyResultId] });

@@ -88,6 +88,7 @@ const CASES: Record<string, Case> = {
     const version = await versionOf(c, `/api/v1/units/${c.mine.teamId}`);
     return [
       { label: 'change their unit', method: 'PATCH', url: `/api/v1/units/${c.x.teamId}`, body: { version: 1, name: 'Tatt' }, expect: notFound },
+      { label: 'archive their unit', method: 'PATCH', url: `/api/v1/units/${c.x.teamId}`, body: { version: 1, archived: true }, expect: notFound },
       { label: 'move ours under theirs', method: 'PATCH', url: `/api/v1/units/${c.mine.teamId}`, body: { version, parentId: c.x.rootUnitId }, expect: invalid('parentId') },
       { label: 'give ours their member', method: 'PATCH', url: `/api/v1/units/${c.mine.teamId}`, body: { version, members: [{ personId: c.x.memberId, role: 'lead' }] }, expect: invalid('members.0.personId') },
     ];

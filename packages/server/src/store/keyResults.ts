@@ -102,6 +102,8 @@ export async function keyResultRefs(db: Db, orgId: string, ids: readonly string[
 
 export interface KeyResultContextRow {
   kr: KeyResultRecord; unitId: string; periodId: string; periodState: string; actorIsMember: boolean;
+  /** When the objective's unit was archived (its OKRs read-only), or null. */
+  unitArchivedAt: string | null;
 }
 /** A key result with where it sits (unit, period and its state) and whether the actor is a member
  *  of its unit: everything a check-in must know before it writes, in one query. */
@@ -109,9 +111,10 @@ const contextQuery = (lockObjective: boolean) => compiledOnce((db, a: { orgId: s
   const q = db.selectFrom('key_results')
     .innerJoin('objectives', 'objectives.id', 'key_results.objective_id')
     .innerJoin('periods', 'periods.id', 'objectives.period_id')
+    .innerJoin('units', 'units.id', 'objectives.unit_id')
     .leftJoin('memberships', (join) => join.onRef('memberships.unit_id', '=', 'objectives.unit_id').on('memberships.person_id', '=', a.personId))
     .select(KEY_RESULT_COLUMNS.map((c) => `key_results.${c}` as const))
-    .select(['objectives.unit_id as ctx_unit_id', 'objectives.period_id as ctx_period_id', 'periods.state as ctx_period_state', 'memberships.role as ctx_role'])
+    .select(['objectives.unit_id as ctx_unit_id', 'objectives.period_id as ctx_period_id', 'periods.state as ctx_period_state', 'units.archived_at as ctx_unit_archived_at', 'memberships.role as ctx_role'])
     .where('key_results.org_id', '=', a.orgId).where('key_results.id', '=', a.id);
   // NO KEY UPDATE: other writers of the objective wait, while inserting a key result under it
   // (which takes a KEY SHARE lock for its foreign key) does not.
@@ -124,6 +127,6 @@ const lockContext = contextQuery(true);
 export async function keyResultContext(db: Db, orgId: string, id: string, personId: string, { lockObjective = false } = {}): Promise<KeyResultContextRow | undefined> {
   const r = (await (lockObjective ? lockContext : readContext)(db, { orgId, id, personId })).rows[0];
   if (!r) return undefined;
-  const { ctx_unit_id, ctx_period_id, ctx_period_state, ctx_role, ...row } = r;
-  return { kr: presentKeyResultRow(row), unitId: ctx_unit_id, periodId: ctx_period_id, periodState: ctx_period_state, actorIsMember: ctx_role !== null };
+  const { ctx_unit_id, ctx_period_id, ctx_period_state, ctx_unit_archived_at, ctx_role, ...row } = r;
+  return { kr: presentKeyResultRow(row), unitId: ctx_unit_id, periodId: ctx_period_id, periodState: ctx_period_state, actorIsMember: ctx_role !== null, unitArchivedAt: ctx_unit_archived_at };
 }
