@@ -18,13 +18,16 @@ async function expectAccessible(name: string): Promise<void> {
 }
 
 /** The same screen drawn afresh at a phone's width (the chart takes its width when drawn), then back at desktop width. */
-async function onPhone(name: string): Promise<void> {
+async function onPhone(name: string, reopen: () => Promise<void> = async () => {}): Promise<void> {
   await page.setViewportSize({ width: 375, height: 800 });
   await page.reload();
+  await reopen();
   await expectAccessible(`${name}-375`);
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.reload();
+  await reopen();
 }
+const unitsTab = async () => { await page.getByRole('tab', { name: 'Units' }).click(); };
 
 async function api(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, data?: unknown): Promise<any> {
   const res = await page.request.fetch(url, { method, ...(data === undefined ? {} : { data }) });
@@ -86,6 +89,43 @@ describe('removing and correcting things in the browser', () => {
     await expect.poll(() => page.getByTestId('toast').textContent()).toContain('Check-in deleted');
     await expect.poll(() => rows.nth(1).textContent()).not.toContain('Rettet tall');
     await expect.poll(async () => (await api('GET', `/api/v1/key-results/${kr.id}`)).current).toBe(3);
+    expect(errors).toEqual([]);
+  });
+
+  it('archives a unit in settings: its team page says so and is read-only, the organisation page lists it only on request', async () => {
+    const units = (await api('GET', '/api/v1/units?limit=500')).items;
+    const parents = new Set(units.map((u: { parentId: string | null }) => u.parentId));
+    const team = units.find((u: { kind: string; id: string }) => u.kind === 'team' && !parents.has(u.id));
+    await page.goto('/settings');
+    await unitsTab();
+    await page.getByRole('button', { name: `Archive ${team.name}` }).click();
+    const confirm = page.getByRole('alertdialog');
+    await expect.poll(() => confirm.textContent()).toContain(`Archive ${team.name}?`);
+    await expectAccessible('check-in-edits-04-archive-confirm');
+    await confirm.getByRole('button', { name: 'Archive', exact: true }).click();
+    await expect.poll(() => page.getByTestId('toast').textContent()).toContain(`${team.name} archived`);
+    await expect.poll(() => page.getByRole('row', { name: new RegExp(team.name) }).textContent()).toMatch(/archived/);
+    await page.getByRole('button', { name: `Restore ${team.name}` }).waitFor();
+    await expectAccessible('check-in-edits-05-settings-archived');
+    await onPhone('check-in-edits-05-settings-archived', unitsTab);
+
+    await page.goto(`/units/${team.id}`);
+    const note = page.getByRole('note').filter({ hasText: 'read only' });
+    await expect.poll(() => note.textContent()).toMatch(/^Archived on .* — read only\./);
+    await page.getByRole('heading', { level: 2 }).first().waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(await page.getByRole('button', { name: /^Check in on/ }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'New objective' }).count()).toBe(0);
+    await expectAccessible('check-in-edits-06-team-archived');
+    await onPhone('check-in-edits-06-team-archived');
+
+    await page.goto('/organisation');
+    const tree = page.locator('section[aria-labelledby="tree-heading"]');
+    await page.getByRole('button', { name: 'Show 1 archived unit' }).waitFor();
+    expect(await tree.getByRole('link', { name: team.name, exact: true }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Show 1 archived unit' }).click();
+    await expect.poll(() => tree.getByRole('link', { name: team.name, exact: true }).count()).toBe(1);
+    await expectAccessible('check-in-edits-07-organisation-archived');
     expect(errors).toEqual([]);
   });
 

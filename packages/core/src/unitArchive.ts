@@ -4,12 +4,12 @@
 // never has to ask; the organisation itself is never archived. Restoring goes top-down likewise.
 
 export interface ArchivableUnit { id: string; parentId: string | null; archivedAt: string | null }
-export interface ArchiveProblem { code: 'root' | 'unit_has_active_children' | 'parent_archived'; message: string; count?: number }
+export interface ArchiveProblem { code: 'cannot_archive_root' | 'unit_has_active_children' | 'parent_archived'; message: string; count?: number }
 
 /** Why `unit` may not be archived (`archive` true) or restored (false) among `units`, or null. */
 export function unitArchiveProblem(unit: ArchivableUnit, units: readonly ArchivableUnit[], archive: boolean): ArchiveProblem | null {
   if (archive) {
-    if (unit.parentId === null) return { code: 'root', message: 'cannot be set on the organisation itself' };
+    if (unit.parentId === null) return { code: 'cannot_archive_root', message: 'cannot be set on the organisation itself' };
     const active = units.filter((u) => u.parentId === unit.id && u.archivedAt === null).length;
     if (active > 0) return { code: 'unit_has_active_children', message: `cannot be set while ${active} unit${active === 1 ? '' : 's'} below it ${active === 1 ? 'is' : 'are'} active; archive or move them first`, count: active };
     return null;
@@ -29,28 +29,26 @@ export function mayChangeOkrs(actor: { isAdmin: boolean }, unit: { archivedAt: s
   return !okrsReadOnly(unit) && (actor.isAdmin || unit.actorIsMember);
 }
 
-/** The units a roll-up from `fromId` counts: all of them below an archived unit (its history),
- *  otherwise every unit with no archived unit between it and `fromId`. */
+/** The units a roll-up from `fromId` counts: it and the units below it, leaving out archived ones
+ *  and what hangs below them, unless the roll-up starts in an archived unit (its own history). */
 export function unitsInRollUp<U extends ArchivableUnit>(units: readonly U[], fromId: string): U[] {
   const byId = new Map(units.map((u) => [u.id, u]));
   const from = byId.get(fromId);
-  if (!from || from.archivedAt !== null) return [...units];
+  if (!from) return [];
+  const blocks = (u: U) => from.archivedAt === null && u.archivedAt !== null;
   const kept = new Map<string, boolean>([[fromId, true]]);
   const keeps = (u: U): boolean => {
-    const known = kept.get(u.id);
-    if (known !== undefined) return known;
-    // Walked up iteratively: a deep tree cannot overflow the stack.
+    // Walked up iteratively, remembering every answer: a deep tree cannot overflow the stack,
+    // and each unit is walked once.
     const path: U[] = [];
-    let at: U | undefined = u;
     let answer = false;
-    while (at) {
-      const k = kept.get(at.id);
-      if (k !== undefined) { answer = k; break; }
-      if (at.archivedAt !== null) { answer = false; path.push(at); break; }
+    for (let at: U | undefined = u; at; at = at.parentId ? byId.get(at.parentId) : undefined) {
+      const known = kept.get(at.id);
+      if (known !== undefined) { answer = known; break; }
       path.push(at);
-      at = at.parentId ? byId.get(at.parentId) : undefined;
+      if (blocks(at)) break;
     }
-    for (const p of path) kept.set(p.id, answer && p.archivedAt === null);
+    for (const p of path.reverse()) { answer = answer && !blocks(p); kept.set(p.id, answer); }
     return kept.get(u.id)!;
   };
   return units.filter(keeps);

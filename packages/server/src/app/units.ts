@@ -72,7 +72,7 @@ export async function changeUnit(deps: Deps, actor: Actor, id: string, patch: Un
       const parentId = patch.parentId ?? unit.parentId;
       const problem = unitArchiveProblem({ id, parentId, archivedAt: unit.archivedAt }, tree, patch.archived === true);
       if (problem) {
-        const status = problem.code === 'root' ? 422 : 409;
+        const status = problem.code === 'cannot_archive_root' ? 422 : 409;
         throw new AppError(status, status === 409 ? 'Conflict' : 'Unprocessable Content', `archived ${problem.message}`,
           [{ field: 'archived', message: problem.message, code: problem.code, ...(problem.count === undefined ? {} : { params: { count: problem.count } }) }]);
       }

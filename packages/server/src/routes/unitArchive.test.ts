@@ -45,7 +45,7 @@ describe.each(storeKinds())('archiving units on %s', (kind) => {
   afterAll(async () => { await t?.close(); });
 
   it('refuses the organisation, a unit with active units below it, and anyone but an admin', async () => {
-    expect(expectProblem(await archive(rootId, true), 422, 'the root', { fields: ['archived'] })[0]!.code).toBe('root');
+    expect(expectProblem(await archive(rootId, true), 422, 'the root', { fields: ['archived'] })[0]!.code).toBe('cannot_archive_root');
     const below = expectProblem(await archive(areaId, true), 409, 'active team below', { fields: ['archived'] });
     expect(below[0]).toMatchObject({ code: 'unit_has_active_children', params: { count: 1 } });
     expectProblem(await archive(teamId, true, member), 403, 'a member');
@@ -59,6 +59,11 @@ describe.each(storeKinds())('archiving units on %s', (kind) => {
     const listed = (await member.get('/api/v1/units')).body.items.find((u: { id: string }) => u.id === teamId);
     expect(listed).toMatchObject({ archivedAt: '2026-11-25T10:00:00.000Z', can: { changeOkrs: false } });
     expect((await member.get(`/api/v1/key-results/${krId}/check-ins`)).body.items[0].can).toEqual({ edit: false, delete: false });
+    // Nothing of it needs its members on Mine any more.
+    const work = (await member.get('/api/v1/me/work')).body;
+    expect(work.keyResults.map((k: { id: string }) => k.id)).not.toContain(krId);
+    expect(work.units.map((u: { unit: { id: string } }) => u.unit.id)).not.toContain(teamId);
+    expect(work.initiatives).toEqual([]);
     // Archiving again keeps the first date.
     t.clock.advance(60_000);
     expect((await archive(teamId, true)).body.archivedAt).toBe('2026-11-25T10:00:00.000Z');
@@ -113,6 +118,7 @@ describe.each(storeKinds())('archiving units on %s', (kind) => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ archivedAt: null, can: { changeOkrs: true } });
     expect((await member.post(`/api/v1/key-results/${krId}/check-ins`, { value: 8, confidence: 8 })).status).toBe(201);
+    expect((await member.get('/api/v1/me/work')).body.keyResults.map((k: { id: string }) => k.id)).toContain(krId);
     const root = (await admin.get(`/api/v1/units/${rootId}/progress?period=${cycleId}`)).body;
     expect(root.subtreeObjectiveCount).toBe(1);
     expect(root.progress).toBeCloseTo(0.8);

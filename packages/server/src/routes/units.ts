@@ -12,7 +12,7 @@ export const unitRoutes: RoutePlugin = (app, deps) => {
     async (request, reply) => reply.code(201).send(await addUnit(deps, actorOf(request), request.body)));
   app.get('/api/v1/units/:id', { schema: { tags: ['units'], params: IdParams, response: { 200: Unit, ...problems } } },
     async (request) => readUnit(deps, actorOf(request), request.params.id));
-  app.patch('/api/v1/units/:id', { schema: { tags: ['units'], summary: 'Rename, move, staff, archive (archived: true) or restore (false) a unit (admins). An archived unit keeps its OKRs read-only (writes answer 409 unit_archived) and is left out of roll-ups and the tree of GET /units/{id}/progress; the organisation cannot be archived (422 root), nor a unit while units below it are active (409 unit_has_active_children), and a unit is restored only under an active one (409 parent_archived)', params: IdParams, body: UnitPatch, response: { 200: Unit, ...problems } } },
+  app.patch('/api/v1/units/:id', { schema: { tags: ['units'], summary: 'Rename, move, staff, archive (archived: true) or restore (false) a unit (admins). An archived unit keeps its OKRs read-only (writes answer 409 unit_archived) and is left out of roll-ups and the tree of GET /units/{id}/progress; the organisation cannot be archived (422 cannot_archive_root), nor a unit while units below it are active (409 unit_has_active_children), and a unit is restored only under an active one (409 parent_archived)', params: IdParams, body: UnitPatch, response: { 200: Unit, ...problems } } },
     async (request) => changeUnit(deps, actorOf(request), request.params.id, request.body));
   app.get('/api/v1/units/:id/progress', {
     // The answer for the root of a large organisation is a tree of thousands of units, built from
