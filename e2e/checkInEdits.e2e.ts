@@ -1,5 +1,6 @@
 // Removing and correcting in a real browser: a check-in edited and deleted on the key result
-// page; a unit archived in settings, its team page read-only; an empty period deleted. Every
+// page; a unit archived in settings, its team page read-only; an empty period deleted and one
+// with drafts refused. Every
 // screen gets an axe scan and screenshots at desktop width and at 375 px.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -126,6 +127,33 @@ describe('removing and correcting things in the browser', () => {
     await page.getByRole('button', { name: 'Show 1 archived unit' }).click();
     await expect.poll(() => tree.getByRole('link', { name: team.name, exact: true }).count()).toBe(1);
     await expectAccessible('check-in-edits-07-organisation-archived');
+    expect(errors).toEqual([]);
+  });
+
+  it('deletes an empty period in settings, and says what a period with drafts still holds', async () => {
+    const empty = await api('POST', '/api/v1/periods', { kind: 'cycle', name: 'Feilregistrert syklus', startDate: '2031-01-01', endDate: '2031-04-30' });
+    const planning = (await api('GET', '/api/v1/periods?state=planning')).items.filter((p: { id: string }) => p.id !== empty.id);
+    const withDrafts = planning.find((p: { kind: string }) => p.kind === 'cycle');
+    const periodsTab = async () => { await page.getByRole('tab', { name: 'Periods' }).click(); };
+    await page.goto('/settings');
+    await periodsTab();
+
+    await page.getByRole('button', { name: `Delete ${withDrafts.name}` }).click();
+    const confirm = page.getByRole('alertdialog');
+    await confirm.getByRole('button', { name: 'Delete', exact: true }).click();
+    await expect.poll(() => confirm.textContent()).toMatch(/The period still holds \d+ objectives?.*Move or delete them first/);
+    await expectAccessible('check-in-edits-08-period-not-empty');
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    expect((await page.request.get(`/api/v1/periods/${withDrafts.id}`)).status()).toBe(200);
+
+    await page.getByRole('button', { name: `Delete ${empty.name}` }).click();
+    await expect.poll(() => confirm.textContent()).toContain(`Delete ${empty.name}?`);
+    await confirm.getByRole('button', { name: 'Delete', exact: true }).click();
+    await expect.poll(() => page.getByTestId('toast').textContent()).toContain(`${empty.name} deleted`);
+    await expect.poll(() => page.getByRole('row', { name: new RegExp(empty.name) }).count()).toBe(0);
+    expect((await page.request.get(`/api/v1/periods/${empty.id}`)).status()).toBe(404);
+    await expectAccessible('check-in-edits-09-periods');
+    await onPhone('check-in-edits-09-periods', periodsTab);
     expect(errors).toEqual([]);
   });
 

@@ -15,3 +15,4 @@ export * from './progressReading.js';
 export * from './periodPlan.js';
 export * from './checkInChanges.js';
 export * from './unitArchive.js';
+export * from './periodDeletion.js';

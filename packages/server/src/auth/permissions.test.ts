@@ -25,6 +25,7 @@ const POLICY: ReadonlyArray<readonly [string, number, number, number, number, nu
   ['PATCH  /api/v1/units/:id',                           401,   200,  403,   403,  403],
   ['POST   /api/v1/periods',                             401,   201,  403,   403,  403],
   ['PATCH  /api/v1/periods/:id',                         401,   200,  403,   403,  403],
+  ['DELETE /api/v1/periods/:id',                         401,   204,  403,   403,  403],
   ['POST   /api/v1/objectives',                          401,   201,  201,   403,  403],
   ['PATCH  /api/v1/objectives/:id',                      401,   200,  200,   403,  403],
   ['DELETE /api/v1/objectives/:id',                      401,   204,  204,   403,  403],
@@ -106,6 +107,7 @@ const attempts: Record<string, (admin: Client, w: World, s: Sessions) => Promise
     const p = await admin.post('/api/v1/periods', freeCycle());
     return { url: `/api/v1/periods/${p.body.id}`, body: { version: p.body.version, name: unique('Omdøpt syklus') } };
   },
+  'DELETE /api/v1/periods/:id': async (admin) => ({ url: `/api/v1/periods/${(await admin.post('/api/v1/periods', freeCycle())).body.id}` }),
   'POST   /api/v1/objectives': async (_a, w) => ({ url: '/api/v1/objectives', body: { unitId: w.alfaId, periodId: w.cycleId, title: unique('Mål') } }),
   'PATCH  /api/v1/objectives/:id': async (admin, w) => {
     const o = await admin.post('/api/v1/objectives', { status: 'active', unitId: w.alfaId, periodId: w.cycleId, title: unique('Mål') });

@@ -105,6 +105,7 @@ const CASES: Record<string, Case> = {
   'GET /api/v1/periods': () => [{ label: 'periods', method: 'GET', url: '/api/v1/periods?limit=500', expect: own() }],
   'POST /api/v1/periods': () => [{ label: 'add period', method: 'POST', url: '/api/v1/periods', body: { kind: 'cycle', name: 'Ekstra', startDate: '2030-01-01', endDate: '2030-04-30' }, expect: own(201), writesOwn: true }],
   'GET /api/v1/periods/{id}': ({ x }) => [{ label: 'their period', method: 'GET', url: `/api/v1/periods/${x.cycleId}`, expect: notFound }],
+  'DELETE /api/v1/periods/{id}': ({ x }) => [{ label: 'delete their period', method: 'DELETE', url: `/api/v1/periods/${x.cycleId}`, expect: notFound }],
   'PATCH /api/v1/periods/{id}': ({ x }) => [{ label: 'change their period', method: 'PATCH', url: `/api/v1/periods/${x.cycleId}`, body: { version: 1, state: 'closed' }, expect: notFound }],
 
   'GET /api/v1/objectives': ({ x }) => [

@@ -6,8 +6,10 @@ import { Button, Dialog, Heading, Modal, ModalOverlay } from 'react-aria-compone
 import { FormError } from './Fields';
 import { formMessage } from './fieldMessages';
 
-export function ConfirmAction({ title, lead, confirmLabel, onConfirm, onClose, danger = true }: {
+export function ConfirmAction({ title, lead, confirmLabel, onConfirm, onClose, danger = true, describeError }: {
   title: string; lead: string; confirmLabel: string; onConfirm(): Promise<unknown>; onClose(): void; danger?: boolean;
+  /** Says a refusal better than the general message does, or answers undefined. */
+  describeError?(error: unknown): string | undefined;
 }) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
@@ -31,7 +33,7 @@ export function ConfirmAction({ title, lead, confirmLabel, onConfirm, onClose, d
         <Dialog className="dialog" role="alertdialog">
           <Heading slot="title">{title}</Heading>
           <p>{lead}</p>
-          <FormError>{formMessage(t, error, [])}</FormError>
+          <FormError>{error ? describeError?.(error) ?? formMessage(t, error, []) : ''}</FormError>
           <div className="form-actions">
             <Button className="button secondary" autoFocus onPress={onClose}>{t('common.cancel')}</Button>
             <Button className={danger ? 'button danger' : 'button'} onPress={() => void confirm()}>{busy ? t('common.working') : confirmLabel}</Button>
