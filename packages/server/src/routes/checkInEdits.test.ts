@@ -141,4 +141,16 @@ describe.each(storeKinds())('editing and deleting check-ins on %s', (kind) => {
     expect((await checkIns(milestoneId))[0]).toMatchObject({ value: 1, confidence: 8, version: 1, editedAt: null });
     expect(await keyResult(milestoneId)).toMatchObject({ current: 1 });
   });
+
+  it('lets nobody change the check-ins of a closed period', async () => {
+    const made = (await checkIns(milestoneId))[0];
+    for (const state of ['review', 'closed']) {
+      const version = (await admin.get(`/api/v1/periods/${cycleId}`)).body.version;
+      expect((await admin.patch(`/api/v1/periods/${cycleId}`, { version, state })).status).toBe(200);
+    }
+    expect((await checkIns(milestoneId))[0].can).toEqual({ edit: false, delete: false });
+    expect(expectProblem(await admin.patch(`/api/v1/check-ins/${made.id}`, { version: made.version, value: 0 }), 422, 'closed', { fields: ['id'] })[0]!.code).toBe('closed');
+    expectProblem(await admin.del(`/api/v1/check-ins/${made.id}`), 422, 'closed delete', { fields: ['id'] });
+    expect((await checkIns(milestoneId))[0]).toMatchObject({ id: made.id, value: 1 });
+  });
 });
