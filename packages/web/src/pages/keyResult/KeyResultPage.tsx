@@ -66,8 +66,6 @@ export default function KeyResultPage() {
     };
   }, [kr.data, period, checkIns.data, org.data, lang, t]);
 
-  const anyChangeable = (checkIns.data ?? []).some((c) => c.can.edit || c.can.delete);
-
   if (kr.isLoading) return <Loading />;
   if (kr.error || !kr.data) return <ErrorState error={kr.error} onRetry={() => void kr.refetch()} />;
   const k = kr.data;
@@ -119,28 +117,26 @@ export default function KeyResultPage() {
                 <th scope="col">{t('keyResultPage.when')}</th><th scope="col" className="num">{t('keyResultPage.value')}</th>
                 <th scope="col" className="num">{t('keyResult.confidence')}</th><th scope="col">{t('checkIn.comment')}</th>
                 <th scope="col">{t('checkIn.blockers')}</th><th scope="col">{t('keyResultPage.by')}</th>
-                {anyChangeable && <th scope="col"><span className="visually-hidden">{t('checkInEdits.actions')}</span></th>}
               </tr></thead>
               <tbody>
                 {checkIns.data.map((c) => (
                   <tr key={c.id}>
                     <td>
                       {dateTime(lang, c.createdAt)}
-                      {c.editedAt && <span className="small muted edited-mark"> · {t('checkInEdits.edited', { when: dateTime(lang, c.editedAt) })}</span>}
+                      {c.editedAt && <span className="small muted"> · {t('checkInEdits.edited', { when: dateTime(lang, c.editedAt) })}</span>}
+                      {/* In the first cell, so that on a phone they are in view without scrolling the table sideways. */}
+                      {(c.can.edit || c.can.delete) && (
+                        <div className="row" style={{ gap: '.3rem', marginTop: '.3rem', flexWrap: 'nowrap' }}>
+                          {c.can.edit && <Button className="button secondary small" aria-label={t('checkInEdits.editOf', { when: dateTime(lang, c.createdAt) })} onPress={() => setEditing(c)}>{t('checkInEdits.edit')}</Button>}
+                          {c.can.delete && <Button className="button secondary small" aria-label={t('checkInEdits.deleteOf', { when: dateTime(lang, c.createdAt) })} onPress={() => setDeleting(c)}>{t('checkInEdits.delete')}</Button>}
+                        </div>
+                      )}
                     </td>
                     <td className="num">{valueWithMeasure(lang, c.value, k.measure)}</td>
                     <td className="num">{c.confidence}/10</td>
                     <td>{c.comment ?? ''}</td>
                     <td>{c.blockers ?? ''}</td>
                     <td>{c.authorId ? personName.get(c.authorId) ?? '' : ''}</td>
-                    {anyChangeable && (
-                      <td>
-                        <div className="row" style={{ gap: '.3rem', flexWrap: 'nowrap' }}>
-                          {c.can.edit && <Button className="button secondary small" aria-label={t('checkInEdits.editOf', { when: dateTime(lang, c.createdAt) })} onPress={() => setEditing(c)}>{t('checkInEdits.edit')}</Button>}
-                          {c.can.delete && <Button className="button secondary small" aria-label={t('checkInEdits.deleteOf', { when: dateTime(lang, c.createdAt) })} onPress={() => setDeleting(c)}>{t('checkInEdits.delete')}</Button>}
-                        </div>
-                      </td>
-                    )}
                   </tr>
                 ))}
               </tbody>
