@@ -93,6 +93,11 @@ function computeStartOfDay(day: number, timeZone: string): number {
   return Math.max(...offsets.map((o) => wall - o)); // none valid: midnight skipped, take the jump
 }
 
+/** Whether two instants fall on the same calendar day in the zone. */
+export function sameDayIn(a: Date, b: Date, timeZone = 'UTC'): boolean {
+  return localDay(a.getTime(), timeZone) === localDay(b.getTime(), timeZone);
+}
+
 /** The calendar-day number of instant t in the zone. */
 function localDay(t: number, timeZone: string): number {
   return Math.floor((t + offsetAt(t, timeZone)) / DAY_MS);

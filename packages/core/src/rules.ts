@@ -14,3 +14,6 @@ export * from './confidenceFell.js';
 export * from './progressReading.js';
 export * from './periodPlan.js';
 export * from './restoreWindow.js';
+export * from './checkInChanges.js';
+export * from './unitArchive.js';
+export * from './periodDeletion.js';

@@ -15,6 +15,10 @@ export const Unit = z.object({
   kind: UnitKind,
   description: z.string(),
   members: z.array(UnitMember),
+  /** When an admin archived it (its OKRs kept, read-only; left out of roll-ups), or null. */
+  archivedAt: Timestamp.nullable(),
+  /** What the person asking may do (core's mayChangeOkrs). */
+  can: z.object({ changeOkrs: z.boolean() }),
   version: z.number().int(),
   createdAt: Timestamp,
   updatedAt: Timestamp,
@@ -40,5 +44,7 @@ export const UnitPatch = z.object({
   kind: UnitKind.optional(),
   description: LongText.optional(),
   members: Members.optional(),
+  /** true archives the unit (admins; not the organisation, not while units below it are active), false restores it. */
+  archived: z.boolean({ error: 'must be true or false' }).optional(),
 }).strict();
 export type UnitPatch = z.infer<typeof UnitPatch>;

@@ -84,7 +84,7 @@ const writeBatch = (batch: Pending[]) => ({ contexts, keyResults }: BatchRead): 
     const context = contexts.get(p.actor.orgId)?.get(p.checkIn.keyResultId);
     const kr = keyResults.get(p.checkIn.keyResultId);
     if (!context || !kr) { p.reject(notFound('The key result')); continue; }
-    const refusal = checkInRefusal(p.actor, { kr, periodState: context.periodState, actorIsMember: context.members.has(p.actor.personId) }, p.checkIn);
+    const refusal = checkInRefusal(p.actor, { kr, periodState: context.periodState, unitArchivedAt: context.unitArchivedAt, actorIsMember: context.members.has(p.actor.personId) }, p.checkIn);
     if (refusal) { p.reject(refusal); continue; }
     accepted.push(p);
   }

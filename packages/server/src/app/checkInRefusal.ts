@@ -1,15 +1,21 @@
 // Why a check-in may not be written, decided from the key result's context; the same for a
 // check-in written alone (SQLite) and one written in a batch (PostgreSQL).
-import type { CheckInInput } from '@varde/core';
+import { okrsReadOnly, type CheckInInput } from '@varde/core';
 import { policies } from '../auth/policies.js';
 import type { KeyResultRecord } from '../store/keyResults.js';
 import type { Actor } from './context.js';
-import { forbidden, invalid, type AppError } from './errors.js';
+import { forbidden, invalid, unitArchived, type AppError } from './errors.js';
 
-export interface CheckInContext { kr: KeyResultRecord; periodState: string; actorIsMember: boolean }
+export interface CheckInContext { kr: KeyResultRecord; periodState: string; actorIsMember: boolean; unitArchivedAt: string | null }
 
-export function checkInRefusal(actor: Actor, { kr, periodState, actorIsMember }: CheckInContext, input: Pick<CheckInInput, 'value'>): AppError | undefined {
+export function checkInRefusal(actor: Actor, { kr, periodState, actorIsMember, unitArchivedAt }: CheckInContext, input: Pick<CheckInInput, 'value'>): AppError | undefined {
+  if (okrsReadOnly({ archivedAt: unitArchivedAt })) return unitArchived();
   if (!policies.checkInOn(actor, { ownerId: kr.ownerId, actorIsMember })) return forbidden('You may not check in on this key result');
+  return checkInValueRefusal(kr, periodState, input);
+}
+
+/** What a check-in may not hold, for a new one and an edited one alike. */
+export function checkInValueRefusal(kr: Pick<KeyResultRecord, 'type'>, periodState: string, input: Pick<CheckInInput, 'value'>): AppError | undefined {
   if (kr.type === 'milestone' && input.value !== 0 && input.value !== 1) {
     return invalid('value', 'must be 0 (not done) or 1 (done) for a milestone', 'milestone');
   }

@@ -14,6 +14,10 @@ export const unauthorised = (detail = 'Sign in first') => new AppError(401, 'Una
 export const staleVersion = (what: string) =>
   new AppError(409, 'Conflict', `${what} was changed by someone else since you read it; reload it and apply your change again`,
     [{ field: 'version', message: 'is stale', code: 'stale' }]);
+/** A write to the OKRs of an archived unit; `field` names the unit (unitId in a body) or the path's id. */
+export const unitArchived = (field = 'id') =>
+  new AppError(409, 'Conflict', "The unit is archived: its OKRs are read-only until an admin restores it",
+    [{ field, message: 'belongs to an archived unit; restore the unit to change its OKRs', code: 'unit_archived' }]);
 export const conflict = (detail: string) => new AppError(409, 'Conflict', detail);
 /** A request that is well-formed but names something that does not fit: an unknown unit, a wrong state. */
 export const invalid = (field: string, message: string, code = 'invalid') =>

@@ -47,7 +47,7 @@ export async function addInitiative(deps: Deps, actor: Actor, input: InitiativeC
   const id = newId();
   return deps.store.db.transaction().execute(async (trx) => {
     if (!(await getUnit(trx, actor.orgId, input.unitId))) throw invalid('unitId', 'is not a unit in this organisation', 'unknown_unit');
-    await authorise(policies.changeOkrsOf(trx, actor, input.unitId), "change this unit's initiatives");
+    await authorise(policies.changeOkrsOf(trx, actor, input.unitId, 'unitId'), "change this unit's initiatives");
     await checkReferences(trx, actor.orgId, input);
     await checkKeyResults(trx, actor.orgId, input, input.keyResultIds, true);
     await insertInitiative(trx, { id, orgId: actor.orgId, ...input, now: isoNow(deps) });

@@ -55,7 +55,7 @@ export async function addKeyResult(deps: Deps, actor: Actor, input: KeyResultCre
   return deps.store.db.transaction().execute(async (trx) => {
     const objective = await getObjective(trx, actor.orgId, input.objectiveId);
     if (!objective) throw invalid('objectiveId', 'is not an objective in this organisation', 'unknown_objective');
-    await authorise(policies.changeOkrsOf(trx, actor, objective.unitId), "change this unit's OKRs");
+    await authorise(policies.changeOkrsOf(trx, actor, objective.unitId, 'objectiveId'), "change this unit's OKRs");
     const id = await writeKeyResult(deps, trx, actor, input);
     await refreshObjectiveProgress(trx, input.objectiveId);
     return readKeyResult(deps, actor, id, trx);

@@ -1,6 +1,6 @@
 // "Mine": the key results I own and whether they need a check-in this cadence, the initiatives
 // I own, and how my units stand against expected in the running cycle.
-import { checkInDue, confidenceFell, openBlocker, rollUp, subtreeIds, type MyWork } from '@varde/core';
+import { checkInDue, confidenceFell, okrsReadOnly, openBlocker, rollUp, unitsInRollUp, type MyWork } from '@varde/core';
 import { ownedKeyResults } from '../store/myWork.js';
 import { newestBlockers, previousConfidences } from '../store/latestCheckIns.js';
 import { listPeriods } from '../store/periods.js';
@@ -26,7 +26,9 @@ export async function readMyWork(deps: Deps, actor: Actor): Promise<MyWork> {
   const cycle = running.find((p) => p.kind === 'cycle') ?? null;
 
   const runningIds = running.map((p) => p.id);
-  const memberOf = person.memberships.map((m) => m.unitId);
+  // An archived unit's OKRs take no check-ins and count in no roll-up: nothing there needs me.
+  const archived = new Set(tree.filter((u) => okrsReadOnly(u)).map((u) => u.id));
+  const memberOf = person.memberships.map((m) => m.unitId).filter((id) => !archived.has(id));
   const [owned, unitBlockers] = await Promise.all([
     ownedKeyResults(db, actor.orgId, actor.personId, runningIds),
     newestBlockers(db, actor.orgId, runningIds, memberOf),
@@ -39,7 +41,7 @@ export async function readMyWork(deps: Deps, actor: Actor): Promise<MyWork> {
       unitId: b.unitId, unitName: unitName.get(b.unitId) ?? '', periodId: b.periodId }] : [];
   });
   const periodById = new Map(periods.map((p) => [p.id, p]));
-  const keyResults = owned.map((kr) => {
+  const keyResults = owned.filter((kr) => !archived.has(kr.unitId)).map((kr) => {
     const period = periodById.get(kr.periodId)!;
     const { objectiveTitle, unitId, unitName, periodId, ...record } = kr;
     return {
@@ -51,13 +53,13 @@ export async function readMyWork(deps: Deps, actor: Actor): Promise<MyWork> {
   });
 
   const initiatives = (await listInitiatives(db, actor.orgId, { ownerId: actor.personId }, 200, undefined))
-    .filter((i) => i.status !== 'done' && i.status !== 'cancelled')
+    .filter((i) => i.status !== 'done' && i.status !== 'cancelled' && !archived.has(i.unitId))
     .map((i) => ({ ...i, unitName: tree.find((u) => u.id === i.unitId)?.name ?? '' }));
 
   let units: MyWork['units'] = [];
   if (cycle) {
-    const mine = person.memberships;
-    const wanted = new Set(mine.flatMap((m) => subtreeIds(tree, m.unitId)));
+    const mine = person.memberships.filter((m) => !archived.has(m.unitId));
+    const wanted = new Set(mine.flatMap((m) => unitsInRollUp(tree, m.unitId).map((u) => u.id)));
     const rows = await objectiveProgressRows(db, actor.orgId, cycle.id, [...wanted]);
     const timing = timingOf(cycle, now, tz);
     const expected = timing.expected;

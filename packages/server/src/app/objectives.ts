@@ -77,7 +77,7 @@ export async function addObjective(deps: Deps, actor: Actor, input: ObjectiveCre
   const id = newId();
   return db.transaction().execute(async (trx) => {
     if (!(await getUnit(trx, actor.orgId, input.unitId))) throw invalid('unitId', 'is not a unit in this organisation', 'unknown_unit');
-    await authorise(policies.changeOkrsOf(trx, actor, input.unitId), "change this unit's OKRs");
+    await authorise(policies.changeOkrsOf(trx, actor, input.unitId, 'unitId'), "change this unit's OKRs");
     await checkReferences(trx, actor.orgId, id, input);
     const { keyResults, ...objective } = input;
     await insertObjective(trx, { id, orgId: actor.orgId, ...objective, now: isoNow(deps) });

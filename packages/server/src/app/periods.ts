@@ -1,11 +1,11 @@
 // Periods: the years that hold Moals and the cycles that hold teams' OKRs, and their states.
-import { canTransition, periodPlanProblem, type Page, type Period, type PeriodCreate, type PeriodPatch, type PeriodQuery } from '@varde/core';
-import { getPeriod, insertPeriod, listPeriods, periodsPage, updatePeriod } from '../store/periods.js';
+import { canTransition, periodDeleteProblems, periodPlanProblem, type Page, type Period, type PeriodCreate, type PeriodPatch, type PeriodQuery } from '@varde/core';
+import { deletePeriod, getPeriod, insertPeriod, listPeriods, lockedPeriodContents, periodsPage, updatePeriod } from '../store/periods.js';
 import type { Db } from '../store/executor.js';
 import { newId } from '../store/ids.js';
 import { authorise, policies } from '../auth/policies.js';
 import { isoNow, type Actor, type Deps } from './context.js';
-import { invalid, notFound, staleVersion } from './errors.js';
+import { AppError, invalid, notFound, staleVersion } from './errors.js';
 import { cursorOf, invalidCursor, pageOf } from './paging.js';
 
 export async function readPeriods(deps: Deps, actor: Actor, query: PeriodQuery): Promise<Page<Period>> {
@@ -46,6 +46,22 @@ export async function changePeriod(deps: Deps, actor: Actor, id: string, patch: 
     if (outcome === 'stale') throw staleVersion('The period');
   });
   return readPeriod(deps, actor, id);
+}
+
+/** Deletes a period made by mistake: only in planning and empty (core's periodDeleteProblems). */
+export async function removePeriod(deps: Deps, actor: Actor, id: string): Promise<void> {
+  await authorise(policies.changePeriods(actor), 'delete periods');
+  await deps.store.db.transaction().execute(async (trx) => {
+    // Sequential on one connection: the lock is taken before anything is counted.
+    const contents = await lockedPeriodContents(trx, actor.orgId, id);
+    if (!contents) throw notFound('The period');
+    const problems = periodDeleteProblems(contents);
+    if (problems.length) {
+      throw new AppError(409, 'Conflict', `The period ${problems.map((p) => p.message).join(', and ')}`,
+        problems.map((p) => ({ field: 'id', message: p.message, code: p.code, params: p.params })));
+    }
+    await deletePeriod(trx, actor.orgId, id);
+  });
 }
 
 /** Refuses a period that does not fit the organisation's calendar (core's periodPlan rule). */

@@ -2,7 +2,7 @@
 // rolled up, each with progress, expected progress and on-track for the chosen period.
 // Below the unit, each objective counts with the progress kept on its row, so the root of a
 // large organisation reads one number per objective rather than every key result.
-import { openBlocker, progressReading, rollUp, trackStatus, type UnitProgress, type UnitProgressNode } from '@varde/core';
+import { openBlocker, progressReading, rollUp, trackStatus, unitsInRollUp, type UnitProgress, type UnitProgressNode } from '@varde/core';
 import { countsInRollUp, objectiveProgressRows, ownKeyResults, ownObjectivesWithOwners, type OwnObjectiveRow } from '../store/progress.js';
 import { newestBlockers } from '../store/latestCheckIns.js';
 import { subtreeNodes, type UnitNode } from '../store/units.js';
@@ -15,13 +15,16 @@ import { groupBy } from './groupBy.js';
 export async function readUnitProgress(deps: Deps, actor: Actor, unitId: string, periodId: string): Promise<UnitProgress> {
   const db = deps.store.db;
   // Queries that do not wait for each other: on PostgreSQL they run at once on the pool.
-  const [units, inPeriod, ownRows, ownKrs, blockerRows] = await Promise.all([
+  const [subtree, inPeriod, ownRows, ownKrs, blockerRows] = await Promise.all([
     subtreeNodes(db, actor.orgId, unitId),
     getPeriodInTimeZone(db, actor.orgId, periodId),
     ownObjectivesWithOwners(db, actor.orgId, periodId, unitId),
     ownKeyResults(db, actor.orgId, periodId, unitId),
     newestBlockers(db, actor.orgId, [periodId], [unitId]),
   ]);
+  // Archived units leave the roll-up and the tree (unless the page is of an archived one); the
+  // root's objectives are read for the whole organisation, and rollUp ignores those of units left out.
+  const units = unitsInRollUp(subtree, unitId);
   const blockerOf = new Map(blockerRows.map((b) => [b.keyResultId, openBlocker(b)]));
   const unit = units.find((u) => u.id === unitId);
   if (!unit) throw notFound('The unit');

@@ -1,23 +1,32 @@
-// The organisation tree: listing, adding, renaming, moving and staffing units.
-import type { Page, Unit, UnitCreate, UnitMember, UnitPatch } from '@varde/core';
-import { getUnit, insertUnit, listUnits, replaceMembers, unitTree, updateUnit } from '../store/units.js';
+// The organisation tree: listing, adding, renaming, moving, staffing and archiving units.
+import { mayChangeOkrs, unitArchiveProblem, type Page, type Unit, type UnitCreate, type UnitMember, type UnitPatch } from '@varde/core';
+import { getUnit, insertUnit, listUnits, replaceMembers, unitTree, updateUnit, type UnitRecord } from '../store/units.js';
 import { peopleExist } from '../store/people.js';
 import { newId } from '../store/ids.js';
 import type { Db } from '../store/executor.js';
 import { authorise, policies } from '../auth/policies.js';
 import { isoNow, type Actor, type Deps } from './context.js';
-import { invalid, notFound, staleVersion } from './errors.js';
+import { AppError, invalid, notFound, staleVersion } from './errors.js';
 import { cursorOf, pageOf } from './paging.js';
 
+/** A unit with what the person asking may do with it. */
+const present = (actor: Actor, u: UnitRecord): Unit => ({
+  ...u, can: { changeOkrs: mayChangeOkrs(actor, { archivedAt: u.archivedAt, actorIsMember: u.members.some((m) => m.personId === actor.personId) }) },
+});
+
+/** Every unit, archived ones too (with archivedAt): the client chooses whether to show them. */
 export async function readUnits(deps: Deps, actor: Actor, limit: number, cursor: string | undefined): Promise<Page<Unit>> {
-  return pageOf(await listUnits(deps.store.db, actor.orgId, limit + 1, cursorOf(cursor)), limit);
+  const page = pageOf(await listUnits(deps.store.db, actor.orgId, limit + 1, cursorOf(cursor)), limit);
+  return { ...page, items: page.items.map((u) => present(actor, u)) };
 }
 
 export async function readUnit(deps: Deps, actor: Actor, id: string): Promise<Unit> {
   const unit = await getUnit(deps.store.db, actor.orgId, id);
   if (!unit) throw notFound('The unit');
-  return unit;
+  return present(actor, unit);
 }
+
+const archivedParent = () => invalid('parentId', 'is an archived unit; restore it first', 'unit_archived');
 
 async function checkMembers(db: Db, orgId: string, members: readonly UnitMember[]): Promise<void> {
   const known = await peopleExist(db, orgId, members.map((m) => m.personId));
@@ -29,7 +38,9 @@ export async function addUnit(deps: Deps, actor: Actor, input: UnitCreate): Prom
   await authorise(policies.changeUnits(actor), 'add units');
   const id = newId();
   await deps.store.db.transaction().execute(async (trx) => {
-    if (!(await getUnit(trx, actor.orgId, input.parentId))) throw invalid('parentId', 'is not a unit in this organisation', 'unknown_unit');
+    const parent = await getUnit(trx, actor.orgId, input.parentId);
+    if (!parent) throw invalid('parentId', 'is not a unit in this organisation', 'unknown_unit');
+    if (parent.archivedAt) throw archivedParent();
     await checkMembers(trx, actor.orgId, input.members);
     await insertUnit(trx, { id, orgId: actor.orgId, parentId: input.parentId, name: input.name, kind: input.kind, description: input.description, now: isoNow(deps) });
     await replaceMembers(trx, actor.orgId, id, input.members);
@@ -42,21 +53,37 @@ export async function changeUnit(deps: Deps, actor: Actor, id: string, patch: Un
   await deps.store.db.transaction().execute(async (trx) => {
     const unit = await getUnit(trx, actor.orgId, id);
     if (!unit) throw notFound('The unit');
-    if (patch.parentId !== undefined && patch.parentId !== unit.parentId) {
+    const moving = patch.parentId !== undefined && patch.parentId !== unit.parentId;
+    const archiving = patch.archived !== undefined && patch.archived !== (unit.archivedAt !== null);
+    const tree = moving || archiving ? await unitTree(trx, actor.orgId) : [];
+    if (moving && patch.parentId !== undefined) {
       if (unit.parentId === null) throw invalid('parentId', 'cannot be set on the organisation itself', 'root');
-      const tree = await unitTree(trx, actor.orgId);
       const parentOf = new Map(tree.map((u) => [u.id, u.parentId]));
       if (!parentOf.has(patch.parentId)) throw invalid('parentId', 'is not a unit in this organisation', 'unknown_unit');
+      // An active unit under an archived one would be left out of every roll-up unseen.
+      if (unit.archivedAt === null && tree.find((u) => u.id === patch.parentId)?.archivedAt) throw archivedParent();
       // Moving a unit under its own descendant would cut the branch off the tree.
       for (let at: string | null | undefined = patch.parentId; at; at = parentOf.get(at)) {
         if (at === id) throw invalid('parentId', 'is this unit or one below it', 'cycle');
       }
     }
+    if (archiving) {
+      // Judged where the unit will be once moved, if it moves in the same request.
+      const parentId = patch.parentId ?? unit.parentId;
+      const problem = unitArchiveProblem({ id, parentId, archivedAt: unit.archivedAt }, tree, patch.archived === true);
+      if (problem) {
+        const status = problem.code === 'cannot_archive_root' ? 422 : 409;
+        throw new AppError(status, status === 409 ? 'Conflict' : 'Unprocessable Content', `archived ${problem.message}`,
+          [{ field: 'archived', message: problem.message, code: problem.code, ...(problem.count === undefined ? {} : { params: { count: problem.count } }) }]);
+      }
+    }
     if (patch.members) await checkMembers(trx, actor.orgId, patch.members);
+    const now = isoNow(deps);
     const outcome = await updateUnit(trx, actor.orgId, id, patch.version, {
       parentId: patch.parentId ?? unit.parentId, name: patch.name ?? unit.name, kind: patch.kind ?? unit.kind,
       description: patch.description ?? unit.description,
-    }, isoNow(deps));
+      archivedAt: patch.archived === undefined ? unit.archivedAt : patch.archived ? unit.archivedAt ?? now : null,
+    }, now);
     if (outcome === 'stale') throw staleVersion('The unit');
     if (patch.members) await replaceMembers(trx, actor.orgId, id, patch.members);
   });

@@ -25,6 +25,7 @@ const POLICY: ReadonlyArray<readonly [string, number, number, number, number, nu
   ['PATCH  /api/v1/units/:id',                           401,   200,  403,   403,  403],
   ['POST   /api/v1/periods',                             401,   201,  403,   403,  403],
   ['PATCH  /api/v1/periods/:id',                         401,   200,  403,   403,  403],
+  ['DELETE /api/v1/periods/:id',                         401,   204,  403,   403,  403],
   ['POST   /api/v1/objectives',                          401,   201,  201,   403,  403],
   ['PATCH  /api/v1/objectives/:id',                      401,   200,  200,   403,  403],
   ['DELETE /api/v1/objectives/:id',                      401,   200,  200,   403,  403],
@@ -32,6 +33,10 @@ const POLICY: ReadonlyArray<readonly [string, number, number, number, number, nu
   ['PATCH  /api/v1/key-results/:id',                     401,   200,  200,   403,  403],
   ['DELETE /api/v1/key-results/:id',                     401,   200,  200,   403,  403],
   ['POST   /api/v1/key-results/:id/check-ins',           401,   201,  201,   403,  201],
+  // A check-in the admin wrote: its author may the same day, the key result's owner and admins
+  // always, no other member of the unit (core's checkInChanges).
+  ['PATCH  /api/v1/check-ins/:id',                       401,   200,  403,   403,  200],
+  ['DELETE /api/v1/check-ins/:id',                       401,   204,  403,   403,  204],
   ['POST   /api/v1/initiatives',                         401,   201,  201,   403,  403],
   ['PATCH  /api/v1/initiatives/:id',                     401,   200,  200,   403,  200],
   ['DELETE /api/v1/initiatives/:id',                     401,   200,  200,   403,  200],
@@ -107,6 +112,7 @@ const attempts: Record<string, (admin: Client, w: World, s: Sessions) => Promise
     const p = await admin.post('/api/v1/periods', freeCycle());
     return { url: `/api/v1/periods/${p.body.id}`, body: { version: p.body.version, name: unique('Omdøpt syklus') } };
   },
+  'DELETE /api/v1/periods/:id': async (admin) => ({ url: `/api/v1/periods/${(await admin.post('/api/v1/periods', freeCycle())).body.id}` }),
   'POST   /api/v1/objectives': async (_a, w) => ({ url: '/api/v1/objectives', body: { unitId: w.alfaId, periodId: w.cycleId, title: unique('Mål') } }),
   'PATCH  /api/v1/objectives/:id': async (admin, w) => {
     const o = await admin.post('/api/v1/objectives', { status: 'active', unitId: w.alfaId, periodId: w.cycleId, title: unique('Mål') });
@@ -126,6 +132,14 @@ const attempts: Record<string, (admin: Client, w: World, s: Sessions) => Promise
     return { url: `/api/v1/key-results/${k.body.id}` };
   },
   'POST   /api/v1/key-results/:id/check-ins': async (_a, w) => ({ url: `/api/v1/key-results/${w.keyResultId}/check-ins`, body: { value: ++counter, confidence: 6 } }),
+  'PATCH  /api/v1/check-ins/:id': async (admin, w) => {
+    const c = await admin.post(`/api/v1/key-results/${w.keyResultId}/check-ins`, { value: ++counter, confidence: 6 });
+    return { url: `/api/v1/check-ins/${c.body.id}`, body: { version: c.body.version, comment: unique('Rettet') } };
+  },
+  'DELETE /api/v1/check-ins/:id': async (admin, w) => {
+    const c = await admin.post(`/api/v1/key-results/${w.keyResultId}/check-ins`, { value: ++counter, confidence: 6 });
+    return { url: `/api/v1/check-ins/${c.body.id}` };
+  },
   'POST   /api/v1/initiatives': async (_a, w) => ({ url: '/api/v1/initiatives', body: { unitId: w.alfaId, title: unique('Tiltak'), ownerId: w.ownerId } }),
   'PATCH  /api/v1/initiatives/:id': async (admin, w) => {
     const i = await admin.post('/api/v1/initiatives', { unitId: w.alfaId, title: unique('Tiltak'), ownerId: w.ownerId, keyResultIds: [w.keyResultId] });

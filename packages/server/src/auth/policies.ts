@@ -1,10 +1,13 @@
 // Who may do what, as one table. Reading is open to everyone signed in: OKRs are transparent
 // within an organisation. Admins change the organisation, its units, periods and people; a
-// unit's members change that unit's OKRs; a key result's owner may always check in on it.
+// unit's members change that unit's OKRs; a key result's owner may always check in on it. An
+// archived unit's OKRs take no changes from anyone: refused as a conflict (409 unit_archived),
+// not as a lack of rights, since restoring the unit is what would allow them.
+import { mayChangeOkrs, okrsReadOnly } from '@varde/core';
 import type { Actor } from '../app/context.js';
 import type { Db } from '../store/executor.js';
-import { isMember } from '../store/units.js';
-import { forbidden } from '../app/errors.js';
+import { unitWriteFacts } from '../store/units.js';
+import { forbidden, unitArchived } from '../app/errors.js';
 
 export const policies = {
   changeOrganisation: (actor: Actor) => actor.isAdmin,
@@ -12,10 +15,17 @@ export const policies = {
   changePeriods: (actor: Actor) => actor.isAdmin,
   managePeople: (actor: Actor) => actor.isAdmin,
   endDemo: (actor: Actor) => actor.isAdmin,
-  changeOkrsOf: async (db: Db, actor: Actor, unitId: string) => actor.isAdmin || isMember(db, unitId, actor.personId),
-  /** An initiative's owner may change (and delete) it as well as those who change its unit's OKRs. */
+  /** Throws unit_archived (naming `field`, the unit's or the path's id) for an archived unit. */
+  changeOkrsOf: async (db: Db, actor: Actor, unitId: string, field = 'id') => {
+    const facts = await unitWriteFacts(db, unitId, actor.personId);
+    if (!facts) return actor.isAdmin;
+    if (okrsReadOnly(facts)) throw unitArchived(field);
+    return mayChangeOkrs(actor, facts);
+  },
+  /** An initiative's owner may change (and delete) it as well as those who change its unit's OKRs;
+   *  the unit's policy is asked first, as it refuses an archived unit's initiatives even to their owner. */
   changeInitiative: async (db: Db, actor: Actor, initiative: { ownerId: string | null; unitId: string }): Promise<boolean> =>
-    actor.personId === initiative.ownerId || (await policies.changeOkrsOf(db, actor, initiative.unitId)),
+    (await policies.changeOkrsOf(db, actor, initiative.unitId)) || actor.personId === initiative.ownerId,
   checkInOn: (actor: Actor, kr: { ownerId: string | null; actorIsMember: boolean }) =>
     actor.isAdmin || kr.ownerId === actor.personId || kr.actorIsMember,
 } as const;

@@ -27,6 +27,8 @@ export interface DemoCheckIn {
   comment: string | null;
   blockers: string | null;
   authorKey: string;
+  /** ISO instant, when its author corrected it the same day; absent if never edited */
+  editedAt?: string;
 }
 
 export interface DemoKeyResult {
@@ -1666,6 +1668,9 @@ export function buildDemoOrganisation(now: Date): DemoOrganisation {
     ...buildObjectives(CURRENT, current, 'active'),
     ...buildObjectives(NEXT, next, 'draft'),
   ];
+  // One check-in corrected by its author soon after, so the "edited" mark is there to be seen.
+  const corrected = objectives.find((o) => o.key === 'pol-press')?.keyResults[0]?.checkIns.at(-1);
+  if (corrected !== undefined) corrected.editedAt = new Date(Math.min(Date.parse(corrected.at) + 25 * 60_000, nowMs)).toISOString();
 
   const initiatives: DemoInitiative[] = INITIATIVES.map((t) => ({
     key: t.key,

@@ -7,7 +7,7 @@ import { insertUnit, replaceMembers } from '../store/units.js';
 import { insertPeriod } from '../store/periods.js';
 import { insertObjective, replaceAlignments } from '../store/objectives.js';
 import { insertKeyResult, setCurrent } from '../store/keyResults.js';
-import { insertCheckIn } from '../store/checkIns.js';
+import { insertCheckIn, markEdited } from '../store/checkIns.js';
 import { refreshAllObjectiveProgress } from '../store/objectiveProgress.js';
 import { insertInitiative } from '../store/initiatives.js';
 import { newId } from '../store/ids.js';
@@ -67,10 +67,12 @@ export async function seedDemoIfEmpty(deps: Deps): Promise<SeededDemo | undefine
           measure: kr.measure, ownerId: idOf('person', kr.ownerKey), weight: kr.weight, now: stamp,
         });
         for (const c of kr.checkIns) {
+          const id = newId();
           await insertCheckIn(trx, {
-            id: newId(), orgId, keyResultId: krId, value: c.value, confidence: c.confidence, comment: c.comment, blockers: c.blockers,
+            id, orgId, keyResultId: krId, value: c.value, confidence: c.confidence, comment: c.comment, blockers: c.blockers,
             authorId: idOf('person', c.authorKey), createdAt: c.at,
           });
+          if (c.editedAt) await markEdited(trx, id, c.editedAt);
         }
         const last = kr.checkIns[kr.checkIns.length - 1];
         if (last) await setCurrent(trx, krId, last.value, last.confidence, last.at);

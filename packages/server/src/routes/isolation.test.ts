@@ -88,6 +88,7 @@ const CASES: Record<string, Case> = {
     const version = await versionOf(c, `/api/v1/units/${c.mine.teamId}`);
     return [
       { label: 'change their unit', method: 'PATCH', url: `/api/v1/units/${c.x.teamId}`, body: { version: 1, name: 'Tatt' }, expect: notFound },
+      { label: 'archive their unit', method: 'PATCH', url: `/api/v1/units/${c.x.teamId}`, body: { version: 1, archived: true }, expect: notFound },
       { label: 'move ours under theirs', method: 'PATCH', url: `/api/v1/units/${c.mine.teamId}`, body: { version, parentId: c.x.rootUnitId }, expect: invalid('parentId') },
       { label: 'give ours their member', method: 'PATCH', url: `/api/v1/units/${c.mine.teamId}`, body: { version, members: [{ personId: c.x.memberId, role: 'lead' }] }, expect: invalid('members.0.personId') },
     ];
@@ -104,6 +105,7 @@ const CASES: Record<string, Case> = {
   'GET /api/v1/periods': () => [{ label: 'periods', method: 'GET', url: '/api/v1/periods?limit=500', expect: own() }],
   'POST /api/v1/periods': () => [{ label: 'add period', method: 'POST', url: '/api/v1/periods', body: { kind: 'cycle', name: 'Ekstra', startDate: '2030-01-01', endDate: '2030-04-30' }, expect: own(201), writesOwn: true }],
   'GET /api/v1/periods/{id}': ({ x }) => [{ label: 'their period', method: 'GET', url: `/api/v1/periods/${x.cycleId}`, expect: notFound }],
+  'DELETE /api/v1/periods/{id}': ({ x }) => [{ label: 'delete their period', method: 'DELETE', url: `/api/v1/periods/${x.cycleId}`, expect: notFound }],
   'PATCH /api/v1/periods/{id}': ({ x }) => [{ label: 'change their period', method: 'PATCH', url: `/api/v1/periods/${x.cycleId}`, body: { version: 1, state: 'closed' }, expect: notFound }],
 
   'GET /api/v1/objectives': ({ x }) => [
@@ -153,6 +155,8 @@ const CASES: Record<string, Case> = {
   'GET /api/v1/key-results/{id}/deletion': ({ x }) => [{ label: 'what deleting their key result takes', method: 'GET', url: `/api/v1/key-results/${x.keyResultId}/deletion`, expect: notFound }],
   'GET /api/v1/key-results/{id}/check-ins': ({ x }) => [{ label: 'their check-ins', method: 'GET', url: `/api/v1/key-results/${x.keyResultId}/check-ins`, expect: notFound }],
   'POST /api/v1/key-results/{id}/check-ins': ({ x }) => [{ label: 'check in on theirs', method: 'POST', url: `/api/v1/key-results/${x.keyResultId}/check-ins`, body: { value: 99, confidence: 9 }, expect: notFound }],
+  'PATCH /api/v1/check-ins/{id}': ({ x }) => [{ label: 'edit their check-in', method: 'PATCH', url: `/api/v1/check-ins/${x.checkInId}`, body: { version: 1, value: 1 }, expect: notFound }],
+  'DELETE /api/v1/check-ins/{id}': ({ x }) => [{ label: 'delete their check-in', method: 'DELETE', url: `/api/v1/check-ins/${x.checkInId}`, expect: notFound }],
 
   'GET /api/v1/initiatives': ({ x }) => [
     { label: 'initiatives', method: 'GET', url: '/api/v1/initiatives?limit=500', expect: own() },

@@ -1,8 +1,10 @@
-// Key results and their check-ins.
-import { CheckIn, CheckInInput, Deletion, DeletionImpact, IdParams, KeyResult, KeyResultCreate, KeyResultPatch, ListQuery, page } from '@varde/core';
+// Key results and their check-ins, and correcting a check-in.
+import { z } from 'zod';
+import { CheckIn, CheckInInput, CheckInPatch, Deletion, DeletionImpact, IdParams, KeyResult, KeyResultCreate, KeyResultPatch, ListQuery, page } from '@varde/core';
 import { addKeyResult, changeKeyResult, readKeyResult } from '../app/keyResults.js';
 import { keyResultDeletionImpact, trashKeyResult } from '../app/trash.js';
 import { checkIn, readCheckIns } from '../app/checkIn.js';
+import { editCheckIn, removeCheckIn } from '../app/checkInEdits.js';
 import { actorOf } from '../http/authenticate.js';
 import { problems, type RoutePlugin } from './types.js';
 
@@ -28,4 +30,8 @@ export const keyResultRoutes: RoutePlugin = (app, deps) => {
     serializerCompiler: () => (data) => JSON.stringify(data),
     schema: { tags: ['check-ins'], summary: 'Check in: a new value with confidence, comment and blockers', params: IdParams, body: CheckInInput, response: { 201: CheckIn, ...problems } } },
     async (request, reply) => reply.code(201).send(await checkIn(deps, actorOf(request), request.params.id, request.body)));
+  app.patch('/api/v1/check-ins/:id', { schema: { tags: ['check-ins'], summary: "Correct a check-in: its author on the day it was made, the key result's owner or an admin later; the key result's current value follows its newest check-in", params: IdParams, body: CheckInPatch, response: { 200: CheckIn, ...problems } } },
+    async (request) => editCheckIn(deps, actorOf(request), request.params.id, request.body));
+  app.delete('/api/v1/check-ins/:id', { schema: { tags: ['check-ins'], summary: "Remove a check-in (who may: as for editing); the key result's current value becomes its newest remaining check-in's", params: IdParams, response: { 204: z.undefined(), ...problems } } },
+    async (request, reply) => { await removeCheckIn(deps, actorOf(request), request.params.id); return reply.code(204).send(); });
 };

@@ -1,6 +1,7 @@
 // Periods: years and cycles.
 import { IdParams, page, Period, PeriodCreate, PeriodPatch, PeriodQuery } from '@varde/core';
-import { addPeriod, changePeriod, readPeriod, readPeriods } from '../app/periods.js';
+import { z } from 'zod';
+import { addPeriod, changePeriod, readPeriod, readPeriods, removePeriod } from '../app/periods.js';
 import { actorOf } from '../http/authenticate.js';
 import { problems, type RoutePlugin } from './types.js';
 
@@ -13,4 +14,6 @@ export const periodRoutes: RoutePlugin = (app, deps) => {
     async (request) => readPeriod(deps, actorOf(request), request.params.id));
   app.patch('/api/v1/periods/:id', { schema: { tags: ['periods'], summary: 'Rename, re-date or move a period through planning → active → review → closed (admins)', params: IdParams, body: PeriodPatch, response: { 200: Period, ...problems } } },
     async (request) => changePeriod(deps, actorOf(request), request.params.id, request.body));
+  app.delete('/api/v1/periods/:id', { schema: { tags: ['periods'], summary: 'Delete a period made by mistake (admins): only while in planning (else 409 period_not_planning) and holding no objectives or initiatives (else 409 period_not_empty, with the counts in params)', params: IdParams, response: { 204: z.undefined(), ...problems } } },
+    async (request, reply) => { await removePeriod(deps, actorOf(request), request.params.id); return reply.code(204).send(); });
 };

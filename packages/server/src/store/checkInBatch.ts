@@ -26,7 +26,7 @@ import type { KeyResultTable } from './schema.js';
 import type { NewCheckIn } from './checkIns.js';
 
 /** Where a key result sits, for deciding whether a check-in on it may be written. */
-export interface BatchContext { periodState: string; members: ReadonlySet<string> }
+export interface BatchContext { periodState: string; unitArchivedAt: string | null; members: ReadonlySet<string> }
 /** A key result a batch asks for, with the organisation of the actor who asks. */
 export interface BatchKeyResult { keyResultId: string; orgId: string }
 export interface BatchRead {
@@ -49,12 +49,13 @@ const KR = KEY_RESULT_COLUMNS.map((c) => `kr.${c}`).join(', ');
 // ids, so two batches, or a batch and any other writer, cannot deadlock. $1 and $2 are pairs of
 // key result and organisation, distinct: a key result is found only under its own organisation.
 const CONTEXTS = `
-  select kr.id, kr.org_id, p.state as period_state,
+  select kr.id, kr.org_id, p.state as period_state, u.archived_at as unit_archived_at,
     array(select m.person_id from memberships m where m.unit_id = o.unit_id and m.person_id = any($3)) as members
   from unnest($1, $2) as w(id, org_id)
   join key_results kr on kr.id = w.id and kr.org_id = w.org_id
   join objectives o on o.id = kr.objective_id and o.org_id = w.org_id
   join periods p on p.id = o.period_id and p.org_id = w.org_id
+  join units u on u.id = o.unit_id
   order by o.id
   for no key update of o`;
 
@@ -117,12 +118,12 @@ export async function checkInBatchTransaction<T>(pool: pg.Pool, wanted: readonly
     const krs = textArray(client, [...pairs.values()].map((w) => w.keyResultId));
     const orgs = textArray(client, [...pairs.values()].map((w) => w.orgId));
     const read = await client.query(`${BEGIN}; execute varde_batch_contexts(${krs}, ${orgs}, ${textArray(client, personIds)}); execute varde_batch_key_results(${krs}, ${orgs})`) as unknown as pg.QueryResult[];
-    const [contextRows, keyResultRows] = read.slice(-2).map((r) => r.rows) as [Array<{ id: string; org_id: string; period_state: string; members: string[] }>, KeyResultTable[]];
+    const [contextRows, keyResultRows] = read.slice(-2).map((r) => r.rows) as [Array<{ id: string; org_id: string; period_state: string; unit_archived_at: string | null; members: string[] }>, KeyResultTable[]];
     const contexts = new Map<string, Map<string, BatchContext>>();
     for (const r of contextRows) {
       let ofOrg = contexts.get(r.org_id);
       if (!ofOrg) { ofOrg = new Map(); contexts.set(r.org_id, ofOrg); }
-      ofOrg.set(r.id, { periodState: r.period_state, members: new Set(r.members) });
+      ofOrg.set(r.id, { periodState: r.period_state, unitArchivedAt: r.unit_archived_at, members: new Set(r.members) });
     }
     const { write, result } = decide({ contexts, keyResults: new Map(keyResultRows.map((r) => [r.id, presentKeyResultRow(r)])) });
     await client.query([...writeStatements(client, write), 'commit'].join('; '));

@@ -1,6 +1,8 @@
-// Check-ins: the append-only history of a key result.
-import type { CheckIn } from '@varde/core';
-import type { Db } from './executor.js';
+// Check-ins: the history of a key result. Appended to by every check-in; a check-in is edited or
+// removed only by the rule of core's checkInChanges.
+import { updatedRows, type Db, type VersionedUpdate } from './executor.js';
+import type { Selectable } from 'kysely';
+import type { CheckInTable } from './schema.js';
 import { setCurrent } from './keyResults.js';
 import { compiledOnce } from './compiledOnce.js';
 import { refreshObjectiveProgress } from './objectiveProgress.js';
@@ -26,15 +28,50 @@ export async function recordCheckIn(db: Db, c: NewCheckIn, objectiveId: string):
   if (await setCurrent(db, c.keyResultId, c.value, c.confidence, c.createdAt)) await refreshObjectiveProgress(db, objectiveId, { locked: true });
 }
 
+export interface CheckInRecord {
+  id: string; keyResultId: string; value: number; confidence: number; comment: string | null; blockers: string | null;
+  authorId: string | null; createdAt: string; editedAt: string | null; version: number;
+}
+const record = (r: Selectable<CheckInTable>): CheckInRecord => ({
+  id: r.id, keyResultId: r.key_result_id, value: r.value, confidence: r.confidence, comment: r.comment,
+  blockers: r.blockers, authorId: r.author_id, createdAt: r.created_at, editedAt: r.edited_at, version: r.version,
+});
+
 /** Newest first, paged by id (ids are time-ordered). */
-export async function listCheckIns(db: Db, orgId: string, keyResultId: string, limit: number, cursor: string | undefined): Promise<CheckIn[]> {
+export async function listCheckIns(db: Db, orgId: string, keyResultId: string, limit: number, cursor: string | undefined): Promise<CheckInRecord[]> {
   let q = db.selectFrom('check_ins').selectAll().where('org_id', '=', orgId).where('key_result_id', '=', keyResultId);
   if (cursor) q = q.where('id', '<', cursor);
   const rows = await q.orderBy('id', 'desc').limit(limit).execute();
-  return rows.map((r) => ({
-    id: r.id, keyResultId: r.key_result_id, value: r.value, confidence: r.confidence, comment: r.comment,
-    blockers: r.blockers, authorId: r.author_id, createdAt: r.created_at,
-  }));
+  return rows.map(record);
+}
+
+export async function getCheckIn(db: Db, orgId: string, id: string): Promise<CheckInRecord | undefined> {
+  const r = await db.selectFrom('check_ins').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+  return r ? record(r) : undefined;
+}
+
+export async function updateCheckIn(db: Db, orgId: string, id: string, version: number,
+  next: { value: number; confidence: number; comment: string | null; blockers: string | null }, now: string): Promise<VersionedUpdate> {
+  const result = await db.updateTable('check_ins').set({ ...next, version: version + 1, edited_at: now })
+    .where('org_id', '=', orgId).where('id', '=', id).where('version', '=', version).executeTakeFirst();
+  if (updatedRows(result) === 1) return 'updated';
+  return (await getCheckIn(db, orgId, id)) ? 'stale' : 'missing';
+}
+
+/** A loaded check-in that was edited once (the demo's history). */
+export async function markEdited(db: Db, id: string, editedAt: string): Promise<void> {
+  await db.updateTable('check_ins').set({ edited_at: editedAt, version: 2 }).where('id', '=', id).execute();
+}
+
+export async function deleteCheckIn(db: Db, orgId: string, id: string): Promise<void> {
+  await db.deleteFrom('check_ins').where('org_id', '=', orgId).where('id', '=', id).execute();
+}
+
+/** The key result's newest check-in, one step down the check_ins_key_result index; none when it has none. */
+export async function newestCheckIn(db: Db, keyResultId: string): Promise<{ value: number; confidence: number; createdAt: string } | undefined> {
+  const r = await db.selectFrom('check_ins').select(['value', 'confidence', 'created_at']).where('key_result_id', '=', keyResultId)
+    .orderBy('created_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  return r ? { value: r.value, confidence: r.confidence, createdAt: r.created_at } : undefined;
 }
 
 /** The series a forecast is drawn from: values and times, oldest first. */

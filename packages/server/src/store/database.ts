@@ -14,6 +14,7 @@ import * as initial from './migrations/001_initial.js';
 import * as objectiveProgress from './migrations/002_objective_progress.js';
 import * as accountsAndSignInLimits from './migrations/003_accounts_and_sign_in_limits.js';
 import * as trash from './migrations/004_trash.js';
+import * as checkInEditsAndArchivedUnits from './migrations/005_check_in_edits_and_archived_units.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 export interface Store {
@@ -41,6 +42,7 @@ const migrations: Record<string, Migration> = {
   '001_initial': initial, '002_objective_progress': objectiveProgress,
   '003_accounts_and_sign_in_limits': accountsAndSignInLimits,
   '004_trash': trash,
+  '005_check_in_edits_and_archived_units': checkInEditsAndArchivedUnits,
 };
 
 export async function openStore(config: StoreConfig): Promise<Store> {

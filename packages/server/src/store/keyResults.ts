@@ -79,6 +79,14 @@ export async function setCurrent(db: Db, id: string, value: number, confidence: 
   return Number(result.numAffectedRows ?? 0) === 1;
 }
 
+/** After a check-in was edited or removed: the key result's current value is its newest
+ *  remaining check-in's, or none. Unconditional, unlike setCurrent: the caller holds the
+ *  objective's lock and has just read the newest. */
+export async function resetCurrent(db: Db, id: string, newest: { value: number; confidence: number; createdAt: string } | undefined): Promise<void> {
+  await db.updateTable('key_results').set({ current_value: newest?.value ?? null, confidence: newest?.confidence ?? null, current_at: newest?.createdAt ?? null })
+    .where('id', '=', id).execute();
+}
+
 export async function deleteKeyResult(db: Db, orgId: string, id: string): Promise<boolean> {
   const result = await db.deleteFrom('key_results').where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
   return Number(result.numDeletedRows) === 1;
@@ -94,6 +102,8 @@ export async function keyResultRefs(db: Db, orgId: string, ids: readonly string[
 
 export interface KeyResultContextRow {
   kr: KeyResultRecord; unitId: string; periodId: string; periodState: string; actorIsMember: boolean;
+  /** When the objective's unit was archived (its OKRs read-only), or null. */
+  unitArchivedAt: string | null;
 }
 /** A key result with where it sits (unit, period and its state) and whether the actor is a member
  *  of its unit: everything a check-in must know before it writes, in one query. */
@@ -101,9 +111,10 @@ const contextQuery = (lockObjective: boolean) => compiledOnce((db, a: { orgId: s
   const q = db.selectFrom('key_results')
     .innerJoin('objectives', 'objectives.id', 'key_results.objective_id')
     .innerJoin('periods', 'periods.id', 'objectives.period_id')
+    .innerJoin('units', 'units.id', 'objectives.unit_id')
     .leftJoin('memberships', (join) => join.onRef('memberships.unit_id', '=', 'objectives.unit_id').on('memberships.person_id', '=', a.personId))
     .select(KEY_RESULT_COLUMNS.map((c) => `key_results.${c}` as const))
-    .select(['objectives.unit_id as ctx_unit_id', 'objectives.period_id as ctx_period_id', 'periods.state as ctx_period_state', 'memberships.role as ctx_role'])
+    .select(['objectives.unit_id as ctx_unit_id', 'objectives.period_id as ctx_period_id', 'periods.state as ctx_period_state', 'units.archived_at as ctx_unit_archived_at', 'memberships.role as ctx_role'])
     .where('key_results.org_id', '=', a.orgId).where('key_results.id', '=', a.id);
   // NO KEY UPDATE: other writers of the objective wait, while inserting a key result under it
   // (which takes a KEY SHARE lock for its foreign key) does not.
@@ -116,6 +127,6 @@ const lockContext = contextQuery(true);
 export async function keyResultContext(db: Db, orgId: string, id: string, personId: string, { lockObjective = false } = {}): Promise<KeyResultContextRow | undefined> {
   const r = (await (lockObjective ? lockContext : readContext)(db, { orgId, id, personId })).rows[0];
   if (!r) return undefined;
-  const { ctx_unit_id, ctx_period_id, ctx_period_state, ctx_role, ...row } = r;
-  return { kr: presentKeyResultRow(row), unitId: ctx_unit_id, periodId: ctx_period_id, periodState: ctx_period_state, actorIsMember: ctx_role !== null };
+  const { ctx_unit_id, ctx_period_id, ctx_period_state, ctx_unit_archived_at, ctx_role, ...row } = r;
+  return { kr: presentKeyResultRow(row), unitId: ctx_unit_id, periodId: ctx_period_id, periodState: ctx_period_state, actorIsMember: ctx_role !== null, unitArchivedAt: ctx_unit_archived_at };
 }

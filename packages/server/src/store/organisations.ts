@@ -32,6 +32,11 @@ export async function getOrganisation(db: Db, id: string): Promise<Organisation 
   return row ? present(row) : undefined;
 }
 
+export async function organisationTimeZone(db: Db, id: string): Promise<string> {
+  const row = await db.selectFrom('organisations').select('time_zone').where('id', '=', id).executeTakeFirst();
+  return row?.time_zone ?? 'UTC';
+}
+
 export interface NewOrganisation {
   id: string; name: string; language: string; timeZone: string; fiscalYearStartMonth: number;
   cycleCadence: string; checkInCadenceDays: number; strategy: Strategy; isDemo: boolean; now: string;

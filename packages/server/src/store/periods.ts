@@ -1,7 +1,7 @@
 // Periods: years and cycles with their state.
 import type { Period, PeriodKind, PeriodState } from '@varde/core';
 import type { Db, VersionedUpdate } from './executor.js';
-import { updatedRows } from './executor.js';
+import { isPostgres, updatedRows } from './executor.js';
 import type { PeriodTable } from './schema.js';
 
 function present(r: PeriodTable): Period {
@@ -58,6 +58,25 @@ export async function getPeriodInTimeZone(db: Db, orgId: string, id: string): Pr
   if (!r) return undefined;
   const { org_time_zone, ...row } = r;
   return { period: present(row), timeZone: org_time_zone };
+}
+
+/** What hangs on a period, counted after taking its row lock on PostgreSQL: an objective or
+ *  initiative being added to it waits for the lock (its foreign key), so none slips in between
+ *  the count and a deletion in the same transaction. */
+export async function lockedPeriodContents(db: Db, orgId: string, id: string): Promise<{ state: string; objectives: number; initiatives: number } | undefined> {
+  let q = db.selectFrom('periods').select('state').where('org_id', '=', orgId).where('id', '=', id);
+  if (isPostgres(db)) q = q.forUpdate();
+  const period = await q.executeTakeFirst();
+  if (!period) return undefined;
+  const [objectives, initiatives] = await Promise.all([
+    db.selectFrom('objectives').select((eb) => eb.fn.countAll<number | string>().as('n')).where('org_id', '=', orgId).where('period_id', '=', id).executeTakeFirstOrThrow(),
+    db.selectFrom('initiatives').select((eb) => eb.fn.countAll<number | string>().as('n')).where('org_id', '=', orgId).where('period_id', '=', id).executeTakeFirstOrThrow(),
+  ]);
+  return { state: period.state, objectives: Number(objectives.n), initiatives: Number(initiatives.n) };
+}
+
+export async function deletePeriod(db: Db, orgId: string, id: string): Promise<void> {
+  await db.deleteFrom('periods').where('org_id', '=', orgId).where('id', '=', id).execute();
 }
 
 export interface NewPeriod { id: string; orgId: string; kind: string; name: string; startDate: string; endDate: string; state: string; now: string }

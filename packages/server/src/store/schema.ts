@@ -30,6 +30,8 @@ export interface SignInFailureTable { id: string; email: string; address: string
 export interface UnitTable {
   id: string; org_id: string; parent_id: string | null; name: string; kind: string;
   description: string; version: number; created_at: string; updated_at: string;
+  /** When an admin archived it: its OKRs are kept, read-only. */
+  archived_at: Generated<string | null>;
 }
 export interface MembershipTable { org_id: string; unit_id: string; person_id: string; role: string }
 export interface PeriodTable {
@@ -55,6 +57,7 @@ export interface KeyResultTable {
 export interface CheckInTable {
   id: string; org_id: string; key_result_id: string; value: number; confidence: number;
   comment: string | null; blockers: string | null; author_id: string | null; created_at: string;
+  version: Generated<number>; edited_at: Generated<string | null>;
 }
 export interface InitiativeTable {
   id: string; org_id: string; unit_id: string; period_id: string | null; title: string; description: string;

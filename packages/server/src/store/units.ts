@@ -1,10 +1,14 @@
 // Units of the organisation tree and their members.
 import type { Unit, UnitKind, UnitMember, MemberRole } from '@varde/core';
+
+/** A unit as stored; what the person asking may do with it is added by the use case. */
+export type UnitRecord = Omit<Unit, 'can'>;
 import type { Db, VersionedUpdate } from './executor.js';
 import { updatedRows } from './executor.js';
+import type { Selectable } from 'kysely';
 import type { UnitTable } from './schema.js';
 
-async function withMembers(db: Db, rows: UnitTable[], orgId: string, all: boolean): Promise<Unit[]> {
+async function withMembers(db: Db, rows: Selectable<UnitTable>[], orgId: string, all: boolean): Promise<UnitRecord[]> {
   if (rows.length === 0) return [];
   let q = db.selectFrom('memberships').select(['unit_id', 'person_id', 'role']).where('org_id', '=', orgId);
   if (!all) q = q.where('unit_id', 'in', rows.map((r) => r.id));
@@ -16,33 +20,33 @@ async function withMembers(db: Db, rows: UnitTable[], orgId: string, all: boolea
   }
   return rows.map((r) => ({
     id: r.id, parentId: r.parent_id, name: r.name, kind: r.kind as UnitKind, description: r.description,
-    members: members.get(r.id) ?? [], version: r.version, createdAt: r.created_at, updatedAt: r.updated_at,
+    members: members.get(r.id) ?? [], archivedAt: r.archived_at, version: r.version, createdAt: r.created_at, updatedAt: r.updated_at,
   }));
 }
 
-export async function listUnits(db: Db, orgId: string, limit: number, cursor: string | undefined): Promise<Unit[]> {
+export async function listUnits(db: Db, orgId: string, limit: number, cursor: string | undefined): Promise<UnitRecord[]> {
   let q = db.selectFrom('units').selectAll().where('org_id', '=', orgId);
   if (cursor) q = q.where('id', '>', cursor);
   const rows = await q.orderBy('id').limit(limit).execute();
   return withMembers(db, rows, orgId, false);
 }
 
-export async function getUnit(db: Db, orgId: string, id: string): Promise<Unit | undefined> {
+export async function getUnit(db: Db, orgId: string, id: string): Promise<UnitRecord | undefined> {
   const row = await db.selectFrom('units').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
   return row ? (await withMembers(db, [row], orgId, false))[0] : undefined;
 }
 
-export interface UnitNode { id: string; parentId: string | null; name: string; kind: string }
+export interface UnitNode { id: string; parentId: string | null; name: string; kind: string; archivedAt: string | null }
 /** The whole tree, lean: what roll-ups and permission checks need. */
 export async function unitTree(db: Db, orgId: string): Promise<UnitNode[]> {
-  const rows = await db.selectFrom('units').select(['id', 'parent_id', 'name', 'kind']).where('org_id', '=', orgId).execute();
-  return rows.map((r) => ({ id: r.id, parentId: r.parent_id, name: r.name, kind: r.kind }));
+  const rows = await db.selectFrom('units').select(['id', 'parent_id', 'name', 'kind', 'archived_at']).where('org_id', '=', orgId).execute();
+  return rows.map((r) => ({ id: r.id, parentId: r.parent_id, name: r.name, kind: r.kind, archivedAt: r.archived_at }));
 }
 
 export async function rootUnit(db: Db, orgId: string): Promise<UnitNode | undefined> {
-  const r = await db.selectFrom('units').select(['id', 'parent_id', 'name', 'kind']).where('org_id', '=', orgId)
+  const r = await db.selectFrom('units').select(['id', 'parent_id', 'name', 'kind', 'archived_at']).where('org_id', '=', orgId)
     .where('parent_id', 'is', null).orderBy('created_at').limit(1).executeTakeFirst();
-  return r ? { id: r.id, parentId: r.parent_id, name: r.name, kind: r.kind } : undefined;
+  return r ? { id: r.id, parentId: r.parent_id, name: r.name, kind: r.kind, archivedAt: r.archived_at } : undefined;
 }
 
 export interface NewUnit { id: string; orgId: string; parentId: string | null; name: string; kind: string; description: string; now: string }
@@ -54,9 +58,9 @@ export async function insertUnit(db: Db, u: NewUnit): Promise<void> {
 }
 
 export async function updateUnit(db: Db, orgId: string, id: string, version: number,
-  next: { parentId: string | null; name: string; kind: string; description: string }, now: string): Promise<VersionedUpdate> {
+  next: { parentId: string | null; name: string; kind: string; description: string; archivedAt: string | null }, now: string): Promise<VersionedUpdate> {
   const result = await db.updateTable('units').set({
-    parent_id: next.parentId, name: next.name, kind: next.kind, description: next.description, version: version + 1, updated_at: now,
+    parent_id: next.parentId, name: next.name, kind: next.kind, description: next.description, archived_at: next.archivedAt, version: version + 1, updated_at: now,
   }).where('org_id', '=', orgId).where('id', '=', id).where('version', '=', version).executeTakeFirst();
   if (updatedRows(result) === 1) return 'updated';
   return (await getUnit(db, orgId, id)) ? 'stale' : 'missing';
@@ -68,6 +72,15 @@ export async function replaceMembers(db: Db, orgId: string, unitId: string, memb
   await db.insertInto('memberships').values(members.map((m) => ({ org_id: orgId, unit_id: unitId, person_id: m.personId, role: m.role }))).execute();
 }
 
+/** What a write to a unit's OKRs depends on, in one query: whether the unit is archived and
+ *  whether the person is its member; undefined for a unit that is not there. */
+export async function unitWriteFacts(db: Db, unitId: string, personId: string): Promise<{ archivedAt: string | null; actorIsMember: boolean } | undefined> {
+  const row = await db.selectFrom('units')
+    .leftJoin('memberships', (join) => join.onRef('memberships.unit_id', '=', 'units.id').on('memberships.person_id', '=', personId))
+    .select(['units.archived_at', 'memberships.role']).where('units.id', '=', unitId).executeTakeFirst();
+  return row ? { archivedAt: row.archived_at, actorIsMember: row.role !== null } : undefined;
+}
+
 export async function isMember(db: Db, unitId: string, personId: string): Promise<boolean> {
   const row = await db.selectFrom('memberships').select('role').where('unit_id', '=', unitId).where('person_id', '=', personId).executeTakeFirst();
   return row !== undefined;
@@ -76,13 +89,13 @@ export async function isMember(db: Db, unitId: string, personId: string): Promis
 /** The unit and every unit below it, found by the database (a recursive query), not by loading
  *  the whole tree. UNION rather than UNION ALL: a damaged parent chain cannot loop forever. */
 export async function subtreeNodes(db: Db, orgId: string, unitId: string): Promise<UnitNode[]> {
-  const rows = await db.withRecursive('sub(id, parent_id, name, kind)', (qb) =>
-    qb.selectFrom('units').select(['id', 'parent_id', 'name', 'kind']).where('org_id', '=', orgId).where('id', '=', unitId)
+  const rows = await db.withRecursive('sub(id, parent_id, name, kind, archived_at)', (qb) =>
+    qb.selectFrom('units').select(['id', 'parent_id', 'name', 'kind', 'archived_at']).where('org_id', '=', orgId).where('id', '=', unitId)
       // Each step walks from the rows found so far into the (org_id, parent_id) index. SQLite keeps
       // the tables of a CROSS JOIN in the order written; with an inner join its planner chose to
       // scan every unit of the organisation at each level (11 ms for an area instead of 0.2 ms).
       .union(qb.selectFrom('sub').crossJoin('units').whereRef('units.parent_id', '=', 'sub.id').where('units.org_id', '=', orgId)
-        .select(['units.id', 'units.parent_id', 'units.name', 'units.kind'])))
+        .select(['units.id', 'units.parent_id', 'units.name', 'units.kind', 'units.archived_at'])))
     .selectFrom('sub').selectAll().execute();
-  return rows.map((r) => ({ id: r.id, parentId: r.parent_id, name: r.name, kind: r.kind }));
+  return rows.map((r) => ({ id: r.id, parentId: r.parent_id, name: r.name, kind: r.kind, archivedAt: r.archived_at }));
 }

@@ -1,10 +1,10 @@
-// Whether the signed-in person may change a unit's OKRs: admins everywhere, members in their units.
-// The server decides; this only hides buttons that would be refused.
-import { useMe } from '../api/hooks';
+// Whether the signed-in person may change a unit's OKRs, as the server presents it on the unit
+// (core's mayChangeOkrs: admins and members, nobody once the unit is archived). It only hides
+// buttons that would be refused.
+import { useUnits } from '../api/hooks';
 
 export function useCanEdit(unitId: string | undefined): boolean {
-  const me = useMe();
-  const person = me.data?.person;
-  if (!person || !unitId) return false;
-  return person.isAdmin || person.memberships.some((m) => m.unitId === unitId);
+  const units = useUnits();
+  if (!unitId) return false;
+  return units.data?.find((u) => u.id === unitId)?.can.changeOkrs ?? false;
 }

@@ -3,6 +3,12 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { useQueryClient } from '@tanstack/react-query';
+import { Button } from 'react-aria-components';
+import type { CheckIn } from '@varde/core';
+import { api } from '../../api/client';
+import { ConfirmAction } from '../../components/ConfirmAction';
+import { useToast } from '../../components/Toast';
 import { periodBounds } from '@varde/core/rules';
 import { useCheckIns, useKeyResult, useObjective, useOrganisation, usePeople, usePeriods } from '../../api/hooks';
 import { ProgressBar } from '../../components/ProgressBar';
@@ -15,6 +21,7 @@ import { dateTime, locales, valueWithMeasure } from '../../i18n/format';
 import { CheckInDialog } from '../unit/CheckInDialog';
 import type { ChartSeries } from './HistoryChart';
 import { ForecastStory } from './ForecastStory';
+import { EditCheckInDialog } from './EditCheckInDialog';
 
 const HistoryChart = lazy(() => import('./HistoryChart').then((m) => ({ default: m.HistoryChart })));
 
@@ -31,6 +38,10 @@ export default function KeyResultPage() {
   const canEdit = useCanEdit(objective.data?.unitId);
   const [checkingIn, setCheckingIn] = useState(false);
   const navigate = useNavigate();
+  const [editing, setEditing] = useState<CheckIn | null>(null);
+  const [deleting, setDeleting] = useState<CheckIn | null>(null);
+  const queryClient = useQueryClient();
+  const toast = useToast();
   const period = periods.data?.find((p) => p.id === objective.data?.periodId);
   const personName = useMemo(() => new Map((people.data ?? []).map((p) => [p.id, p.name])), [people.data]);
 
@@ -95,7 +106,9 @@ export default function KeyResultPage() {
         <TrackBadge status={k.trackStatus} reading={k.reading} />
       </section>
 
-      <section className="card" aria-labelledby="history-heading">
+      {/* min-width 0: as a grid item the card would otherwise grow to the table's width and widen the
+          whole page on a phone, instead of letting the table scroll inside it. */}
+      <section className="card" aria-labelledby="history-heading" style={{ minWidth: 0 }}>
         <h2 id="history-heading">{t('keyResultPage.history')}</h2>
         {checkIns.data && checkIns.data.length === 0 && <Empty title={t('keyResultPage.noCheckIns')}>{t('keyResultPage.noCheckInsHint')}</Empty>}
         {series && series.actual.length > 0 && (
@@ -105,7 +118,7 @@ export default function KeyResultPage() {
           </Suspense>
         )}
         {checkIns.data && checkIns.data.length > 0 && (
-          <div style={{ overflowX: 'auto' }}>
+          <div style={{ overflowX: 'auto', position: 'relative' }}>
             <table className="data">
               <caption className="visually-hidden">{t('keyResultPage.tableCaption', { title: k.title })}</caption>
               <thead><tr>
@@ -116,7 +129,17 @@ export default function KeyResultPage() {
               <tbody>
                 {checkIns.data.map((c) => (
                   <tr key={c.id}>
-                    <td>{dateTime(lang, c.createdAt)}</td>
+                    <td>
+                      {dateTime(lang, c.createdAt)}
+                      {c.editedAt && <span className="small muted"> · {t('checkInEdits.edited', { when: dateTime(lang, c.editedAt) })}</span>}
+                      {/* In the first cell, so that on a phone they are in view without scrolling the table sideways. */}
+                      {(c.can.edit || c.can.delete) && (
+                        <div className="row" style={{ gap: '.3rem', marginTop: '.3rem', flexWrap: 'nowrap' }}>
+                          {c.can.edit && <Button className="button secondary small" aria-label={t('checkInEdits.editOf', { when: dateTime(lang, c.createdAt) })} onPress={() => setEditing(c)}>{t('checkInEdits.edit')}</Button>}
+                          {c.can.delete && <Button className="button secondary small" aria-label={t('checkInEdits.deleteOf', { when: dateTime(lang, c.createdAt) })} onPress={() => setDeleting(c)}>{t('checkInEdits.delete')}</Button>}
+                        </div>
+                      )}
+                    </td>
                     <td className="num">{valueWithMeasure(lang, c.value, k.measure)}</td>
                     <td className="num">{c.confidence}/10</td>
                     <td>{c.comment ?? ''}</td>
@@ -130,6 +153,17 @@ export default function KeyResultPage() {
         )}
       </section>
       {checkingIn && <CheckInDialog keyResult={k} onClose={() => setCheckingIn(false)} />}
+      {editing && <EditCheckInDialog checkIn={editing} keyResult={k} onClose={() => setEditing(null)} />}
+      {deleting && (
+        <ConfirmAction title={t('checkInEdits.deleteTitle')} confirmLabel={t('checkInEdits.delete')}
+          lead={t('checkInEdits.deleteLead', { when: dateTime(lang, deleting.createdAt), value: valueWithMeasure(lang, deleting.value, k.measure) })}
+          onClose={() => setDeleting(null)}
+          onConfirm={async () => {
+            await api.del(`/check-ins/${deleting.id}`);
+            await queryClient.invalidateQueries();
+            toast(t('checkInEdits.deleted'));
+          }} />
+      )}
     </div>
   );
 }

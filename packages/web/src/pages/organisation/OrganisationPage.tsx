@@ -3,6 +3,7 @@
 import { useState, type CSSProperties } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { ToggleButton } from 'react-aria-components';
 import type { UnitProgressNode } from '@varde/core';
 import { useOrganisation, useUnitProgress, useUnits } from '../../api/hooks';
 import { ProgressBar } from '../../components/ProgressBar';
@@ -10,6 +11,7 @@ import { TrackBadge } from '../../components/TrackBadge';
 import { PeriodSwitcher } from '../../components/PeriodSwitcher';
 import { usePeriodChoice } from '../../components/usePeriodChoice';
 import { Empty, ErrorState, Loading } from '../../components/States';
+import { date } from '../../i18n/format';
 
 function TreeNode({ node, periodId, depth }: { node: UnitProgressNode; periodId: string; depth: number }) {
   const { t } = useTranslation();
@@ -39,6 +41,32 @@ function TreeNode({ node, periodId, depth }: { node: UnitProgressNode; periodId:
         </ul>
       )}
     </li>
+  );
+}
+
+/** Archived units are left out of the tree and its roll-up; here they are listed on request. */
+function ArchivedUnits({ periodId }: { periodId: string | undefined }) {
+  const { t, i18n } = useTranslation();
+  const units = useUnits();
+  const [shown, setShown] = useState(false);
+  const archived = (units.data ?? []).filter((u) => u.archivedAt).sort((a, b) => a.name.localeCompare(b.name));
+  if (archived.length === 0) return null;
+  return (
+    <div style={{ marginTop: '.8rem' }}>
+      <ToggleButton className="button secondary small" isSelected={shown} onChange={setShown} aria-controls={shown ? 'archived-units' : undefined}>
+        {t('unitArchive.showArchived', { count: archived.length })}
+      </ToggleButton>
+      {shown && (
+        <ul id="archived-units" aria-label={t('unitArchive.archivedList')} style={{ margin: '.6rem 0 0', paddingLeft: '1.1rem' }}>
+          {archived.map((u) => (
+            <li key={u.id}>
+              <Link to={`/units/${u.id}${periodId ? `?period=${periodId}` : ''}`}>{u.name}</Link>
+              <span className="muted small"> · {t(`unitKind.${u.kind}`)} · {t('unitArchive.archivedShort', { date: date(i18n.language, u.archivedAt!) })}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }
 
@@ -106,6 +134,7 @@ export default function OrganisationPage() {
             <TreeNode node={{ ...tree.data, children: tree.data.children }} periodId={period.id} depth={0} />
           </ul>
         )}
+        <ArchivedUnits periodId={period?.id} />
       </section>
     </div>
   );

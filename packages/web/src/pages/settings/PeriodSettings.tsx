@@ -1,17 +1,45 @@
-// Years and cycles: add the next one, and move a period through planning → active → review → closed.
+// Years and cycles: add the next one, move a period through planning → active → review → closed,
+// and delete one made by mistake.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button } from 'react-aria-components';
 import { canTransition, PERIOD_STATES, type PeriodState } from '@varde/core/rules';
-import { api } from '../../api/client';
+import type { Period } from '@varde/core';
+import { api, ApiError } from '../../api/client';
 import { usePeriods } from '../../api/hooks';
 import { FormError, SelectField, TextInput } from '../../components/Fields';
 import { formMessage, localFieldErrors } from '../../components/fieldMessages';
 import { Loading } from '../../components/States';
 import { useFocusFirstInvalid } from '../../components/focusFirstInvalid';
 import { useToast } from '../../components/Toast';
+import { ConfirmAction } from '../../components/ConfirmAction';
 import { date } from '../../i18n/format';
+
+/** Delete a period made by mistake, after asking; the server refuses one that holds anything, and says how much. */
+function DeletePeriod({ period, onClose }: { period: Period; onClose(): void }) {
+  const { t, i18n } = useTranslation();
+  const queryClient = useQueryClient();
+  const toast = useToast();
+  const describe = (error: unknown) => {
+    const held = error instanceof ApiError ? error.errors.find((e) => e.code === 'period_not_empty')?.params : undefined;
+    if (!held) return undefined;
+    const parts = [
+      Number(held.objectives) > 0 ? t('periodDelete.objectives', { count: Number(held.objectives) }) : '',
+      Number(held.initiatives) > 0 ? t('periodDelete.initiatives', { count: Number(held.initiatives) }) : '',
+    ].filter(Boolean);
+    return t('periodDelete.holds', { what: new Intl.ListFormat(i18n.language, { type: 'conjunction' }).format(parts) });
+  };
+  return (
+    <ConfirmAction title={t('periodDelete.title', { name: period.name })} lead={t('periodDelete.lead')} confirmLabel={t('periodDelete.delete')}
+      onClose={onClose} describeError={describe}
+      onConfirm={async () => {
+        await api.del(`/periods/${period.id}`);
+        await queryClient.invalidateQueries();
+        toast(t('periodDelete.deleted', { name: period.name }));
+      }} />
+  );
+}
 
 export function PeriodSettings() {
   const { t, i18n } = useTranslation();
@@ -22,6 +50,7 @@ export function PeriodSettings() {
   const [stateError, setStateError] = useState<unknown>(null);
   const formRef = useFocusFirstInvalid<HTMLFormElement>(error);
   const toast = useToast();
+  const [deleting, setDeleting] = useState<Period | null>(null);
   if (!periods.data) return <Loading />;
   const set = (k: keyof typeof form) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
   const add = async (e: FormEvent) => {
@@ -48,6 +77,7 @@ export function PeriodSettings() {
       <div className="card">
         <h2>{t('settings.periods')}</h2>
         <FormError>{formMessage(t, stateError, [])}</FormError>
+        <div style={{ overflowX: 'auto', position: 'relative' }}>
         <table className="data">
           <thead><tr><th scope="col">{t('settings.periodName')}</th><th scope="col">{t('settings.dates')}</th><th scope="col">{t('settings.state')}</th><th scope="col">{t('settings.moveTo')}</th></tr></thead>
           <tbody>
@@ -61,12 +91,18 @@ export function PeriodSettings() {
                     <Button key={s} className="button secondary small" onPress={() => void move(p.id, p.version, s)}
                       aria-label={t('settings.moveNamed', { name: p.name, state: t(`periodState.${s}`) })}>{t(`periodState.${s}`)}</Button>
                   ))}
+                  {/* Only a period still in planning can go (core's periodDeleteProblems); the server checks that it is empty. */}
+                  {p.state === 'planning' && (
+                    <Button className="button quiet small" onPress={() => setDeleting(p)} aria-label={t('periodDelete.deleteNamed', { name: p.name })}>{t('periodDelete.delete')}</Button>
+                  )}
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
+        </div>
       </div>
+      {deleting && <DeletePeriod period={deleting} onClose={() => setDeleting(null)} />}
       <form ref={formRef} className="card form" onSubmit={(e) => void add(e)} noValidate aria-labelledby="new-period">
         <h2 id="new-period">{t('settings.newPeriod')}</h2>
         <FormError>{formMessage(t, error, ['kind', 'name', 'startDate', 'endDate'])}</FormError>

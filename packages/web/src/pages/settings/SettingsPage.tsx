@@ -16,7 +16,8 @@ export default function SettingsPage() {
   return (
     <div className="stack">
       <h1>{t('settings.title')}</h1>
-      <Tabs className="tabs">
+      {/* min-width 0: as a grid item the tabs would grow to the widest table and widen the page on a phone. */}
+      <Tabs className="tabs" style={{ minWidth: 0 }}>
         <TabList aria-label={t('settings.title')}>
           <Tab id="organisation">{t('settings.organisation')}</Tab>
           <Tab id="units">{t('settings.units')}</Tab>

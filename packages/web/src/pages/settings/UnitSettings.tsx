@@ -12,6 +12,10 @@ import { DialogActions } from '../../components/DialogActions';
 import { useSave } from '../../components/useSave';
 import { formMessage, localFieldErrors } from '../../components/fieldMessages';
 import { Loading } from '../../components/States';
+import { ConfirmAction } from '../../components/ConfirmAction';
+import { useToast } from '../../components/Toast';
+import { useQueryClient } from '@tanstack/react-query';
+import { date } from '../../i18n/format';
 
 const KINDS = ['organisation', 'area', 'team'] as const;
 
@@ -46,7 +50,7 @@ function UnitDialog({ existing, units, onClose }: { existing?: Unit | undefined;
         <SelectField label={t('settings.unitKind')} value={kind} onChange={setKind} error={errors.kind} choices={KINDS.map((k) => ({ id: k, label: t(`unitKind.${k}`) }))} />
         {existing?.parentId !== null && (
           <SelectField label={t('settings.parent')} value={parentId} onChange={setParentId} error={errors.parentId}
-            choices={units.filter((u) => u.id !== existing?.id).map((u) => ({ id: u.id, label: u.name }))} />
+            choices={units.filter((u) => u.id !== existing?.id && (u.archivedAt === null || u.id === existing?.parentId)).map((u) => ({ id: u.id, label: u.name }))} />
         )}
         <TextInput label={t('settings.unitDescription')} value={description} onChange={setDescription} multiline error={errors.description} />
         <CheckboxList label={t('settings.members')} value={chosen} onChange={choose} error={errors.members}>
@@ -65,10 +69,29 @@ function UnitDialog({ existing, units, onClose }: { existing?: Unit | undefined;
   );
 }
 
-export function UnitSettings() {
+/** Archive or restore, after asking: the server says why not (units below still active, the unit above archived). */
+function ArchiveUnit({ unit, onClose }: { unit: Unit; onClose(): void }) {
   const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const toast = useToast();
+  const archive = unit.archivedAt === null;
+  return (
+    <ConfirmAction title={t(archive ? 'unitArchive.archiveTitle' : 'unitArchive.restoreTitle', { name: unit.name })}
+      lead={t(archive ? 'unitArchive.archiveLead' : 'unitArchive.restoreLead')}
+      confirmLabel={t(archive ? 'unitArchive.archive' : 'unitArchive.restore')} danger={archive} onClose={onClose}
+      onConfirm={async () => {
+        await api.patch(`/units/${unit.id}`, { version: unit.version, archived: archive });
+        await queryClient.invalidateQueries();
+        toast(t(archive ? 'unitArchive.archived' : 'unitArchive.restored', { name: unit.name }));
+      }} />
+  );
+}
+
+export function UnitSettings() {
+  const { t, i18n } = useTranslation();
   const units = useUnits();
   const [editing, setEditing] = useState<Unit | 'new' | null>(null);
+  const [archiving, setArchiving] = useState<Unit | null>(null);
   if (!units.data) return <Loading />;
   const byId = new Map(units.data.map((u) => [u.id, u]));
   const depth = (u: Unit) => { let d = 0; for (let p = u.parentId; p; p = byId.get(p)?.parentId ?? null) d++; return d; };
@@ -81,19 +104,34 @@ export function UnitSettings() {
         <h2>{t('settings.units')}</h2>
         <Button className="button" onPress={() => setEditing('new')}>{t('settings.newUnit')}</Button>
       </div>
+      <div style={{ overflowX: 'auto', position: 'relative' }}>
       <table className="data">
         <thead><tr><th scope="col">{t('settings.unitName')}</th><th scope="col">{t('settings.unitKind')}</th><th scope="col" className="num">{t('settings.members')}</th><th scope="col"><span className="visually-hidden">{t('common.edit')}</span></th></tr></thead>
         <tbody>
           {ordered.map((u) => (
             <tr key={u.id}>
-              <td style={{ paddingLeft: `${0.5 + depth(u) * 1.2}rem` }}>{u.name}</td>
+              <td style={{ paddingLeft: `${0.5 + depth(u) * 1.2}rem` }}>
+                {u.name}
+                {u.archivedAt && <span className="small muted"> · {t('unitArchive.archivedShort', { date: date(i18n.language, u.archivedAt) })}</span>}
+              </td>
               <td>{t(`unitKind.${u.kind}`)}</td>
               <td className="num">{u.members.length}</td>
-              <td><Button className="button quiet small" onPress={() => setEditing(u)} aria-label={t('settings.editUnit', { name: u.name })}>{t('common.edit')}</Button></td>
+              <td>
+                <div className="row" style={{ gap: '.3rem', flexWrap: 'nowrap' }}>
+                  <Button className="button quiet small" onPress={() => setEditing(u)} aria-label={t('settings.editUnit', { name: u.name })}>{t('common.edit')}</Button>
+                  {u.parentId !== null && (
+                    <Button className="button quiet small" onPress={() => setArchiving(u)} aria-label={t(u.archivedAt ? 'unitArchive.restoreNamed' : 'unitArchive.archiveNamed', { name: u.name })}>
+                      {t(u.archivedAt ? 'unitArchive.restore' : 'unitArchive.archive')}
+                    </Button>
+                  )}
+                </div>
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
+      </div>
+      {archiving && <ArchiveUnit unit={archiving} onClose={() => setArchiving(null)} />}
       {editing && <UnitDialog existing={editing === 'new' ? undefined : editing} units={units.data} onClose={() => setEditing(null)} />}
     </div>
   );

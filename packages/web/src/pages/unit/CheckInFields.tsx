@@ -11,12 +11,11 @@ export interface CheckInValues { value: string; confidence: string; comment: str
 export interface CheckInBody { value: number; confidence: number; comment: string | null; blockers: string | null }
 interface CheckedInKeyResult { type: string; measure: string; current: number | null; confidence: number | null }
 
-/** The form's values, starting from where the key result stands. */
-export function useCheckInValues(keyResult: CheckedInKeyResult): [CheckInValues, (patch: Partial<CheckInValues>) => void] {
-  const [values, setValues] = useState<CheckInValues>({
-    value: keyResult.current === null ? '' : String(keyResult.current),
-    confidence: String(keyResult.confidence ?? 7), comment: '', blockers: '',
-  });
+/** The form's values, starting from where the key result stands, or from a check-in being edited. */
+export function useCheckInValues(keyResult: CheckedInKeyResult, editing?: CheckInBody): [CheckInValues, (patch: Partial<CheckInValues>) => void] {
+  const [values, setValues] = useState<CheckInValues>(() => (editing
+    ? { value: String(editing.value), confidence: String(editing.confidence), comment: editing.comment ?? '', blockers: editing.blockers ?? '' }
+    : { value: keyResult.current === null ? '' : String(keyResult.current), confidence: String(keyResult.confidence ?? 7), comment: '', blockers: '' }));
   return [values, (patch) => setValues((v) => ({ ...v, ...patch }))];
 }
 

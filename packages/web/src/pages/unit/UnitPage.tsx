@@ -17,6 +17,7 @@ import { PeriodSwitcher } from '../../components/PeriodSwitcher';
 import { Breadcrumbs } from '../../components/Breadcrumbs';
 import { usePeriodChoice } from '../../components/usePeriodChoice';
 import { useCanEdit } from '../../components/useCanEdit';
+import { date } from '../../i18n/format';
 import { Empty, ErrorState, Loading } from '../../components/States';
 import { CheckInDialog, type CheckInTarget } from './CheckInDialog';
 import { ObjectiveDialog } from './ObjectiveDialog';
@@ -35,7 +36,7 @@ type Dialog =
 
 export default function UnitPage() {
   const { unitId = '' } = useParams();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const { period, isLoading: periodsLoading } = usePeriodChoice();
   const units = useUnits();
@@ -91,6 +92,11 @@ export default function UnitPage() {
         </div>
         <PeriodSwitcher />
       </div>
+      {unit.archivedAt && (
+        <p className="card" role="note" style={{ margin: 0, borderLeft: '4px solid var(--risk)', background: 'var(--risk-soft)' }}>
+          <strong>{t('unitArchive.archivedOn', { date: date(i18n.language, unit.archivedAt) })}</strong> {t('unitArchive.readOnlyHint')}
+        </p>
+      )}
 
       {progress.error && <ErrorState error={progress.error} onRetry={() => void progress.refetch()} />}
       {data && (
