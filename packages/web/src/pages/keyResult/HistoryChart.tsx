@@ -11,7 +11,8 @@ export interface ChartSeries {
   /** The forecast's band (empty when it has none): from the latest check-in to its low and high ends. */
   low: Array<[number, number]>;
   high: Array<[number, number]>;
-  labels: { actual: string; expected: string; forecast: string; low: string; high: string };
+  labels: { when: string; actual: string; expected: string; forecast: string; low: string; high: string };
+  /** The Intl locale of the user's language: the legend's dates and numbers are written in it, not uPlot's English. */
   locale: string;
 }
 
@@ -29,19 +30,22 @@ export function HistoryChart({ series, title }: { series: ChartSeries; title: st
     const el = box.current;
     if (!el) return;
     const fmt = new Intl.DateTimeFormat(series.locale, { day: 'numeric', month: 'short' });
+    const when = new Intl.DateTimeFormat(series.locale, { day: 'numeric', month: 'short', year: 'numeric' });
+    const num = new Intl.NumberFormat(series.locale, { maximumFractionDigits: 2 });
+    const value = (_u: uPlot, v: number | null) => (v === null ? '–' : num.format(v));
     const plot = new uPlot({
       width: Math.max(280, el.clientWidth), height: 280, title,
       scales: { x: { time: true } },
-      axes: [{ values: (_u, vals) => vals.map((v) => fmt.format(new Date(v * 1000))) }, {}],
+      axes: [{ values: (_u, vals) => vals.map((v) => fmt.format(new Date(v * 1000))) }, { values: (_u, vals) => vals.map((v) => num.format(v)) }],
       series: [
-        {},
-        { label: series.labels.actual, stroke: '#0f4c5c', width: 2.5, points: { show: true, size: 6 }, spanGaps: true },
-        { label: series.labels.expected, stroke: '#4a555c', width: 1.5, dash: [6, 6], spanGaps: true },
-        { label: series.labels.forecast, stroke: '#c2410c', width: 2, dash: [2, 4], spanGaps: true },
+        { label: series.labels.when, value: (_u, v) => (v === null ? '–' : when.format(new Date(v * 1000))) },
+        { label: series.labels.actual, value, stroke: '#0f4c5c', width: 2.5, points: { show: true, size: 6 }, spanGaps: true },
+        { label: series.labels.expected, value, stroke: '#4a555c', width: 1.5, dash: [6, 6], spanGaps: true },
+        { label: series.labels.forecast, value, stroke: '#c2410c', width: 2, dash: [2, 4], spanGaps: true },
         // the band only when the forecast has one
         ...(series.low.length > 0 ? [
-          { label: series.labels.low, stroke: '#c2410c', width: 1, dash: [1, 6], spanGaps: true },
-          { label: series.labels.high, stroke: '#c2410c', width: 1, dash: [1, 6], spanGaps: true },
+          { label: series.labels.low, value, stroke: '#c2410c', width: 1, dash: [1, 6], spanGaps: true },
+          { label: series.labels.high, value, stroke: '#c2410c', width: 1, dash: [1, 6], spanGaps: true },
         ] : []),
       ],
     }, align(series), el);

@@ -4,13 +4,13 @@ import { lazy, Suspense, useMemo, useState } from 'react';
 import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { periodBounds } from '@varde/core/rules';
-import { useCheckIns, useKeyResult, useObjective, useOrganisation, usePeople, usePeriods } from '../../api/hooks';
+import { useCheckIns, useKeyResult, useObjective, useOrganisation, usePeople, usePeriods, useUnits } from '../../api/hooks';
 import { ProgressBar } from '../../components/ProgressBar';
-import { Breadcrumbs } from '../../components/Breadcrumbs';
+import { Breadcrumbs, unitTrail } from '../../components/Breadcrumbs';
 import { TrackBadge } from '../../components/TrackBadge';
 import { useCanEdit } from '../../components/useCanEdit';
 import { Empty, ErrorState, Loading } from '../../components/States';
-import { dateTime, locales, valueWithMeasure } from '../../i18n/format';
+import { dateTime, localeOf, number, valueWithMeasure } from '../../i18n/format';
 import { CheckInDialog } from '../unit/CheckInDialog';
 import type { ChartSeries } from './HistoryChart';
 import { ForecastStory } from './ForecastStory';
@@ -26,6 +26,7 @@ export default function KeyResultPage() {
   const checkIns = useCheckIns(keyResultId);
   const periods = usePeriods();
   const people = usePeople();
+  const units = useUnits();
   const org = useOrganisation();
   const canEdit = useCanEdit(objective.data?.unitId);
   const [checkingIn, setCheckingIn] = useState(false);
@@ -48,10 +49,10 @@ export default function KeyResultPage() {
       low: k.forecast && last && k.forecast.low !== k.forecast.high ? [last, [s(end), k.forecast.low]] : [],
       high: k.forecast && last && k.forecast.low !== k.forecast.high ? [last, [s(end), k.forecast.high]] : [],
       labels: {
-        actual: t('keyResultPage.actual'), expected: t('keyResultPage.expectedLine'), forecast: t('keyResultPage.forecast'),
+        when: t('keyResultPage.when'), actual: t('keyResultPage.actual'), expected: t('keyResultPage.expectedLine'), forecast: t('keyResultPage.forecast'),
         low: t('forecastStory.low'), high: t('forecastStory.high'),
       },
-      locale: locales[lang as keyof typeof locales] ?? lang,
+      locale: localeOf(lang),
     };
   }, [kr.data, period, checkIns.data, org.data, lang, t]);
 
@@ -63,7 +64,8 @@ export default function KeyResultPage() {
     <div className="stack">
       <div className="page-head">
         <div className="grow">
-          <Breadcrumbs trail={objective.data ? [{ to: `/units/${objective.data.unitId}?period=${objective.data.periodId}`, label: objective.data.title }] : []} />
+          <Breadcrumbs trail={objective.data ? [...unitTrail(units.data, objective.data.unitId, objective.data.periodId, t('nav.organisation'), true),
+            { to: `/units/${objective.data.unitId}?period=${objective.data.periodId}#objective-${objective.data.id}`, label: objective.data.title }] : []} />
           <h1>{k.title}</h1>
           <p className="muted" style={{ margin: 0 }}>
             {t(`keyResult.types.${k.type}`)}{k.ownerId ? ` · ${t('keyResult.ownerIs', { owner: personName.get(k.ownerId) ?? '' })}` : ''}{period ? ` · ${period.name}` : ''}
@@ -78,7 +80,7 @@ export default function KeyResultPage() {
           <ProgressBar progress={k.progress} expected={k.expectedProgress} status={k.trackStatus} reading={k.reading} label={t('keyResult.progressOf', { title: k.title })} />
           <p className="small" style={{ margin: '.4rem 0 0' }}>
             {t('keyResultPage.numbers', {
-              current: valueWithMeasure(lang, k.current, k.measure), target: valueWithMeasure(lang, k.target, k.measure),
+              current: k.current === null ? '–' : number(lang, k.current), target: valueWithMeasure(lang, k.target, k.measure),
               confidence: k.confidence ?? '–',
             })}
           </p>
