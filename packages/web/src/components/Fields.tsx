@@ -2,11 +2,10 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
-  Button, DateField, DateInput, DateSegment, FieldError, Input, Label, ListBox, ListBoxItem, Popover, Select, SelectValue, Text, TextArea, TextField,
+  Button, FieldError, Input, Label, ListBox, ListBoxItem, Popover, Select, SelectValue, Text, TextArea, TextField,
 } from 'react-aria-components';
-import { parseDate } from '@internationalized/date';
 
-interface Common { label: string; error?: string | undefined; hint?: string | undefined; isRequired?: boolean; autoFocus?: boolean; name?: string }
+export interface Common { label: string; error?: string | undefined; hint?: string | undefined; isRequired?: boolean; autoFocus?: boolean; name?: string }
 
 export function TextInput({ label, error, hint, value, onChange, type = 'text', multiline, isRequired, autoFocus, name, inputMode, autoComplete }: Common & {
   value: string; onChange(v: string): void; type?: string; multiline?: boolean;
@@ -41,23 +40,6 @@ export function SelectField({ label, error, hint, value, onChange, choices, isRe
         </ListBox>
       </Popover>
     </Select>
-  );
-}
-
-/** A date as the chosen language writes it (dd.mm.åååå in Norwegian, åååå-mm-dd in Swedish,
- *  dd/mm/yyyy in English), from the locale the app gives React Aria, not the browser's own as
- *  <input type="date"> would. The value is the ISO date (YYYY-MM-DD), '' until it is complete. */
-export function DateInputField({ label, error, hint, value, onChange, isRequired, name }: Common & { value: string; onChange(v: string): void }) {
-  let parsed = null;
-  try { parsed = value ? parseDate(value) : null; } catch { parsed = null; }
-  return (
-    <DateField className="field" value={parsed} onChange={(d) => onChange(d ? d.toString() : '')} isInvalid={Boolean(error)}
-      validationBehavior="aria" isRequired={isRequired} name={name}>
-      <Label>{label}</Label>
-      <DateInput className="date-input">{(segment) => <DateSegment segment={segment} className="date-segment" />}</DateInput>
-      {hint && <Text slot="description" className="hint">{hint}</Text>}
-      <FieldError className="field-error">{error}</FieldError>
-    </DateField>
   );
 }
 
