@@ -12,7 +12,7 @@ export function DateInputField({ label, error, hint, value, onChange, isRequired
   try { parsed = value ? parseDate(value) : null; } catch { parsed = null; }
   return (
     <DateField className="field" value={parsed} onChange={(d) => onChange(d ? d.toString() : '')} isInvalid={Boolean(error)}
-      validationBehavior="aria" isRequired={isRequired} name={name}>
+      validationBehavior="aria" isRequired={isRequired} name={name} shouldForceLeadingZeros>
       <Label>{label}</Label>
       <DateInput className="date-input">{(segment) => <DateSegment segment={segment} className="date-segment" />}</DateInput>
       {hint && <Text slot="description" className="hint">{hint}</Text>}
