@@ -6,9 +6,10 @@
 // language no raw i18n key may show. Dates in date fields and in the chart follow the language.
 // Phone-sized screenshots of the main nb screens go to e2e/screenshots/.
 import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, screenshot, startServer, watchErrors, type Server } from './harness.js';
+import { launchBrowser, screenshot, SCREENSHOTS, startServer, watchErrors, type Server } from './harness.js';
 
 type Tree = { [key: string]: string | Tree };
 const load = (lang: string): Tree => JSON.parse(fs.readFileSync(new URL(`../packages/web/src/i18n/${lang}.json`, import.meta.url), 'utf8')) as Tree;
@@ -140,6 +141,7 @@ async function walk(lang: Lang, d: Demo): Promise<string[]> {
   const box = (await plot.boundingBox())!;
   await page.mouse.move(box.x + box.width * 0.6, box.y + box.height / 2);
   await read(lang, 'key result', found);
+  await screenshot(page, `language-${lang}-key-result`);
   const legend = await page.locator('.chart .u-legend').innerText();
   if (!legend.includes(s('keyResultPage.when'))) found.push(`${lang} chart legend: the time is not called "${s('keyResultPage.when')}": ${legend}`);
   if (lang !== 'en' && /\d\.\d/.test(legend)) found.push(`${lang} chart legend: a decimal point, not a comma: ${legend}`);
@@ -155,6 +157,7 @@ async function walk(lang: Lang, d: Demo): Promise<string[]> {
   for (const tab of ['organisation', 'units', 'periods', 'people']) {
     await page.getByRole('tab', { name: s(`settings.${tab}`) }).click();
     await read(lang, `settings: ${tab}`, found);
+    if (tab === 'periods') await screenshot(page, `language-${lang}-periods`);
     if (tab === 'units') await dialog(lang, 'new unit', s('settings.newUnit'), found);
   }
 
@@ -213,17 +216,30 @@ describe('the language the user chose, everywhere', () => {
   });
 
   it('looks right on a phone in Norwegian', async () => {
+    // One screenful each, scrolled to what this file is about, besides the whole page.
+    const view = async (name: string, scrollTo?: string) => {
+      if (scrollTo) await page.locator(scrollTo).first().scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+    };
     await page.setViewportSize({ width: 375, height: 812 });
     await goto('/');
     await screenshot(page, 'language-nb-phone-mine');
+    await view('language-nb-phone-mine-top');
     await goto(`/units/${d.unitId}?period=${d.periodId}`);
     await screenshot(page, 'language-nb-phone-team');
+    await view('language-nb-phone-team-first-objective', '.kr-list');
     await goto(`/key-results/${d.keyResult.id}`);
-    await page.locator('.chart .u-over').waitFor();
+    const plot = page.locator('.chart .u-over');
+    await plot.waitFor();
+    await plot.scrollIntoViewIfNeeded();
+    const box = (await plot.boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.6, box.y + box.height / 2);
     await screenshot(page, 'language-nb-phone-key-result');
+    await view('language-nb-phone-key-result-chart');
     await goto('/settings');
     await page.getByRole('tab', { name: say('nb', 'settings.periods') }).click();
     await screenshot(page, 'language-nb-phone-periods');
+    await view('language-nb-phone-periods-form', '.date-input');
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 

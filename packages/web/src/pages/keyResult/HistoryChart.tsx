@@ -16,12 +16,22 @@ export interface ChartSeries {
   locale: string;
 }
 
-/** uPlot wants one shared x axis: every series is sampled at the union of the times, null where it has no point. */
+/** uPlot wants one shared x axis: every series is sampled at the union of the times. The check-ins
+ *  are null where there is none; the expected line and the forecast are straight lines, so they are
+ *  read off the line at every time they span, and the legend gives "expected" beside each check-in. */
 function align(s: ChartSeries): uPlot.AlignedData {
   const xs = [...new Set([...s.actual, ...s.expected, ...s.forecast, ...s.low, ...s.high].map((p) => p[0]))].sort((a, b) => a - b);
   const at = (series: Array<[number, number]>) => { const m = new Map(series); return xs.map((x) => m.get(x) ?? null); };
-  const band = s.low.length > 0 ? [at(s.low), at(s.high)] : [];
-  return [xs, at(s.actual), at(s.expected), at(s.forecast), ...band];
+  const along = (line: Array<[number, number]>) => xs.map((x) => {
+    const i = line.findIndex((p) => p[0] >= x);
+    if (i < 0 || line[i]![0] !== x && i === 0) return null;
+    const [x1, y1] = line[i]!;
+    if (x1 === x) return y1;
+    const [x0, y0] = line[i - 1]!;
+    return y0 + ((y1 - y0) * (x - x0)) / (x1 - x0);
+  });
+  const band = s.low.length > 0 ? [along(s.low), along(s.high)] : [];
+  return [xs, at(s.actual), along(s.expected), along(s.forecast), ...band];
 }
 
 export function HistoryChart({ series, title }: { series: ChartSeries; title: string }) {
