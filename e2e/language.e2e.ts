@@ -127,6 +127,14 @@ async function walk(lang: Lang, d: Demo): Promise<string[]> {
   await goto(`/units/${d.unitId}?period=${d.periodId}`);
   await read(lang, 'team page', found);
   await dialog(lang, 'new objective', s('objective.new'), found);
+  // Something typed, then Escape: the question whether to discard it.
+  await page.getByRole('button', { name: s('initiative.addFor').replace('{{title}}', d.keyResult.title), exact: true }).first().click();
+  await page.getByRole('dialog').getByRole('textbox').first().fill('Plakater i alle venterom');
+  await page.mouse.click(15, 600);
+  await page.getByRole('alertdialog').waitFor();
+  await read(lang, 'discard question', found);
+  await page.getByRole('alertdialog').getByRole('button', { name: s('controls.discard'), exact: true }).click();
+  await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
   await dialog(lang, 'check-in', s('checkIn.openFor').replace('{{title}}', d.keyResult.title), found);
   await dialog(lang, 'new initiative', s('initiative.addFor').replace('{{title}}', d.keyResult.title), found);
   await dialog(lang, 'edit key result', s('keyResult.editNamed').replace('{{title}}', d.keyResult.title), found);
@@ -250,6 +258,31 @@ describe('the language the user chose, everywhere', () => {
     expect(await walk('sv', d)).toEqual([]);
     expect(await datePattern()).toBe('åååå-mm-dd');
   }, 150_000);
+
+  it('shows no English on the sign-in page, with the demo accounts, in nb and sv', async () => {
+    const anonymous = await browser.newContext({ baseURL: server.base, locale: 'en-GB' });
+    const other = page;
+    page = await anonymous.newPage();
+    try {
+      for (const lang of ['nb', 'sv'] as const) {
+        await page.goto('/sign-in');
+        await page.getByLabel(/Language|Språk/).selectOption(lang);
+        await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(lang);
+        const found: string[] = [];
+        await read(lang, 'sign-in', found);
+        // A wrong password: the refusal is in the language too.
+        await page.getByLabel(say(lang, 'signIn.email')).fill('admin@demo.varde.no');
+        await page.getByLabel(say(lang, 'signIn.password')).fill('not the password');
+        await page.getByRole('button', { name: say(lang, 'signIn.submit'), exact: true }).click();
+        await page.getByRole('alert').waitFor();
+        await read(lang, 'sign-in refused', found);
+        expect(found).toEqual([]);
+      }
+    } finally {
+      page = other;
+      await anonymous.close();
+    }
+  });
 
   it('ran without errors in the page', () => {
     expect(errors).toEqual([]);
