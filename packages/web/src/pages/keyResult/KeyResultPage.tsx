@@ -99,7 +99,8 @@ export default function KeyResultPage() {
           </Suspense>
         )}
         {checkIns.data && checkIns.data.length > 0 && (
-          <div style={{ overflowX: 'auto' }}>
+          // Scrolls sideways on a phone, so it can be reached and scrolled with the keyboard too.
+          <div style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label={t('keyResultPage.tableCaption', { title: k.title })}>
             <table className="data">
               <caption className="visually-hidden">{t('keyResultPage.tableCaption', { title: k.title })}</caption>
               <thead><tr>
