@@ -216,11 +216,23 @@ describe('the language the user chose, everywhere', () => {
     expect(await walk('nb', d)).toEqual([]);
   }, 150_000);
 
-  it('writes Norwegian dates dd.mm.åååå in the period form and takes them in that order', async () => {
+  it('writes Norwegian dates dd.mm.åååå in the period form, takes them in that order and saves them', async () => {
     expect(await datePattern()).toBe('dd.mm.åååå');
-    await page.locator('.date-input').first().locator('[data-type="day"]').click();
-    await page.keyboard.type('15012027');
-    await expect.poll(async () => (await page.locator('.date-input').first().innerText()).replace(/[\u200e\u200f\u2066-\u2069\s]/g, '')).toBe('15.01.2027');
+    const [start, end] = [page.locator('.date-input').nth(0), page.locator('.date-input').nth(1)];
+    const shown = async (field: typeof start) => (await field.innerText()).replace(/[\u200e\u200f\u2066-\u2069\s]/g, '');
+    await start.locator('[data-type="day"]').click();
+    await page.keyboard.type('01052027');
+    await expect.poll(() => shown(start)).toBe('01.05.2027');
+    await end.locator('[data-type="day"]').click();
+    await page.keyboard.type('31082027');
+    await expect.poll(() => shown(end)).toBe('31.08.2027');
+    await page.getByLabel(say('nb', 'settings.periodName')).fill('2027 T2');
+    await page.getByRole('button', { name: say('nb', 'settings.addPeriod') }).click();
+    await expect.poll(() => page.getByTestId('toast').textContent()).toBe(say('nb', 'controls.periodSaved'));
+    const periods = await (await page.request.get('/api/v1/periods?kind=cycle')).json();
+    const saved = periods.items.find((p: { name: string }) => p.name === '2027 T2');
+    expect({ startDate: saved.startDate, endDate: saved.endDate }).toEqual({ startDate: '2027-05-01', endDate: '2027-08-31' });
+    expect(await shown(start), 'the form is empty again').toBe('dd.mm.åååå');
   });
 
   it('looks right on a phone in Norwegian', async () => {
