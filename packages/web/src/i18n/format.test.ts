@@ -75,3 +75,20 @@ describe('valueWithMeasure', () => {
     expect(number('en', 120000)).toBe('120,000');
   });
 });
+
+describe('counted strings through i18next', () => {
+  it.each([
+    ['nb', 0, 'Ingen nøkkelresultater venter på innsjekk'], ['nb', 1, '1 nøkkelresultat venter på innsjekk'], ['nb', 2, '2 nøkkelresultater venter på innsjekk'],
+    ['sv', 0, 'Inga nyckelresultat väntar på incheckning'], ['sv', 1, '1 nyckelresultat väntar på incheckning'],
+    ['en', 0, 'No key results need a check-in'], ['en', 1, '1 key result needs a check-in'], ['en', 3, '3 key results need a check-in'],
+  ] as const)('%s, %d due', async (lang, count, expected) => {
+    expect((await translator(lang))('home.dueTitle', { count })).toBe(expected);
+  });
+
+  it('says "1 eget mål" and "2 egne mål" on the team page', async () => {
+    const t = await translator('nb');
+    expect(t('unit.counts', { count: 1, subtree: 4 })).toBe('1 eget mål, 4 med enhetene under');
+    expect(t('unit.counts', { count: 2, subtree: 4 })).toBe('2 egne mål, 4 med enhetene under');
+    expect((await translator('sv'))('unit.counts', { count: 1, subtree: 4 })).toBe('1 eget mål, 4 med enheterna under');
+  });
+});
