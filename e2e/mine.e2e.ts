@@ -77,7 +77,7 @@ describe('Mine and blockers in the browser', () => {
     await expect.poll(() => note.isVisible(), 'the blocker stays after a reload').toBe(true);
 
     // Mine lists it among the blockers open in my teams, linking to the key result.
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Mine' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My work' }).click();
     const open = page.getByRole('region', { name: /blockers? open in your teams/ });
     await expect.poll(() => open.isVisible()).toBe(true);
     expect(await open.getByRole('note', { name: `Blocker on ${kr.title}` }).textContent()).toContain('Waiting for the printer');

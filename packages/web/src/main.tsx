@@ -1,4 +1,5 @@
-// Boots the web app: languages, the data cache and the screens, each screen loaded when first opened.
+// Boots the web app: languages (for React Aria's widgets too), the data cache and the screens, each
+// screen loaded when first opened.
 import { StrictMode, Suspense, lazy } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
@@ -9,6 +10,7 @@ import { ApiError } from './api/client';
 import { AppShell } from './components/AppShell';
 import { RequireSession } from './components/RequireSession';
 import { Loading } from './components/States';
+import { AriaLocale } from './components/AriaLocale';
 
 const SignInPage = lazy(() => import('./pages/signIn/SignInPage'));
 const SetupPage = lazy(() => import('./pages/setup/SetupPage'));
@@ -50,7 +52,9 @@ const router = createBrowserRouter([
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
+      <AriaLocale>
+        <RouterProvider router={router} />
+      </AriaLocale>
     </QueryClientProvider>
   </StrictMode>,
 );

@@ -6,9 +6,9 @@ import { ago } from '../i18n/format';
 export interface Blocker { text: string; since: string; authorName: string | null }
 
 export function BlockerNote({ blocker, title }: { blocker: Blocker | null | undefined; title?: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   if (!blocker) return null;
-  const when = ago(i18n.language, blocker.since);
+  const when = ago(t, blocker.since);
   const who = blocker.authorName ? t('blocker.byWhen', { name: blocker.authorName, when }) : when;
   return (
     <p className="blocker-note" aria-label={title ? t('blocker.labelFor', { title }) : undefined} role={title ? 'note' : undefined}>

@@ -1,10 +1,11 @@
 // Form fields from React Aria Components, each with its label and the server's message for it.
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import {
   Button, FieldError, Input, Label, ListBox, ListBoxItem, Popover, Select, SelectValue, Text, TextArea, TextField,
 } from 'react-aria-components';
 
-interface Common { label: string; error?: string | undefined; hint?: string | undefined; isRequired?: boolean; autoFocus?: boolean; name?: string }
+export interface Common { label: string; error?: string | undefined; hint?: string | undefined; isRequired?: boolean; autoFocus?: boolean; name?: string }
 
 export function TextInput({ label, error, hint, value, onChange, type = 'text', multiline, isRequired, autoFocus, name, inputMode, autoComplete }: Common & {
   value: string; onChange(v: string): void; type?: string; multiline?: boolean;
@@ -22,12 +23,13 @@ export function TextInput({ label, error, hint, value, onChange, type = 'text', 
 }
 
 export interface Choice { id: string; label: string }
-export function SelectField({ label, error, hint, value, onChange, choices, isRequired }: Common & {
-  value: string | null; onChange(v: string): void; choices: readonly Choice[];
+export function SelectField({ label, error, hint, value, onChange, choices, isRequired, placeholder }: Common & {
+  value: string | null; onChange(v: string): void; choices: readonly Choice[]; placeholder?: string;
 }) {
+  const { t } = useTranslation();
   return (
     <Select className="field" selectedKey={value} onSelectionChange={(k) => onChange(String(k))} isInvalid={Boolean(error)}
-      validationBehavior="aria" isRequired={isRequired}>
+      validationBehavior="aria" isRequired={isRequired} placeholder={placeholder ?? t('fields.choose')}>
       <Label>{label}</Label>
       <Button className="select-button"><SelectValue /><span aria-hidden="true">▾</span></Button>
       {hint && <Text slot="description" className="hint">{hint}</Text>}

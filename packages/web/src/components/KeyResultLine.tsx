@@ -9,7 +9,7 @@ import type { ProgressReading, TrackStatus } from '@varde/core/rules';
 import { ProgressBar } from './ProgressBar';
 import { TrackBadge } from './TrackBadge';
 import { Sparkline } from './Sparkline';
-import { ago, valueWithMeasure } from '../i18n/format';
+import { ago, number, valueWithMeasure } from '../i18n/format';
 
 export interface KeyResultView {
   id: string; title: string; type: string; start: number; target: number; measure: string; current: number | null;
@@ -23,7 +23,7 @@ export function KeyResultLine({ kr, owner, history, action, children, context }:
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const target = kr.type === 'milestone' ? t('keyResult.milestoneTarget')
-    : t(`keyResult.targetText.${kr.type}`, { target: valueWithMeasure(lang, kr.target, kr.measure), start: valueWithMeasure(lang, kr.start, kr.measure) });
+    : t(`keyResult.targetText.${kr.type}`, { target: valueWithMeasure(lang, kr.target, kr.measure), start: number(lang, kr.start) });
   const current = kr.type === 'milestone' ? (kr.current === 1 ? t('keyResult.done') : t('keyResult.notDone')) : valueWithMeasure(lang, kr.current, kr.measure);
   return (
     <li className="kr">
@@ -39,7 +39,7 @@ export function KeyResultLine({ kr, owner, history, action, children, context }:
         <span><span className="muted">{t('keyResult.current')}:</span> <strong>{current}</strong> <span className="muted">({target})</span></span>
         <span className="confidence"><span className="muted">{t('keyResult.confidence')}:</span> {kr.confidence === null ? '–' : `${kr.confidence}/10`}</span>
         {owner && <span>{t('keyResult.ownerIs', { owner })}</span>}
-        <span className="muted">{kr.currentAt ? t('keyResult.lastCheckIn', { age: ago(lang, kr.currentAt) }) : t('keyResult.noCheckIn')}</span>
+        <span className="muted">{kr.currentAt ? t('keyResult.lastCheckIn', { age: ago(t, kr.currentAt) }) : t('keyResult.noCheckIn')}</span>
       </div>
       {(history || action) && (
         <div className="kr-actions">

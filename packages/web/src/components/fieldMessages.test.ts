@@ -33,10 +33,19 @@ describe('formMessage', () => {
     expect(localFieldErrors(t, error).value).toBe('Must be at most 5.');
   });
 
+  it('counts the characters of a length limit with the language\'s plural', async () => {
+    const short = refused([{ field: 'password', message: 'must be at least 12 characters', code: 'too_short', params: { minimum: 12 } }]);
+    const long = refused([{ field: 'code', message: 'must be at most 1 character', code: 'too_long', params: { maximum: 1 } }]);
+    const en = await translator('en');
+    expect(localFieldErrors(en, short).password).toBe('Must be at least 12 characters.');
+    expect(localFieldErrors(en, long).code).toBe('Must be at most 1 character.');
+    expect(localFieldErrors(await translator('nb'), short).password).toBe('Må ha minst 12 tegn.');
+  });
+
   it('answers a conflict and a refusal of rights with their own sentences', async () => {
     const t = await translator('en');
     expect(formMessage(t, refused([{ field: 'version', message: 'is stale', code: 'stale' }], 409), [])).toMatch(/Someone else changed this/);
-    expect(formMessage(t, new ApiError(403, undefined), [])).toMatch(/You may not do this/);
+    expect(formMessage(t, new ApiError(403, undefined), [])).toMatch(/You are not allowed to do this/);
   });
 
   it('says why a change of a person or a request was refused when the refusal names its reason', async () => {

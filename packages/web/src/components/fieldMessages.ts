@@ -4,11 +4,17 @@ import type { TFunction } from 'i18next';
 import { ApiError } from '../api/client';
 import { errorKind } from './errorKind';
 
+/** A limit ("at least 12 characters") is also the count that picks the message's plural form. */
+function withCount(params: Record<string, string | number> | undefined): Record<string, string | number> {
+  const limit = params?.minimum ?? params?.maximum;
+  return typeof limit === 'number' ? { ...params, count: limit } : { ...(params ?? {}) };
+}
+
 export function localFieldErrors(t: TFunction, error: unknown): Record<string, string> {
   if (!(error instanceof ApiError)) return {};
   const out: Record<string, string> = {};
   for (const e of error.errors) {
-    out[e.field] ??= t(`fieldErrors.${e.code}`, { ...(e.params ?? {}), defaultValue: e.message });
+    out[e.field] ??= t(`fieldErrors.${e.code}`, { ...withCount(e.params), defaultValue: e.message });
   }
   return out;
 }
@@ -26,7 +32,7 @@ export function formMessage(t: TFunction, error: unknown, shownFields: readonly 
   if (outside.length) {
     // A known code reads as a whole sentence in the user's language ("The period is closed…");
     // only the server's own words, for a code this app does not know, need the field they are about.
-    return outside.map((e) => t(`fieldErrors.${e.code}`, { ...(e.params ?? {}), defaultValue: '' }) || `${e.field} ${e.message}`).join(' ');
+    return outside.map((e) => t(`fieldErrors.${e.code}`, { ...withCount(e.params), defaultValue: '' }) || `${e.field} ${e.message}`).join(' ');
   }
   return error.errors.length ? '' : error.message;
 }

@@ -1,31 +1,51 @@
 // Numbers, percentages and dates through Intl, in the language the user reads.
-export function percent(lang: string, share: number): string {
-  return new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 0 }).format(share);
-}
-export function number(lang: string, value: number): string {
-  return new Intl.NumberFormat(lang, { maximumFractionDigits: 2 }).format(value);
-}
-export function valueWithMeasure(lang: string, value: number | null, measure: string): string {
-  if (value === null) return '–';
-  if (measure === '%') return `${number(lang, value)} %`;
-  return measure ? `${number(lang, value)} ${measure}` : number(lang, value);
-}
-export function date(lang: string, iso: string): string {
-  return new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(iso));
-}
-export function dateTime(lang: string, iso: string): string {
-  return new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
-}
-/** "3 days ago", "last week": the age of a check-in. */
-export function ago(lang: string, iso: string, now = new Date()): string {
-  const seconds = (new Date(iso).getTime() - now.getTime()) / 1000;
-  const rtf = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' });
-  const abs = Math.abs(seconds);
-  if (abs < 3600) return rtf.format(Math.round(seconds / 60), 'minute');
-  if (abs < 86_400) return rtf.format(Math.round(seconds / 3600), 'hour');
-  if (abs < 86_400 * 14) return rtf.format(Math.round(seconds / 86_400), 'day');
-  if (abs < 86_400 * 60) return rtf.format(Math.round(seconds / (86_400 * 7)), 'week');
-  return rtf.format(Math.round(seconds / (86_400 * 30)), 'month');
-}
+import type { TFunction } from 'i18next';
+
 /** Intl wants BCP 47: Norwegian bokmål is nb, which every browser knows. */
 export const locales = { nb: 'nb-NO', sv: 'sv-SE', en: 'en-GB' } as const;
+/** The Intl locale for one of our languages (a language we do not know is passed on as it is). */
+export const localeOf = (lang: string): string => locales[lang as keyof typeof locales] ?? lang;
+
+export function percent(lang: string, share: number): string {
+  return new Intl.NumberFormat(localeOf(lang), { style: 'percent', maximumFractionDigits: 0 }).format(share);
+}
+export function number(lang: string, value: number): string {
+  return new Intl.NumberFormat(localeOf(lang), { maximumFractionDigits: 2 }).format(value);
+}
+/** A value with its unit of measure. The unit is what the team typed, nearly always a plural noun
+ *  ("møter", "dager"), so after a number that reads as singular it is set apart in brackets:
+ *  "1 (dager)" rather than the ungrammatical "1 dager". Symbols and codes (%, NOK) need no such care. */
+export function valueWithMeasure(lang: string, value: number | null, measure: string): string {
+  if (value === null) return '–';
+  const n = number(lang, value);
+  if (measure === '%') return `${n} %`;
+  if (!measure) return n;
+  const word = /\p{Ll}/u.test(measure);
+  return word && new Intl.PluralRules(localeOf(lang), { maximumFractionDigits: 2 }).select(value) === 'one' ? `${n} (${measure})` : `${n} ${measure}`;
+}
+export function date(lang: string, iso: string): string {
+  return new Intl.DateTimeFormat(localeOf(lang), { day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(iso));
+}
+export function dateTime(lang: string, iso: string): string {
+  return new Intl.DateTimeFormat(localeOf(lang), { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+}
+
+const DAY = 86_400_000;
+const dayNumber = (d: Date): number => Math.floor((d.getTime() - d.getTimezoneOffset() * 60_000) / DAY);
+
+/** "3 days ago", "yesterday": the age of a check-in, in our own words with the language's plurals.
+ *  Intl.RelativeTimeFormat says "for 4 døgn siden" in Norwegian, which nobody writes. Days are
+ *  counted on the calendar, so last night's check-in is "yesterday" the next morning once it is a
+ *  day old, and hours are counted below a day. A time a little ahead (a fast clock) is "just now". */
+export function ago(t: TFunction, iso: string, now = new Date()): string {
+  const then = new Date(iso);
+  const ms = now.getTime() - then.getTime();
+  if (ms < 60_000) return t('time.justNow');
+  if (ms < 3_600_000) return t('time.minutesAgo', { count: Math.floor(ms / 60_000) });
+  if (ms < DAY) return t('time.hoursAgo', { count: Math.floor(ms / 3_600_000) });
+  const days = Math.max(1, dayNumber(now) - dayNumber(then));
+  if (days === 1) return t('time.yesterday');
+  if (days < 14) return t('time.daysAgo', { count: days });
+  if (days < 60) return t('time.weeksAgo', { count: Math.round(days / 7) });
+  return t('time.monthsAgo', { count: Math.round(days / 30) });
+}

@@ -1,6 +1,6 @@
 // The Norwegian and Swedish translations must match the English source key for key,
 // keep every {{placeholder}}, and actually be translated.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
 
 type Tree = { [key: string]: string | Tree };
@@ -78,5 +78,52 @@ describe.each(['nb', 'sv'])('%s.json', (lang) => {
     const bases = [...enFlat.keys()].filter((k) => /_(one|other)$/.test(k)).map((k) => k.replace(/_(one|other)$/, ''));
     const broken = [...new Set(bases)].filter((b) => !trFlat.has(`${b}_one`) || !trFlat.has(`${b}_other`));
     expect(broken).toEqual([]);
+  });
+});
+
+// Norwegian bokmål, Swedish and English all have the plural categories one and other, so a counted
+// string is a pair of keys in every language, and a count is never put into a string without one.
+const PLURAL = /_(zero|one|two|few|many|other)$/;
+describe.each(['en', 'nb', 'sv'])('plurals in %s.json', (lang) => {
+  const flat = flatten(load(lang));
+  const categories = new Intl.PluralRules(lang).resolvedOptions().pluralCategories;
+  // i18next also takes a _zero form for a count of 0 in any language ("No key results need…").
+  const optional = ['zero'];
+
+  it('has a key for each plural category the language has, and for no other', () => {
+    const bases = new Set([...flat.keys()].filter((k) => PLURAL.test(k)).map((k) => k.replace(PLURAL, '')));
+    const wrong = [...bases].flatMap((base) => {
+      const have = [...flat.keys()].filter((k) => k.replace(PLURAL, '') === base && PLURAL.test(k)).map((k) => PLURAL.exec(k)![1]!);
+      const missing = categories.filter((c) => !have.includes(c)).map((c) => `${base}_${c} missing`);
+      const extra = have.filter((c) => !categories.includes(c as Intl.LDMLPluralRule) && !optional.includes(c)).map((c) => `${base}_${c} not used in ${lang}`);
+      return [...missing, ...extra, ...(flat.has(base) ? [`${base} is both a plain and a plural key`] : [])];
+    });
+    expect(wrong).toEqual([]);
+  });
+
+  it('puts {{count}} only into plural keys, and into every one of them', () => {
+    const countWithoutPlural = [...flat].filter(([k, v]) => /\{\{\s*count\s*\}\}/.test(v) && !PLURAL.test(k)).map(([k]) => k);
+    const pluralWithoutCount = [...flat].filter(([k, v]) => PLURAL.test(k) && !k.endsWith('_zero') && !/\{\{\s*count\s*\}\}/.test(v)).map(([k]) => k);
+    expect({ countWithoutPlural, pluralWithoutCount }).toEqual({ countWithoutPlural: [], pluralWithoutCount: [] });
+  });
+});
+
+// Every t() call on a counted key must pass the count, or i18next silently picks no plural form.
+describe('counted keys in the code', () => {
+  const pluralBases = new Set([...enFlat.keys()].filter((k) => PLURAL.test(k)).map((k) => k.replace(PLURAL, '')));
+  const sources = readdirSync(new URL('..', import.meta.url), { recursive: true, encoding: 'utf8' })
+    .filter((f) => /\.tsx?$/.test(f) && !f.endsWith('.test.ts'))
+    .map((f) => ({ file: f, text: readFileSync(new URL(`../${f}`, import.meta.url), 'utf8') }));
+
+  it('passes count with every counted key', () => {
+    const calls = sources.flatMap(({ file, text }) => [...text.matchAll(/\bt\(\s*'([\w.-]+)'([^)]*)\)/g)]
+      .filter((m) => pluralBases.has(m[1]!) && !/\bcount\b/.test(m[2]!)).map((m) => `${file}: ${m[0]}`));
+    expect(calls).toEqual([]);
+  });
+
+  it('asks only for keys that exist (as they are, or as a plural pair)', () => {
+    const unknown = sources.flatMap(({ file, text }) => [...text.matchAll(/\bt\(\s*'([\w.-]+)'/g)]
+      .map((m) => m[1]!).filter((k) => !enFlat.has(k) && !pluralBases.has(k)).map((k) => `${file}: ${k}`));
+    expect(unknown).toEqual([]);
   });
 });

@@ -10,14 +10,14 @@ import { api } from '../../api/client';
 import { ConfirmAction } from '../../components/ConfirmAction';
 import { useToast } from '../../components/Toast';
 import { periodBounds } from '@varde/core/rules';
-import { useCheckIns, useKeyResult, useObjective, useOrganisation, usePeople, usePeriods } from '../../api/hooks';
+import { useCheckIns, useKeyResult, useObjective, useOrganisation, usePeople, usePeriods, useUnits } from '../../api/hooks';
 import { ProgressBar } from '../../components/ProgressBar';
-import { Breadcrumbs } from '../../components/Breadcrumbs';
+import { Breadcrumbs, unitTrail } from '../../components/Breadcrumbs';
 import { TrackBadge } from '../../components/TrackBadge';
 import { useCanEdit } from '../../components/useCanEdit';
 import { DeleteButton } from '../../components/DeleteButton';
 import { Empty, ErrorState, Loading } from '../../components/States';
-import { dateTime, locales, valueWithMeasure } from '../../i18n/format';
+import { dateTime, localeOf, number, valueWithMeasure } from '../../i18n/format';
 import { CheckInDialog } from '../unit/CheckInDialog';
 import type { ChartSeries } from './HistoryChart';
 import { ForecastStory } from './ForecastStory';
@@ -34,6 +34,7 @@ export default function KeyResultPage() {
   const checkIns = useCheckIns(keyResultId);
   const periods = usePeriods();
   const people = usePeople();
+  const units = useUnits();
   const org = useOrganisation();
   const canEdit = useCanEdit(objective.data?.unitId);
   const [checkingIn, setCheckingIn] = useState(false);
@@ -61,10 +62,10 @@ export default function KeyResultPage() {
       low: k.forecast && last && k.forecast.low !== k.forecast.high ? [last, [s(end), k.forecast.low]] : [],
       high: k.forecast && last && k.forecast.low !== k.forecast.high ? [last, [s(end), k.forecast.high]] : [],
       labels: {
-        actual: t('keyResultPage.actual'), expected: t('keyResultPage.expectedLine'), forecast: t('keyResultPage.forecast'),
+        when: t('keyResultPage.when'), actual: t('keyResultPage.actual'), expected: t('keyResultPage.expectedLine'), forecast: t('keyResultPage.forecast'),
         low: t('forecastStory.low'), high: t('forecastStory.high'),
       },
-      locale: locales[lang as keyof typeof locales] ?? lang,
+      locale: localeOf(lang),
     };
   }, [kr.data, period, checkIns.data, org.data, lang, t]);
 
@@ -76,7 +77,8 @@ export default function KeyResultPage() {
     <div className="stack">
       <div className="page-head">
         <div className="grow">
-          <Breadcrumbs trail={objective.data ? [{ to: `/units/${objective.data.unitId}?period=${objective.data.periodId}`, label: objective.data.title }] : []} />
+          <Breadcrumbs trail={objective.data ? [...unitTrail(units.data, objective.data.unitId, objective.data.periodId, t('nav.organisation'), true),
+            { to: `/units/${objective.data.unitId}?period=${objective.data.periodId}#objective-${objective.data.id}`, label: objective.data.title }] : []} />
           <h1>{k.title}</h1>
           <p className="muted" style={{ margin: 0 }}>
             {t(`keyResult.types.${k.type}`)}{k.ownerId ? ` · ${t('keyResult.ownerIs', { owner: personName.get(k.ownerId) ?? '' })}` : ''}{period ? ` · ${period.name}` : ''}
@@ -97,7 +99,7 @@ export default function KeyResultPage() {
           <ProgressBar progress={k.progress} expected={k.expectedProgress} status={k.trackStatus} reading={k.reading} label={t('keyResult.progressOf', { title: k.title })} />
           <p className="small" style={{ margin: '.4rem 0 0' }}>
             {t('keyResultPage.numbers', {
-              current: valueWithMeasure(lang, k.current, k.measure), target: valueWithMeasure(lang, k.target, k.measure),
+              current: k.current === null ? '–' : number(lang, k.current), target: valueWithMeasure(lang, k.target, k.measure),
               confidence: k.confidence ?? '–',
             })}
           </p>
@@ -118,7 +120,8 @@ export default function KeyResultPage() {
           </Suspense>
         )}
         {checkIns.data && checkIns.data.length > 0 && (
-          <div style={{ overflowX: 'auto', position: 'relative' }}>
+          // Scrolls sideways on a phone, so it can be reached and scrolled with the keyboard too.
+          <div style={{ overflowX: 'auto', position: 'relative' }} tabIndex={0} role="region" aria-label={t('keyResultPage.tableCaption', { title: k.title })}>
             <table className="data">
               <caption className="visually-hidden">{t('keyResultPage.tableCaption', { title: k.title })}</caption>
               <thead><tr>

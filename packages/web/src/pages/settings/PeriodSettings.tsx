@@ -9,6 +9,7 @@ import type { Period } from '@varde/core';
 import { api, ApiError } from '../../api/client';
 import { usePeriods } from '../../api/hooks';
 import { FormError, SelectField, TextInput } from '../../components/Fields';
+import { DateInputField } from '../../components/DateInputField';
 import { formMessage, localFieldErrors } from '../../components/fieldMessages';
 import { Loading } from '../../components/States';
 import { useFocusFirstInvalid } from '../../components/focusFirstInvalid';
@@ -109,8 +110,8 @@ export function PeriodSettings() {
         <div className="grid-2">
           <SelectField label={t('settings.periodKind')} value={form.kind} onChange={set('kind')} choices={['cycle', 'year'].map((k) => ({ id: k, label: t(`periodKind.${k}`) }))} error={errors.kind} />
           <TextInput label={t('settings.periodName')} value={form.name} onChange={set('name')} error={errors.name} isRequired hint="2027 T1" />
-          <TextInput label={t('settings.startDate')} type="date" value={form.startDate} onChange={set('startDate')} error={errors.startDate} isRequired />
-          <TextInput label={t('settings.endDate')} type="date" value={form.endDate} onChange={set('endDate')} error={errors.endDate} isRequired />
+          <DateInputField label={t('settings.startDate')} value={form.startDate} onChange={set('startDate')} error={errors.startDate} isRequired />
+          <DateInputField label={t('settings.endDate')} value={form.endDate} onChange={set('endDate')} error={errors.endDate} isRequired />
         </div>
         <div className="form-actions"><Button type="submit" className="button">{t('settings.addPeriod')}</Button></div>
       </form>

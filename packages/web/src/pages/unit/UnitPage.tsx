@@ -14,7 +14,7 @@ import { BlockerNote } from '../../components/BlockerNote';
 import { ProgressBar } from '../../components/ProgressBar';
 import { TrackBadge } from '../../components/TrackBadge';
 import { PeriodSwitcher } from '../../components/PeriodSwitcher';
-import { Breadcrumbs } from '../../components/Breadcrumbs';
+import { Breadcrumbs, unitTrail } from '../../components/Breadcrumbs';
 import { usePeriodChoice } from '../../components/usePeriodChoice';
 import { useCanEdit } from '../../components/useCanEdit';
 import { date } from '../../i18n/format';
@@ -50,12 +50,6 @@ export default function UnitPage() {
   const publishing = usePublish();
 
   const unit = units.data?.find((u) => u.id === unitId);
-  const ancestors = useMemo(() => {
-    const list = [];
-    const byId = new Map((units.data ?? []).map((u) => [u.id, u]));
-    for (let at = unit?.parentId ? byId.get(unit.parentId) : undefined; at; at = at.parentId ? byId.get(at.parentId) : undefined) list.unshift(at);
-    return list;
-  }, [units.data, unit]);
   const personName = useMemo(() => new Map((people.data ?? []).map((p) => [p.id, p.name])), [people.data]);
   const peopleChoices = useMemo(() => {
     const members = new Set(unit?.members.map((m) => m.personId));
@@ -85,8 +79,7 @@ export default function UnitPage() {
     <div className="stack">
       <div className="page-head">
         <div className="grow">
-          <Breadcrumbs trail={[{ to: `/organisation?period=${period.id}`, label: t('nav.organisation') },
-            ...ancestors.map((a) => ({ to: `/units/${a.id}?period=${period.id}`, label: a.name }))]} />
+          <Breadcrumbs trail={unitTrail(units.data, unitId, period.id, t('nav.organisation'), false)} />
           <h1>{unit.name}</h1>
           <p className="muted" style={{ margin: 0 }}>{t(`unitKind.${unit.kind}`)}{unit.description ? ` · ${unit.description}` : ''}</p>
         </div>
@@ -104,7 +97,7 @@ export default function UnitPage() {
           <div>
             <h2 id="summary-heading" className="visually-hidden">{t('unit.summary')}</h2>
             <ProgressBar progress={data.progress} expected={data.expectedProgress} status={data.trackStatus} reading={data.reading} label={t('unit.progressOf', { name: unit.name })} />
-            <p className="small muted" style={{ margin: '.3rem 0 0' }}>{t('unit.counts', { objectives: data.objectiveCount, subtree: data.subtreeObjectiveCount })}</p>
+            <p className="small muted" style={{ margin: '.3rem 0 0' }}>{t('unit.counts', { count: data.objectiveCount, subtree: data.subtreeObjectiveCount })}</p>
           </div>
           <div className="row"><TrackBadge status={data.trackStatus} reading={data.reading} />
             {canEdit && drafts.length > 1 && <Button className="button secondary" onPress={() => publishing.publish(drafts)}>{t('publish.all', { count: drafts.length })}</Button>}
