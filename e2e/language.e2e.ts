@@ -97,19 +97,23 @@ async function dialog(lang: Lang, screen: string, button: string, found: string[
   await expect.poll(() => open.count(), `${screen} closes`).toBe(0);
 }
 
-interface Demo { unitId: string; periodId: string; rootId: string; yearId: string; keyResult: { id: string; title: string } }
+interface Demo { unitId: string; periodId: string; planningId: string; rootId: string; yearId: string; keyResult: { id: string; title: string } }
+
+/** A button whose name begins with the text before a message's first placeholder. */
+const startsWith = (message: string) => new RegExp(`^${message.split('{{')[0]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
 
 async function demo(): Promise<Demo> {
   const get = async (url: string) => (await page.request.get(url)).json();
   const units = (await get('/api/v1/units?limit=500')).items as Array<{ id: string; parentId: string | null }>;
   const cycle = (await get('/api/v1/periods?kind=cycle&state=active')).items[0];
   const year = (await get('/api/v1/periods?kind=year')).items[0];
+  const planning = (await get('/api/v1/periods?kind=cycle&state=planning')).items[0];
   for (const unit of units.filter((u) => u.parentId !== null)) {
     const progress = await get(`/api/v1/units/${unit.id}/progress?period=${cycle.id}`);
     const kr = (progress.objectives as Array<{ keyResults: Array<{ id: string; title: string; type: string; current: number | null }> }>)
       .flatMap((o) => o.keyResults).find((k) => k.type !== 'milestone' && k.current !== null);
     if (kr) {
-      return { unitId: unit.id, periodId: cycle.id, keyResult: { id: kr.id, title: kr.title }, rootId: units.find((u) => u.parentId === null)!.id, yearId: year.id };
+      return { unitId: unit.id, periodId: cycle.id, keyResult: { id: kr.id, title: kr.title }, rootId: units.find((u) => u.parentId === null)!.id, yearId: year.id, planningId: planning.id };
     }
   }
   throw new Error('no team with a checked-in key result in the active cycle');
@@ -139,6 +143,20 @@ async function walk(lang: Lang, d: Demo): Promise<string[]> {
   await dialog(lang, 'new initiative', s('initiative.addFor').replace('{{title}}', d.keyResult.title), found);
   await dialog(lang, 'edit key result', s('keyResult.editNamed').replace('{{title}}', d.keyResult.title), found);
 
+  // Deleting an objective: its edit dialog, then the confirmation that says what goes with it.
+  await page.getByRole('button', { name: startsWith(s('objective.editNamed')) }).first().click();
+  await page.getByRole('dialog').getByRole('button', { name: s('removal.delete.objective'), exact: true }).click();
+  await page.getByRole('alertdialog').getByText(s('removal.undoHint')).waitFor();
+  await read(lang, 'delete objective confirmation', found);
+  await page.keyboard.press('Escape');
+  await expect.poll(() => page.getByRole('alertdialog').count()).toBe(0);
+  await page.getByRole('dialog').getByRole('button', { name: s('common.cancel'), exact: true }).click();
+  await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+
+  // The cycle being planned: drafts, each with its Publish button.
+  await goto(`/units/${d.unitId}?period=${d.planningId}`);
+  await read(lang, 'team page, drafts', found);
+
   // The Moals: a year period, which the cycle picker does not list (it showed "Select an item").
   await goto(`/units/${d.rootId}?period=${d.yearId}`);
   await read(lang, 'Moals', found);
@@ -157,6 +175,11 @@ async function walk(lang: Lang, d: Demo): Promise<string[]> {
   const unit = (await (await page.request.get('/api/v1/units?limit=500')).json()).items.find((u: { id: string }) => u.id === d.unitId);
   if (crumbs[0] !== s('nav.organisation') || !crumbs.includes(unit.name)) found.push(`${lang} key result breadcrumb: ${crumbs.join(' › ')} does not go from the organisation to ${unit.name}`);
   await dialog(lang, 'check-in on the key result page', s('checkIn.open'), found);
+  await page.getByRole('button', { name: startsWith(s('checkInEdits.editOf')) }).first().click();
+  await expect.poll(() => page.getByRole('dialog').isVisible(), 'check-in edit opens').toBe(true);
+  await read(lang, 'edit a check-in', found);
+  await page.keyboard.press('Escape');
+  await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
 
   await goto('/organisation');
   await read(lang, 'organisation', found);
@@ -167,6 +190,13 @@ async function walk(lang: Lang, d: Demo): Promise<string[]> {
     await read(lang, `settings: ${tab}`, found);
     if (tab === 'periods') await screenshot(page, `language-${lang}-periods`);
     if (tab === 'units') await dialog(lang, 'new unit', s('settings.newUnit'), found);
+    if (tab === 'units') {
+      await page.getByRole('button', { name: startsWith(s('unitArchive.archiveNamed')) }).first().click();
+      await page.getByRole('alertdialog').waitFor();
+      await read(lang, 'archive a unit', found);
+      await page.keyboard.press('Escape');
+      await expect.poll(() => page.getByRole('alertdialog').count()).toBe(0);
+    }
   }
 
   await goto('/account');
