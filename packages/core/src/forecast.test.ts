@@ -22,6 +22,23 @@ describe('forecast: increase and decrease', () => {
     expect(forecast(waiting, checkIns, q1, midQuarter, 'Europe/Oslo')).toEqual({ value: 90, low: 90, high: 90, progress: 1, rawProgress: 1, met: true });
   });
 
+  it('a correction minutes after a check-in does not blow the band up (seen: "between 12 and 235,546 meetings")', () => {
+    const meetings = { type: 'increase' as const, start: 0, target: 12 };
+    const weekly = [0, 1, 2, 3, 4, 5, 6].map((w) => ({ at: new Date(q1Start.getTime() + (w * 7 + 3) * DAY), value: w }));
+    const last = weekly.at(-1)!.at.getTime();
+    const corrected = [...weekly, { at: new Date(last + 3 * DAY), value: 3 }, { at: new Date(last + 3 * DAY + 16 * 60_000), value: 7 }];
+    const r = forecast(meetings, corrected, q1, new Date(last + 3 * DAY + 20 * 60_000), 'Europe/Oslo')!;
+    expect(r.high).toBeLessThan(30);
+    expect(r.value).toBeGreaterThanOrEqual(7);
+    expect(r.value).toBeLessThan(20);
+  });
+
+  it('two check-ins less than a day apart, and nothing before them, measure no pace yet', () => {
+    const first = new Date(q1Start.getTime() - 60_000);
+    const r = forecast(members, [{ at: first, value: 100_000 }, { at: new Date(first.getTime() + 3_600_000), value: 101_000 }], q1, new Date(first.getTime() + 7_200_000), 'Europe/Oslo');
+    expect(r).toMatchObject({ value: 101_000, low: 101_000, high: 101_000 });
+  });
+
   it('one check-in is projected from the start value at the period start', () => {
     // 105 000 a quarter of the way in: on pace for 120 000
     const r = forecast(members, [{ at: at(0.25), value: 105_000 }], q1, midQuarter, 'Europe/Oslo');

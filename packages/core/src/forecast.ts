@@ -22,6 +22,8 @@ export interface Forecast {
 /** How fast an older pace loses its say: a pace measured this many days before the latest check-in weighs half. */
 export const FORECAST_HALF_LIFE_DAYS = 14;
 const DAY = 86_400_000;
+/** The shortest step a pace is measured over. */
+const MIN_STEP_MS = DAY;
 
 interface Pace {
   /** The latest check-in: where the forecast is anchored. */
@@ -41,7 +43,8 @@ interface Pace {
  *   first month's. When no check-in lies at or before the period's start, the point (period start,
  *   kr.start) comes first, so a single check-in already gives a pace. A pace against the direction
  *   (falling for increase, rising for decrease) counts as 0: the forecast never moves backwards
- *   from what is already reached. low/high: the pace ∓ its weighted standard deviation, carried
+ *   from what is already reached. Paces are measured over steps of at least a day (check-ins
+ *   closer together join the step they end). low/high: the pace ∓ its weighted standard deviation, carried
  *   forward the same way and held to the same direction.
  * - above/below/milestone: the latest value (low = high = value). A threshold is held or not and a
  *   milestone is done or not; extrapolating them would forecast values nobody aims for.
@@ -120,10 +123,23 @@ function paceOf(points: { x: number; y: number }[], periodStart: number, startVa
   }
   const latest = distinct[distinct.length - 1]!;
   if (distinct[0]!.x > periodStart && Number.isFinite(startValue)) distinct.unshift({ x: periodStart, y: startValue });
-  const slopes: { perDay: number; weight: number }[] = [];
+  // Paces are measured over steps of at least a day: a correction minutes after a check-in is
+  // a pace of thousands a day, and however little its length weighs in the mean, its square
+  // would blow the band up to nonsense. Check-ins closer than that join the step they end, and a
+  // short last step joins the step before it.
+  const steps: Array<{ from: { x: number; y: number }; to: { x: number; y: number } }> = [];
+  let from = distinct[0]!;
   for (let k = 1; k < distinct.length; k++) {
-    const from = distinct[k - 1]!;
     const to = distinct[k]!;
+    if (to.x - from.x >= MIN_STEP_MS) { steps.push({ from, to }); from = to; }
+    else if (k === distinct.length - 1) {
+      // With no step of a day before it there is no pace to measure yet.
+      const previous = steps.pop();
+      if (previous) steps.push({ from: previous.from, to });
+    }
+  }
+  const slopes: { perDay: number; weight: number }[] = [];
+  for (const { from, to } of steps) {
     const days = (to.x - from.x) / DAY;
     const perDay = (to.y - from.y) / days;
     const age = (latest.x - to.x) / DAY;

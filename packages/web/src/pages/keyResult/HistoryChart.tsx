@@ -46,7 +46,11 @@ export function HistoryChart({ series, title }: { series: ChartSeries; title: st
     const plot = new uPlot({
       width: Math.max(280, el.clientWidth), height: 280, title,
       scales: { x: { time: true } },
-      axes: [{ values: (_u, vals) => vals.map((v) => fmt.format(new Date(v * 1000))) }, { values: (_u, vals) => vals.map((v) => num.format(v)) }],
+      axes: [{ values: (_u, vals) => vals.map((v) => fmt.format(new Date(v * 1000))) }, {
+        values: (_u, vals) => vals.map((v) => num.format(v)),
+        // As wide as its longest label: uPlot's fixed 50 px cut "60,000" down to "0,000".
+        size: (_u, labels) => Math.max(50, 16 + 8 * Math.max(0, ...(labels ?? []).map((l) => String(l).length))),
+      }],
       series: [
         { label: series.labels.when, value: (_u, v) => (v === null ? '–' : when.format(new Date(v * 1000))) },
         { label: series.labels.actual, value, stroke: '#0f4c5c', width: 2.5, points: { show: true, size: 6 }, spanGaps: true },
