@@ -9,7 +9,7 @@ import { isLoopbackHost, readConfig } from './config.js';
 import { openStore } from './store/database.js';
 import { buildApp } from './http/buildApp.js';
 import { systemClock, type Deps } from './app/context.js';
-import { createSessionSweeper } from './auth/sessionSweeper.js';
+import { createSweeper } from './jobs/sweeper.js';
 import { SetupToken } from './auth/setupToken.js';
 import { offerSetupToken } from './app/setup.js';
 import { demoOnNetwork } from './demo/demoOnNetwork.js';
@@ -67,9 +67,9 @@ async function main(): Promise<void> {
     }
   }
 
-  const sweeper = createSessionSweeper(deps, {
-    onSwept: (swept) => { if (swept.sessions + swept.signInFailures > 0) app.log.debug(swept, 'deleted ended sessions and old sign-in failures'); },
-    onError: (err) => app.log.warn({ err }, 'deleting ended sessions failed; the next sweep tries again'),
+  const sweeper = createSweeper(deps, {
+    onSwept: (swept) => { if (swept.sessions + swept.signInFailures + swept.trash > 0) app.log.debug(swept, 'deleted ended sessions, old sign-in failures and deletions past undoing'); },
+    onError: (err) => app.log.warn({ err }, 'sweeping ended sessions and old trash failed; the next sweep tries again'),
   });
   sweeper.start();
 

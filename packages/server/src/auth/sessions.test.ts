@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientOf, startTestApp, type Client, type TestApp } from '../testing/testApp.js';
 import { storeKinds } from '../testing/testStores.js';
 import { expectProblem } from '../testing/apiChecks.js';
-import { createSessionSweeper } from './sessionSweeper.js';
+import { createSweeper } from '../jobs/sweeper.js';
 import { sessionId } from './sessionTokens.js';
 
 const PASSWORD = 'a long enough password';
@@ -135,13 +135,13 @@ describe.each(storeKinds())('sessions on %s', (kind) => {
     await db.insertInto('sessions').values({ id: 'ended-at-its-end', org_id: (await db.selectFrom('organisations').select('id').executeTakeFirstOrThrow()).id, person_id: miaId,
       created_at: '2026-11-24T00:00:00.000Z', expires_at: t.clock.now().toISOString(), last_seen_at: t.clock.now().toISOString() }).execute();
 
-    const sweeper = createSessionSweeper(t.deps);
-    expect(await sweeper.sweep()).toEqual({ sessions: 2, signInFailures: 1 });
+    const sweeper = createSweeper(t.deps);
+    expect(await sweeper.sweep()).toEqual({ sessions: 2, signInFailures: 1, trash: 0 });
     const sessions = (await db.selectFrom('sessions').select('id').execute()).map((r) => r.id);
     expect(sessions).toEqual([sessionId(tokenOf(live))]);
     expect(sessions).not.toContain(sessionId(tokenOf(idle)));
     expect(await db.selectFrom('sign_in_failures').select('at').execute()).toEqual([{ at: t.clock.now().toISOString() }]);
-    expect(await sweeper.sweep()).toEqual({ sessions: 0, signInFailures: 0 });
+    expect(await sweeper.sweep()).toEqual({ sessions: 0, signInFailures: 0, trash: 0 });
     sweeper.start();
     await sweeper.stop();
   });

@@ -9,6 +9,7 @@ import { storeKinds } from '../testing/testStores.js';
 import { expectProblem } from '../testing/apiChecks.js';
 import { insertOtherOrganisation } from '../testing/otherOrganisation.js';
 import { SESSION_COOKIE } from '../auth/sessionTokens.js';
+import { createSweeper } from '../jobs/sweeper.js';
 
 describe.each(storeKinds())('the trash on %s', (kind) => {
   let t: TestApp;
@@ -167,6 +168,20 @@ describe.each(storeKinds())('the trash on %s', (kind) => {
     t.clock.advance(-30 * 86_400_000 + 60_000);
     ok(await admin.post(`/api/v1/trash/${deleted.undoId}/restore`));
     expect(ok(await admin.get(`/api/v1/objectives/${w.o.id}`)).keyResults).toHaveLength(2);
+  });
+
+  it('sweeps a deletion once it can no longer be undone, and keeps one that still can', async () => {
+    const old = ok(await admin.del(`/api/v1/objectives/${(await objective(await team(), 'Gammelt mål')).id}`));
+    t.clock.advance(29 * 86_400_000);
+    const recent = ok(await admin.del(`/api/v1/objectives/${(await objective(await team(), 'Nyere mål')).id}`));
+    t.clock.advance(86_400_000 + 1000);
+    const sweeper = createSweeper(t.deps);
+    expect((await sweeper.sweep()).trash).toBeGreaterThanOrEqual(1);
+    const left = (await t.deps.store.db.selectFrom('trash').select('id').execute()).map((r) => r.id);
+    expect(left).not.toContain(old.undoId);
+    expect(left).toContain(recent.undoId);
+    ok(await admin.post(`/api/v1/trash/${recent.undoId}/restore`));
+    t.clock.advance(-30 * 86_400_000 - 1000);
   });
 
   it('leaves nothing done when a deletion fails halfway', async () => {

@@ -108,6 +108,12 @@ export async function insertTrash(db: Db, t: NewTrashEntry): Promise<void> {
   }).execute();
 }
 
+/** Deletes the trash of deletions made before `before` (no longer to be undone); answers how many. */
+export async function deleteTrashBefore(db: Db, before: string): Promise<number> {
+  const result = await db.deleteFrom('trash').where('deleted_at', '<', before).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
 export interface TrashEntry { id: string; subjectId: string; snapshot: Snapshot; deletedBy: string | null; deletedAt: string }
 /** Takes the entry out of the trash and answers it, or undefined when the organisation has no
  *  such entry (unknown, another organisation's, or taken already: of two restores at once, the
