@@ -38,7 +38,7 @@ export interface StoreConfig {
   onLostConnection?: ((error: Error) => void) | undefined;
 }
 
-const migrations: Record<string, Migration> = {
+export const MIGRATIONS: Record<string, Migration> = {
   '001_initial': initial, '002_objective_progress': objectiveProgress,
   '003_accounts_and_sign_in_limits': accountsAndSignInLimits,
   '004_trash': trash,
@@ -60,7 +60,7 @@ async function currentSchema(db: Kysely<Database>): Promise<string | undefined> 
 }
 
 export async function migrate(db: Kysely<Database>, migrationTableSchema?: string): Promise<void> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, ...(migrationTableSchema ? { migrationTableSchema } : {}) });
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS }, ...(migrationTableSchema ? { migrationTableSchema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
