@@ -177,7 +177,7 @@ describe('demo organisation', () => {
 
     it('has a unit tree of three levels: organisation → areas → teams', () => {
       expect(ix.root.kind).toBe('organisation');
-      const areas = org.units.filter((u) => u.parentKey === ix.root.key);
+      const areas = org.units.filter((u) => u.parentKey === ix.root.key && !u.archivedAt);
       expect(areas.length).toBeGreaterThanOrEqual(3);
       expect(areas.length).toBeLessThanOrEqual(4);
       for (const area of areas) {
@@ -247,7 +247,7 @@ describe('demo organisation', () => {
     it('gives every area and team 1–3 objectives now and fewer in the previous cycle', () => {
       let currentTotal = 0;
       let previousTotal = 0;
-      for (const unit of org.units.filter((u) => u.kind !== 'organisation')) {
+      for (const unit of org.units.filter((u) => u.kind !== 'organisation' && !u.archivedAt)) {
         const current = org.objectives.filter((o) => o.unitKey === unit.key && o.periodKey === ix.current.key);
         const previous = org.objectives.filter((o) => o.unitKey === unit.key && o.periodKey === ix.previous.key);
         expect(current.length, unit.key).toBeGreaterThanOrEqual(1);
@@ -407,8 +407,19 @@ describe('demo organisation', () => {
       }
     });
 
+    it('has one archived project team, archived after the previous cycle, with OKRs in that cycle only', () => {
+      const archived = org.units.filter((u) => u.archivedAt);
+      expect(archived.map((u) => u.kind)).toEqual(['team']);
+      const unit = archived[0]!;
+      expect(Date.parse(unit.archivedAt!)).toBeGreaterThan(Date.parse(`${ix.previous.endDate}T00:00:00Z`));
+      expect(Date.parse(unit.archivedAt!)).toBeLessThanOrEqual(now.getTime());
+      const periods = new Set(org.objectives.filter((o) => o.unitKey === unit.key).map((o) => o.periodKey));
+      expect([...periods]).toEqual([ix.previous.key]);
+      expect(org.initiatives.filter((i) => i.unitKey === unit.key)).toEqual([]);
+    });
+
     it('has 1–2 initiatives per team in the current cycle', () => {
-      for (const team of org.units.filter((u) => u.kind === 'team')) {
+      for (const team of org.units.filter((u) => u.kind === 'team' && !u.archivedAt)) {
         const count = org.initiatives.filter((i) => i.unitKey === team.key).length;
         expect(count, team.key).toBeGreaterThanOrEqual(1);
         expect(count, team.key).toBeLessThanOrEqual(2);

@@ -84,6 +84,8 @@ export interface DemoUnit {
   kind: 'organisation' | 'area' | 'team';
   description: string;
   members: Array<{ personKey: string; role: 'lead' | 'member' }>;
+  /** ISO instant an admin archived it (its OKRs kept, read-only); absent for a unit in use. */
+  archivedAt?: string;
 }
 
 export interface DemoPeriod {
@@ -251,6 +253,8 @@ interface UnitSpec {
   description: string;
   lead: string;
   members: string[];
+  /** A project that ended with the previous cycle: archived a week after it closed. */
+  archivedAfterPrevious?: true;
 }
 
 const UNITS: readonly UnitSpec[] = [
@@ -389,6 +393,17 @@ const UNITS: readonly UnitSpec[] = [
     description: 'Faste givere, innsamlingsaksjoner og samarbeid med næringslivet.',
     lead: 'asne',
     members: ['ida', 'even'],
+  },
+  {
+    key: 'landsmote',
+    parent: 'samhold',
+    kind: 'team',
+    name: 'Prosjektgruppe landsmøtet',
+    description:
+      'Planla og gjennomførte landsmøtet forrige tertial. Arkivert da arbeidet var ferdig; OKR-ene er bevart og kan bare leses.',
+    lead: 'knut',
+    members: ['ida', 'solveig'],
+    archivedAfterPrevious: true,
   },
 ];
 
@@ -903,6 +918,22 @@ const CURRENT: readonly ObjSpec[] = [
 
 /** The previous cycle: OKR had not yet spread to every team, so fewer objectives. */
 const PREVIOUS: readonly ObjSpec[] = [
+  {
+    key: 'p-lm-ordet',
+    unit: 'landsmote',
+    title: 'Et landsmøte der medlemmene får ordet',
+    why: 'Landsmøtet er forbundets øverste organ. Det skal være lett å delta og lett å si fra, også for dem som er for syke til å reise.',
+    kind: 'committed',
+    owners: ['knut'],
+    align: [],
+    status: 'done',
+    krs: [
+      inc('Påmeldte delegater fra lokallagene', 0, 150, 'delegater', 'on', 'knut'),
+      inc('Delegater som deltok digitalt', 0, 30, 'delegater', 'ahead', 'solveig'),
+      above('Delegater som var fornøyde med landsmøtet', 80, 85, '%', 'ok', 'ida'),
+      milestone('Nytt prinsipprogram vedtatt', 'ms-late', 'knut', { doneNote: 'Prinsipprogrammet ble vedtatt mot to stemmer.' }),
+    ],
+  },
   {
     key: 'p-pol-stemme',
     unit: 'politikk',
@@ -1604,6 +1635,7 @@ export function buildDemoOrganisation(now: Date): DemoOrganisation {
     }),
   ];
 
+  const archivedAt = new Date(Math.min(previous.endMs + 7 * DAY_MS + 10 * 3_600_000, nowMs)).toISOString();
   const units: DemoUnit[] = UNITS.map((u) => ({
     key: u.key,
     parentKey: u.parent,
@@ -1614,6 +1646,7 @@ export function buildDemoOrganisation(now: Date): DemoOrganisation {
       { personKey: u.lead, role: 'lead' as const },
       ...u.members.map((personKey) => ({ personKey, role: 'member' as const })),
     ],
+    ...(u.archivedAfterPrevious ? { archivedAt } : {}),
   }));
 
   const unitIndex = new Map(UNITS.map((u, i) => [u.key, i] as const));

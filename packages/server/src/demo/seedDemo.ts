@@ -47,7 +47,7 @@ export async function seedDemoIfEmpty(deps: Deps): Promise<SeededDemo | undefine
     }
     // Parents before children: the demo lists units top-down.
     for (const u of demo.units) {
-      await insertUnit(trx, { id: idOf('unit', u.key), orgId, parentId: u.parentKey ? idOf('unit', u.parentKey) : null, name: u.name, kind: u.kind, description: u.description, now: stamp });
+      await insertUnit(trx, { id: idOf('unit', u.key), orgId, parentId: u.parentKey ? idOf('unit', u.parentKey) : null, name: u.name, kind: u.kind, description: u.description, now: stamp, archivedAt: u.archivedAt ?? null });
       await replaceMembers(trx, orgId, idOf('unit', u.key), u.members.map((m) => ({ personId: idOf('person', m.personKey), role: m.role })));
     }
     for (const p of demo.periods) {

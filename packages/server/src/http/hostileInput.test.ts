@@ -621,7 +621,7 @@ describe.each(storeKinds())('hostile input on %s', (kind) => {
 
 /** Finds what the hostile requests aim at in the demo organisation, and the versions they carry. */
 async function fixtureOf(admin: Client): Promise<Fixture> {
-  const units: Array<{ id: string; parentId: string | null; kind: string; version: number }> = (await admin.get('/api/v1/units?limit=500')).body.items;
+  const units: Array<{ id: string; parentId: string | null; kind: string; version: number; archivedAt: string | null }> = (await admin.get('/api/v1/units?limit=500')).body.items;
   const root = units.find((u) => u.parentId === null)!;
   const team = units.find((u) => u.parentId !== null && units.find((p) => p.id === u.parentId)?.parentId === root.id)!;
   const area = units.find((u) => u.id === team.parentId)!;
@@ -648,7 +648,9 @@ async function fixtureOf(admin: Client): Promise<Fixture> {
   const kr = target.keyResults.find((k) => k.type === 'increase' && k.target > k.start)!;
   const milestone = target.keyResults.find((k) => k.type === 'milestone')!;
   const other = await first((o) => o.periodId === current.id && o.unitId !== target.unitId, (o) => o.keyResults.length > 0);
-  const closedObjective = await first((o) => o.periodId === closed.id, (o) => o.keyResults.length > 0);
+  // Not the archived project team's: its refusal would be the archive's, not the closed period's.
+  const archived = new Set(units.filter((u) => u.archivedAt).map((u) => u.id));
+  const closedObjective = await first((o) => o.periodId === closed.id && !archived.has(o.unitId), (o) => o.keyResults.length > 0);
   const moal = objectives.find((o) => o.periodId === year.id && o.unitId === root.id)!;
   const people: Array<{ id: string; email: string }> = (await admin.get('/api/v1/people?limit=500')).body.items;
   const person = people.find((p) => p.email === 'marte@demo.varde.no')!;

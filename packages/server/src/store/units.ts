@@ -49,11 +49,11 @@ export async function rootUnit(db: Db, orgId: string): Promise<UnitNode | undefi
   return r ? { id: r.id, parentId: r.parent_id, name: r.name, kind: r.kind, archivedAt: r.archived_at } : undefined;
 }
 
-export interface NewUnit { id: string; orgId: string; parentId: string | null; name: string; kind: string; description: string; now: string }
+export interface NewUnit { id: string; orgId: string; parentId: string | null; name: string; kind: string; description: string; now: string; archivedAt?: string | null }
 export async function insertUnit(db: Db, u: NewUnit): Promise<void> {
   await db.insertInto('units').values({
     id: u.id, org_id: u.orgId, parent_id: u.parentId, name: u.name, kind: u.kind, description: u.description,
-    version: 1, created_at: u.now, updated_at: u.now,
+    version: 1, created_at: u.now, updated_at: u.now, archived_at: u.archivedAt ?? null,
   }).execute();
 }
 
