@@ -4,7 +4,7 @@
 // screen gets an axe scan and screenshots at desktop width and at 375 px.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, screenshot, seriousViolations, startServer, watchErrors, type Server } from './harness.js';
+import { launchBrowser, openPage, screenshot, seriousViolations, signIn, startServer, type Server } from './harness.js';
 
 let server: Server;
 let browser: Browser;
@@ -40,15 +40,8 @@ describe('removing and correcting things in the browser', () => {
   beforeAll(async () => {
     server = await startServer();
     browser = await launchBrowser();
-    context = await browser.newContext({ baseURL: server.base, viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
-    await context.addInitScript(() => { if (!localStorage.getItem('varde.language')) localStorage.setItem('varde.language', 'en'); });
-    page = await context.newPage();
-    errors = watchErrors(page);
-    await page.goto('/sign-in');
-    await page.getByLabel('E-mail').fill('admin@demo.varde.no');
-    await page.getByLabel('Password').fill('varde-demo');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: /Hello/ }).waitFor();
+    ({ context, page, errors } = await openPage(browser, server));
+    await signIn(page, 'admin@demo.varde.no');
   });
   afterAll(async () => {
     await context?.close();

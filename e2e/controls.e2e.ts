@@ -3,7 +3,7 @@
 // focus on the first field to fix, and a spoken confirmation after a save.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { launchBrowser, screenshot, seriousViolations, startServer, watchErrors, type Server } from './harness.js';
+import { launchBrowser, openPage, screenshot, seriousViolations, signIn, startServer, type Server } from './harness.js';
 
 let server: Server;
 let browser: Browser;
@@ -12,19 +12,9 @@ let errors: string[];
 const contexts: BrowserContext[] = [];
 
 async function newPage(): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ baseURL: server.base, viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
-  await context.addInitScript(() => { if (!localStorage.getItem('varde.language')) localStorage.setItem('varde.language', 'en'); });
+  const { context, page, errors } = await openPage(browser, server);
   contexts.push(context);
-  const p = await context.newPage();
-  return { page: p, errors: watchErrors(p) };
-}
-
-async function signIn(p: Page, email: string): Promise<void> {
-  await p.goto('/sign-in');
-  await p.getByLabel('E-mail').fill(email);
-  await p.getByLabel('Password').fill('varde-demo');
-  await p.getByRole('button', { name: 'Sign in' }).click();
-  await p.getByRole('heading', { name: /Hello/ }).waitFor();
+  return { page, errors };
 }
 
 async function teamPage(): Promise<{ title: string; increase: string }> {

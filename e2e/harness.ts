@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 
 const MAIN = fileURLToPath(new URL('../packages/server/dist/main.js', import.meta.url));
@@ -69,6 +69,25 @@ export async function launchBrowser(): Promise<Browser> {
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+}
+
+/** A fresh context on the server with an English browser and its page, in `language` (English
+ *  unless said) at a desktop width unless said, with its page errors collected. */
+export async function openPage(browser: Browser, server: Server, { width = 1280, height = 900, language = 'en' } = {}):
+  Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({ baseURL: server.base, viewport: { width, height }, locale: 'en-GB' });
+  await context.addInitScript((lang) => { if (!localStorage.getItem('varde.language')) localStorage.setItem('varde.language', lang); }, language);
+  const page = await context.newPage();
+  return { context, page, errors: watchErrors(page) };
+}
+
+/** Signs in on the sign-in page (the demo's password unless said) and waits for the home page. */
+export async function signIn(page: Page, email: string, password = 'varde-demo'): Promise<void> {
+  await page.goto('/sign-in');
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: /Hello/ }).waitFor();
 }
 
 /** Fails on page errors: a screen that throws is not a screen that works. */

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, screenshot, SCREENSHOTS, startServer, watchErrors, type Server } from './harness.js';
+import { launchBrowser, openPage, screenshot, SCREENSHOTS, signIn, startServer, type Server } from './harness.js';
 
 type Tree = { [key: string]: string | Tree };
 const load = (lang: string): Tree => JSON.parse(fs.readFileSync(new URL(`../packages/web/src/i18n/${lang}.json`, import.meta.url), 'utf8')) as Tree;
@@ -217,15 +217,8 @@ describe('the language the user chose, everywhere', () => {
     server = await startServer();
     browser = await launchBrowser();
     // An English browser: whatever would follow the browser instead of the chosen language shows English.
-    context = await browser.newContext({ baseURL: server.base, viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
-    await context.addInitScript(() => { if (!localStorage.getItem('varde.language')) localStorage.setItem('varde.language', 'en'); });
-    page = await context.newPage();
-    errors = watchErrors(page);
-    await page.goto('/sign-in');
-    await page.getByLabel('E-mail').fill('admin@demo.varde.no');
-    await page.getByLabel('Password').fill('varde-demo');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: /Hello/ }).waitFor();
+    ({ context, page, errors } = await openPage(browser, server));
+    await signIn(page, 'admin@demo.varde.no');
     d = await demo();
   });
   afterAll(async () => {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launchBrowser, screenshot, SCREENSHOTS, seriousViolations, startServer, watchErrors, type Server } from './harness.js';
+import { launchBrowser, openPage, screenshot, SCREENSHOTS, seriousViolations, startServer, type Server } from './harness.js';
 
 const nb = JSON.parse(fs.readFileSync(new URL('../packages/web/src/i18n/nb.json', import.meta.url), 'utf8'));
 
@@ -16,11 +16,8 @@ let browser: Browser;
 const contexts: BrowserContext[] = [];
 
 async function newPage(width: number, email = 'admin@demo.varde.no', language = 'en'): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ baseURL: server.base, viewport: { width, height: 900 }, locale: 'en-GB' });
-  await context.addInitScript((lang) => { if (!localStorage.getItem('varde.language')) localStorage.setItem('varde.language', lang); }, language);
+  const { context, page, errors } = await openPage(browser, server, { width, language });
   contexts.push(context);
-  const page = await context.newPage();
-  const errors = watchErrors(page);
   await page.goto('/sign-in');
   await page.locator('input[type="email"]').fill(email);
   await page.locator('input[type="password"]').fill('varde-demo');

@@ -3,7 +3,7 @@
 // a key result page tells its status and forecast as one sentence. Each screen gets an axe scan.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, screenshot, seriousViolations, startServer, watchErrors, type Server } from './harness.js';
+import { launchBrowser, openPage, screenshot, seriousViolations, signIn, startServer, type Server } from './harness.js';
 
 let server: Server;
 let browser: Browser;
@@ -30,15 +30,8 @@ describe('credible numbers in the browser', () => {
   beforeAll(async () => {
     server = await startServer();
     browser = await launchBrowser();
-    context = await browser.newContext({ baseURL: server.base, viewport: { width: 375, height: 800 }, locale: 'en-GB' });
-    await context.addInitScript(() => { if (!localStorage.getItem('varde.language')) localStorage.setItem('varde.language', 'en'); });
-    page = await context.newPage();
-    errors = watchErrors(page);
-    await page.goto('/sign-in');
-    await page.getByLabel('E-mail').fill('admin@demo.varde.no');
-    await page.getByLabel('Password').fill('varde-demo');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: /Hello/ }).waitFor();
+    ({ context, page, errors } = await openPage(browser, server, { width: 375, height: 800 }));
+    await signIn(page, 'admin@demo.varde.no');
     const units = (await api('get', '/api/v1/units?limit=500')).items as Array<{ id: string; parentId: string | null }>;
     const root = units.find((u) => u.parentId === null)!;
     teamId = (await api('post', '/api/v1/units', { parentId: root.id, name: 'Nytt team', kind: 'team' })).id;

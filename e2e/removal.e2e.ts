@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launchBrowser, SCREENSHOTS, seriousViolations, startServer, watchErrors, type Server } from './harness.js';
+import { launchBrowser, openPage, SCREENSHOTS, seriousViolations, signIn, startServer, type Server } from './harness.js';
 
 let server: Server;
 let browser: Browser;
@@ -48,15 +48,8 @@ describe('removing things', () => {
   beforeAll(async () => {
     server = await startServer();
     browser = await launchBrowser();
-    context = await browser.newContext({ baseURL: server.base, viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
-    await context.addInitScript(() => { if (!localStorage.getItem('varde.language')) localStorage.setItem('varde.language', 'en'); });
-    page = await context.newPage();
-    errors = watchErrors(page);
-    await page.goto('/sign-in');
-    await page.getByLabel('E-mail').fill('admin@demo.varde.no');
-    await page.getByLabel('Password').fill('varde-demo');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: /Hello/ }).waitFor();
+    ({ context, page, errors } = await openPage(browser, server));
+    await signIn(page, 'admin@demo.varde.no');
     const units = await api('/api/v1/units?limit=500');
     teamId = units.items.find((u: { name: string }) => /Kampanjeteamet/.test(u.name)).id;
     periodId = (await api('/api/v1/periods?kind=cycle&state=active')).items[0].id;
