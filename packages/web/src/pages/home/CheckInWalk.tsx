@@ -1,7 +1,7 @@
 // "Check in on all my key results": one key result after another in a single dialog, each with
 // value, confidence, comment and blockers. Each is saved as the person moves on (through the
 // ordinary check-in endpoint); they can skip one, or stop at any time with Done.
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button } from 'react-aria-components';
@@ -11,7 +11,7 @@ import { FormError } from '../../components/Fields';
 import { Modal } from '../../components/Modal';
 import { formMessage, localFieldErrors } from '../../components/fieldMessages';
 import { valueWithMeasure } from '../../i18n/format';
-import { CheckInFields, checkInBody, useCheckInValues, type CheckInBody } from '../unit/CheckInFields';
+import { CheckInFields, useCheckInSubmit, useCheckInValues, type CheckInBody } from '../unit/CheckInFields';
 
 
 export function CheckInWalk({ keyResults, onClose }: { keyResults: readonly MyKeyResult[]; onClose(): void }) {
@@ -56,7 +56,6 @@ function WalkStep({ keyResult, position, total, onSaved, onSkip, onDone }: {
 }) {
   const { t, i18n } = useTranslation();
   const [values, change] = useCheckInValues(keyResult);
-  const [localError, setLocalError] = useState('');
   const heading = useRef<HTMLHeadingElement>(null);
   const form = useRef<HTMLFormElement>(null);
 
@@ -70,15 +69,8 @@ function WalkStep({ keyResult, position, total, onSaved, onSkip, onDone }: {
     mutationFn: (body: CheckInBody) => api.post(`/key-results/${keyResult.id}/check-ins`, body),
     onSuccess: () => onSaved(),
   });
+  const { localError, submit } = useCheckInSubmit(values, keyResult, mutation);
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (mutation.isPending) return;
-    const sent = checkInBody(values, keyResult, t);
-    if ('problem' in sent) { setLocalError(sent.problem); return; }
-    setLocalError('');
-    mutation.mutate(sent.body);
-  };
 
   const errors = localFieldErrors(t, mutation.error);
   const last = position === total;

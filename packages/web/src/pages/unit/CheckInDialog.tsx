@@ -1,6 +1,6 @@
 // Check in on a key result: the new value, how confident we are (1–10), a comment and blockers.
 // The progress moves at once; if the server refuses, it moves back and the dialog says why.
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button } from 'react-aria-components';
@@ -12,7 +12,7 @@ import { focusFirstInvalid } from '../../components/focusFirstInvalid';
 import { useToast } from '../../components/Toast';
 import { formMessage, localFieldErrors } from '../../components/fieldMessages';
 import { valueWithMeasure } from '../../i18n/format';
-import { CheckInFields, checkInBody, useCheckInValues, type CheckInBody } from './CheckInFields';
+import { CheckInFields, useCheckInSubmit, useCheckInValues, type CheckInBody } from './CheckInFields';
 
 export interface CheckInTarget { id: string; title: string; type: string; measure: string; current: number | null; confidence: number | null; target: number }
 
@@ -22,7 +22,6 @@ export function CheckInDialog({ keyResult, onClose }: { keyResult: CheckInTarget
   const queryClient = useQueryClient();
   const toast = useToast();
   const [values, change] = useCheckInValues(keyResult);
-  const [localError, setLocalError] = useState('');
   const isDirty = useIsDirty(values);
 
   const mutation = useMutation({
@@ -39,19 +38,12 @@ export function CheckInDialog({ keyResult, onClose }: { keyResult: CheckInTarget
       void queryClient.invalidateQueries({ queryKey: ['checkIns', keyResult.id] });
     },
   });
+  const { localError, submit } = useCheckInSubmit(values, keyResult, mutation);
 
   const form = useRef<HTMLFormElement>(null);
   // After a refusal (here or the server's), focus goes to the first field to fix.
   useEffect(() => { if (localError || mutation.error) focusFirstInvalid(form.current); }, [localError, mutation.error]);
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (mutation.isPending) return;
-    const sent = checkInBody(values, keyResult, t);
-    if ('problem' in sent) { setLocalError(sent.problem); return; }
-    setLocalError('');
-    mutation.mutate(sent.body);
-  };
 
   const errors = localFieldErrors(t, mutation.error);
   const fields = ['value', 'confidence', 'comment', 'blockers'];

@@ -1,7 +1,7 @@
 // The fields of a check-in — the new value (done or not done for a milestone), confidence 1–10,
 // comment and blockers — and what they send, shared by the check-in dialog and the walk through
 // all of one's key results on Mine.
-import { useState } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { Label, Radio, RadioGroup } from 'react-aria-components';
@@ -30,6 +30,23 @@ export function checkInBody(values: CheckInValues, keyResult: Pick<CheckedInKeyR
     return { problem: t(keyResult.type === 'milestone' ? 'fieldErrors.milestone_choice' : 'checkIn.valueNeeded') };
   }
   return { body: { value: number, confidence: Number(values.confidence), comment: values.comment.trim() || null, blockers: values.blockers.trim() || null } };
+}
+
+/** The form's submit: the values checked here first (a refusal of its own is shown without a
+ *  request, as `localError`), then sent once, never again while a send is under way. */
+export function useCheckInSubmit(values: CheckInValues, keyResult: Pick<CheckedInKeyResult, 'type'>, send: { isPending: boolean; mutate(body: CheckInBody): void }):
+  { localError: string; submit(e: FormEvent): void } {
+  const { t } = useTranslation();
+  const [localError, setLocalError] = useState('');
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (send.isPending) return;
+    const sent = checkInBody(values, keyResult, t);
+    if ('problem' in sent) { setLocalError(sent.problem); return; }
+    setLocalError('');
+    send.mutate(sent.body);
+  };
+  return { localError, submit };
 }
 
 export function CheckInFields({ keyResult, values, onChange, errors, localError, autoFocus = false }: {
