@@ -283,7 +283,7 @@ describe('the look of Varde', () => {
     const first = dialog.getByRole('group', { name: 'Key result 1' });
     // Compact: what is measured and from where to where; the rest behind "More".
     for (const label of ['Key result', 'Start', 'Target', 'Unit of measure']) expect(await first.getByLabel(label, { exact: true }).isVisible()).toBe(true);
-    expect(await first.getByRole('button', { name: /Type/ }).count()).toBe(0);
+    expect(await first.getByLabel('Type', { exact: true }).count()).toBe(0);
     await dialog.getByRole('button', { name: 'Add a key result' }).click();
     expect(await rows.count()).toBe(3);
     const third = dialog.getByRole('group', { name: 'Key result 3' });
@@ -293,8 +293,8 @@ describe('the look of Varde', () => {
     await more.click();
     expect(await more.getAttribute('aria-expanded')).toBe('true');
     for (const label of ['Weight']) expect(await third.getByLabel(label, { exact: true }).isVisible()).toBe(true);
-    expect(await third.getByRole('button', { name: /Type/ }).isVisible()).toBe(true);
-    expect(await third.getByRole('button', { name: /Owner/ }).isVisible()).toBe(true);
+    await third.getByLabel('Type', { exact: true }).waitFor();
+    expect(await third.getByLabel('Owner', { exact: true }).isVisible()).toBe(true);
     await screenView(page, 'look-07-compact-key-results-375');
     expect(await seriousViolations(page)).toEqual([]);
     await more.click();
@@ -338,6 +338,7 @@ describe('the look of Varde', () => {
     await openTeam(page, team);
     await page.getByRole('button', { name: nb.objective.new }).first().click();
     const row = page.getByRole('dialog').getByRole('group', { name: nb.objective.keyResultN.replace('{{n}}', '1') });
+    await row.waitFor();
     const inputs = await row.locator('.kr-row-main input').evaluateAll((els) => els.map((el) => el.getBoundingClientRect()).map((r) => ({ top: r.top, right: r.right })));
     expect(inputs.length).toBe(4);
     for (const input of inputs) expect(Math.abs(input.top - inputs[0]!.top)).toBeLessThanOrEqual(1);

@@ -152,8 +152,7 @@ describe('Varde in the browser', () => {
     await second.getByLabel('Key result', { exact: true }).fill('Saksbehandlingstid for rettighetshjelp');
     // The type is one of the fields behind the compact row's "More".
     await second.getByRole('button', { name: /^More for key result 2/ }).click();
-    await second.getByRole('button', { name: /Type/ }).click();
-    await page.getByRole('option', { name: 'Decrease to' }).click();
+    await second.getByLabel('Type', { exact: true }).selectOption({ label: 'Decrease to' });
     await second.getByLabel('Start').fill('30');
     await second.getByLabel('Target').fill('10');
     await second.getByLabel('Unit of measure').fill('dager');

@@ -2,9 +2,9 @@
 // screen loaded when first opened.
 import { StrictMode, Suspense, lazy } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
+import { Redirect, Route, Switch } from 'wouter';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import './i18n';
+import { i18nReady } from './i18n';
 import './styles.css';
 import { ApiError } from './api/client';
 import { AppShell } from './components/AppShell';
@@ -32,29 +32,37 @@ const queryClient = new QueryClient({
 
 const page = (element: React.ReactNode) => <Suspense fallback={<Loading />}>{element}</Suspense>;
 
-const router = createBrowserRouter([
-  { path: '/sign-in', element: page(<SignInPage />) },
-  { path: '/setup', element: page(<SetupPage />) },
-  {
-    element: <RequireSession><AppShell /></RequireSession>,
-    children: [
-      { index: true, element: page(<HomePage />) },
-      { path: 'organisation', element: page(<OrganisationPage />) },
-      { path: 'units/:unitId', element: page(<UnitPage />) },
-      { path: 'key-results/:keyResultId', element: page(<KeyResultPage />) },
-      { path: 'settings', element: page(<SettingsPage />) },
-      { path: 'account', element: page(<AccountPage />) },
-      { path: '*', element: <Navigate to="/" replace /> },
-    ],
-  },
-]);
+function Screens() {
+  return (
+    <Switch>
+      <Route path="/sign-in">{page(<SignInPage />)}</Route>
+      <Route path="/setup">{page(<SetupPage />)}</Route>
+      <Route>
+        <RequireSession>
+          <AppShell>
+            <Switch>
+              <Route path="/">{page(<HomePage />)}</Route>
+              <Route path="/organisation">{page(<OrganisationPage />)}</Route>
+              <Route path="/units/:unitId">{page(<UnitPage />)}</Route>
+              <Route path="/key-results/:keyResultId">{page(<KeyResultPage />)}</Route>
+              <Route path="/settings">{page(<SettingsPage />)}</Route>
+              <Route path="/account">{page(<AccountPage />)}</Route>
+              <Route><Redirect to="/" replace /></Route>
+            </Switch>
+          </AppShell>
+        </RequireSession>
+      </Route>
+    </Switch>
+  );
+}
 
-createRoot(document.getElementById('root')!).render(
+// The first language's texts come before the first render, so no screen flashes its keys.
+void i18nReady.then(() => createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
       <AriaLocale>
-        <RouterProvider router={router} />
+        <Screens />
       </AriaLocale>
     </QueryClientProvider>
   </StrictMode>,
-);
+));

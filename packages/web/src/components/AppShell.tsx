@@ -1,8 +1,8 @@
 // The frame of every signed-in screen: a skip link, the demo banner while demo data exists, the
 // navigation landmark, the language choice, sign-out, the main landmark that screens fill, and
 // the one place that confirms a save (Toast).
-import { useEffect } from 'react';
-import { NavLink, Outlet, useNavigate } from 'react-router';
+import { useEffect, type ReactNode } from 'react';
+import { useLocation } from 'wouter';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import { useMe } from '../api/hooks';
@@ -11,11 +11,12 @@ import { chooseLanguage, storedLanguage } from '../i18n';
 import { LanguageSelect } from './LanguageSelect';
 import { DemoBanner } from './DemoBanner';
 import { ToastProvider } from './Toast';
+import { NavLink } from './NavLink';
 
-export function AppShell() {
+export function AppShell({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const me = useMe();
-  const navigate = useNavigate();
+  const [, navigate] = useLocation();
   const queryClient = useQueryClient();
 
   useEffect(() => {
@@ -39,7 +40,7 @@ export function AppShell() {
             <img src="/favicon.svg" alt="" width="28" height="28" /> Varde
           </NavLink>
           <nav aria-label={t('nav.label')} className="nav">
-            <NavLink to="/" end>{t('nav.mine')}</NavLink>
+            <NavLink to="/">{t('nav.mine')}</NavLink>
             <NavLink to="/organisation">{t('nav.organisation')}</NavLink>
             {me.data?.person.isAdmin && <NavLink to="/settings">{t('nav.settings')}</NavLink>}
           </nav>
@@ -50,7 +51,7 @@ export function AppShell() {
         </div>
       </header>
       <main id="main" className="page" tabIndex={-1}>
-        <Outlet />
+        {children}
       </main>
     </ToastProvider>
   );

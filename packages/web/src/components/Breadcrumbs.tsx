@@ -1,5 +1,5 @@
 // Where a screen sits: a navigation landmark with the path of links above it.
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import { useTranslation } from 'react-i18next';
 import type { Unit } from '@varde/core';
 

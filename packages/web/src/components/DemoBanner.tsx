@@ -1,7 +1,7 @@
 // Says on every page, while demo data exists, that this is a demo whose password is public, and
 // shows admins the way to end it. A labelled note, not a live region: it is there to be found,
 // not announced again on every screen.
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import { useTranslation } from 'react-i18next';
 import { useSetupState } from '../api/hooks';
 

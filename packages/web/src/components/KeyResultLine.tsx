@@ -2,7 +2,7 @@
 // value against the target, confidence, owner, age of the last check-in), sparkline and actions.
 // On a desktop it is one tidy row; on a phone the same cells stack: the title across the full
 // width, then the bar with its status, then the facts, then the actions (see .kr in styles.css).
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import { useTranslation } from 'react-i18next';
 import type { ReactNode } from 'react';
 import type { ProgressReading, TrackStatus } from '@varde/core/rules';

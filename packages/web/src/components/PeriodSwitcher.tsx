@@ -1,6 +1,6 @@
 // Chooses the period a screen shows; the state is part of each period's name in the list.
 import { useTranslation } from 'react-i18next';
-import { SelectField } from './Fields';
+import { SelectField } from './SelectField';
 import { usePeriodChoice } from './usePeriodChoice';
 
 export function PeriodSwitcher({ kinds = ['cycle'] }: { kinds?: Array<'cycle' | 'year'> }) {

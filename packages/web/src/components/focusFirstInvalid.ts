@@ -1,7 +1,7 @@
 // After a refused save, focus goes to the first field to fix (its message is beside it), not
 import { useEffect, useRef } from 'react';
 // left on "Save" while the message shows at the top of a long form.
-const FOCUSABLE = 'input:not([type="hidden"]):not([tabindex="-1"]), textarea, button:not([tabindex="-1"]), [role="radio"], [tabindex="0"]';
+const FOCUSABLE = 'input:not([type="hidden"]):not([tabindex="-1"]), textarea, select, button:not([tabindex="-1"]), [role="radio"], [tabindex="0"]';
 
 /** Focuses the first invalid field's control in `form`; answers whether there was one. */
 export function focusFirstInvalid(form: HTMLElement | null): boolean {

@@ -1,6 +1,6 @@
 // The period a screen shows: ?period= in the address (so it can be shared and survives reload),
 // else the running cycle, else the latest cycle.
-import { useSearchParams } from 'react-router';
+import { useSearchParams } from 'wouter';
 import type { Period } from '@varde/core';
 import { usePeriods } from '../api/hooks';
 

@@ -1,14 +1,28 @@
 // i18next with the three languages Varde speaks. The choice is the user's stored preference,
-// else the organisation's language, else Norwegian bokmål.
-import i18n from 'i18next';
+// else the organisation's language, else Norwegian bokmål. Each language's texts are a chunk of
+// their own, fetched when the language is first chosen: a screen carries one language, not three.
+import i18n, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import nb from './nb.json';
-import sv from './sv.json';
-import en from './en.json';
 
 export const LANGUAGES = ['nb', 'sv', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 const STORAGE_KEY = 'varde.language';
+
+const texts: Record<Language, () => Promise<{ default: Record<string, unknown> }>> = {
+  nb: () => import('./nb.json'),
+  sv: () => import('./sv.json'),
+  en: () => import('./en.json'),
+};
+
+const textsBackend: BackendModule = {
+  type: 'backend',
+  init() {},
+  read(language, _namespace, callback) {
+    const load = texts[language as Language];
+    if (!load) { callback(new Error(`no texts for ${language}`), false); return; }
+    load().then((module) => callback(null, module.default), (error: Error) => callback(error, false));
+  },
+};
 
 export function storedLanguage(): Language | null {
   const stored = typeof localStorage === 'undefined' ? null : localStorage.getItem(STORAGE_KEY);
@@ -22,10 +36,13 @@ export function chooseLanguage(language: Language, remember: boolean): void {
 
 i18n.on('languageChanged', (lng) => { document.documentElement.lang = lng; });
 
-void i18n.use(initReactI18next).init({
-  resources: { nb: { translation: nb }, sv: { translation: sv }, en: { translation: en } },
+/** Settles when the first language's texts are in; the app renders after it, so no screen shows keys. */
+export const i18nReady = i18n.use(textsBackend).use(initReactI18next).init({
   lng: storedLanguage() ?? 'nb',
-  fallbackLng: 'en',
+  supportedLngs: [...LANGUAGES],
+  // Every language has every key (translations.test.ts), so no second language is fetched as a fallback.
+  fallbackLng: false,
+  load: 'currentOnly',
   interpolation: { escapeValue: false },
   returnNull: false,
 });

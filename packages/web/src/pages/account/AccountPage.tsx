@@ -1,7 +1,7 @@
 // The signed-in person's own account: changing the password, and signing out everywhere. After
 // signing in with a one-time password it is the only screen there is, until they chose their own.
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
+import { useLocation } from 'wouter';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button } from 'react-aria-components';
@@ -16,7 +16,7 @@ const FIELDS = ['currentPassword', 'newPassword'];
 export default function AccountPage() {
   const { t } = useTranslation();
   const me = useMe();
-  const navigate = useNavigate();
+  const [, navigate] = useLocation();
   const queryClient = useQueryClient();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');

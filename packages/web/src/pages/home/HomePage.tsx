@@ -1,6 +1,6 @@
 // "Mine": what I own and what needs me this week.
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import { useTranslation } from 'react-i18next';
 import type { MyKeyResult } from '@varde/core';
 import { useMe, useMyWork } from '../../api/hooks';
@@ -8,9 +8,11 @@ import { KeyResultLine } from '../../components/KeyResultLine';
 import { ProgressBar } from '../../components/ProgressBar';
 import { TrackBadge } from '../../components/TrackBadge';
 import { Empty, ErrorState, Loading } from '../../components/States';
-import { CheckInDialog } from '../unit/CheckInDialog';
 import { NeedsYou } from './NeedsYou';
-import { CheckInWalk } from './CheckInWalk';
+import { lazyPart, preloadOn } from '../../components/lazyPart';
+
+const CheckInDialog = lazyPart(() => import('../unit/CheckInDialog').then((m) => m.CheckInDialog));
+const CheckInWalk = lazyPart(() => import('./CheckInWalk').then((m) => m.CheckInWalk));
 
 export default function HomePage() {
   const { t } = useTranslation();
@@ -25,7 +27,7 @@ export default function HomePage() {
   const fresh = keyResults.filter((k) => !k.checkInDue);
 
   const checkInButton = (kr: MyKeyResult) =>
-    <button type="button" className="button small" onClick={() => setCheckingIn(kr)} aria-label={t('checkIn.openFor', { title: kr.title })}>{t('checkIn.open')}</button>;
+    <button type="button" className="button small" {...preloadOn(CheckInDialog)} onClick={() => setCheckingIn(kr)} aria-label={t('checkIn.openFor', { title: kr.title })}>{t('checkIn.open')}</button>;
   const line = (kr: MyKeyResult) => (
     <KeyResultLine key={kr.id} kr={kr}
       context={<Link to={`/units/${kr.unitId}?period=${kr.periodId}`}>{kr.unitName}</Link>}
@@ -41,7 +43,7 @@ export default function HomePage() {
           <h1>{t('home.greeting', { name: me.data?.person.name.split(' ')[0] ?? '' })}</h1>
           <p className="muted" style={{ margin: 0 }}>{period ? t('home.lead', { period: period.name }) : t('home.noPeriod')}</p>
         </div>
-        {keyResults.length > 0 && <button type="button" className="button" onClick={() => setWalking(true)}>{t('walk.open')}</button>}
+        {keyResults.length > 0 && <button type="button" className="button" {...preloadOn(CheckInWalk)} onClick={() => setWalking(true)}>{t('walk.open')}</button>}
       </div>
 
       <section className="card" aria-labelledby="due-heading">

@@ -1,7 +1,7 @@
 // On Mine, beyond due check-ins: my key results that are off track or whose confidence fell, and
 // the blockers open on my units' key results, each linking to where it can be dealt with.
 import type { ReactNode } from 'react';
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import { useTranslation } from 'react-i18next';
 import type { MyKeyResult, MyUnitBlocker } from '@varde/core';
 import { KeyResultLine } from '../../components/KeyResultLine';

@@ -1,13 +1,11 @@
 // A key result in depth: its history against the expected line, the forecast to the end of the
 // period, and every check-in with its comment and blockers.
 import { lazy, Suspense, useMemo, useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { useLocation, useParams } from 'wouter';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
-import { Button } from 'react-aria-components';
 import type { CheckIn } from '@varde/core';
 import { api } from '../../api/client';
-import { ConfirmAction } from '../../components/ConfirmAction';
 import { useToast } from '../../components/Toast';
 import { periodBounds } from '@varde/core/rules';
 import { useCheckIns, useKeyResult, useObjective, useOrganisation, usePeople, usePeriods, useUnits } from '../../api/hooks';
@@ -18,11 +16,13 @@ import { useCanEdit } from '../../components/useCanEdit';
 import { DeleteButton } from '../../components/DeleteButton';
 import { Empty, ErrorState, Loading } from '../../components/States';
 import { dateTime, localeOf, number, valueWithMeasure } from '../../i18n/format';
-import { CheckInDialog } from '../unit/CheckInDialog';
 import type { ChartSeries } from './HistoryChart';
 import { ForecastStory } from './ForecastStory';
-import { EditCheckInDialog } from './EditCheckInDialog';
+import { lazyPart, preloadOn } from '../../components/lazyPart';
 
+const CheckInDialog = lazyPart(() => import('../unit/CheckInDialog').then((m) => m.CheckInDialog));
+const EditCheckInDialog = lazyPart(() => import('./EditCheckInDialog').then((m) => m.EditCheckInDialog));
+const ConfirmAction = lazyPart(() => import('../../components/ConfirmAction').then((m) => m.ConfirmAction));
 const HistoryChart = lazy(() => import('./HistoryChart').then((m) => ({ default: m.HistoryChart })));
 
 export default function KeyResultPage() {
@@ -38,7 +38,7 @@ export default function KeyResultPage() {
   const org = useOrganisation();
   const canEdit = useCanEdit(objective.data?.unitId);
   const [checkingIn, setCheckingIn] = useState(false);
-  const navigate = useNavigate();
+  const [, navigate] = useLocation();
   const [editing, setEditing] = useState<CheckIn | null>(null);
   const [deleting, setDeleting] = useState<CheckIn | null>(null);
   const queryClient = useQueryClient();
@@ -86,7 +86,7 @@ export default function KeyResultPage() {
         </div>
         {canEdit && (
           <div className="row">
-            <button type="button" className="button" onClick={() => setCheckingIn(true)}>{t('checkIn.open')}</button>
+            <button type="button" className="button" {...preloadOn(CheckInDialog)} onClick={() => setCheckingIn(true)}>{t('checkIn.open')}</button>
             {objective.data && <DeleteButton subject={{ kind: 'keyResult', id: k.id, title: k.title }} className="button danger-quiet"
               onDeleted={() => navigate(`/units/${objective.data!.unitId}?period=${objective.data!.periodId}`)} />}
           </div>
@@ -138,8 +138,8 @@ export default function KeyResultPage() {
                       {/* In the first cell, so that on a phone they are in view without scrolling the table sideways. */}
                       {(c.can.edit || c.can.delete) && (
                         <div className="row" style={{ gap: '.3rem', marginTop: '.3rem', flexWrap: 'nowrap' }}>
-                          {c.can.edit && <Button className="button secondary small" aria-label={t('checkInEdits.editOf', { when: dateTime(lang, c.createdAt) })} onPress={() => setEditing(c)}>{t('checkInEdits.edit')}</Button>}
-                          {c.can.delete && <Button className="button secondary small" aria-label={t('checkInEdits.deleteOf', { when: dateTime(lang, c.createdAt) })} onPress={() => setDeleting(c)}>{t('checkInEdits.delete')}</Button>}
+                          {c.can.edit && <button type="button" className="button secondary small" aria-label={t('checkInEdits.editOf', { when: dateTime(lang, c.createdAt) })} {...preloadOn(EditCheckInDialog)} onClick={() => setEditing(c)}>{t('checkInEdits.edit')}</button>}
+                          {c.can.delete && <button type="button" className="button secondary small" aria-label={t('checkInEdits.deleteOf', { when: dateTime(lang, c.createdAt) })} {...preloadOn(ConfirmAction)} onClick={() => setDeleting(c)}>{t('checkInEdits.delete')}</button>}
                         </div>
                       )}
                     </td>

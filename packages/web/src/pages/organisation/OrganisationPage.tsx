@@ -1,7 +1,7 @@
 // The organisation in one view, the pyramid made visible: mission, vision, values and themes;
 // the Moals of the year; and the unit tree with each unit's rolled-up progress for the period.
 import { useState, type CSSProperties } from 'react';
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import { useTranslation } from 'react-i18next';
 import { ToggleButton } from 'react-aria-components';
 import type { UnitProgressNode } from '@varde/core';

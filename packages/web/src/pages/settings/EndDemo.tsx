@@ -2,7 +2,8 @@
 // set-up of the real one. The admin confirms by typing the organisation's name, since nothing
 // of the demo can be brought back.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { useLocation, useNavigate } from 'react-router';
+import { useLocation } from 'wouter';
+import { useLocationProperty } from 'wouter/use-browser-location';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button } from 'react-aria-components';
@@ -15,10 +16,10 @@ import { DialogActions } from '../../components/DialogActions';
 export function EndDemo({ organisationName }: { organisationName: string }) {
   const { t } = useTranslation();
   const state = useSetupState();
-  const location = useLocation();
+  const hash = useLocationProperty(() => window.location.hash);
   const heading = useRef<HTMLHeadingElement>(null);
   const [open, setOpen] = useState(false);
-  const wanted = state.data?.demo && location.hash === '#end-demo';
+  const wanted = state.data?.demo && hash === '#end-demo';
   useEffect(() => {
     // Arriving from the demo banner's link: show this section rather than the top of the form.
     if (wanted) { heading.current?.scrollIntoView({ block: 'center' }); heading.current?.focus(); }
@@ -36,7 +37,7 @@ export function EndDemo({ organisationName }: { organisationName: string }) {
 
 function ConfirmEndDemo({ organisationName, onClose }: { organisationName: string; onClose(): void }) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
+  const [, navigate] = useLocation();
   const queryClient = useQueryClient();
   const [typed, setTyped] = useState('');
   const [mismatch, setMismatch] = useState(false);

@@ -8,7 +8,8 @@ import { canTransition, PERIOD_STATES, type PeriodState } from '@varde/core/rule
 import type { Period } from '@varde/core';
 import { api, ApiError } from '../../api/client';
 import { usePeriods } from '../../api/hooks';
-import { FormError, SelectField, TextInput } from '../../components/Fields';
+import { FormError, TextInput } from '../../components/Fields';
+import { SelectField } from '../../components/SelectField';
 import { DateInputField } from '../../components/DateInputField';
 import { formMessage, localFieldErrors } from '../../components/fieldMessages';
 import { Loading } from '../../components/States';

@@ -1,13 +1,14 @@
 // First-run set-up of an empty installation: the organisation, its language and the first admin;
 // on a network also the one-time set-up token from Varde's log (its printed link fills it in).
 import { useState, type FormEvent } from 'react';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Redirect, useLocation, useSearchParams } from 'wouter';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button } from 'react-aria-components';
 import { api, ApiError } from '../../api/client';
 import { useSetupState } from '../../api/hooks';
-import { FormError, SelectField, TextInput } from '../../components/Fields';
+import { FormError, TextInput } from '../../components/Fields';
+import { SelectField } from '../../components/SelectField';
 import { localFieldErrors } from '../../components/fieldMessages';
 import { LanguageSelect } from '../../components/LanguageSelect';
 import { Loading } from '../../components/States';
@@ -16,7 +17,7 @@ import { chooseLanguage, LANGUAGES, type Language } from '../../i18n';
 export default function SetupPage() {
   const { t, i18n } = useTranslation();
   const state = useSetupState();
-  const navigate = useNavigate();
+  const [, navigate] = useLocation();
   const queryClient = useQueryClient();
   const [params] = useSearchParams();
   const [form, setForm] = useState({ organisationName: '', language: (i18n.language as Language) ?? 'nb', name: '', email: '', password: '', setupToken: params.get('token') ?? '' });
@@ -25,7 +26,7 @@ export default function SetupPage() {
   const set = (k: keyof typeof form) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
 
   if (state.isLoading) return <Loading />;
-  if (state.data && !state.data.needsSetup) return <Navigate to="/" replace />;
+  if (state.data && !state.data.needsSetup) return <Redirect to="/" replace />;
   const tokenRequired = state.data?.setupTokenRequired ?? false;
 
   const submit = async (e: FormEvent) => {

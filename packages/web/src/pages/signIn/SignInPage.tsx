@@ -1,6 +1,6 @@
 // Sign in with e-mail and password; in demo mode the demo accounts are listed to try.
 import { useRef, useState } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useLocation, useSearchParams } from 'wouter';
 import { useTranslation } from 'react-i18next';
 import { Button } from 'react-aria-components';
 import { api, ApiError } from '../../api/client';
@@ -16,7 +16,7 @@ const DEMO_ACCOUNTS = ['admin@demo.varde.no', 'marte@demo.varde.no', 'jonas@demo
 export default function SignInPage() {
   const { t } = useTranslation();
   const setup = useSetupState();
-  const navigate = useNavigate();
+  const [, navigate] = useLocation();
   const [params] = useSearchParams();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');

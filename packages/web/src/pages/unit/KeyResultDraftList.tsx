@@ -5,7 +5,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from 'react-aria-components';
-import { SelectField, TextInput, type Choice } from '../../components/Fields';
+import { TextInput } from '../../components/Fields';
+import { SelectField, type Choice } from '../../components/SelectField';
 import { emptyDraft, KR_TYPES, type KeyResultDraft } from './KeyResultFields';
 
 const HIDDEN_FIELDS = ['type', 'ownerId', 'weight'];

@@ -1,7 +1,8 @@
 // The fields that define a key result, shared by the objective dialog's drafts and the key
 // result dialog: what is measured, how (type), from where to where, in what unit, by whom.
 import { useTranslation } from 'react-i18next';
-import { SelectField, TextInput, type Choice } from '../../components/Fields';
+import { TextInput } from '../../components/Fields';
+import { SelectField, type Choice } from '../../components/SelectField';
 
 // weight: only the objective dialog's compact list asks for it; left out, the server's default (1) holds.
 export interface KeyResultDraft { title: string; type: string; start: string; target: string; measure: string; ownerId: string; weight?: string }

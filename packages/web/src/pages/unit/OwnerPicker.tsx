@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, ComboBox, Input, Label, ListBox, ListBoxItem, Popover, Text, useFilter } from 'react-aria-components';
-import type { Choice } from '../../components/Fields';
+import type { Choice } from '../../components/SelectField';
 
 export function OwnerPicker({ people, chosen, onChange, error }: {
   people: readonly Choice[]; chosen: readonly string[]; onChange(ids: string[]): void; error?: string | undefined;

@@ -2,10 +2,9 @@
 // results (progress against expected, confidence, last check-in and its age, owner, history),
 // what each objective pays into, and initiatives under the key results they move.
 import { useMemo, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useParams } from 'wouter';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
-import { Button } from 'react-aria-components';
 import type { Initiative, KeyResult, Objective, UnitProgress } from '@varde/core';
 import { api } from '../../api/client';
 import { keys, useCheckInHistory, useInitiatives, useObjectives, usePeople, useUnitProgress, useUnits } from '../../api/hooks';
@@ -19,12 +18,15 @@ import { usePeriodChoice } from '../../components/usePeriodChoice';
 import { useCanEdit } from '../../components/useCanEdit';
 import { date } from '../../i18n/format';
 import { Empty, ErrorState, Loading } from '../../components/States';
-import { CheckInDialog, type CheckInTarget } from './CheckInDialog';
-import { ObjectiveDialog } from './ObjectiveDialog';
-import { KeyResultDialog } from './KeyResultDialog';
-import { InitiativeDialog } from './InitiativeDialog';
+import type { CheckInTarget } from './CheckInDialog';
+import { lazyPart, preloadOn } from '../../components/lazyPart';
 import type { ChosenAlignment } from './AlignmentPicker';
 import { usePublish } from './usePublish';
+
+const CheckInDialog = lazyPart(() => import('./CheckInDialog').then((m) => m.CheckInDialog));
+const ObjectiveDialog = lazyPart(() => import('./ObjectiveDialog').then((m) => m.ObjectiveDialog));
+const KeyResultDialog = lazyPart(() => import('./KeyResultDialog').then((m) => m.KeyResultDialog));
+const InitiativeDialog = lazyPart(() => import('./InitiativeDialog').then((m) => m.InitiativeDialog));
 
 type Dialog =
   | { kind: 'checkIn'; target: CheckInTarget }
@@ -100,8 +102,8 @@ export default function UnitPage() {
             <p className="small muted" style={{ margin: '.3rem 0 0' }}>{t('unit.counts', { count: data.objectiveCount, subtree: data.subtreeObjectiveCount })}</p>
           </div>
           <div className="row"><TrackBadge status={data.trackStatus} reading={data.reading} />
-            {canEdit && drafts.length > 1 && <Button className="button secondary" onPress={() => publishing.publish(drafts)}>{t('publish.all', { count: drafts.length })}</Button>}
-            {canEdit && <Button className="button" onPress={() => setDialog({ kind: 'newObjective' })}>{t('objective.new')}</Button>}
+            {canEdit && drafts.length > 1 && <button type="button" className="button secondary" onClick={() => publishing.publish(drafts)}>{t('publish.all', { count: drafts.length })}</button>}
+            {canEdit && <button type="button" className="button" {...preloadOn(ObjectiveDialog)} onClick={() => setDialog({ kind: 'newObjective' })}>{t('objective.new')}</button>}
           </div>
         </section>
       )}
@@ -111,7 +113,7 @@ export default function UnitPage() {
       {data && data.objectives.length === 0 && (
         <div className="card"><Empty title={t('unit.noObjectives', { period: period.name })}>
           <p>{canEdit ? t('unit.noObjectivesHintEditor') : t('unit.noObjectivesHint')}</p>
-          {canEdit && <Button className="button" onPress={() => setDialog({ kind: 'newObjective' })}>{t('objective.new')}</Button>}
+          {canEdit && <button type="button" className="button" {...preloadOn(ObjectiveDialog)} onClick={() => setDialog({ kind: 'newObjective' })}>{t('objective.new')}</button>}
         </Empty></div>
       )}
 
@@ -135,9 +137,9 @@ export default function UnitPage() {
                 <ProgressBar progress={o.progress} expected={o.expectedProgress} status={o.trackStatus} reading={o.reading} label={t('objective.progressOf', { title: o.title })} />
                 <div className="row" style={{ marginTop: '.4rem' }}>
                   <TrackBadge status={o.trackStatus} reading={o.reading} />
-                  {canEdit && full && o.status === 'draft' && <Button className="button small" aria-label={t('publish.oneNamed', { title: o.title })}
-                    onPress={() => publishing.publish([full])}>{t('publish.one')}</Button>}
-                  {canEdit && full && <Button className="button quiet small" onPress={() => setDialog({ kind: 'editObjective', objective: full })} aria-label={t('objective.editNamed', { title: o.title })}>{t('common.edit')}</Button>}
+                  {canEdit && full && o.status === 'draft' && <button type="button" className="button small" aria-label={t('publish.oneNamed', { title: o.title })}
+                    onClick={() => publishing.publish([full])}>{t('publish.one')}</button>}
+                  {canEdit && full && <button type="button" className="button quiet small" {...preloadOn(ObjectiveDialog)} onClick={() => setDialog({ kind: 'editObjective', objective: full })} aria-label={t('objective.editNamed', { title: o.title })}>{t('common.edit')}</button>}
                 </div>
               </div>
             </div>
@@ -149,27 +151,27 @@ export default function UnitPage() {
                     <KeyResultLine key={kr.id} kr={kr} owner={kr.ownerId ? personName.get(kr.ownerId) : undefined} history={series.get(kr.id)}
                       action={canEdit && (
                         <>
-                          <Button className="button small" aria-label={t('checkIn.openFor', { title: kr.title })}
-                            onPress={() => setDialog({ kind: 'checkIn', target: kr })}>{t('checkIn.open')}</Button>
-                          <Button className="button quiet small" aria-label={t('keyResult.editNamed', { title: kr.title })} onPress={() => void openKeyResultEditor(kr.id)}>{t('common.edit')}</Button>
+                          <button type="button" className="button small" aria-label={t('checkIn.openFor', { title: kr.title })}
+                            {...preloadOn(CheckInDialog)} onClick={() => setDialog({ kind: 'checkIn', target: kr })}>{t('checkIn.open')}</button>
+                          <button type="button" className="button quiet small" aria-label={t('keyResult.editNamed', { title: kr.title })} onClick={() => void openKeyResultEditor(kr.id)}>{t('common.edit')}</button>
                         </>
                       )}>
                       <BlockerNote blocker={kr.blocker} title={kr.title} />
                       <div className="kr-initiatives">
                         {moving.map((i) => (
-                          <button key={i.id} type="button" className="chip" disabled={!canEdit} onClick={() => setDialog({ kind: 'initiative', existing: i })}
+                          <button key={i.id} type="button" className="chip" disabled={!canEdit} {...preloadOn(InitiativeDialog)} onClick={() => setDialog({ kind: 'initiative', existing: i })}
                             aria-label={t('initiative.chipLabel', { title: i.title, status: t(`initiative.status.${i.status}`) })}>
                             <span aria-hidden="true">⚒</span> {i.title} · {t(`initiative.status.${i.status}`)}{i.ownerId ? ` · ${personName.get(i.ownerId) ?? ''}` : ''}
                           </button>
                         ))}
-                        {canEdit && <Button className="button quiet small" onPress={() => setDialog({ kind: 'initiative', keyResultId: kr.id })} aria-label={t('initiative.addFor', { title: kr.title })}>+ {t('initiative.add')}</Button>}
+                        {canEdit && <button type="button" className="button quiet small" {...preloadOn(InitiativeDialog)} onClick={() => setDialog({ kind: 'initiative', keyResultId: kr.id })} aria-label={t('initiative.addFor', { title: kr.title })}>+ {t('initiative.add')}</button>}
                       </div>
                     </KeyResultLine>
                   );
                 })}
               </ul>
             )}
-            {canEdit && <div><Button className="button secondary small" onPress={() => setDialog({ kind: 'newKeyResult', objectiveId: o.id })}>+ {t('keyResult.new')}</Button></div>}
+            {canEdit && <div><button type="button" className="button secondary small" {...preloadOn(KeyResultDialog)} onClick={() => setDialog({ kind: 'newKeyResult', objectiveId: o.id })}>+ {t('keyResult.new')}</button></div>}
           </article>
         );
       })}
@@ -180,7 +182,7 @@ export default function UnitPage() {
           <ul>{unlinked.map((i) => (
             <li key={i.id}>
               {canEdit ? (
-                <button type="button" className="chip" onClick={() => setDialog({ kind: 'initiative', existing: i })}
+                <button type="button" className="chip" {...preloadOn(InitiativeDialog)} onClick={() => setDialog({ kind: 'initiative', existing: i })}
                   aria-label={t('initiative.chipLabel', { title: i.title, status: t(`initiative.status.${i.status}`) })}>
                   <span aria-hidden="true">⚒</span> {i.title} · {t(`initiative.status.${i.status}`)}
                 </button>

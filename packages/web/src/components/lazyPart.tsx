@@ -1,0 +1,32 @@
+// Dialogs and other parts a screen does not show at first: their code is fetched when they are
+// first wanted, or a moment before, when the pointer or focus reaches what opens them; not with
+// the screen, whose JavaScript budget (e2e/budget.e2e.ts) they would otherwise eat.
+import { lazy, Suspense, type ComponentType, type JSX, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+export type LazyPart<P> = ComponentType<P> & { preload(): void };
+
+export function lazyPart<P extends object>(load: () => Promise<ComponentType<P>>): LazyPart<P> {
+  let loading: Promise<ComponentType<P>> | undefined;
+  // A failed fetch (a lost connection) is not remembered, so the next attempt fetches again.
+  const once = () => (loading ??= load().catch((error: unknown) => { loading = undefined; throw error; }));
+  const Part = lazy(() => once().then((component) => ({ default: component })));
+  return Object.assign((props: P) => (
+    <Suspense fallback={<PartLoading />}><Part {...(props as P & JSX.IntrinsicAttributes)} /></Suspense>
+  ), { preload: () => { void once().catch(() => undefined); } });
+}
+
+/** While a dialog's code arrives: the dimmed page it will open on, and a word for screen readers. */
+function PartLoading(): ReactNode {
+  const { t } = useTranslation();
+  return <div className="modal-overlay"><p className="modal part-loading" role="status">{t('common.loading')}</p></div>;
+}
+
+const preloading = (parts: Array<{ preload(): void }>) => () => { for (const p of parts) p.preload(); };
+
+/** For a native button that opens `parts`: their code starts coming on hover, touch or focus, before the click. */
+export const preloadOn = (...parts: Array<{ preload(): void }>) => {
+  const preload = preloading(parts);
+  return { onPointerEnter: preload, onPointerDown: preload, onFocus: preload };
+};
+
