@@ -154,7 +154,8 @@ export function prepareScreenPages(root: string, screenList: readonly Screen[]):
   const prepared = new Map(screenList.map((screen) => [screen, variants(screen)]));
   return {
     pageFor: (screen, signedIn) => {
-      const found = prepared.get(screen) ?? variants(screen);
+      const found = prepared.get(screen);
+      if (!found) throw new Error(`no page prepared for ${screen.path}`);
       return signedIn ? found.signedIn : found.signedOut;
     },
     problems: [...new Set(problems)],

@@ -33,8 +33,8 @@ export async function installWebApp(app: FastifyInstance, root: string, options:
   for (const problem of pages.problems) app.log.warn(problem);
   const screenPage = async (request: FastifyRequest, reply: FastifyReply) => {
     const screen = screenAt(request.url);
-    // Today's answers kept for everything else: the file server gives / to anyone, and another
-    // path is a page only for a browser navigating to it.
+    // Which requests get a page is as before: / for anyone (the file server's index), any other
+    // path only for a browser navigating to it.
     if (!screen || (screen.path !== '/' && !isAppNavigation(request.method, request.url, request.headers.accept))) return;
     const bySession = screen.signedIn && options.signedIn !== undefined;
     // A failing session lookup costs the head start, not the page: the app reports the failure itself.
