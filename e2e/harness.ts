@@ -3,13 +3,14 @@
 // with the flags this sandbox needs.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import { freePort } from '../packages/server/src/testing/freePort.js';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type APIRequestContext, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 
 const MAIN = fileURLToPath(new URL('../packages/server/dist/main.js', import.meta.url));
@@ -88,6 +89,65 @@ export async function signIn(page: Page, email: string, password = 'varde-demo')
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('heading', { name: /Hello/ }).waitFor();
+}
+
+/** Signs in through the API, so the context holds the session cookie and its cache nothing yet. */
+export async function signInByApi(context: BrowserContext, email: string, password = 'varde-demo'): Promise<void> {
+  const res = await context.request.post('/api/v1/auth/login', { data: { email, password } });
+  if (res.status() !== 200) throw new Error(`sign-in as ${email}: ${res.status()} ${await res.text()}`);
+}
+
+export interface DemoIds { teamId: string; cycleId: string; objectiveId: string; keyResultId: string }
+/** A demo team that is not archived and has objectives in the active cycle, and its first objective
+ *  and key result, read through the API as the signed-in person of `request`. */
+export async function demoIds(request: APIRequestContext): Promise<DemoIds> {
+  const get = async (url: string) => {
+    const res = await request.get(url);
+    if (!res.ok()) throw new Error(`GET ${url}: ${res.status()}`);
+    return res.json();
+  };
+  const cycleId = (await get('/api/v1/periods?kind=cycle&state=active')).items[0].id as string;
+  const units = (await get('/api/v1/units?limit=500')).items as Array<{ id: string; kind: string; archivedAt: string | null }>;
+  for (const team of units.filter((u) => u.kind === 'team' && !u.archivedAt)) {
+    const objectives = (await get(`/api/v1/objectives?unit=${team.id}&period=${cycleId}&limit=500`)).items as Array<{ id: string }>;
+    for (const objective of objectives) {
+      const keyResults = (await get(`/api/v1/objectives/${objective.id}`)).keyResults as Array<{ id: string }>;
+      if (keyResults.length > 0) return { teamId: team.id, cycleId, objectiveId: objective.id, keyResultId: keyResults[0]!.id };
+    }
+  }
+  throw new Error('no demo team with a key result in the active cycle');
+}
+
+export interface SeenRequest { method: string; url: string; status: number; cacheControl: string | undefined }
+export interface CountingProxy extends Server { seen: SeenRequest[] }
+
+/** A proxy on its own port in front of `server` that writes down every request it passes on and
+ *  the answer's status and Cache-Control: what a browser took from its own cache never reaches it,
+ *  so this is exactly what the server was asked. Host and Origin pass unchanged, so to the server
+ *  the proxy's address is its own. */
+export async function startCountingProxy(server: Server): Promise<CountingProxy> {
+  const target = new URL(server.base);
+  const seen: SeenRequest[] = [];
+  const proxy = http.createServer((req, res) => {
+    const upstream = http.request({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers }, (answer) => {
+      const cacheControl = answer.headers['cache-control'];
+      seen.push({ method: req.method ?? '', url: req.url ?? '', status: answer.statusCode ?? 0, cacheControl: Array.isArray(cacheControl) ? cacheControl.join(', ') : cacheControl });
+      res.writeHead(answer.statusCode ?? 502, answer.rawHeaders);
+      answer.pipe(res);
+    });
+    upstream.on('error', () => { res.destroy(); });
+    req.pipe(upstream);
+  });
+  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  const { port } = proxy.address() as { port: number };
+  return {
+    base: `http://127.0.0.1:${port}`,
+    seen,
+    stop: async () => {
+      proxy.closeAllConnections();
+      await new Promise((resolve) => proxy.close(resolve));
+    },
+  };
 }
 
 /** Fails on page errors: a screen that throws is not a screen that works. */

@@ -14,7 +14,7 @@ import { installAuthentication } from './authenticate.js';
 import { installJsonBodies } from './jsonBody.js';
 import { installOriginCheck } from './originCheck.js';
 import { installSecurityLog } from './securityLog.js';
-import { defaultWebRoot, installWebApp } from './webApp.js';
+import { defaultWebRoot, hasLiveSession, installWebApp } from './webApp.js';
 import { healthRoutes } from '../routes/health.js';
 import { authRoutes } from '../routes/auth.js';
 import { setupRoutes } from '../routes/setup.js';
@@ -70,7 +70,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Ap
   app.setSerializerCompiler(serializerCompiler);
   const webRoot = options.webRoot === undefined ? defaultWebRoot() : options.webRoot;
   installSecurityHeaders(app);
-  const spa = webRoot ? await installWebApp(app, webRoot) : false;
+  const spa = webRoot ? await installWebApp(app, webRoot, { signedIn: hasLiveSession(deps) }) : false;
   installProblemHandlers(app, { spa });
   installJsonBodies(app);
   await app.register(cookie);

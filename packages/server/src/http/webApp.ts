@@ -1,22 +1,59 @@
 // Serves the built web application from the same origin as the API: hashed assets cached for
 // a year, index.html never cached, and every other browser path answered with index.html so
-// the client-side router can take it.
+// the client-side router can take it. A screen's own path gets an index.html that also preloads
+// what that screen fetches first (screenPages.ts).
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Deps } from '../app/context.js';
+import { principalFor } from '../app/session.js';
+import { sessionTokenOf } from './sessionCookie.js';
+import { screens, type Screen } from './screens.js';
+import { chooseEncoding, matchesEtag, prepareScreenPages, type PreparedPage } from './screenPages.js';
 
 export const defaultWebRoot = (): string => fileURLToPath(new URL('../../../web/dist', import.meta.url));
 
+export interface WebAppOptions {
+  /** Whether the request carries a live session: a signed-in screen then preloads the person too. */
+  signedIn?: (request: FastifyRequest) => Promise<boolean>;
+}
+
+/** The session check the API makes, for the page: the cookie names a session that has not ended. */
+export const hasLiveSession = (deps: Deps) => async (request: FastifyRequest): Promise<boolean> => {
+  const token = sessionTokenOf(request, deps);
+  return token !== undefined && (await principalFor(deps, token)) !== undefined;
+};
+
 /** Registers the web app if it has been built; answers whether it was. */
-export async function installWebApp(app: FastifyInstance, root: string): Promise<boolean> {
+export async function installWebApp(app: FastifyInstance, root: string, options: WebAppOptions = {}): Promise<boolean> {
   if (!fs.existsSync(path.join(root, 'index.html'))) return false;
+  const pages = prepareScreenPages(root, screens);
+  for (const problem of pages.problems) app.log.warn(problem);
+  const screenPage = async (request: FastifyRequest, reply: FastifyReply) => {
+    const screen = screenAt(request.url);
+    // Which requests get a page is as before: / for anyone (the file server's index), any other
+    // path only for a browser navigating to it.
+    if (!screen || (screen.path !== '/' && !isAppNavigation(request.method, request.url, request.headers.accept))) return;
+    const bySession = screen.signedIn && options.signedIn !== undefined;
+    // A failing session lookup costs the head start, not the page: the app reports the failure itself.
+    const signedIn = bySession ? await options.signedIn!(request).catch(() => false) : false;
+    return sendPage(request, reply, pages.pageFor(screen, signedIn), bySession);
+  };
+  // The screens' paths reach the file server's catch-all route, which finds no such file; they get
+  // their page before it looks. A hook on that one route, not routes of their own: those would make
+  // the paths known to the router, and a JSON GET of /organisation would become a 405, not a 404.
+  app.addHook('onRoute', (route) => {
+    if (route.url === '/*' && [route.method].flat().includes('GET')) route.preHandler = [...[route.preHandler ?? []].flat(), screenPage];
+  });
   await app.register(fastifyStatic, {
     root,
     prefix: '/',
     index: ['index.html'],
     preCompressed: true,
+    // dist/.vite holds the build manifest, which is for the server (above), not for browsers.
+    dotfiles: 'ignore',
     // Without this, the file server writes its own "public, max-age=0" over the header set below.
     cacheControl: false,
     setHeaders(res, filePath) {
@@ -24,6 +61,24 @@ export async function installWebApp(app: FastifyInstance, root: string): Promise
     },
   });
   return true;
+}
+
+/** The screen whose route matches a URL's path (a :name segment matches any one segment). */
+export function screenAt(url: string): Screen | undefined {
+  const segments = url.split('?')[0]!.split('/');
+  return screens.find((screen) => {
+    const pattern = screen.path.split('/');
+    return pattern.length === segments.length && pattern.every((part, i) => (part.startsWith(':') ? segments[i] !== '' : part === segments[i]));
+  });
+}
+
+function sendPage(request: FastifyRequest, reply: FastifyReply, page: PreparedPage, bySession: boolean): FastifyReply {
+  reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-cache')
+    .header('vary', bySession ? 'accept-encoding, cookie' : 'accept-encoding').header('etag', page.etag);
+  if (matchesEtag(request.headers['if-none-match'], page.etag)) return reply.code(304).send();
+  const encoding = chooseEncoding(request.headers['accept-encoding']);
+  if (encoding !== 'identity') reply.header('content-encoding', encoding);
+  return reply.send(page.bodies[encoding]);
 }
 
 /** A browser navigation to a client-side route: a GET outside the API that wants HTML. */
