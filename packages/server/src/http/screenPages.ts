@@ -4,13 +4,15 @@
 // Vite's index.html already preloads the entry's imports; each screen is a lazy chunk, so this
 // adds, per screen, a modulepreload for its chunk and its static imports (its dynamic ones are
 // fetched when the screen asks for them) found in Vite's manifest by the screen's source path, and
-// a preload of the session check. Everything is prepared once at start, compressed too: the
-// answers differ only by screen and by whether the visitor is signed in.
+// a preload of the session check and of the texts of the language the app will start in. Everything
+// is prepared once at start, compressed too: the answers differ only by screen, by whether the
+// visitor is signed in and by that language.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { SESSION_CHECK, SIGNED_IN_PERSON, SIGN_IN_MODULE, type Screen } from './screens.js';
+import { Language } from '@varde/core';
+import { SESSION_CHECK, SIGNED_IN_PERSON, SIGN_IN_MODULE, textsModule, type Screen } from './screens.js';
 
 /** One entry of Vite's build manifest (dist/.vite/manifest.json), keyed by source path or chunk name. */
 export interface ManifestChunk {
@@ -117,8 +119,8 @@ export function matchesEtag(ifNoneMatch: string | undefined, etag: string): bool
 }
 
 export interface ScreenPages {
-  /** The answer for a screen, for a visitor signed in or not. */
-  pageFor(screen: Screen, signedIn: boolean): PreparedPage;
+  /** The answer for a screen, for a visitor signed in or not, whose app starts in `language`. */
+  pageFor(screen: Screen, signedIn: boolean, language: Language): PreparedPage;
   /** What went wrong preparing them (no manifest, a screen's module not in it): logged at start;
    *  such a screen gets the plain index.html, which works, only without the head start. */
   problems: string[];
@@ -135,27 +137,33 @@ export function prepareScreenPages(root: string, screenList: readonly Screen[]):
     problems.push(`no build manifest at ${manifestFile} (build.manifest in packages/web/vite.config.ts): ${(error as Error).message}`);
   }
   const cache = new Map<string, PreparedPage>();
-  const page = (module: string, fetches: readonly string[]): PreparedPage => {
-    const key = `${module}\0${fetches.join('\0')}`;
+  const filesOf = (module: string): ModuleFiles => {
+    const files = moduleFiles(manifest, module);
+    if (!files && Object.keys(manifest).length > 0) problems.push(`the build manifest has no module ${module}; its screen gets the plain index.html`);
+    return files ?? { scripts: [], styles: [] };
+  };
+  const page = (module: string, language: Language, fetches: readonly string[]): PreparedPage => {
+    const key = `${module}\0${language}\0${fetches.join('\0')}`;
     let prepared = cache.get(key);
     if (!prepared) {
-      const files = moduleFiles(manifest, module);
-      if (!files && Object.keys(manifest).length > 0) problems.push(`the build manifest has no module ${module}; its screen gets the plain index.html`);
-      prepared = preparePage(withLinks(indexHtml, preloadLinks(files ?? { scripts: [], styles: [] }, fetches)));
+      const screen = filesOf(module);
+      const texts = filesOf(textsModule(language));
+      const files = { scripts: [...new Set([...screen.scripts, ...texts.scripts])], styles: [...new Set([...screen.styles, ...texts.styles])] };
+      prepared = preparePage(withLinks(indexHtml, preloadLinks(files, fetches)));
       cache.set(key, prepared);
     }
     return prepared;
   };
   // Someone signed out who opens a signed-in screen is sent to sign in: it is that screen they need.
-  const variants = (screen: Screen) => ({
-    signedIn: page(screen.module, screen.signedIn ? [SESSION_CHECK, SIGNED_IN_PERSON] : [SESSION_CHECK]),
-    signedOut: page(screen.signedIn ? SIGN_IN_MODULE : screen.module, [SESSION_CHECK]),
+  const variants = (screen: Screen, language: Language) => ({
+    signedIn: page(screen.module, language, screen.signedIn ? [SESSION_CHECK, SIGNED_IN_PERSON] : [SESSION_CHECK]),
+    signedOut: page(screen.signedIn ? SIGN_IN_MODULE : screen.module, language, [SESSION_CHECK]),
   });
-  const prepared = new Map(screenList.map((screen) => [screen, variants(screen)]));
+  const prepared = new Map(screenList.map((screen) => [screen, new Map(Language.options.map((language) => [language, variants(screen, language)]))]));
   return {
-    pageFor: (screen, signedIn) => {
-      const found = prepared.get(screen);
-      if (!found) throw new Error(`no page prepared for ${screen.path}`);
+    pageFor: (screen, signedIn, language) => {
+      const found = prepared.get(screen)?.get(language);
+      if (!found) throw new Error(`no page prepared for ${screen.path} in ${language}`);
       return signedIn ? found.signedIn : found.signedOut;
     },
     problems: [...new Set(problems)],

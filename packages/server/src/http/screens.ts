@@ -13,6 +13,13 @@ export interface Screen {
 
 export const SIGN_IN_MODULE = 'src/pages/signIn/SignInPage.tsx';
 
+/** The texts of the language the app starts in (packages/web/src/i18n/index.ts), a chunk of their own. */
+export const textsModule = (language: string): string => `src/i18n/${language}.json`;
+/** The cookie in which the web app notes the language it will start in next time (the server cannot
+ *  read localStorage); without it the app starts in Norwegian bokmål. */
+export const LANGUAGE_COOKIE = 'varde_language';
+export const DEFAULT_LANGUAGE = 'nb';
+
 export const screens: readonly Screen[] = [
   { path: '/', module: 'src/pages/home/HomePage.tsx', signedIn: true },
   { path: '/organisation', module: 'src/pages/organisation/OrganisationPage.tsx', signedIn: true },

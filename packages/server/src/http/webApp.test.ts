@@ -68,6 +68,7 @@ describe('what a screen needs, from the build manifest', () => {
     'src/pages/A.tsx': { file: 'assets/A-1.js', src: 'src/pages/A.tsx', imports: ['_fields-1.js', 'index.html'], dynamicImports: ['src/pages/Chart.tsx'] },
     'src/pages/Chart.tsx': { file: 'assets/Chart-1.js', src: 'src/pages/Chart.tsx', imports: ['_huge-1.js'], css: ['assets/Chart-1.css'] },
     '_huge-1.js': { file: 'assets/huge-1.js' },
+    ...Object.fromEntries(['nb', 'sv', 'en'].map((l) => [`src/i18n/${l}.json`, { file: `assets/${l}-1.js`, src: `src/i18n/${l}.json`, isDynamicEntry: true }])),
   };
 
   it('takes the chunk and its static imports all the way down (cycles too), not its dynamic ones, not what the entry loads', () => {
@@ -108,7 +109,7 @@ describe('what a screen needs, from the build manifest', () => {
       const without = prepareScreenPages(dir, screens);
       expect(without.problems.join('\n')).toMatch(/no build manifest/);
       // The session check is still worth preloading; it does not depend on the build.
-      expect(modulePreloads(without.pageFor(screens[0]!, true).bodies.identity.toString())).toEqual([]);
+      expect(modulePreloads(without.pageFor(screens[0]!, true, 'nb').bodies.identity.toString())).toEqual([]);
       fs.mkdirSync(path.join(dir, '.vite'));
       fs.writeFileSync(path.join(dir, '.vite', 'manifest.json'), JSON.stringify(manifest));
       const lacking = prepareScreenPages(dir, [{ path: '/a', module: 'src/pages/A.tsx', signedIn: false }, { path: '/b', module: 'src/pages/B.tsx', signedIn: false }]);
@@ -143,7 +144,7 @@ describe.each(storeKinds())('a screen\'s first answer over HTTP on %s', (kind) =
   });
   afterAll(async () => { await t?.close(); });
 
-  it('preloads, for each screen, its chunk and its static imports, and the session check; the person too once signed in', async () => {
+  it('preloads, for each screen, its chunk and its static imports, the texts of its language, and the session check; the person too once signed in', async () => {
     for (const screen of screens) {
       for (const signedIn of [false, true]) {
         const label = `${screen.path} ${signedIn ? 'signed in' : 'signed out'}`;
@@ -151,7 +152,9 @@ describe.each(storeKinds())('a screen\'s first answer over HTTP on %s', (kind) =
         expect(res.status, label).toBe(200);
         // Signed out, a signed-in screen sends the visitor to sign in: that is the page to prepare.
         const module = screen.signedIn && !signedIn ? SIGN_IN_MODULE : screen.module;
-        expect(modulePreloads(res.text).filter((href) => !builtIndex().includes(href)).sort(), label).toEqual(expectedScripts(manifest, module));
+        // And the texts of the language the app starts in: without a language cookie, bokmål.
+        expect(modulePreloads(res.text).filter((href) => !builtIndex().includes(href)).sort(), label)
+          .toEqual([...expectedScripts(manifest, module), `/${manifest['src/i18n/nb.json']!.file}`].sort());
         expect(modulePreloads(res.text), label).toContain(`/${manifest[module]!.file}`);
         for (const href of modulePreloads(res.text)) expect(fs.existsSync(path.join(webRoot, href)), `${label}: ${href}`).toBe(true);
         expect(fetchPreloads(res.text), label).toEqual(screen.signedIn && signedIn ? ['/api/v1/setup', '/api/v1/me'] : ['/api/v1/setup']);
@@ -196,8 +199,14 @@ describe.each(storeKinds())('a screen\'s first answer over HTTP on %s', (kind) =
     const signedOut = await get(base, '/organisation', { ...html, 'if-none-match': String(plain.headers.etag) });
     expect(signedOut.status).toBe(200);
     expect(signedOut.headers.etag).not.toBe(plain.headers.etag);
-    // The sign-in page is the same for everyone.
-    expect((await get(base, '/sign-in', html)).headers.vary).toBe('accept-encoding');
+    // Each page names the texts of the language the app will start in: the cookie's, else bokmål.
+    const texts = (body: string) => modulePreloads(body).filter((url) => /\/assets\/(nb|sv|en)-/.test(url));
+    const nbText = `/${manifest['src/i18n/nb.json']!.file}`;
+    const svText = `/${manifest['src/i18n/sv.json']!.file}`;
+    expect(texts((await get(base, '/sign-in', html)).text)).toEqual([nbText]);
+    expect(texts((await get(base, '/sign-in', { ...html, cookie: 'varde_language=sv' })).text)).toEqual([svText]);
+    expect(texts((await get(base, '/organisation', { ...html, cookie: `${cookie}; varde_language=sv` })).text)).toEqual([svText]);
+    expect(texts((await get(base, '/sign-in', { ...html, cookie: 'varde_language=xx' })).text)).toEqual([nbText]);
   });
 
   it('treats a cookie of an ended or made-up session as signed out', async () => {

@@ -10,7 +10,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../app/context.js';
 import { principalFor } from '../app/session.js';
 import { sessionTokenOf } from './sessionCookie.js';
-import { screens, type Screen } from './screens.js';
+import { Language } from '@varde/core';
+import { DEFAULT_LANGUAGE, LANGUAGE_COOKIE, screens, type Screen } from './screens.js';
 import { chooseEncoding, matchesEtag, prepareScreenPages, type PreparedPage } from './screenPages.js';
 
 export const defaultWebRoot = (): string => fileURLToPath(new URL('../../../web/dist', import.meta.url));
@@ -39,7 +40,8 @@ export async function installWebApp(app: FastifyInstance, root: string, options:
     const bySession = screen.signedIn && options.signedIn !== undefined;
     // A failing session lookup costs the head start, not the page: the app reports the failure itself.
     const signedIn = bySession ? await options.signedIn!(request).catch(() => false) : false;
-    return sendPage(request, reply, pages.pageFor(screen, signedIn), bySession);
+    const language = Language.safeParse(request.cookies[LANGUAGE_COOKIE]);
+    return sendPage(request, reply, pages.pageFor(screen, signedIn, language.success ? language.data : DEFAULT_LANGUAGE));
   };
   // The screens' paths reach the file server's catch-all route, which finds no such file; they get
   // their page before it looks. A hook on that one route, not routes of their own: those would make
@@ -72,9 +74,10 @@ export function screenAt(url: string): Screen | undefined {
   });
 }
 
-function sendPage(request: FastifyRequest, reply: FastifyReply, page: PreparedPage, bySession: boolean): FastifyReply {
+function sendPage(request: FastifyRequest, reply: FastifyReply, page: PreparedPage): FastifyReply {
+  // The page differs by the session and the language cookies.
   reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-cache')
-    .header('vary', bySession ? 'accept-encoding, cookie' : 'accept-encoding').header('etag', page.etag);
+    .header('vary', 'accept-encoding, cookie').header('etag', page.etag);
   if (matchesEtag(request.headers['if-none-match'], page.etag)) return reply.code(304).send();
   const encoding = chooseEncoding(request.headers['accept-encoding']);
   if (encoding !== 'identity') reply.header('content-encoding', encoding);

@@ -1,12 +1,17 @@
 // i18next with the three languages Varde speaks. The choice is the user's stored preference,
 // else the organisation's language, else Norwegian bokmål. Each language's texts are a chunk of
 // their own, fetched when the language is first chosen: a screen carries one language, not three.
+// The app starts in the language it last showed, and says so in a cookie, so that the server's
+// first answer can preload those texts (packages/server/src/http/screenPages.ts).
 import i18n, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 
 export const LANGUAGES = ['nb', 'sv', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 const STORAGE_KEY = 'varde.language';
+/** The organisation's language as last seen, for starting in it before the organisation is fetched. */
+const ORGANISATION_KEY = 'varde.organisationLanguage';
+const LANGUAGE_COOKIE = 'varde_language';
 
 const texts: Record<Language, () => Promise<{ default: Record<string, unknown> }>> = {
   nb: () => import('./nb.json'),
@@ -24,21 +29,27 @@ const textsBackend: BackendModule = {
   },
 };
 
+const known = (value: string | null): Language | null => ((LANGUAGES as readonly string[]).includes(value ?? '') ? (value as Language) : null);
+
 export function storedLanguage(): Language | null {
-  const stored = typeof localStorage === 'undefined' ? null : localStorage.getItem(STORAGE_KEY);
-  return (LANGUAGES as readonly string[]).includes(stored ?? '') ? (stored as Language) : null;
+  return typeof localStorage === 'undefined' ? null : known(localStorage.getItem(STORAGE_KEY));
 }
 
+/** `remember`: the person chose it; otherwise it is the organisation's, used until they choose. */
 export function chooseLanguage(language: Language, remember: boolean): void {
-  if (remember) localStorage.setItem(STORAGE_KEY, language);
+  localStorage.setItem(remember ? STORAGE_KEY : ORGANISATION_KEY, language);
   void i18n.changeLanguage(language);
 }
 
-i18n.on('languageChanged', (lng) => { document.documentElement.lang = lng; });
+i18n.on('languageChanged', (lng) => {
+  document.documentElement.lang = lng;
+  // Not a secret: the server reads it only to preload these texts with the next page.
+  document.cookie = `${LANGUAGE_COOKIE}=${lng}; Path=/; Max-Age=31536000; SameSite=Lax`;
+});
 
 /** Settles when the first language's texts are in; the app renders after it, so no screen shows keys. */
 export const i18nReady = i18n.use(textsBackend).use(initReactI18next).init({
-  lng: storedLanguage() ?? 'nb',
+  lng: storedLanguage() ?? known(localStorage.getItem(ORGANISATION_KEY)) ?? 'nb',
   supportedLngs: [...LANGUAGES],
   // Every language has every key (translations.test.ts), so no second language is fetched as a fallback.
   fallbackLng: false,
