@@ -361,7 +361,7 @@ async function main() {
   const lhrs = new Map(chosen.map((s) => [s.id, []]));
   for (let round_ = 1; round_ <= CONFIG.runs; round_++) {
     for (const s of chosen) {
-      const { lhr, figures, ms } = await runLighthouse(s.base + s.path, { cookie: s.cookie });
+      const { lhr, figures, ms, retried } = await runLighthouse(s.base + s.path, { cookie: s.cookie });
       figures.jsGzipKiB = gzipKiBOf(lhr);
       const path_ = new URL(lhr.finalDisplayedUrl).pathname;
       if (path_ !== s.path.split('?')[0]) throw new Error(`${s.label}: Lighthouse ended on ${lhr.finalDisplayedUrl}, not ${s.path}`);
@@ -369,8 +369,9 @@ async function main() {
         throw new Error(`${s.label}: GET /api/v1/me did not answer 200 in the audited load: not signed in`);
       }
       lhrs.get(s.id).push({ lhr, figures });
+      if (retried.length) (results.retried ??= []).push({ screen: s.id, round: round_, failedRuns: retried });
       log(`[${++n}/${total}] ${s.label} run ${round_}: perf ${figures.performance}, LCP ${FORMAT.lcpMs(figures.lcpMs)}, TBT ${FORMAT.tbtMs(figures.tbtMs)}, `
-        + `JS ${FORMAT.jsKiB(figures.jsKiB)} in ${figures.jsFiles} files (gzip ${FORMAT.jsGzipKiB(figures.jsGzipKiB)}), CSS ${FORMAT.cssKiB(figures.cssKiB)}, ${figures.requests} requests (${round(ms / 1000, 1)} s)`);
+        + `JS ${FORMAT.jsKiB(figures.jsKiB)} in ${figures.jsFiles} files (gzip ${FORMAT.jsGzipKiB(figures.jsGzipKiB)}), CSS ${FORMAT.cssKiB(figures.cssKiB)}, ${figures.requests} requests (${round(ms / 1000, 1)} s${retried.length ? `; run again after ${retried.join(', ')}` : ''})`);
     }
   }
 

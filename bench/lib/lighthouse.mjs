@@ -45,21 +45,28 @@ export function shortfallsOf(lhr) {
 
 /**
  * Runs Lighthouse (mobile preset, simulated throttling: its defaults) once on url with the given
- * Cookie header. Answers { lhr, figures, ms }; throws when Lighthouse reports a page that did not load.
+ * Cookie header. Answers { lhr, figures, ms, retried }; a run Lighthouse itself reports as failed
+ * (now and then NO_NAVSTART, a trace it could not record, which it says to run again) is run again
+ * in a new Chromium, up to `attempts` times in all.
  */
-export async function runLighthouse(url, { cookie } = {}) {
+export async function runLighthouse(url, { cookie, attempts = 3 } = {}) {
   const started = Date.now();
-  const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: CHROMIUM_FLAGS, logLevel: 'silent' });
-  try {
-    const result = await lighthouse(url, {
-      port: chrome.port, logLevel: 'error', output: 'json', onlyCategories: CATEGORIES,
-      ...(cookie ? { extraHeaders: { Cookie: cookie } } : {}),
-    });
-    const lhr = result?.lhr;
+  const retried = [];
+  for (;;) {
+    const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: CHROMIUM_FLAGS, logLevel: 'silent' });
+    let lhr;
+    try {
+      const result = await lighthouse(url, {
+        port: chrome.port, logLevel: 'error', output: 'json', onlyCategories: CATEGORIES,
+        ...(cookie ? { extraHeaders: { Cookie: cookie } } : {}),
+      });
+      lhr = result?.lhr;
+    } finally {
+      await chrome.kill();
+    }
     if (!lhr) throw new Error(`Lighthouse gave no result for ${url}`);
-    if (lhr.runtimeError) throw new Error(`Lighthouse on ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
-    return { lhr, figures: figuresOf(lhr), ms: Date.now() - started };
-  } finally {
-    await chrome.kill();
+    if (!lhr.runtimeError) return { lhr, figures: figuresOf(lhr), ms: Date.now() - started, retried };
+    retried.push(lhr.runtimeError.code);
+    if (retried.length >= attempts) throw new Error(`Lighthouse on ${url}: ${retried.join(', ')}; last: ${lhr.runtimeError.message}`);
   }
 }
