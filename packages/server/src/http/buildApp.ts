@@ -7,6 +7,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../app/context.js';
 import { clientErrorHandler, frameworkErrors, installProblemHandlers, MAX_PARAM_LENGTH } from './problem.js';
+import { installCompression } from './compression.js';
 import { installSecurityHeaders } from './securityHeaders.js';
 import { redactedLogger } from './logRedaction.js';
 import { documentSchemas } from './openApiDocument.js';
@@ -70,6 +71,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Ap
   app.setSerializerCompiler(serializerCompiler);
   const webRoot = options.webRoot === undefined ? defaultWebRoot() : options.webRoot;
   installSecurityHeaders(app);
+  await installCompression(app);
   const spa = webRoot ? await installWebApp(app, webRoot, { signedIn: hasLiveSession(deps) }) : false;
   installProblemHandlers(app, { spa });
   installJsonBodies(app);
