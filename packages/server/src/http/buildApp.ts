@@ -15,7 +15,7 @@ import { installAuthentication } from './authenticate.js';
 import { installJsonBodies } from './jsonBody.js';
 import { installOriginCheck } from './originCheck.js';
 import { installSecurityLog } from './securityLog.js';
-import { defaultWebRoot, hasLiveSession, installWebApp } from './webApp.js';
+import { defaultWebRoot, installWebApp, visitorBySession } from './webApp.js';
 import { healthRoutes } from '../routes/health.js';
 import { authRoutes } from '../routes/auth.js';
 import { setupRoutes } from '../routes/setup.js';
@@ -72,7 +72,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Ap
   const webRoot = options.webRoot === undefined ? defaultWebRoot() : options.webRoot;
   installSecurityHeaders(app);
   await installCompression(app);
-  const spa = webRoot ? await installWebApp(app, webRoot, { signedIn: hasLiveSession(deps) }) : false;
+  const spa = webRoot ? await installWebApp(app, webRoot, { visitor: visitorBySession(deps) }) : false;
   installProblemHandlers(app, { spa });
   installJsonBodies(app);
   await app.register(cookie);

@@ -4,6 +4,8 @@
 // first answer, what that screen will fetch (screenPages.ts); the routes themselves live in
 // packages/web/src/main.tsx, and a screen missing here still works, only without the head start.
 
+import type { Language } from '@varde/core';
+
 export interface Screen {
   path: string;
   module: string;
@@ -15,10 +17,8 @@ export const SIGN_IN_MODULE = 'src/pages/signIn/SignInPage.tsx';
 
 /** The texts of the language the app starts in (packages/web/src/i18n/index.ts), a chunk of their own. */
 export const textsModule = (language: string): string => `src/i18n/${language}.json`;
-/** The cookie in which the web app notes the language it will start in next time (the server cannot
- *  read localStorage); without it the app starts in Norwegian bokmål. */
-export const LANGUAGE_COOKIE = 'varde_language';
-export const DEFAULT_LANGUAGE = 'nb';
+/** What the app starts in when it has seen no organisation yet. */
+export const DEFAULT_LANGUAGE: Language = 'nb';
 
 export const screens: readonly Screen[] = [
   { path: '/', module: 'src/pages/home/HomePage.tsx', signedIn: true },

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../testing/testApp.js';
+import { clientOf, startTestApp, type TestApp } from '../testing/testApp.js';
 import { storeKinds } from '../testing/testStores.js';
 import { seedDemoIfEmpty } from '../demo/seedDemo.js';
 import { staticSecurityHeaders } from './securityHeaders.js';
@@ -199,14 +199,19 @@ describe.each(storeKinds())('a screen\'s first answer over HTTP on %s', (kind) =
     const signedOut = await get(base, '/organisation', { ...html, 'if-none-match': String(plain.headers.etag) });
     expect(signedOut.status).toBe(200);
     expect(signedOut.headers.etag).not.toBe(plain.headers.etag);
-    // Each page names the texts of the language the app will start in: the cookie's, else bokmål.
+    // Each page names the texts of the language the app will start in: the organisation's once
+    // signed in, else bokmål.
     const texts = (body: string) => modulePreloads(body).filter((url) => /\/assets\/(nb|sv|en)-/.test(url));
     const nbText = `/${manifest['src/i18n/nb.json']!.file}`;
     const svText = `/${manifest['src/i18n/sv.json']!.file}`;
     expect(texts((await get(base, '/sign-in', html)).text)).toEqual([nbText]);
-    expect(texts((await get(base, '/sign-in', { ...html, cookie: 'varde_language=sv' })).text)).toEqual([svText]);
-    expect(texts((await get(base, '/organisation', { ...html, cookie: `${cookie}; varde_language=sv` })).text)).toEqual([svText]);
-    expect(texts((await get(base, '/sign-in', { ...html, cookie: 'varde_language=xx' })).text)).toEqual([nbText]);
+    expect(texts((await get(base, '/organisation', { ...html, cookie })).text)).toEqual([nbText]);
+    const admin = clientOf(t.app, cookie);
+    const organisation = (await admin.get('/api/v1/organisation')).body;
+    expect((await admin.patch('/api/v1/organisation', { version: organisation.version, language: 'sv' })).status).toBe(200);
+    expect(texts((await get(base, '/organisation', { ...html, cookie })).text)).toEqual([svText]);
+    expect(texts((await get(base, '/sign-in', html)).text)).toEqual([nbText]);
+    expect((await admin.patch('/api/v1/organisation', { version: organisation.version + 1, language: 'nb' })).status).toBe(200);
   });
 
   it('treats a cookie of an ended or made-up session as signed out', async () => {

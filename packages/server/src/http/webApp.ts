@@ -9,22 +9,32 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../app/context.js';
 import { principalFor } from '../app/session.js';
+import { getOrganisation } from '../store/organisations.js';
 import { sessionTokenOf } from './sessionCookie.js';
-import { Language } from '@varde/core';
-import { DEFAULT_LANGUAGE, LANGUAGE_COOKIE, screens, type Screen } from './screens.js';
+import type { Language } from '@varde/core';
+import { DEFAULT_LANGUAGE, screens, type Screen } from './screens.js';
 import { chooseEncoding, matchesEtag, prepareScreenPages, type PreparedPage } from './screenPages.js';
 
 export const defaultWebRoot = (): string => fileURLToPath(new URL('../../../web/dist', import.meta.url));
 
+/** Who is asking for a page, as far as its preloads care. */
+export interface Visitor { signedIn: boolean; language: Language }
+
 export interface WebAppOptions {
-  /** Whether the request carries a live session: a signed-in screen then preloads the person too. */
-  signedIn?: (request: FastifyRequest) => Promise<boolean>;
+  /** Whether the request carries a live session (a signed-in screen then preloads the person too),
+   *  and the language the app will most likely start in (its texts are preloaded). */
+  visitor?: (request: FastifyRequest) => Promise<Visitor>;
 }
 
-/** The session check the API makes, for the page: the cookie names a session that has not ended. */
-export const hasLiveSession = (deps: Deps) => async (request: FastifyRequest): Promise<boolean> => {
+/** The session check the API makes, for the page: the cookie names a session that has not ended.
+ *  The app starts in the organisation's language once it has seen it (a person's own choice is in
+ *  the browser's storage, which the server cannot read); before that, in bokmål. */
+export const visitorBySession = (deps: Deps) => async (request: FastifyRequest): Promise<Visitor> => {
   const token = sessionTokenOf(request, deps);
-  return token !== undefined && (await principalFor(deps, token)) !== undefined;
+  const principal = token === undefined ? undefined : await principalFor(deps, token);
+  if (!principal) return { signedIn: false, language: DEFAULT_LANGUAGE };
+  const organisation = await getOrganisation(deps.store.db, principal.orgId);
+  return { signedIn: true, language: organisation?.language ?? DEFAULT_LANGUAGE };
 };
 
 /** Registers the web app if it has been built; answers whether it was. */
@@ -37,11 +47,10 @@ export async function installWebApp(app: FastifyInstance, root: string, options:
     // Which requests get a page is as before: / for anyone (the file server's index), any other
     // path only for a browser navigating to it.
     if (!screen || (screen.path !== '/' && !isAppNavigation(request.method, request.url, request.headers.accept))) return;
-    const bySession = screen.signedIn && options.signedIn !== undefined;
+    const anonymous: Visitor = { signedIn: false, language: DEFAULT_LANGUAGE };
     // A failing session lookup costs the head start, not the page: the app reports the failure itself.
-    const signedIn = bySession ? await options.signedIn!(request).catch(() => false) : false;
-    const language = Language.safeParse(request.cookies[LANGUAGE_COOKIE]);
-    return sendPage(request, reply, pages.pageFor(screen, signedIn, language.success ? language.data : DEFAULT_LANGUAGE));
+    const visitor = screen.signedIn && options.visitor ? await options.visitor(request).catch(() => anonymous) : anonymous;
+    return sendPage(request, reply, pages.pageFor(screen, visitor.signedIn, visitor.language));
   };
   // The screens' paths reach the file server's catch-all route, which finds no such file; they get
   // their page before it looks. A hook on that one route, not routes of their own: those would make
@@ -75,7 +84,7 @@ export function screenAt(url: string): Screen | undefined {
 }
 
 function sendPage(request: FastifyRequest, reply: FastifyReply, page: PreparedPage): FastifyReply {
-  // The page differs by the session and the language cookies.
+  // The page differs by the session cookie.
   reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-cache')
     .header('vary', 'accept-encoding, cookie').header('etag', page.etag);
   if (matchesEtag(request.headers['if-none-match'], page.etag)) return reply.code(304).send();

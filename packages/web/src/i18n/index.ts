@@ -1,8 +1,8 @@
 // i18next with the three languages Varde speaks. The choice is the user's stored preference,
 // else the organisation's language, else Norwegian bokmål. Each language's texts are a chunk of
 // their own, fetched when the language is first chosen: a screen carries one language, not three.
-// The app starts in the language it last showed, and says so in a cookie, so that the server's
-// first answer can preload those texts (packages/server/src/http/screenPages.ts).
+// Until the person chooses, the app starts in the organisation's language as last seen, which is
+// the language whose texts the server's first answer preloads (packages/server/src/http/webApp.ts).
 import i18n, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 
@@ -11,7 +11,6 @@ export type Language = (typeof LANGUAGES)[number];
 const STORAGE_KEY = 'varde.language';
 /** The organisation's language as last seen, for starting in it before the organisation is fetched. */
 const ORGANISATION_KEY = 'varde.organisationLanguage';
-const LANGUAGE_COOKIE = 'varde_language';
 
 const texts: Record<Language, () => Promise<{ default: Record<string, unknown> }>> = {
   nb: () => import('./nb.json'),
@@ -41,11 +40,7 @@ export function chooseLanguage(language: Language, remember: boolean): void {
   void i18n.changeLanguage(language);
 }
 
-i18n.on('languageChanged', (lng) => {
-  document.documentElement.lang = lng;
-  // Not a secret: the server reads it only to preload these texts with the next page.
-  document.cookie = `${LANGUAGE_COOKIE}=${lng}; Path=/; Max-Age=31536000; SameSite=Lax`;
-});
+i18n.on('languageChanged', (lng) => { document.documentElement.lang = lng; });
 
 /** Settles when the first language's texts are in; the app renders after it, so no screen shows keys. */
 export const i18nReady = i18n.use(textsBackend).use(initReactI18next).init({
