@@ -1,7 +1,10 @@
-// Varde's benchmark (`npm run bench`): generates a large organisation on SQLite and, when
-// DATABASE_URL is set, on a fresh PostgreSQL database, then measures through real HTTP the
-// progress pages, check-in throughput and cold start, each beside a baseline measured in the same
-// run and the project's targets. Prints a table and writes bench/results/latest.json.
+// Varde's benchmark (`npm run bench`): generates a large organisation (BENCH_UNITS, 2,000 units
+// by default) on SQLite and, when DATABASE_URL is set, on a fresh PostgreSQL database, then
+// measures through real HTTP the progress pages, check-in throughput and cold start, each beside a
+// baseline measured in the same run and the project's targets. Prints a table and writes
+// bench/results/latest.json. BENCH_GROWTH=1 instead measures how the organisation page's answers
+// grow with the organisation (2,000, 5,000 and 20,000 units on SQLite) and writes
+// bench/results/growth.json.
 import { fork, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -13,7 +16,7 @@ import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { openStore } from '../packages/server/dist/store/database.js';
-import { generate, ADMIN, SHAPE } from './lib/generate.mjs';
+import { generate, shapeFor, ADMIN } from './lib/generate.mjs';
 import { unitAveragesInSql } from './lib/baseline.mjs';
 import { Client, sequential, concurrent } from './lib/http.mjs';
 import { summarise, sleep, round, postgresCpuMs } from './lib/util.mjs';
@@ -24,6 +27,13 @@ const MAIN = path.join(ROOT, 'packages/server/dist/main.js');
 const SERVER = path.join(HERE, 'lib/server.mjs');
 
 const CONFIG = {
+  units: Number(process.env.BENCH_UNITS ?? 2000),
+  areas: process.env.BENCH_AREAS ? Number(process.env.BENCH_AREAS) : undefined,
+  // Sizes as units[:areas]; the last keeps the root's first level as wide as at 2,000 units.
+  growthSizes: (process.env.BENCH_GROWTH_UNITS ?? '2000,5000,20000,20000:20').split(',').map((x) => {
+    const [units, areas] = x.split(':').map(Number);
+    return { units, areas };
+  }),
   latencySamples: Number(process.env.BENCH_SAMPLES ?? 200),
   latencyWarmup: 20,
   rootMaxMs: Number(process.env.BENCH_ROOT_MAX_MS ?? 25_000),
@@ -31,11 +41,18 @@ const CONFIG = {
   throughputMs: Number(process.env.BENCH_THROUGHPUT_MS ?? 5000),
   coldStarts: Number(process.env.BENCH_COLD_STARTS ?? 5),
   teamsRotated: 20,
+  growthSamples: Number(process.env.BENCH_GROWTH_SAMPLES ?? 100),
+  growthWholeSamples: 20,
+  growthSqlSamples: 20,
+  growthMaxMs: Number(process.env.BENCH_GROWTH_MAX_MS ?? 15_000),
 };
+// Deeper than any generated tree (root → area → department → team): the whole subtree in one answer.
+const WHOLE_TREE = 99;
 const TARGETS = {
   generateMs: { max: 60_000, text: '< 60 s' },
   teamP95: { max: 10, text: 'p95 < 10 ms' },
   rootP95: { max: 150, text: 'p95 < 150 ms' },
+  rootBytes: { max: 64 * 1024 + 1, text: '<= 64 KiB' },
   checkInsPerSecond: { min: 2000, text: '>= 2,000/s' },
   coldStartMs: { max: 1000, text: '< 1 s' },
 };
@@ -117,6 +134,12 @@ async function coldStart(args, env, pathName, port) {
 const BARE_FASTIFY = `const F = require('fastify'); const app = F(); app.get('/health', async () => ({ status: 'ok' }));
 app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' });`;
 
+async function signIn(c) {
+  const login = await c.json('POST', '/api/v1/auth/login', { email: ADMIN.email, password: ADMIN.password });
+  if (login.status !== 200) throw new Error(`login failed: ${login.status} ${login.body}`);
+  c.cookie = String(login.headers['set-cookie']).split(';')[0];
+}
+
 // ---------------------------------------------------------------- databases
 
 async function sqliteTarget() {
@@ -155,13 +178,13 @@ async function postgresTarget(baseUrl) {
 
 // ---------------------------------------------------------------- one database
 
-async function benchDatabase(target) {
+async function benchDatabase(target, shape) {
   const out = { database: target.kind, describe: target.describe, loadAverage: { atStart: os.loadavg() } };
   log(`\n== ${target.describe}`);
 
   // 1. Generate.
   const store = await openStore(target.config);
-  const gen = await generate(store);
+  const gen = await generate(store, { shape });
   out.generate = { ms: gen.ms, buildMs: gen.buildMs, steps: gen.steps, counts: gen.counts };
   log(`generated ${Object.entries(gen.counts).map(([k, v]) => `${v.toLocaleString('en')} ${k}`).join(', ')} in ${round(gen.ms / 1000, 1)} s`);
   const tables = { units: 'units', people: 'people', memberships: 'memberships', objectives: 'objectives', keyResults: 'key_results', checkIns: 'check_ins', alignments: 'alignments' };
@@ -191,19 +214,14 @@ async function benchDatabase(target) {
   // 3. Varde's API in its own process.
   const varde = await startServer('varde', { ...target.serverEnv, BENCH_PHASES: process.env.BENCH_PHASES ?? '0' });
   const client = new Client(varde.url, { connections: CONFIG.concurrency });
-  const signIn = async (c) => {
-    const login = await c.json('POST', '/api/v1/auth/login', { email: ADMIN.email, password: ADMIN.password });
-    if (login.status !== 200) throw new Error(`login failed: ${login.status} ${login.body}`);
-    c.cookie = String(login.headers['set-cookie']).split(';')[0];
-  };
   await signIn(client);
 
   // The API and the SQL baseline agree: a team's progress is the mean of its own objectives.
   const check = await client.json('GET', `/api/v1/units/${teams[0]}/progress?period=${gen.cycleId}`);
-  const rootCheck = await client.json('GET', `/api/v1/units/${gen.rootId}/progress?period=${gen.cycleId}`);
+  const rootCheck = await client.json('GET', `/api/v1/units/${gen.rootId}/progress?period=${gen.cycleId}&depth=${WHOLE_TREE}`);
   let leaves = 0; let disagree = 0;
   const walk = (node) => {
-    if (node.children.length === 0 && node.objectiveCount > 0) {
+    if (node.childCount === 0 && node.objectiveCount > 0) {
       leaves++;
       if (Math.abs(node.progress - (sqlAverages.get(node.unit.id)?.progress ?? -1)) > 1e-9) disagree++;
     }
@@ -223,8 +241,12 @@ async function benchDatabase(target) {
   out.vardeFloor = await varde.measured(null, () => seq(() => ['GET', '/healthz']));
   out.team = await varde.measured(PROGRESS, () => seq((i) => ['GET', `/api/v1/units/${teamOf(i)}/progress?period=${gen.cycleId}`]));
   log(`team page: p50 ${round(out.team.p50, 2)} ms, p95 ${round(out.team.p95, 2)} ms (${out.team.bytes} bytes, server CPU ${round(out.team.serverCpuMsPerRequest, 2)} ms/request)`);
+  // The organisation page's answer: the root rolled up with its children listed (the default depth).
   out.root = await varde.measured(PROGRESS, () => seq(() => ['GET', `/api/v1/units/${gen.rootId}/progress?period=${gen.cycleId}`], { warmup: 5, maxMs: CONFIG.rootMaxMs }));
   log(`root roll-up: p50 ${round(out.root.p50, 1)} ms, p95 ${round(out.root.p95, 1)} ms (${out.root.n} samples, ${out.root.bytes} bytes, server CPU ${round(out.root.serverCpuMsPerRequest, 1)} ms/request)`);
+  // For comparison, what listing every unit would cost: the same roll-up, the whole tree in the answer.
+  out.rootWhole = await varde.measured(PROGRESS, () => seq(() => ['GET', `/api/v1/units/${gen.rootId}/progress?period=${gen.cycleId}&depth=${WHOLE_TREE}`], { warmup: 2, samples: 50, maxMs: CONFIG.rootMaxMs / 2 }));
+  log(`root with the whole tree (?depth=${WHOLE_TREE}): p50 ${round(out.rootWhole.p50, 1)} ms, p95 ${round(out.rootWhole.p95, 1)} ms (${out.rootWhole.n} samples, ${out.rootWhole.bytes} bytes, server CPU ${round(out.rootWhole.serverCpuMsPerRequest, 1)} ms/request)`);
 
   let pick = 0;
   const checkInBody = (kr) => ({
@@ -288,9 +310,104 @@ async function benchDatabase(target) {
   return out;
 }
 
+// ---------------------------------------------------------------- growth (BENCH_GROWTH=1)
+
+/**
+ * One size of organisation on SQLite: what the organisation page asks for (the root with its
+ * children, then a first-level unit when it is opened) beside the whole tree in one answer and the
+ * roll-up's SQL floor, all for the same roll-up.
+ */
+async function growthAt({ units, areas }) {
+  const shape = shapeFor(units, areas === undefined ? {} : { areas });
+  const target = await sqliteTarget();
+  const out = { units, shape, loadAverage: { atStart: os.loadavg() } };
+  log(`\n== ${units.toLocaleString('en')} units, ${shape.areas} areas, on ${target.describe}`);
+  const store = await openStore(target.config);
+  const gen = await generate(store, { shape });
+  out.generate = { ms: gen.ms, counts: gen.counts };
+  log(`generated ${Object.entries(gen.counts).map(([k, v]) => `${v.toLocaleString('en')} ${k}`).join(', ')} in ${round(gen.ms / 1000, 1)} s`);
+  const sqlTimes = [];
+  for (let i = 0; i < 2 + CONFIG.growthSqlSamples; i++) {
+    const t = performance.now();
+    await unitAveragesInSql(store.db, gen.orgId, gen.cycleId, undefined);
+    if (i >= 2) sqlTimes.push(performance.now() - t);
+  }
+  out.sqlRoot = summarise(sqlTimes);
+  await store.close();
+
+  const varde = await startServer('varde', target.serverEnv);
+  const client = new Client(varde.url);
+  await signIn(client);
+  const PROGRESS = 'GET /api/v1/units/:id/progress';
+  const progress = (id, extra = '') => ['GET', `/api/v1/units/${id}/progress?period=${gen.cycleId}${extra}`];
+  const run = (next, samples) => varde.measured(PROGRESS, () => sequential(client, next, { warmup: 3, samples, maxMs: CONFIG.growthMaxMs }));
+  out.root = await run(() => progress(gen.rootId), CONFIG.growthSamples);
+  out.firstLevel = await run((i) => progress(gen.areaIds[i % gen.areaIds.length]), CONFIG.growthSamples);
+  out.whole = await run(() => progress(gen.rootId, `&depth=${WHOLE_TREE}`), CONFIG.growthWholeSamples);
+  log(`root ${kib(out.root.bytes)} p95 ${ms(out.root.p95)}; first level ${kib(out.firstLevel.maxBytes)} p95 ${ms(out.firstLevel.p95)}; whole tree ${kib(out.whole.bytes)} p95 ${ms(out.whole.p95)}; SQL roll-up p95 ${ms(out.sqlRoot.p95)}`);
+  client.close();
+  await varde.stop();
+  out.loadAverage.atEnd = os.loadavg();
+  await target.drop();
+  return out;
+}
+
+function printGrowth(results) {
+  const rows = results.sizes.map((r) => ({
+    units: r.units.toLocaleString('en'),
+    areas: String(r.shape.areas),
+    generate: `${round(r.generate.ms / 1000, 1)} s`,
+    rootAnswer: kib(r.root.bytes),
+    rootP95: ms(r.root.p95),
+    firstAnswer: kib(r.firstLevel.maxBytes),
+    firstP95: ms(r.firstLevel.p95),
+    sqlP95: ms(r.sqlRoot.p95),
+    wholeAnswer: kib(r.whole.bytes),
+    wholeP95: ms(r.whole.p95),
+    status: `${verdict(r.root.bytes, TARGETS.rootBytes)} answer, ${verdict(r.root.p95, TARGETS.rootP95)} p95`,
+  }));
+  const head = {
+    units: 'units', areas: 'areas', generate: 'generate', rootAnswer: 'root answer', rootP95: 'root p95', firstAnswer: '1st level answer', firstP95: '1st level p95',
+    sqlP95: 'SQL roll-up p95', wholeAnswer: 'whole tree answer', wholeP95: 'whole tree p95', status: `target ${TARGETS.rootBytes.text}, ${TARGETS.rootP95.text}`,
+  };
+  const cols = Object.keys(head);
+  const width = Object.fromEntries(cols.map((k) => [k, Math.max(...[head, ...rows].map((x) => String(x[k]).length))]));
+  const fmt = (x) => cols.map((k) => (k === 'status' ? String(x[k]).padEnd(width[k]) : String(x[k]).padStart(width[k]))).join('  ').trimEnd();
+  const busiest = Math.max(...results.sizes.flatMap((r) => [r.loadAverage.atStart[0], r.loadAverage.atEnd[0]]));
+  const lines = [
+    '', `Varde growth — ${results.startedAt} — node ${results.machine.node}, ${results.machine.cpus} × ${results.machine.cpuModel}`,
+    'SQLite (better-sqlite3, WAL, synchronous=FULL); GET /api/v1/units/:id/progress?period=<the cycle>', '',
+    fmt(head), cols.map((k) => '-'.repeat(width[k])).join('  '), ...rows.map(fmt), '',
+    'units and areas: the organisation\'s size and the root\'s children (1 per 100 units unless given as units:areas in BENCH_GROWTH_UNITS);',
+    'root: the organisation page\'s answer (the root rolled up, its children listed); 1st level: a child of the root, as opening it',
+    `in the tree asks (largest answer); whole tree: ?depth=${WHOLE_TREE}, every unit listed; SQL roll-up: one SQL aggregation over all units,`,
+    `the same client and database. One sequential keep-alive client, 3 warm-up calls, up to ${CONFIG.growthSamples} samples (${CONFIG.growthWholeSamples} for the whole tree)`,
+    `or ${CONFIG.growthMaxMs / 1000} s each.`,
+  ];
+  if (busiest > os.cpus().length) lines.push('WARNING: other work shared the CPUs (load average above the CPU count), timings are inflated.');
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+async function growth() {
+  const results = {
+    startedAt: new Date().toISOString(),
+    machine: { node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model?.trim() ?? 'unknown', memoryGb: round(os.totalmem() / 2 ** 30, 1) },
+    config: CONFIG, targets: TARGETS, sizes: [],
+  };
+  const started = performance.now();
+  for (const size of CONFIG.growthSizes) results.sizes.push(await growthAt(size));
+  results.totalSeconds = (performance.now() - started) / 1000;
+  printGrowth(results);
+  const dir = path.join(HERE, 'results');
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'growth.json'), `${JSON.stringify(results, null, 2)}\n`);
+  log(`wrote ${path.relative(process.cwd(), path.join(dir, 'growth.json'))} (${round(results.totalSeconds, 0)} s in all)`);
+}
+
 // ---------------------------------------------------------------- report
 
 const ms = (x, d = 1) => (Number.isFinite(x) ? `${round(x, x < 10 ? 2 : d).toLocaleString('en')} ms` : '—');
+const kib = (bytes) => `${round(bytes / 1024, bytes < 10 * 1024 ? 1 : 0).toLocaleString('en')} KiB`;
 const verdict = (value, t) => (t.max !== undefined ? value < t.max : value >= t.min) ? 'PASS' : 'MISS';
 
 function rowsOf(r) {
@@ -301,8 +418,10 @@ function rowsOf(r) {
     `${round(r.generate.ms / 1000, 1)} s`, '', 'multi-row INSERTs (bulk.ts) in transactions', TARGETS.generateMs.text, verdict(r.generate.ms, TARGETS.generateMs));
   add('team page  GET /units/:team/progress  p50', ms(r.team.p50), ms(r.sqlTeam.p50, 2), 'one SQL aggregation (same client, same DB)');
   add('team page  GET /units/:team/progress  p95', ms(r.team.p95), ms(r.sqlTeam.p95, 2), 'one SQL aggregation (same client, same DB)', TARGETS.teamP95.text, verdict(r.team.p95, TARGETS.teamP95));
-  add('root roll-up GET /units/:root/progress p50', ms(r.root.p50), ms(r.sqlRoot.p50), 'one SQL aggregation, all 2,000 units');
-  add('root roll-up GET /units/:root/progress p95', ms(r.root.p95), ms(r.sqlRoot.p95), 'one SQL aggregation, all 2,000 units', TARGETS.rootP95.text, verdict(r.root.p95, TARGETS.rootP95));
+  const all = `one SQL aggregation, all ${c.units.toLocaleString('en')} units`;
+  add('root roll-up GET /units/:root/progress p50', ms(r.root.p50), ms(r.sqlRoot.p50), all);
+  add('root roll-up GET /units/:root/progress p95', ms(r.root.p95), ms(r.sqlRoot.p95), all, TARGETS.rootP95.text, verdict(r.root.p95, TARGETS.rootP95));
+  add('root answer (its children listed, the default)', kib(r.root.bytes), kib(r.rootWhole.bytes), `the whole tree, ?depth=${WHOLE_TREE} (p95 ${ms(r.rootWhole.p95)})`, TARGETS.rootBytes.text, verdict(r.root.bytes, TARGETS.rootBytes));
   add(`check-ins/s  POST /key-results/:id/check-ins (${r.checkIns.concurrency} clients)`, `${Math.round(r.checkIns.perSecond).toLocaleString('en')}/s`,
     `${Math.round(r.bareCheckIns.perSecond).toLocaleString('en')}/s`, 'bare Fastify route, one insertCheckIn row', TARGETS.checkInsPerSecond.text, verdict(r.checkIns.perSecond, TARGETS.checkInsPerSecond));
   add('check-in latency under load p50 / p95', `${ms(r.checkIns.latency.p50)} / ${ms(r.checkIns.latency.p95)}`,
@@ -317,7 +436,7 @@ function rowsOf(r) {
 function diagnosticsOf(r) {
   const cpu = (x) => (Number.isFinite(x?.serverCpuMsPerRequest) ? `${round(x.serverCpuMsPerRequest, 2)} ms` : '—');
   const lines = [
-    `  server CPU per request: team page ${cpu(r.team)}, root roll-up ${cpu(r.root)}, check-in ${cpu(r.checkIns)} (bare insert route ${cpu(r.bareCheckIns)}), /healthz ${cpu(r.vardeFloor)} (bare hello ${cpu(r.bareHello)})`,
+    `  server CPU per request: team page ${cpu(r.team)}, root roll-up ${cpu(r.root)} (whole tree ${cpu(r.rootWhole)}), check-in ${cpu(r.checkIns)} (bare insert route ${cpu(r.bareCheckIns)}), /healthz ${cpu(r.vardeFloor)} (bare hello ${cpu(r.bareHello)})`,
     `  client CPU per check-in request: ${round(r.checkIns.clientCpuMsPerRequest, 2)} ms; root samples: ${r.root.n} (capped at ${CONFIG.rootMaxMs / 1000} s); root answer ${Math.round(r.root.bytes / 1024)} KiB, team answer ${Math.round(r.team.bytes / 1024)} KiB`,
   ];
   if (Number.isFinite(r.checkIns.postgresCpuMsPerRequest)) {
@@ -360,11 +479,13 @@ async function main() {
   const results = {
     startedAt: new Date().toISOString(),
     machine: { node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model?.trim() ?? 'unknown', memoryGb: round(os.totalmem() / 2 ** 30, 1) },
-    shape: SHAPE, config: CONFIG, targets: TARGETS, databases: [],
+    config: CONFIG, targets: TARGETS, databases: [],
   };
   const started = performance.now();
-  results.databases.push(await benchDatabase(await sqliteTarget()));
-  if (process.env.DATABASE_URL) results.databases.push(await benchDatabase(await postgresTarget(process.env.DATABASE_URL)));
+  const shape = shapeFor(CONFIG.units, CONFIG.areas === undefined ? {} : { areas: CONFIG.areas });
+  results.shape = shape;
+  results.databases.push(await benchDatabase(await sqliteTarget(), shape));
+  if (process.env.DATABASE_URL) results.databases.push(await benchDatabase(await postgresTarget(process.env.DATABASE_URL), shape));
   results.totalSeconds = (performance.now() - started) / 1000;
   printTable(results);
   const dir = path.join(HERE, 'results');
@@ -380,4 +501,4 @@ async function cleanup() {
 process.on('SIGINT', () => { void cleanup().finally(() => process.exit(130)); });
 process.on('SIGTERM', () => { void cleanup().finally(() => process.exit(143)); });
 
-main().then(cleanup, async (err) => { log(err.stack ?? String(err)); await cleanup(); process.exit(1); });
+(process.env.BENCH_GROWTH === '1' ? growth() : main()).then(cleanup, async (err) => { log(err.stack ?? String(err)); await cleanup(); process.exit(1); });

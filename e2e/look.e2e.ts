@@ -190,8 +190,12 @@ describe('the look of Varde', () => {
       await page.goto('/organisation');
       const tree = page.getByRole('region', { name: /^Units in / });
       await tree.getByRole('progressbar').first().waitFor();
-      // Open every branch.
-      for (let closed = tree.locator('button[aria-expanded="false"]'); await closed.count() > 0;) await closed.first().click();
+      // Open every branch, waiting for each opened unit's children (fetched when it opens).
+      for (const closed = tree.locator('button[aria-expanded="false"]'); ;) {
+        await expect.poll(() => tree.locator('[aria-busy="true"]').count()).toBe(0);
+        if (await closed.count() === 0) break;
+        await closed.first().click();
+      }
       const bars = await tree.getByRole('progressbar').evaluateAll((els) => els.map((el) => el.getBoundingClientRect()).map((r) => ({ left: r.left, width: r.width })));
       expect(bars.length).toBeGreaterThan(5);
       for (const bar of bars) {

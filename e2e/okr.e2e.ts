@@ -86,12 +86,62 @@ describe('Varde in the browser', () => {
     await expectAccessible('02-home');
   });
 
-  it('shows the organisation: strategy, Moals and the unit tree', async () => {
-    await nav().getByRole('link', { name: 'Organisation' }).click();
-    await expect.poll(() => page.getByRole('heading', { name: 'Strategy' }).isVisible()).toBe(true);
-    await expect.poll(() => page.getByRole('heading', { name: /Moals/ }).isVisible()).toBe(true);
-    await page.getByRole('button', { name: /Show the units under Politikk/ }).click();
-    await expectAccessible('03-organisation');
+  it("shows the organisation: strategy, Moals and the tree's first level, and a unit's children once it is opened", async () => {
+    const units = await (await page.request.get('/api/v1/units?limit=500')).json();
+    const politikk = units.items.find((u: { name: string }) => u.name === 'Politikk og påvirkning');
+    const asked: string[] = [];
+    const onRequest = (r: { url(): string }) => { const u = new URL(r.url()); if (u.pathname.startsWith('/api/')) asked.push(`${u.pathname}${u.search}`); };
+    page.on('request', onRequest);
+    // Politikk's children are held back until released, so the tree's loading state can be seen.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => { release = resolve; });
+    const politikkProgress = (url: URL) => url.pathname === `/api/v1/units/${politikk.id}/progress`;
+    await page.route(politikkProgress, async (route) => { await held; await route.continue(); });
+    try {
+      await nav().getByRole('link', { name: 'Organisation' }).click();
+      await expect.poll(() => page.getByRole('heading', { name: 'Strategy' }).isVisible()).toBe(true);
+      await expect.poll(() => page.getByRole('heading', { name: /Moals/ }).isVisible()).toBe(true);
+      const tree = page.getByRole('region', { name: /^Units in / });
+      const open = tree.getByRole('button', { name: 'Show the units under Politikk og påvirkning' });
+      await open.waitFor();
+      // The first level came with the root's answer; nothing below Politikk yet, and of the units only the archived ones were listed.
+      expect(await tree.getByRole('link', { name: /^Kampanjeteamet/ }).count()).toBe(0);
+      expect(asked.filter((a) => a.startsWith('/api/v1/units?'))).toEqual(['/api/v1/units?archived=true&limit=500']);
+      expect(asked.some((a) => a.startsWith(`/api/v1/units/${politikk.id}/progress`))).toBe(false);
+
+      await open.click();
+      const hide = tree.getByRole('button', { name: 'Hide the units under Politikk og påvirkning' });
+      await expect.poll(() => hide.getAttribute('aria-expanded')).toBe('true');
+      const list = page.locator(`#${await hide.getAttribute('aria-controls')}`);
+      await expect.poll(() => list.getByRole('status').textContent()).toBe('Loading the units under Politikk og påvirkning…');
+      expect(await list.getAttribute('aria-busy')).toBe('true');
+      expect(await seriousViolations(page), 'axe while loading').toEqual([]);
+
+      release();
+      await expect.poll(() => list.getByRole('link', { name: /^Kampanjeteamet/ }).count()).toBe(1);
+      expect(await list.getAttribute('aria-busy')).toBe('false');
+      expect(await list.getByRole('status').count()).toBe(0);
+      expect(asked.filter((a) => a.startsWith(`/api/v1/units/${politikk.id}/progress?`))).toHaveLength(1);
+      // The team's roll-up as its own answer has it.
+      const periods = await (await page.request.get('/api/v1/periods?kind=cycle&state=active')).json();
+      const figures = await (await page.request.get(`/api/v1/units/${politikk.id}/progress?period=${periods.items[0].id}`)).json();
+      const team = figures.children.find((c: { unit: { name: string } }) => c.unit.name.startsWith('Kampanjeteamet'));
+      await expect.poll(() => progressOf(/^Progress of Kampanjeteamet/)).toBe(Math.round(team.progress * 100));
+      await expectAccessible('03-organisation');
+
+      // Closed and opened again from the keyboard: the children are there at once.
+      await hide.focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => open.getAttribute('aria-expanded')).toBe('false');
+      expect(await list.count()).toBe(0);
+      await page.keyboard.press('Enter');
+      await expect.poll(() => hide.getAttribute('aria-expanded')).toBe('true');
+      expect(await list.getByRole('link', { name: /^Kampanjeteamet/ }).count()).toBe(1);
+    } finally {
+      release();
+      page.off('request', onRequest);
+      await page.unroute(politikkProgress);
+    }
   });
 
   it('opens a team, checks in, and progress and roll-up change at once', async () => {

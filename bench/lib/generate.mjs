@@ -1,18 +1,28 @@
 // Generates a large, realistic organisation straight into the store with multi-row inserts
 // (packages/server/src/store/bulk.ts): root → 20 areas → 100 departments → teams, 2,000 units in
-// all; ~6,000 people with memberships; 5 objectives per unit on average in the cycle containing
-// today; 3 key results of mixed types per objective; 20 check-ins per key result spread over the
-// cycle so far, the latest one denormalised onto the key result as the API expects.
+// all by default; ~6,000 people with memberships; 5 objectives per unit on average in the cycle
+// containing today; 3 key results of mixed types per objective; 20 check-ins per key result spread
+// over the cycle so far, the latest one denormalised onto the key result as the API expects.
+// Another size (shapeFor) keeps every count in the same proportion to the units.
 import { performance } from 'node:perf_hooks';
 import { cycleContaining, objectiveProgressOf, yearPeriod } from '@varde/core';
 import { bulkLoad, analyseAfterLoad } from '../../packages/server/dist/store/bulk.js';
 import { hashPassword } from '../../packages/server/dist/auth/passwords.js';
 import { rng, uuidv7 } from './util.mjs';
 
-export const SHAPE = Object.freeze({
-  units: 2000, areas: 20, departments: 100, people: 6000,
-  objectives: 10_000, keyResultsPerObjective: 3, checkInsPerKeyResult: 20,
-});
+/**
+ * An organisation of `units` units: 1 area (the root's children) per 100 units unless `areas` says
+ * how many, 1 department per 20 units, 3 people and 5 objectives per unit.
+ */
+export function shapeFor(units, { areas = Math.round(units / 100) } = {}) {
+  if (!Number.isInteger(units) || units < 100) throw new Error(`an organisation of ${units} units: give a whole number of at least 100`);
+  if (!Number.isInteger(areas) || areas < 1 || areas > units / 20) throw new Error(`${areas} areas in ${units} units: give a whole number from 1 to ${Math.floor(units / 20)}`);
+  return Object.freeze({
+    units, areas, departments: Math.max(areas, Math.round(units / 20)), people: units * 3,
+    objectives: units * 5, keyResultsPerObjective: 3, checkInsPerKeyResult: 20,
+  });
+}
+export const SHAPE = shapeFor(2000);
 export const ADMIN = Object.freeze({ email: 'admin@bench.varde.test', password: 'bench bench bench', name: 'Bench Admin' });
 
 const FIRST = ['Kari', 'Ola', 'Ingrid', 'Lars', 'Sofie', 'Anders', 'Nora', 'Henrik', 'Emma', 'Jonas', 'Maja', 'Erik', 'Sara', 'Magnus', 'Ida', 'Sindre', 'Astrid', 'Tobias', 'Live', 'Håkon'];
@@ -59,8 +69,10 @@ function valueAt(r, kr, f) {
 /**
  * Builds the organisation in memory (units, people, objectives, key results) and streams the
  * check-ins, loading every table with bulkLoad. Returns what the bench needs to drive the API.
+ * `shape` (default SHAPE, 2,000 units) sets the size; fewer `checkInsPerKeyResult` make a quick
+ * organisation for a test, with the same progress answers but a shorter history.
  */
-export async function generate(store, { now = new Date(), seed = 20261125 } = {}) {
+export async function generate(store, { now = new Date(), seed = 20261125, shape = SHAPE, checkInsPerKeyResult = shape.checkInsPerKeyResult } = {}) {
   const { db, dialect } = store;
   const started = performance.now();
   const steps = {};
@@ -89,13 +101,15 @@ export async function generate(store, { now = new Date(), seed = 20261125 } = {}
     return Object.assign(u, { level, members: [] });
   };
   const root = addUnit(null, 'Bench Group', 'organisation', 0);
-  const areas = AREA_NAMES.slice(0, SHAPE.areas).map((n) => addUnit(root, n, 'area', 1));
+  // Past the 20 names, areas are numbered: Product, …, Quality, Product 2, ….
+  const areaName = (i) => `${AREA_NAMES[i % AREA_NAMES.length]}${i < AREA_NAMES.length ? '' : ` ${Math.floor(i / AREA_NAMES.length) + 1}`}`;
+  const areas = Array.from({ length: shape.areas }, (_, i) => addUnit(root, areaName(i), 'area', 1));
   const departments = [];
-  for (let d = 0; d < SHAPE.departments; d++) {
+  for (let d = 0; d < shape.departments; d++) {
     const area = areas[d % areas.length];
     departments.push(addUnit(area, `${area.name} ${Math.floor(d / areas.length) + 1}`, 'area', 2));
   }
-  const teamCount = SHAPE.units - 1 - areas.length - departments.length;
+  const teamCount = shape.units - 1 - areas.length - departments.length;
   const teams = [];
   for (let t = 0; t < teamCount; t++) {
     const dept = departments[r.int(0, departments.length - 1)];
@@ -107,7 +121,7 @@ export async function generate(store, { now = new Date(), seed = 20261125 } = {}
   const adminId = idAt(setupMs);
   const passwordHash = await hashPassword(ADMIN.password);
   const people = [{ id: adminId, org_id: orgId, name: ADMIN.name, email: ADMIN.email, password_hash: passwordHash, is_admin: 1, version: 1, created_at: setupStamp, updated_at: setupStamp }];
-  for (let p = 0; p < SHAPE.people; p++) {
+  for (let p = 0; p < shape.people; p++) {
     const name = `${r.pick(FIRST)} ${r.pick(LAST)}`;
     people.push({ id: idAt(setupMs), org_id: orgId, name, email: `person${p + 1}@bench.varde.test`, password_hash: null, is_admin: 0, version: 1, created_at: setupStamp, updated_at: setupStamp });
   }
@@ -124,9 +138,9 @@ export async function generate(store, { now = new Date(), seed = 20261125 } = {}
     if (!team.members.includes(person.id)) member(team, person, 'member');
   }
 
-  // Objectives: 3–7 per unit (5 on average, exactly SHAPE.objectives in all) in the cycle.
+  // Objectives: 3–7 per unit (5 on average, exactly shape.objectives in all) in the cycle.
   const perUnit = units.map(() => r.int(3, 7));
-  let diff = SHAPE.objectives - perUnit.reduce((a, b) => a + b, 0);
+  let diff = shape.objectives - perUnit.reduce((a, b) => a + b, 0);
   while (diff !== 0) {
     const i = r.int(0, perUnit.length - 1);
     if (diff > 0 && perUnit[i] < 7) { perUnit[i]++; diff--; } else if (diff < 0 && perUnit[i] > 3) { perUnit[i]--; diff++; }
@@ -153,7 +167,7 @@ export async function generate(store, { now = new Date(), seed = 20261125 } = {}
         const ownerB = r.pick(u.members);
         if (ownerB !== ownerA) owners.push({ org_id: orgId, objective_id: o.id, person_id: ownerB });
       }
-      for (let j = 0; j < SHAPE.keyResultsPerObjective; j++) {
+      for (let j = 0; j < shape.keyResultsPerObjective; j++) {
         const type = typeOf(r);
         const def = definition(r, type);
         const w = r.next();
@@ -180,7 +194,7 @@ export async function generate(store, { now = new Date(), seed = 20261125 } = {}
   // Check-ins: 20 per key result, evenly over the cycle so far with jitter, oldest first; the last
   // one's value, time and confidence go onto the key result.
   const elapsedMs = Math.max(60_000, nowMs - cycleStartMs - 60_000);
-  const n = SHAPE.checkInsPerKeyResult;
+  const n = checkInsPerKeyResult;
   const checkInRng = rng(seed + 1);
   for (const kr of keyResults) {
     let confidence = checkInRng.int(5, 9);
@@ -249,7 +263,9 @@ export async function generate(store, { now = new Date(), seed = 20261125 } = {}
   for (const o of objectives) if (o.status !== 'cancelled' && o.status !== 'draft') objectiveCount.set(o.unit_id, (objectiveCount.get(o.unit_id) ?? 0) + 1);
   return {
     ms: performance.now() - started, buildMs: built, steps,
-    orgId, adminId, rootId: root.id, cycleId: cycle.id, yearId: year.id, cycleName: cycle.name,
+    shape, orgId, adminId, rootId: root.id, cycleId: cycle.id, yearId: year.id, cycleName: cycle.name,
+    // The root's children: what the organisation page opens first.
+    areaIds: areas.map((a) => a.id),
     // Teams with the average five live objectives: the "team page" the bench asks for.
     teamIds: teams.filter((t) => objectiveCount.get(t.id) === 5).map((t) => t.id),
     keyResults: krRows.map((k) => ({ id: k.id, type: k.type, start: k.start_value, target: k.target_value })),

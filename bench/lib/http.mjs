@@ -46,6 +46,7 @@ export class Client {
 /**
  * One client, one request at a time: `warmup` unmeasured calls, then `samples` measured ones
  * (stopping early after maxMs). next(i) returns [method, path, body?]; every answer must be `expect`.
+ * Resolves the latency summary with the last answer's size (bytes) and the largest (maxBytes).
  */
 export async function sequential(client, next, { warmup = 20, samples = 200, maxMs = 60_000, expect = 200 } = {}) {
   for (let i = 0; i < warmup; i++) {
@@ -55,15 +56,17 @@ export async function sequential(client, next, { warmup = 20, samples = 200, max
   }
   const times = [];
   let bytes = 0;
+  let maxBytes = 0;
   const deadline = performance.now() + maxMs;
   for (let i = 0; i < samples && performance.now() < deadline; i++) {
     const [m, p, b] = next(warmup + i);
     const res = await client.request(m, p, b);
     if (res.status !== expect) throw new Error(`${m} ${p} answered ${res.status}: ${res.body.slice(0, 300)}`);
     times.push(res.ms);
-    bytes = res.body.length;
+    bytes = Buffer.byteLength(res.body);
+    maxBytes = Math.max(maxBytes, bytes);
   }
-  return { ...summarise(times), bytes };
+  return { ...summarise(times), bytes, maxBytes };
 }
 
 /**

@@ -28,6 +28,7 @@ export const Organisation = z.object({
   cycleCadence: CycleCadenceSchema,
   checkInCadenceDays: z.number().int(),
   strategy: Strategy,
+  rootUnitId: Id.nullable().describe("The unit at the top of the organisation's tree (kind organisation): where GET /units/{id}/progress starts the organisation's roll-up"),
   version: z.number().int(),
   createdAt: Timestamp,
   updatedAt: Timestamp,

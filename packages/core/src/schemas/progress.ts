@@ -29,16 +29,19 @@ export const ObjectiveProgressItem = z.object({
 });
 
 const UnitRef = z.object({ id: Id, name: z.string(), kind: z.string(), parentId: Id.nullable() });
+const ChildCount = z.number().int().describe('How many units are directly below this one in the tree, whether or not `children` lists them');
+/** A unit in the tree with its whole subtree rolled up; `children` is empty beyond the depth asked for, `childCount` is not. */
 export interface UnitProgressNode {
   unit: z.infer<typeof UnitRef>;
   progress: number; expectedProgress: number; onTrack: boolean; trackStatus: z.infer<typeof TrackStatusSchema>;
   reading: z.infer<typeof ProgressReadingSchema>;
   objectiveCount: number; subtreeObjectiveCount: number;
+  childCount: number;
   children: UnitProgressNode[];
 }
 export const UnitProgressNodeSchema: z.ZodType<UnitProgressNode> = z.object({
-  unit: UnitRef, ...Track, objectiveCount: z.number().int(), subtreeObjectiveCount: z.number().int(),
-  get children() { return z.array(UnitProgressNodeSchema); },
+  unit: UnitRef, ...Track, objectiveCount: z.number().int(), subtreeObjectiveCount: z.number().int(), childCount: ChildCount,
+  get children() { return z.array(UnitProgressNodeSchema).describe('The units below, by name, down to the depth asked for; empty beyond it'); },
 });
 
 export const UnitProgress = z.object({
@@ -48,7 +51,18 @@ export const UnitProgress = z.object({
   objectiveCount: z.number().int(),
   subtreeObjectiveCount: z.number().int(),
   objectives: z.array(ObjectiveProgressItem),
-  children: z.array(UnitProgressNodeSchema),
+  childCount: ChildCount,
+  children: z.array(UnitProgressNodeSchema).describe('The units below, by name, down to the depth asked for (the unit\'s children by default)'),
 });
 export type UnitProgress = z.infer<typeof UnitProgress>;
 export const UnitProgressQuery = z.object({ period: Id }).strict();
+/**
+ * How many levels of the tree a progress answer lists. One (the unit's children) is what a page
+ * shows, and keeps the root's answer of a large organisation small; every node's figures are still
+ * the roll-up of its whole subtree, whatever the depth.
+ */
+export const UNIT_PROGRESS_DEPTH = 1;
+export const UnitProgressTreeQuery = UnitProgressQuery.extend({
+  depth: z.coerce.number().int('must be a whole number').min(0, 'must be 0 or more').default(UNIT_PROGRESS_DEPTH)
+    .describe('Levels of units below this one to list: 0 none, 1 its children (the default), 2 their children too, and so on; any depth at least the tree\'s height lists the whole subtree'),
+}).strict();

@@ -1,6 +1,6 @@
 // Units: the organisation tree (organisation → area → team), any depth, with members.
 import { z } from 'zod';
-import { Id, LongText, Timestamp, Title, Version } from './common.js';
+import { Id, ListQuery, LongText, Timestamp, Title, Version } from './common.js';
 import { MemberRole } from './person.js';
 
 export const UnitKind = z.enum(['organisation', 'area', 'team']);
@@ -24,6 +24,11 @@ export const Unit = z.object({
   updatedAt: Timestamp,
 });
 export type Unit = z.infer<typeof Unit>;
+
+export const UnitQuery = ListQuery.extend({
+  archived: z.enum(['true', 'false']).optional().describe('true: only archived units; false: only active ones; left out: both'),
+});
+export type UnitQuery = z.infer<typeof UnitQuery>;
 
 const Members = z.array(UnitMember).max(500, 'at most 500 members')
   .refine((ms) => new Set(ms.map((m) => m.personId)).size === ms.length, { message: 'lists a person twice', params: { code: 'duplicate' } });

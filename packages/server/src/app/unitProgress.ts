@@ -1,8 +1,9 @@
-// A unit's page in numbers: its own objectives with their key results, and its whole subtree
-// rolled up, each with progress, expected progress and on-track for the chosen period.
+// A unit's page in numbers: its own objectives with their key results, and the units below it to a
+// chosen depth, each with its whole subtree rolled up: progress, expected progress and on-track for
+// the chosen period.
 // Below the unit, each objective counts with the progress kept on its row, so the root of a
 // large organisation reads one number per objective rather than every key result.
-import { openBlocker, progressReading, rollUp, trackStatus, unitsInRollUp, type UnitProgress, type UnitProgressNode } from '@varde/core';
+import { openBlocker, progressReading, rollUp, trackStatus, unitsInRollUp, UNIT_PROGRESS_DEPTH, type UnitProgress, type UnitProgressNode } from '@varde/core';
 import { countsInRollUp, objectiveProgressRows, ownKeyResults, ownObjectivesWithOwners, type OwnObjectiveRow } from '../store/progress.js';
 import { newestBlockers } from '../store/latestCheckIns.js';
 import { subtreeNodes, type UnitNode } from '../store/units.js';
@@ -12,7 +13,8 @@ import type { Actor, Deps } from './context.js';
 import { invalid, notFound } from './errors.js';
 import { groupBy } from './groupBy.js';
 
-export async function readUnitProgress(deps: Deps, actor: Actor, unitId: string, periodId: string): Promise<UnitProgress> {
+/** `depth` levels of the tree are listed (1: the unit's children); the figures of each are its whole subtree's. */
+export async function readUnitProgress(deps: Deps, actor: Actor, unitId: string, periodId: string, depth: number = UNIT_PROGRESS_DEPTH): Promise<UnitProgress> {
   const db = deps.store.db;
   // Queries that do not wait for each other: on PostgreSQL they run at once on the pool.
   const [subtree, inPeriod, ownRows, ownKrs, blockerRows] = await Promise.all([
@@ -56,21 +58,23 @@ export async function readUnitProgress(deps: Deps, actor: Actor, unitId: string,
   };
   const ref = (u: UnitNode) => ({ id: u.id, name: u.name, kind: u.kind, parentId: u.parentId });
   const children = groupBy(units.filter((u) => u.parentId && u.id !== unitId), (u) => u.parentId!);
-  // Built bottom-up with an explicit stack, so a deep tree cannot overflow the call stack.
-  const nodeOf = new Map<string, UnitProgressNode>();
-  const order: UnitNode[] = [];
-  const stack: UnitNode[] = [unit];
-  while (stack.length) {
-    const u = stack.pop()!;
-    order.push(u);
-    for (const c of children.get(u.id) ?? []) stack.push(c);
-  }
-  for (let i = order.length - 1; i >= 0; i--) {
-    const u = order[i]!;
-    const kids = (children.get(u.id) ?? []).slice().sort((a, b) => a.name.localeCompare(b.name)).map((c) => nodeOf.get(c.id)!);
+  // Listed top-down to the depth asked for, with an explicit stack so a deep tree cannot overflow
+  // the call stack; below that depth a node says how many children it has rather than listing them.
+  const nodeOf = (u: UnitNode): UnitProgressNode => {
     const t = track(u.id);
-    nodeOf.set(u.id, { unit: ref(u), progress: t.progress, expectedProgress: t.expectedProgress, onTrack: t.onTrack, trackStatus: t.trackStatus,
-      reading: t.reading, objectiveCount: t.objectiveCount, subtreeObjectiveCount: t.subtreeObjectiveCount, children: kids });
+    return { unit: ref(u), progress: t.progress, expectedProgress: t.expectedProgress, onTrack: t.onTrack, trackStatus: t.trackStatus,
+      reading: t.reading, objectiveCount: t.objectiveCount, subtreeObjectiveCount: t.subtreeObjectiveCount,
+      childCount: children.get(u.id)?.length ?? 0, children: [] };
+  };
+  const byName = (list: readonly UnitNode[]) => list.slice().sort((a, b) => a.name.localeCompare(b.name));
+  const top: UnitProgressNode[] = [];
+  const stack: Array<{ u: UnitNode; level: number; into: UnitProgressNode[] }> = depth >= 1
+    ? byName(children.get(unitId) ?? []).reverse().map((u) => ({ u, level: 1, into: top })) : [];
+  while (stack.length) {
+    const { u, level, into } = stack.pop()!;
+    const node = nodeOf(u);
+    into.push(node);
+    if (level < depth) for (const c of byName(children.get(u.id) ?? []).reverse()) stack.push({ u: c, level: level + 1, into: node.children });
   }
 
   const krsOf = groupBy(ownKrs, (k) => k.objectiveId);
@@ -98,6 +102,7 @@ export async function readUnitProgress(deps: Deps, actor: Actor, unitId: string,
     period: { id: period.id, name: period.name, kind: period.kind, startDate: period.startDate, endDate: period.endDate, state: period.state },
     ...track(unitId),
     objectives,
-    children: nodeOf.get(unitId)!.children,
+    childCount: children.get(unitId)?.length ?? 0,
+    children: top,
   };
 }

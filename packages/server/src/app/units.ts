@@ -14,9 +14,9 @@ const present = (actor: Actor, u: UnitRecord): Unit => ({
   ...u, can: { changeOkrs: mayChangeOkrs(actor, { archivedAt: u.archivedAt, actorIsMember: u.members.some((m) => m.personId === actor.personId) }) },
 });
 
-/** Every unit, archived ones too (with archivedAt): the client chooses whether to show them. */
-export async function readUnits(deps: Deps, actor: Actor, limit: number, cursor: string | undefined): Promise<Page<Unit>> {
-  const page = pageOf(await listUnits(deps.store.db, actor.orgId, limit + 1, cursorOf(cursor)), limit);
+/** Every unit, archived ones too (with archivedAt), or only the archived (true) or active (false) ones. */
+export async function readUnits(deps: Deps, actor: Actor, limit: number, cursor: string | undefined, archived?: boolean): Promise<Page<Unit>> {
+  const page = pageOf(await listUnits(deps.store.db, actor.orgId, limit + 1, cursorOf(cursor), archived), limit);
   return { ...page, items: page.items.map((u) => present(actor, u)) };
 }
 

@@ -166,7 +166,7 @@ describe.each(storeKinds())('resources on %s', (kind) => {
       const moved = await admin.patch(`/api/v1/units/${teamT.body.id}`, { version: teamT.body.version, parentId: b.body.id });
       expect(moved.status).toBe(200);
       expect(moved.body).toMatchObject({ parentId: b.body.id, version: teamT.body.version + 1, name: 'Team T', members: [{ personId: marteId, role: 'lead' }] });
-      const underB = await admin.get(`/api/v1/units/${b.body.id}/progress?period=${cycleId}`);
+      const underB = await admin.get(`/api/v1/units/${b.body.id}/progress?period=${cycleId}&depth=2`);
       expect(underB.body.children.map((c: { unit: { name: string } }) => c.unit.name)).toEqual(['Team T']);
       expect(underB.body.children[0].children.map((c: { unit: { name: string } }) => c.unit.name)).toEqual(['Gruppe U']);
       expect((await admin.get(`/api/v1/units/${a.body.id}/progress?period=${cycleId}`)).body.children).toEqual([]);

@@ -4,12 +4,20 @@ import { sql } from 'kysely';
 import { isPostgres, updatedRows, type Db, type VersionedUpdate } from './executor.js';
 import type { OrganisationTable } from './schema.js';
 
-function present(row: OrganisationTable): Organisation {
+type OrganisationRow = OrganisationTable & { root_unit_id: string | null };
+
+/** The organisation with the unit at the top of its tree, in one query. */
+const selectOrganisation = (db: Db) => db.selectFrom('organisations').selectAll('organisations')
+  .select((eb) => eb.selectFrom('units').select('units.id').whereRef('units.org_id', '=', 'organisations.id').where('units.parent_id', 'is', null)
+    .orderBy('units.created_at').limit(1).as('root_unit_id'));
+
+function present(row: OrganisationRow): Organisation {
   return {
     id: row.id, name: row.name, language: row.language as Organisation['language'], timeZone: row.time_zone,
     fiscalYearStartMonth: row.fiscal_year_start_month, cycleCadence: row.cycle_cadence as Organisation['cycleCadence'],
     checkInCadenceDays: row.check_in_cadence_days,
     strategy: { mission: row.mission, vision: row.vision, values: JSON.parse(row.values_json), themes: JSON.parse(row.themes_json) },
+    rootUnitId: row.root_unit_id ?? null,
     version: row.version, createdAt: row.created_at, updatedAt: row.updated_at,
   };
 }
@@ -23,12 +31,12 @@ export async function lockForSetUp(db: Db): Promise<void> {
 }
 
 export async function findDefaultOrganisation(db: Db): Promise<(Organisation & { isDemo: boolean }) | undefined> {
-  const row = await db.selectFrom('organisations').selectAll().orderBy('created_at').limit(1).executeTakeFirst();
+  const row = await selectOrganisation(db).orderBy('organisations.created_at').limit(1).executeTakeFirst();
   return row ? { ...present(row), isDemo: row.is_demo === 1 } : undefined;
 }
 
 export async function getOrganisation(db: Db, id: string): Promise<Organisation | undefined> {
-  const row = await db.selectFrom('organisations').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await selectOrganisation(db).where('organisations.id', '=', id).executeTakeFirst();
   return row ? present(row) : undefined;
 }
 

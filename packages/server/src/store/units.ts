@@ -24,9 +24,10 @@ async function withMembers(db: Db, rows: Selectable<UnitTable>[], orgId: string,
   }));
 }
 
-export async function listUnits(db: Db, orgId: string, limit: number, cursor: string | undefined): Promise<UnitRecord[]> {
+export async function listUnits(db: Db, orgId: string, limit: number, cursor: string | undefined, archived?: boolean): Promise<UnitRecord[]> {
   let q = db.selectFrom('units').selectAll().where('org_id', '=', orgId);
   if (cursor) q = q.where('id', '>', cursor);
+  if (archived !== undefined) q = q.where('archived_at', archived ? 'is not' : 'is', null);
   const rows = await q.orderBy('id').limit(limit).execute();
   return withMembers(db, rows, orgId, false);
 }

@@ -14,9 +14,10 @@ export const keys = {
   myWork: ['myWork'] as const,
   organisation: ['organisation'] as const,
   units: ['units'] as const,
+  archivedUnits: ['units', 'archived'] as const,
   periods: ['periods'] as const,
   people: ['people'] as const,
-  unitProgress: (unitId: string, periodId: string) => ['unitProgress', unitId, periodId] as const,
+  unitProgress: (unitId: string, periodId: string, depth?: number) => ['unitProgress', unitId, periodId, depth ?? 'default'] as const,
   history: (unitId: string, periodId: string) => ['history', unitId, periodId] as const,
   objectives: (unitId: string, periodId: string) => ['objectives', unitId, periodId] as const,
   objective: (id: string) => ['objective', id] as const,
@@ -46,13 +47,21 @@ export const useMe = (opts?: Opts<Me>) => useQuery({ queryKey: keys.me, queryFn:
 export const useMyWork = () => useQuery({ queryKey: keys.myWork, queryFn: () => api.get<MyWork>('/me/work') });
 export const useOrganisation = () => useQuery({ queryKey: keys.organisation, queryFn: () => api.get<Organisation>('/organisation') });
 export const useUnits = () => useQuery({ queryKey: keys.units, queryFn: () => all<Unit>('/units'), staleTime: 60_000 });
+/** Only the archived units: the organisation page lists them without reading every unit. */
+export const useArchivedUnits = () => useQuery({ queryKey: keys.archivedUnits, queryFn: () => all<Unit>('/units?archived=true'), staleTime: 60_000 });
 export const usePeople = () => useQuery({ queryKey: keys.people, queryFn: () => all<Person>('/people'), staleTime: 60_000 });
 export const usePeriods = () => useQuery({ queryKey: keys.periods, queryFn: () => all<Period>('/periods'), staleTime: 60_000 });
 
-export const useUnitProgress = (unitId: string | undefined, periodId: string | undefined) => useQuery({
-  queryKey: keys.unitProgress(unitId ?? '', periodId ?? ''),
-  queryFn: () => api.get<UnitProgress>(`/units/${unitId}/progress${query({ period: periodId })}`),
-  enabled: Boolean(unitId && periodId),
+/**
+ * A unit's objectives and the units below it, each rolled up over its whole subtree. The server
+ * lists its children by default (each with `childCount`, its own children left out); `depth` 0
+ * lists none, for when only the unit's own figures are shown. `enabled` false waits, e.g. until
+ * a unit in the tree is opened.
+ */
+export const useUnitProgress = (unitId: string | undefined, periodId: string | undefined, { depth, enabled = true }: { depth?: number; enabled?: boolean } = {}) => useQuery({
+  queryKey: keys.unitProgress(unitId ?? '', periodId ?? '', depth),
+  queryFn: () => api.get<UnitProgress>(`/units/${unitId}/progress${query({ period: periodId, depth })}`),
+  enabled: enabled && Boolean(unitId && periodId),
 });
 export const useCheckInHistory = (unitId: string | undefined, periodId: string | undefined) => useQuery({
   queryKey: keys.history(unitId ?? '', periodId ?? ''),

@@ -5,7 +5,7 @@ import { Link } from 'wouter';
 import { useTranslation } from 'react-i18next';
 import { ToggleButton } from 'react-aria-components';
 import type { UnitProgressNode } from '@varde/core';
-import { useOrganisation, useUnitProgress, useUnits } from '../../api/hooks';
+import { useArchivedUnits, useOrganisation, useUnitProgress } from '../../api/hooks';
 import { ProgressBar } from '../../components/ProgressBar';
 import { TrackBadge } from '../../components/TrackBadge';
 import { PeriodSwitcher } from '../../components/PeriodSwitcher';
@@ -13,10 +13,18 @@ import { usePeriodChoice } from '../../components/usePeriodChoice';
 import { Empty, ErrorState, Loading } from '../../components/States';
 import { date } from '../../i18n/format';
 
+/**
+ * A unit in the tree. The page's answer lists the root's children; a unit further down comes with
+ * its childCount only, and its children are asked for (the unit's own progress answer) when it is
+ * opened, so the page costs what its first level costs, however large the organisation.
+ */
 function TreeNode({ node, periodId, depth }: { node: UnitProgressNode; periodId: string; depth: number }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(depth < 1);
-  const hasChildren = node.children.length > 0;
+  const hasChildren = node.childCount > 0;
+  const listed = node.children.length === node.childCount;
+  const below = useUnitProgress(node.unit.id, periodId, { enabled: open && hasChildren && !listed });
+  const children = listed ? node.children : below.data?.children;
   const listId = `children-${node.unit.id}`;
   return (
     <li>
@@ -36,8 +44,19 @@ function TreeNode({ node, periodId, depth }: { node: UnitProgressNode; periodId:
         <TrackBadge status={node.trackStatus} reading={node.reading} />
       </div>
       {hasChildren && open && (
-        <ul className="tree" id={listId}>
-          {node.children.map((c) => <TreeNode key={c.unit.id} node={c} periodId={periodId} depth={depth + 1} />)}
+        <ul className="tree" id={listId} aria-busy={!children && !below.error}>
+          {children ? children.map((c) => <TreeNode key={c.unit.id} node={c} periodId={periodId} depth={depth + 1} />) : (
+            <li>
+              {/* Where the children will be, indented as they will be. */}
+              <div className="tree-row">
+                <div className="tree-name" style={{ '--depth': depth + 1 } as CSSProperties}>
+                  <span className="disclosure-space" />
+                  {below.error ? <ErrorState error={below.error} onRetry={() => void below.refetch()} />
+                    : <p className="muted small" role="status" style={{ margin: 0 }}>{t('organisation.loadingChildren', { name: node.unit.name })}</p>}
+                </div>
+              </div>
+            </li>
+          )}
         </ul>
       )}
     </li>
@@ -47,9 +66,9 @@ function TreeNode({ node, periodId, depth }: { node: UnitProgressNode; periodId:
 /** Archived units are left out of the tree and its roll-up; here they are listed on request. */
 function ArchivedUnits({ periodId }: { periodId: string | undefined }) {
   const { t, i18n } = useTranslation();
-  const units = useUnits();
+  const units = useArchivedUnits();
   const [shown, setShown] = useState(false);
-  const archived = (units.data ?? []).filter((u) => u.archivedAt).sort((a, b) => a.name.localeCompare(b.name));
+  const archived = (units.data ?? []).slice().sort((a, b) => a.name.localeCompare(b.name));
   if (archived.length === 0) return null;
   return (
     <div style={{ marginTop: '.8rem' }}>
@@ -73,14 +92,15 @@ function ArchivedUnits({ periodId }: { periodId: string | undefined }) {
 export default function OrganisationPage() {
   const { t } = useTranslation();
   const org = useOrganisation();
-  const units = useUnits();
   const { period, periods, isLoading } = usePeriodChoice();
-  const root = units.data?.find((u) => u.parentId === null);
+  // The organisation names its root unit, so the page asks for no list of every unit.
+  const rootId = org.data?.rootUnitId ?? undefined;
   const year = period ? periods.find((p) => p.kind === 'year' && p.startDate <= period.startDate && p.endDate >= period.endDate) : undefined;
-  const tree = useUnitProgress(root?.id, period?.id);
-  const moals = useUnitProgress(root?.id, year?.id);
+  const tree = useUnitProgress(rootId, period?.id);
+  // The Moals are the root's own objectives for the year: no units below it are needed.
+  const moals = useUnitProgress(rootId, year?.id, { depth: 0 });
 
-  if (isLoading || org.isLoading || units.isLoading) return <Loading />;
+  if (isLoading || org.isLoading) return <Loading />;
   if (org.error || !org.data) return <ErrorState error={org.error} onRetry={() => void org.refetch()} />;
   const s = org.data.strategy;
 
@@ -121,7 +141,7 @@ export default function OrganisationPage() {
             ))}
           </ul>
         )}
-        {root && year && <p className="small" style={{ marginBottom: 0 }}><Link to={`/units/${root.id}?period=${year.id}`}>{t('organisation.openMoals')}</Link></p>}
+        {rootId && year && <p className="small" style={{ marginBottom: 0 }}><Link to={`/units/${rootId}?period=${year.id}`}>{t('organisation.openMoals')}</Link></p>}
       </section>
 
       <section className="card" aria-labelledby="tree-heading">
@@ -131,7 +151,7 @@ export default function OrganisationPage() {
         {tree.error && <ErrorState error={tree.error} onRetry={() => void tree.refetch()} />}
         {tree.data && period && (
           <ul className="tree">
-            <TreeNode node={{ ...tree.data, children: tree.data.children }} periodId={period.id} depth={0} />
+            <TreeNode node={tree.data} periodId={period.id} depth={0} />
           </ul>
         )}
         <ArchivedUnits periodId={period?.id} />
