@@ -3,7 +3,6 @@
 import { useState, type CSSProperties } from 'react';
 import { Link } from 'wouter';
 import { useTranslation } from 'react-i18next';
-import { ToggleButton } from 'react-aria-components';
 import type { UnitProgressNode } from '@varde/core';
 import { useArchivedUnits, useOrganisation, useUnitProgress } from '../../api/hooks';
 import { ProgressBar } from '../../components/ProgressBar';
@@ -72,9 +71,9 @@ function ArchivedUnits({ periodId }: { periodId: string | undefined }) {
   if (archived.length === 0) return null;
   return (
     <div style={{ marginTop: '.8rem' }}>
-      <ToggleButton className="button secondary small" isSelected={shown} onChange={setShown} aria-controls={shown ? 'archived-units' : undefined}>
+      <button type="button" className="button secondary small" aria-pressed={shown} onClick={() => setShown(!shown)} aria-controls={shown ? 'archived-units' : undefined}>
         {t('unitArchive.showArchived', { count: archived.length })}
-      </ToggleButton>
+      </button>
       {shown && (
         <ul id="archived-units" aria-label={t('unitArchive.archivedList')} style={{ margin: '.6rem 0 0', paddingLeft: '1.1rem' }}>
           {archived.map((u) => (
