@@ -114,7 +114,8 @@ export default function KeyResultPage() {
         <h2 id="history-heading">{t('keyResultPage.history')}</h2>
         {checkIns.data && checkIns.data.length === 0 && <Empty title={t('keyResultPage.noCheckIns')}>{t('keyResultPage.noCheckInsHint')}</Empty>}
         {series && series.actual.length > 0 && (
-          <Suspense fallback={<Loading />}>
+          // The chart's code comes after the page: its place is kept meanwhile, so nothing below it moves.
+          <Suspense fallback={<p className="chart muted" role="status">{t('common.loading')}</p>}>
             <HistoryChart series={series} title={t('keyResultPage.chartTitle')} />
             <p className="small muted">{t('keyResultPage.chartAlternative')}</p>
           </Suspense>
