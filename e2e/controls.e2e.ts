@@ -39,6 +39,8 @@ async function openInitiativeDialog(): Promise<Locator> {
 /** Every checkbox in `scope` is on the row of its label: centres level, the box left of the text. */
 async function expectBoxesBesideLabels(scope: Locator, atLeast: number): Promise<void> {
   const boxes = scope.locator('.checkbox');
+  // The boxes come with the people, which a dialog may still be fetching.
+  await boxes.first().waitFor();
   const count = await boxes.count();
   expect(count).toBeGreaterThanOrEqual(atLeast);
   for (let i = 0; i < count; i++) {

@@ -105,12 +105,8 @@ describe('at 360 px, inside the dialogs', () => {
           // A key result's row with its details open: type, owner, weight.
           await dialog.getByRole('button', { name: /^More for key result 1/ }).click();
           await check('new objective, a key result\'s details');
-          // The list a select opens, over the dialog: its options are targets too.
-          await dialog.getByRole('button', { name: /Type/ }).first().click();
-          await page.getByRole('listbox').waitFor();
-          found.push(...(await measure(page, '[role="listbox"]')).map((problem) => `new objective, the type list: ${problem}`));
-          await page.keyboard.press('Escape');
-          await expect.poll(() => page.getByRole('listbox').count()).toBe(0);
+          // A select's list is the phone's own picker (a native select), drawn by the system, not the page.
+          expect(await dialog.getByLabel('Type', { exact: true }).first().evaluate((el) => el.tagName)).toBe('SELECT');
         }],
         ['check-in', /^Check in on /],
         ['edit objective', /^Edit objective /],

@@ -73,9 +73,10 @@ describe('removing things', () => {
     await page.getByRole('button', { name: `Edit key result ${kr.title}` }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Delete key result' }).click();
     await deleteDialog().waitFor();
+    // The dialog counts what goes with it before it says so.
+    await expect.poll(() => deleteDialog().textContent()).toContain(`Deletes the key result «${kr.title}»`);
     const question = await deleteDialog().textContent();
     expect(question).toContain('Delete this key result?');
-    expect(question).toContain(`Deletes the key result «${kr.title}»`);
     if (impact.checkIns > 0) expect(question).toContain(`${impact.checkIns} check-in${impact.checkIns === 1 ? '' : 's'}`);
     expect(question).toContain('You can undo it right after.');
     // Focus starts on the button that keeps it.
@@ -145,7 +146,7 @@ describe('removing things', () => {
     await page.getByRole('button', { name: new RegExp(`^Initiative ${initiative.title},`) }).first().click();
     await page.getByRole('dialog').getByRole('button', { name: 'Delete initiative' }).click();
     await deleteDialog().waitFor();
-    expect(await deleteDialog().textContent()).toContain(`Deletes the initiative «${initiative.title}».`);
+    await expect.poll(() => deleteDialog().textContent()).toContain(`Deletes the initiative «${initiative.title}».`);
     expect(await seriousViolations(page)).toEqual([]);
     await deleteDialog().getByRole('button', { name: 'Delete', exact: true }).click();
     await expect.poll(() => toast().textContent()).toContain('Initiative deleted');
