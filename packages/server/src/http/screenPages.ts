@@ -4,9 +4,9 @@
 // Vite's index.html already preloads the entry's imports; each screen is a lazy chunk, so this
 // adds, per screen, a modulepreload for its chunk and its static imports (its dynamic ones are
 // fetched when the screen asks for them) found in Vite's manifest by the screen's source path, and
-// a preload of the session check and of the texts of the language the app will start in. Everything
-// is prepared once at start, compressed too: the answers differ only by screen, by whether the
-// visitor is signed in and by that language.
+// a preload of the session check and of the texts of the language the app will start in. Each answer
+// is prepared once, compressed too, when first asked for: the answers differ only by screen, by
+// whether the visitor is signed in and by that language.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -154,17 +154,18 @@ export function prepareScreenPages(root: string, screenList: readonly Screen[]):
     }
     return prepared;
   };
-  // Someone signed out who opens a signed-in screen is sent to sign in: it is that screen they need.
-  const variants = (screen: Screen, language: Language) => ({
-    signedIn: page(screen.module, language, screen.signedIn ? [SESSION_CHECK, SIGNED_IN_PERSON] : [SESSION_CHECK]),
-    signedOut: page(screen.signedIn ? SIGN_IN_MODULE : screen.module, language, [SESSION_CHECK]),
-  });
-  const prepared = new Map(screenList.map((screen) => [screen, new Map(Language.options.map((language) => [language, variants(screen, language)]))]));
+  // What is missing from the manifest is told at start; the pages themselves are compressed when
+  // first asked for (brotli at its best takes a few milliseconds a page, and there are dozens of
+  // screen, language and session variants), so starting stays fast.
+  for (const module of new Set([...screenList.map((screen) => screen.module), ...Language.options.map(textsModule)])) filesOf(module);
+  const known = new Set(screenList);
   return {
     pageFor: (screen, signedIn, language) => {
-      const found = prepared.get(screen)?.get(language);
-      if (!found) throw new Error(`no page prepared for ${screen.path} in ${language}`);
-      return signedIn ? found.signedIn : found.signedOut;
+      if (!known.has(screen)) throw new Error(`no page prepared for ${screen.path}`);
+      // Someone signed out who opens a signed-in screen is sent to sign in: it is that screen they need.
+      return signedIn
+        ? page(screen.module, language, screen.signedIn ? [SESSION_CHECK, SIGNED_IN_PERSON] : [SESSION_CHECK])
+        : page(screen.signedIn ? SIGN_IN_MODULE : screen.module, language, [SESSION_CHECK]);
     },
     problems: [...new Set(problems)],
   };
