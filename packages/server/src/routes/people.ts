@@ -1,5 +1,5 @@
 // The people of the organisation.
-import { IdParams, ListQuery, OneTimePassword, page, Person, PersonCreate, PersonPatch } from '@varde/core';
+import { IdParams, OneTimePassword, page, PeopleQuery, Person, PersonCreate, PersonPatch } from '@varde/core';
 import { z } from 'zod';
 import { addPerson, changePerson, endSessionsOfPerson, readPeople, readPerson } from '../app/people.js';
 import { setOneTimePassword } from '../app/accounts.js';
@@ -8,8 +8,13 @@ import { securityEvent } from '../http/securityLog.js';
 import { problems, type RoutePlugin } from './types.js';
 
 export const peopleRoutes: RoutePlugin = (app, deps) => {
-  app.get('/api/v1/people', { schema: { tags: ['people'], summary: 'Everyone in the organisation', querystring: ListQuery, response: { 200: page(Person), ...problems } } },
-    async (request) => readPeople(deps, actorOf(request), request.query.limit, request.query.cursor));
+  app.get('/api/v1/people', {
+    schema: {
+      tags: ['people'], summary: 'Everyone in the organisation, or those the filters choose (all of them apply)',
+      description: 'A screen asks for the people it names (`?ids=`), and a search for an owner for a unit\'s members (`?unit=`) and for names containing what was typed (`?q=`, in order of name), rather than reading everyone.',
+      querystring: PeopleQuery, response: { 200: page(Person), ...problems },
+    },
+  }, async (request) => readPeople(deps, actorOf(request), request.query));
   app.get('/api/v1/people/:id', { schema: { tags: ['people'], params: IdParams, response: { 200: Person, ...problems } } },
     async (request) => readPerson(deps, actorOf(request), request.params.id));
   app.post('/api/v1/people', { schema: { tags: ['people'], summary: 'Add a person with a password (admins)', body: PersonCreate, response: { 201: Person, ...problems } } },
