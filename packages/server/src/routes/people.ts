@@ -11,7 +11,7 @@ export const peopleRoutes: RoutePlugin = (app, deps) => {
   app.get('/api/v1/people', {
     schema: {
       tags: ['people'], summary: 'Everyone in the organisation, or those the filters choose (all of them apply)',
-      description: 'A screen asks for the people it names (`?ids=`), and a search for an owner for a unit\'s members (`?unit=`) and for names containing what was typed (`?q=`, in order of name), rather than reading everyone.',
+      description: 'A screen asks for the people it names rather than reading everyone. `ids`: up to 100 ids separated by commas (`?ids=a,b`); an id of nobody in the organisation is left out. `unit`: that unit\'s members. `q`: names containing the text in any case and script; with `q` the list is in order of name, then id (`?q=` alone: everyone, by name), and `cursor` continues in that order. The filters apply together; an owner\'s search asks for the unit\'s members and for `q` as typed.',
       querystring: PeopleQuery, response: { 200: page(Person), ...problems },
     },
   }, async (request) => readPeople(deps, actorOf(request), request.query));
