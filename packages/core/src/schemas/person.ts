@@ -1,6 +1,6 @@
 // People, their accounts and their membership of units.
 import { z } from 'zod';
-import { Id, Timestamp, Title, Version } from './common.js';
+import { Id, ListQuery, Timestamp, Title, Version } from './common.js';
 import { Language, TimeZone } from './organisation.js';
 
 export const Email = z.string().trim().toLowerCase().max(254, 'is too long').pipe(z.email('must be an e-mail address'));
@@ -23,6 +23,20 @@ export const Person = z.object({
   createdAt: Timestamp,
 });
 export type Person = z.infer<typeof Person>;
+
+/** How many ids one `?ids=` may name: a screen asks for the people it shows, a few dozen. */
+export const PEOPLE_IDS_MAX = 100;
+export const PeopleQuery = ListQuery.extend({
+  ids: z.string().max(PEOPLE_IDS_MAX * 65, 'is too long')
+    .transform((s) => s.split(','))
+    .pipe(z.array(Id).max(PEOPLE_IDS_MAX, `names at most ${PEOPLE_IDS_MAX} ids`))
+    .optional()
+    .describe(`Only these people: their ids separated by commas, at most ${PEOPLE_IDS_MAX}. An id of nobody in the organisation is left out`),
+  unit: Id.optional().describe("Only this unit's members (none for a unit that is not in the organisation)"),
+  q: z.string().trim().max(100, 'must be at most 100 characters').optional()
+    .describe('Only those whose name contains this text, in any case (left empty: everyone). With q the list is in order of name, then id, rather than of id'),
+}).strict();
+export type PeopleQuery = z.infer<typeof PeopleQuery>;
 
 /** What an admin may change about a person; the version is the one they read. */
 export const PersonPatch = z.object({

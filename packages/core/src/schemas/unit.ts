@@ -25,6 +25,15 @@ export const Unit = z.object({
 });
 export type Unit = z.infer<typeof Unit>;
 
+export const UnitAncestor = z.object({ id: Id, name: z.string() });
+export type UnitAncestor = z.infer<typeof UnitAncestor>;
+/** One unit as its own answers give it: with the units above it, so a page can show where it sits
+ *  (the breadcrumb) without reading the whole tree. */
+export const UnitWithAncestors = Unit.extend({
+  ancestors: z.array(UnitAncestor).describe('The units above this one, from the organisation down to its parent; empty for the organisation itself'),
+});
+export type UnitWithAncestors = z.infer<typeof UnitWithAncestors>;
+
 export const UnitQuery = ListQuery.extend({
   archived: z.enum(['true', 'false']).optional().describe('true: only archived units; false: only active ones; left out: both'),
 });

@@ -1,5 +1,5 @@
 // The people of the organisation.
-import type { Page, PersonCreate, PersonPatch } from '@varde/core';
+import type { Page, PeopleQuery, PersonCreate, PersonPatch } from '@varde/core';
 import { activeAdmins, emailTaken, getPerson, insertPerson, listPeople, updatePerson, type PersonRecord } from '../store/people.js';
 import { newId } from '../store/ids.js';
 import { isUniqueViolation } from '../store/executor.js';
@@ -12,8 +12,10 @@ import { AppError, invalid, notFound, staleVersion } from './errors.js';
 import { endSessionsOf } from './session.js';
 import { cursorOf, pageOf } from './paging.js';
 
-export async function readPeople(deps: Deps, actor: Actor, limit: number, cursor: string | undefined): Promise<Page<PersonRecord>> {
-  return pageOf(await listPeople(deps.store.db, actor.orgId, limit + 1, cursorOf(cursor)), limit);
+/** Everyone, or those the query names: by id, a unit's members, or names containing a text. */
+export async function readPeople(deps: Deps, actor: Actor, query: PeopleQuery): Promise<Page<PersonRecord>> {
+  const filter = { ids: query.ids, unitId: query.unit, nameContains: query.q };
+  return pageOf(await listPeople(deps.store.db, actor.orgId, query.limit + 1, cursorOf(query.cursor), filter), query.limit);
 }
 
 export async function readPerson(deps: Deps, actor: Actor, id: string): Promise<PersonRecord> {

@@ -1,6 +1,6 @@
 // The organisation tree: listing, adding, renaming, moving, staffing and archiving units.
-import { mayChangeOkrs, unitArchiveProblem, type Page, type Unit, type UnitCreate, type UnitMember, type UnitPatch } from '@varde/core';
-import { getUnit, insertUnit, listUnits, replaceMembers, unitTree, updateUnit, type UnitRecord } from '../store/units.js';
+import { mayChangeOkrs, unitArchiveProblem, type Page, type Unit, type UnitCreate, type UnitMember, type UnitPatch, type UnitWithAncestors } from '@varde/core';
+import { ancestorsOf, getUnit, insertUnit, listUnits, replaceMembers, unitTree, updateUnit, type UnitRecord } from '../store/units.js';
 import { peopleExist } from '../store/people.js';
 import { newId } from '../store/ids.js';
 import type { Db } from '../store/executor.js';
@@ -20,10 +20,11 @@ export async function readUnits(deps: Deps, actor: Actor, limit: number, cursor:
   return { ...page, items: page.items.map((u) => present(actor, u)) };
 }
 
-export async function readUnit(deps: Deps, actor: Actor, id: string): Promise<Unit> {
-  const unit = await getUnit(deps.store.db, actor.orgId, id);
+/** One unit, with the units above it (for where it sits, without reading the tree). */
+export async function readUnit(deps: Deps, actor: Actor, id: string): Promise<UnitWithAncestors> {
+  const [unit, ancestors] = await Promise.all([getUnit(deps.store.db, actor.orgId, id), ancestorsOf(deps.store.db, actor.orgId, id)]);
   if (!unit) throw notFound('The unit');
-  return present(actor, unit);
+  return { ...present(actor, unit), ancestors };
 }
 
 const archivedParent = () => invalid('parentId', 'is an archived unit; restore it first', 'unit_archived');
@@ -34,7 +35,7 @@ async function checkMembers(db: Db, orgId: string, members: readonly UnitMember[
   if (index >= 0) throw invalid(`members.${index}.personId`, 'is not a person in this organisation', 'unknown_person');
 }
 
-export async function addUnit(deps: Deps, actor: Actor, input: UnitCreate): Promise<Unit> {
+export async function addUnit(deps: Deps, actor: Actor, input: UnitCreate): Promise<UnitWithAncestors> {
   await authorise(policies.changeUnits(actor), 'add units');
   const id = newId();
   await deps.store.db.transaction().execute(async (trx) => {
@@ -48,7 +49,7 @@ export async function addUnit(deps: Deps, actor: Actor, input: UnitCreate): Prom
   return readUnit(deps, actor, id);
 }
 
-export async function changeUnit(deps: Deps, actor: Actor, id: string, patch: UnitPatch): Promise<Unit> {
+export async function changeUnit(deps: Deps, actor: Actor, id: string, patch: UnitPatch): Promise<UnitWithAncestors> {
   await authorise(policies.changeUnits(actor), 'change units');
   await deps.store.db.transaction().execute(async (trx) => {
     const unit = await getUnit(trx, actor.orgId, id);

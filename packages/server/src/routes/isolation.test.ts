@@ -69,7 +69,11 @@ const CASES: Record<string, Case> = {
   'GET /api/v1/organisation': () => [{ label: 'organisation', method: 'GET', url: '/api/v1/organisation', expect: own() }],
   'PATCH /api/v1/organisation': async (c) => [{ label: 'change organisation', method: 'PATCH', url: '/api/v1/organisation', body: { version: await versionOf(c, '/api/v1/organisation'), checkInCadenceDays: 14 }, expect: own(), writesOwn: true }],
 
-  'GET /api/v1/people': () => [{ label: 'people', method: 'GET', url: '/api/v1/people?limit=500', expect: own() }],
+  'GET /api/v1/people': ({ x }) => [
+    { label: 'people', method: 'GET', url: '/api/v1/people?limit=500', expect: own() },
+    { label: 'their person by id', method: 'GET', url: `/api/v1/people?ids=${x.memberId}`, expect: asUnknown },
+    { label: 'members of their unit', method: 'GET', url: `/api/v1/people?unit=${x.teamId}`, expect: asUnknown },
+  ],
   'POST /api/v1/people': () => [{ label: 'add person', method: 'POST', url: '/api/v1/people', body: { name: 'Ny Person', email: 'ny.person@demo.varde.no', password: 'en lang og god setning' }, expect: own(201), writesOwn: true }],
   'GET /api/v1/people/{id}': ({ x }) => [{ label: 'their person', method: 'GET', url: `/api/v1/people/${x.memberId}`, expect: notFound }],
   'PATCH /api/v1/people/{id}': ({ x }) => [{ label: 'deactivate their person', method: 'PATCH', url: `/api/v1/people/${x.memberId}`, body: { version: 1, active: false }, expect: notFound }],

@@ -1,5 +1,5 @@
 // The people of the organisation.
-import { IdParams, ListQuery, OneTimePassword, page, Person, PersonCreate, PersonPatch } from '@varde/core';
+import { IdParams, OneTimePassword, page, PeopleQuery, Person, PersonCreate, PersonPatch } from '@varde/core';
 import { z } from 'zod';
 import { addPerson, changePerson, endSessionsOfPerson, readPeople, readPerson } from '../app/people.js';
 import { setOneTimePassword } from '../app/accounts.js';
@@ -8,8 +8,13 @@ import { securityEvent } from '../http/securityLog.js';
 import { problems, type RoutePlugin } from './types.js';
 
 export const peopleRoutes: RoutePlugin = (app, deps) => {
-  app.get('/api/v1/people', { schema: { tags: ['people'], summary: 'Everyone in the organisation', querystring: ListQuery, response: { 200: page(Person), ...problems } } },
-    async (request) => readPeople(deps, actorOf(request), request.query.limit, request.query.cursor));
+  app.get('/api/v1/people', {
+    schema: {
+      tags: ['people'], summary: 'Everyone in the organisation, or those the filters choose (all of them apply)',
+      description: 'A screen asks for the people it names rather than reading everyone. `ids`: up to 100 ids separated by commas (`?ids=a,b`); an id of nobody in the organisation is left out. `unit`: that unit\'s members. `q`: names containing the text in any case and script; with `q` the list is in order of name, then id (`?q=` alone: everyone, by name), and `cursor` continues in that order. The filters apply together; an owner\'s search asks for the unit\'s members and for `q` as typed.',
+      querystring: PeopleQuery, response: { 200: page(Person), ...problems },
+    },
+  }, async (request) => readPeople(deps, actorOf(request), request.query));
   app.get('/api/v1/people/:id', { schema: { tags: ['people'], params: IdParams, response: { 200: Person, ...problems } } },
     async (request) => readPerson(deps, actorOf(request), request.params.id));
   app.post('/api/v1/people', { schema: { tags: ['people'], summary: 'Add a person with a password (admins)', body: PersonCreate, response: { 201: Person, ...problems } } },

@@ -1,8 +1,8 @@
 // People, their password hashes, their memberships and their sessions.
 import type { Person, MemberRole } from '@varde/core';
 import { isPostgres, updatedRows, type Db, type VersionedUpdate } from './executor.js';
-import type { Selectable } from 'kysely';
-import type { PersonTable } from './schema.js';
+import { sql, type ExpressionBuilder, type Selectable } from 'kysely';
+import type { Database, PersonTable } from './schema.js';
 
 export interface PersonRecord extends Person { orgId: string }
 
@@ -70,10 +70,50 @@ export async function activeAdmins(db: Db, orgId: string): Promise<string[]> {
   return rows.map((r) => r.id);
 }
 
-export async function listPeople(db: Db, orgId: string, limit: number, cursor: string | undefined): Promise<PersonRecord[]> {
+export interface PeopleFilter {
+  ids?: readonly string[] | undefined;
+  /** Members of this unit only. */
+  unitId?: string | undefined;
+  /** Names containing this, in any case; the list is then in order of name. */
+  nameContains?: string | undefined;
+}
+
+/** One page of people, in id order, or with `nameContains` in name order; the cursor is the id
+ *  of the last person of the page before, in both orders. */
+export async function listPeople(db: Db, orgId: string, limit: number, cursor: string | undefined, filter: PeopleFilter = {}): Promise<PersonRecord[]> {
+  if (filter.ids?.length === 0) return [];
   let q = db.selectFrom('people').selectAll().where('org_id', '=', orgId);
-  if (cursor) q = q.where('id', '>', cursor);
-  return withMemberships(db, await q.orderBy('id').limit(limit).execute());
+  if (filter.ids) q = q.where('id', 'in', [...filter.ids]);
+  if (filter.unitId !== undefined) {
+    const unitId = filter.unitId;
+    q = q.where('id', 'in', (eb) => eb.selectFrom('memberships').select('person_id').where('org_id', '=', orgId).where('unit_id', '=', unitId));
+  }
+  const byName = filter.nameContains !== undefined;
+  if (byName && filter.nameContains) q = q.where(nameContains(db, filter.nameContains));
+  if (cursor && byName) {
+    const after = (eb: ExpressionBuilder<Database, 'people'>) => eb.selectFrom('people as c').select('c.name').where('c.org_id', '=', orgId).where('c.id', '=', cursor);
+    q = q.where((eb) => eb.or([eb('name', '>', after(eb)), eb.and([eb('name', '=', after(eb)), eb('id', '>', cursor)])]));
+  } else if (cursor) q = q.where('id', '>', cursor);
+  q = byName ? q.orderBy('name').orderBy('id') : q.orderBy('id');
+  return withMemberships(db, await q.limit(limit).execute());
+}
+
+/**
+ * Whether a person's name contains `text` in any case, for every script: each letter becomes the
+ * class of its two cases ("Øy" → [øØ][yY]), so neither SQLite's lower() and LIKE, which fold only
+ * ASCII, nor PostgreSQL's locale decides whether "øy" finds "Øyvind". SQLite matches with GLOB,
+ * PostgreSQL with a regular expression; anything else in the text is matched as itself.
+ */
+function nameContains(db: Db, text: string) {
+  const postgres = isPostgres(db);
+  let pattern = '';
+  for (const ch of text.toLowerCase()) {
+    const upper = ch.toUpperCase();
+    if (upper !== ch && [...upper].length === 1) pattern += `[${ch}${upper}]`;
+    else if (postgres) pattern += /[\p{L}\p{N}]/u.test(ch) ? ch : `\\${ch}`;
+    else pattern += '*?['.includes(ch) ? `[${ch}]` : ch;
+  }
+  return postgres ? sql<boolean>`${sql.ref('people.name')} ~ ${pattern}` : sql<boolean>`${sql.ref('people.name')} GLOB ${`*${pattern}*`}`;
 }
 
 export async function peopleExist(db: Db, orgId: string, ids: readonly string[]): Promise<Set<string>> {

@@ -37,6 +37,24 @@ export async function getUnit(db: Db, orgId: string, id: string): Promise<UnitRe
   return row ? (await withMembers(db, [row], orgId, false))[0] : undefined;
 }
 
+/** The units above one, from the root down to its parent, found by the database walking up the
+ *  parent chain (a few rows, whatever the size of the tree). UNION: a damaged chain cannot loop. */
+export async function ancestorsOf(db: Db, orgId: string, unitId: string): Promise<Array<{ id: string; name: string }>> {
+  const rows = await db.withRecursive('up(id, parent_id, name)', (qb) =>
+    qb.selectFrom('units').select(['id', 'parent_id', 'name']).where('org_id', '=', orgId).where('id', '=', unitId)
+      .union(qb.selectFrom('up').crossJoin('units').whereRef('units.id', '=', 'up.parent_id').where('units.org_id', '=', orgId)
+        .select(['units.id', 'units.parent_id', 'units.name'])))
+    .selectFrom('up').selectAll().execute();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const path: Array<{ id: string; name: string }> = [];
+  const seen = new Set([unitId]);
+  for (let at = byId.get(byId.get(unitId)?.parent_id ?? ''); at && !seen.has(at.id); at = byId.get(at.parent_id ?? '')) {
+    seen.add(at.id);
+    path.unshift({ id: at.id, name: at.name });
+  }
+  return path;
+}
+
 export interface UnitNode { id: string; parentId: string | null; name: string; kind: string; archivedAt: string | null }
 /** The whole tree, lean: what roll-ups and permission checks need. */
 export async function unitTree(db: Db, orgId: string): Promise<UnitNode[]> {

@@ -1,8 +1,8 @@
 // Data for the screens, named for what they return. TanStack Query caches and refreshes it.
-import { useQuery, type UseQueryOptions } from '@tanstack/react-query';
+import { keepPreviousData, useQuery, type UseQueryOptions } from '@tanstack/react-query';
 import type {
   AlignmentTarget, CheckIn, CheckInHistory, Initiative, KeyResult, Me, MyWork, ObjectiveWithKeyResults, Objective,
-  Organisation, Page, Period, Person, SetupState, Unit, UnitProgress,
+  Organisation, Page, Period, Person, SetupState, Unit, UnitProgress, UnitWithAncestors,
 } from '@varde/core';
 import { api, query } from './client';
 
@@ -17,6 +17,10 @@ export const keys = {
   archivedUnits: ['units', 'archived'] as const,
   periods: ['periods'] as const,
   people: ['people'] as const,
+  unit: (id: string) => ['units', 'one', id] as const,
+  peopleByIds: (ids: string) => ['people', 'ids', ids] as const,
+  members: (unitId: string) => ['people', 'members', unitId] as const,
+  peopleNamed: (q: string, limit: number) => ['people', 'named', q, limit] as const,
   unitProgress: (unitId: string, periodId: string, depth?: number) => ['unitProgress', unitId, periodId, depth ?? 'default'] as const,
   history: (unitId: string, periodId: string) => ['history', unitId, periodId] as const,
   objectives: (unitId: string, periodId: string) => ['objectives', unitId, periodId] as const,
@@ -29,7 +33,8 @@ export const keys = {
 
 type Opts<T> = Omit<UseQueryOptions<T>, 'queryKey' | 'queryFn'>;
 
-/** Reads every page of a list; the organisation-wide lists (units, people) are small enough. */
+/** Reads every page of a list. Not for a screen of a large organisation: there the lists of every
+ *  unit and every person run to megabytes (settings reads them; the team and key result pages do not). */
 async function all<T>(url: string): Promise<T[]> {
   const items: T[] = [];
   let cursor: string | null = null;
@@ -46,10 +51,46 @@ export const useSetupState = () => useQuery({ queryKey: keys.setup, queryFn: () 
 export const useMe = (opts?: Opts<Me>) => useQuery({ queryKey: keys.me, queryFn: () => api.get<Me>('/me'), retry: false, ...opts });
 export const useMyWork = () => useQuery({ queryKey: keys.myWork, queryFn: () => api.get<MyWork>('/me/work') });
 export const useOrganisation = () => useQuery({ queryKey: keys.organisation, queryFn: () => api.get<Organisation>('/organisation') });
+/** One unit with the units above it (its breadcrumb) and what the signed-in person may do with it. */
+export const useUnit = (id: string | undefined) => useQuery({
+  queryKey: keys.unit(id ?? ''), queryFn: () => api.get<UnitWithAncestors>(`/units/${id}`), enabled: Boolean(id), staleTime: 60_000,
+});
 export const useUnits = () => useQuery({ queryKey: keys.units, queryFn: () => all<Unit>('/units'), staleTime: 60_000 });
 /** Only the archived units: the organisation page lists them without reading every unit. */
 export const useArchivedUnits = () => useQuery({ queryKey: keys.archivedUnits, queryFn: () => all<Unit>('/units?archived=true'), staleTime: 60_000 });
 export const usePeople = () => useQuery({ queryKey: keys.people, queryFn: () => all<Person>('/people'), staleTime: 60_000 });
+/** The most ids one request names (PEOPLE_IDS_MAX on the server). */
+const IDS_PER_REQUEST = 100;
+/**
+ * The people a screen names (owners, authors), asked for by id: a request or two whatever the
+ * size of the organisation. `enabled` false waits until every id is known, so the screen asks once.
+ */
+export const usePeopleByIds = (ids: ReadonlyArray<string | null | undefined>, enabled = true) => {
+  const wanted = [...new Set(ids.filter((id): id is string => Boolean(id)))].sort();
+  return useQuery({
+    queryKey: keys.peopleByIds(wanted.join(',')),
+    queryFn: async () => {
+      const chunks: string[][] = [];
+      for (let i = 0; i < wanted.length; i += IDS_PER_REQUEST) chunks.push(wanted.slice(i, i + IDS_PER_REQUEST));
+      const pages = await Promise.all(chunks.map((c) => api.get<Page<Person>>(`/people?ids=${c.join(',')}&limit=${IDS_PER_REQUEST}`)));
+      return pages.flatMap((p) => p.items);
+    },
+    enabled: enabled && wanted.length > 0,
+    staleTime: 60_000,
+    // A new owner keeps the names already shown on screen while the new set is read.
+    placeholderData: keepPreviousData,
+  });
+};
+/** A unit's members (at most 500, one page). */
+export const useMembers = (unitId: string | undefined) => useQuery({
+  queryKey: keys.members(unitId ?? ''), queryFn: async () => (await api.get<Page<Person>>(`/people?unit=${unitId}&limit=500`)), enabled: Boolean(unitId), staleTime: 60_000,
+});
+/** The first `limit` people by name whose name contains `q` (everyone for ''); `nextCursor` says whether there are more. */
+export const usePeopleNamed = (q: string, limit: number, enabled = true) => useQuery({
+  queryKey: keys.peopleNamed(q, limit),
+  queryFn: () => api.get<Page<Person>>(`/people?q=${encodeURIComponent(q)}&limit=${limit}`),
+  enabled, staleTime: 60_000, placeholderData: keepPreviousData,
+});
 export const usePeriods = () => useQuery({ queryKey: keys.periods, queryFn: () => all<Period>('/periods'), staleTime: 60_000 });
 
 /**

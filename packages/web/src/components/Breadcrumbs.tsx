@@ -1,7 +1,7 @@
 // Where a screen sits: a navigation landmark with the path of links above it.
 import { Link } from 'wouter';
 import { useTranslation } from 'react-i18next';
-import type { Unit } from '@varde/core';
+import type { UnitWithAncestors } from '@varde/core';
 
 export interface Crumb { to: string; label: string }
 
@@ -16,13 +16,11 @@ export function Breadcrumbs({ trail }: { trail: ReadonlyArray<Crumb> }) {
   );
 }
 
-/** The organisation page, then every unit from the top down to `unitId` (itself included when
- *  `withUnit`), each link keeping the period. Made from the cached unit list, so no extra request. */
-export function unitTrail(units: readonly Unit[] | undefined, unitId: string | undefined, periodId: string, organisationLabel: string, withUnit: boolean): Crumb[] {
-  const byId = new Map((units ?? []).map((u) => [u.id, u]));
-  const path: Unit[] = [];
-  const start = unitId ? byId.get(unitId) : undefined;
-  for (let at = withUnit ? start : start?.parentId ? byId.get(start.parentId) : undefined; at; at = at.parentId ? byId.get(at.parentId) : undefined) path.unshift(at);
+/** The organisation page, then every unit from the top down to `unit` (itself included when
+ *  `withUnit`), each link keeping the period. Made from the unit's own answer, which lists the
+ *  units above it, so no list of the organisation's units is read. */
+export function unitTrail(unit: UnitWithAncestors | undefined, periodId: string, organisationLabel: string, withUnit: boolean): Crumb[] {
+  const path = unit ? [...unit.ancestors, ...(withUnit ? [unit] : [])] : [];
   return [{ to: `/organisation?period=${periodId}`, label: organisationLabel },
     ...path.map((u) => ({ to: `/units/${u.id}?period=${periodId}`, label: u.name }))];
 }

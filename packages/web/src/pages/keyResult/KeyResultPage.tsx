@@ -8,7 +8,7 @@ import type { CheckIn } from '@varde/core';
 import { api } from '../../api/client';
 import { useToast } from '../../components/Toast';
 import { periodBounds } from '@varde/core/rules';
-import { useCheckIns, useKeyResult, useObjective, useOrganisation, usePeople, usePeriods, useUnits } from '../../api/hooks';
+import { useCheckIns, useKeyResult, useObjective, useOrganisation, usePeopleByIds, usePeriods, useUnit } from '../../api/hooks';
 import { ProgressBar } from '../../components/ProgressBar';
 import { Breadcrumbs, unitTrail } from '../../components/Breadcrumbs';
 import { TrackBadge } from '../../components/TrackBadge';
@@ -33,8 +33,9 @@ export default function KeyResultPage() {
   const objective = useObjective(kr.data?.objectiveId);
   const checkIns = useCheckIns(keyResultId);
   const periods = usePeriods();
-  const people = usePeople();
-  const units = useUnits();
+  const unit = useUnit(objective.data?.unitId);
+  // The owner's and the authors' names, by id once both are read: not a list of everyone.
+  const named = usePeopleByIds([kr.data?.ownerId, ...(checkIns.data ?? []).map((c) => c.authorId)], !kr.isLoading && !checkIns.isLoading);
   const org = useOrganisation();
   const canEdit = useCanEdit(objective.data?.unitId);
   const [checkingIn, setCheckingIn] = useState(false);
@@ -44,7 +45,7 @@ export default function KeyResultPage() {
   const queryClient = useQueryClient();
   const toast = useToast();
   const period = periods.data?.find((p) => p.id === objective.data?.periodId);
-  const personName = useMemo(() => new Map((people.data ?? []).map((p) => [p.id, p.name])), [people.data]);
+  const personName = useMemo(() => new Map((named.data ?? []).map((p) => [p.id, p.name])), [named.data]);
 
   const series = useMemo<ChartSeries | null>(() => {
     if (!kr.data || !period || !checkIns.data) return null;
@@ -77,7 +78,7 @@ export default function KeyResultPage() {
     <div className="stack">
       <div className="page-head">
         <div className="grow">
-          <Breadcrumbs trail={objective.data ? [...unitTrail(units.data, objective.data.unitId, objective.data.periodId, t('nav.organisation'), true),
+          <Breadcrumbs trail={objective.data && unit.data ? [...unitTrail(unit.data, objective.data.periodId, t('nav.organisation'), true),
             { to: `/units/${objective.data.unitId}?period=${objective.data.periodId}#objective-${objective.data.id}`, label: objective.data.title }] : []} />
           <h1>{k.title}</h1>
           <p className="muted" style={{ margin: 0 }}>

@@ -5,6 +5,7 @@ import type { Initiative } from '@varde/core';
 import { api } from '../../api/client';
 import { FormError, TextInput } from '../../components/Fields';
 import { SelectField, type Choice } from '../../components/SelectField';
+import { OwnerSelect } from './OwnerSelect';
 import { Modal, useIsDirty } from '../../components/Modal';
 import { Check, CheckboxList } from '../../components/Checkboxes';
 import { DialogActions } from '../../components/DialogActions';
@@ -14,8 +15,9 @@ import { formMessage, localFieldErrors } from '../../components/fieldMessages';
 
 const STATUSES = ['planned', 'in-progress', 'blocked', 'done', 'cancelled'] as const;
 
-export function InitiativeDialog({ unitId, periodId, existing, keyResults, people, preselected, onClose }: {
-  unitId: string; periodId: string; existing?: Initiative | undefined; keyResults: Choice[]; people: Choice[]; preselected?: string | undefined; onClose(): void;
+/** `known`: the people the page names, offered as owner whatever the organisation's size. */
+export function InitiativeDialog({ unitId, periodId, existing, keyResults, known, preselected, onClose }: {
+  unitId: string; periodId: string; existing?: Initiative | undefined; keyResults: Choice[]; known: readonly Choice[]; preselected?: string | undefined; onClose(): void;
 }) {
   const { t } = useTranslation();
   const [title, setTitle] = useState(existing?.title ?? '');
@@ -35,8 +37,7 @@ export function InitiativeDialog({ unitId, periodId, existing, keyResults, peopl
         <FormError>{formMessage(t, error, ['title', 'description', 'ownerId', 'status', 'keyResultIds'])}</FormError>
         <TextInput label={t('initiative.title')} value={title} onChange={setTitle} error={errors.title} isRequired autoFocus />
         <TextInput label={t('initiative.description')} value={description} onChange={setDescription} multiline error={errors.description} />
-        <SelectField label={t('initiative.owner')} value={ownerId || '-'} onChange={(v) => setOwnerId(v === '-' ? '' : v)} error={errors.ownerId}
-          choices={[{ id: '-', label: t('keyResult.noOwner') }, ...people]} hint={t('initiative.ownerHint')} />
+        <OwnerSelect label={t('initiative.owner')} unitId={unitId} value={ownerId} onChange={(id) => setOwnerId(id)} error={errors.ownerId} known={known} hint={t('initiative.ownerHint')} />
         <SelectField label={t('initiative.statusLabel')} value={status} onChange={setStatus} error={errors.status}
           choices={STATUSES.map((s) => ({ id: s, label: t(`initiative.status.${s}`) }))} />
         <CheckboxList label={t('initiative.moves')} value={linked} onChange={setLinked} error={errors.keyResultIds}

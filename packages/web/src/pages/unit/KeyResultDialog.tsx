@@ -13,7 +13,10 @@ import { useSave } from '../../components/useSave';
 import { formMessage, localFieldErrors } from '../../components/fieldMessages';
 import { draftToBody, emptyDraft, KeyResultFields, type KeyResultDraft } from './KeyResultFields';
 
-export function KeyResultDialog({ objectiveId, existing, people, onClose }: { objectiveId: string; existing?: KeyResult | undefined; people: Choice[]; onClose(): void }) {
+/** `known`: the people the page names, offered as owner whatever the organisation's size. */
+export function KeyResultDialog({ unitId, objectiveId, existing, known, onClose }: {
+  unitId: string; objectiveId: string; existing?: KeyResult | undefined; known: readonly Choice[]; onClose(): void;
+}) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState<KeyResultDraft>(existing ? {
     title: existing.title, type: existing.type, start: String(existing.start), target: String(existing.target), measure: existing.measure, ownerId: existing.ownerId ?? '',
@@ -30,7 +33,7 @@ export function KeyResultDialog({ objectiveId, existing, people, onClose }: { ob
     <Modal title={existing ? t('keyResult.edit') : t('keyResult.new')} isOpen onClose={onClose} isDirty={isDirty}>
       <form className="form" onSubmit={onSubmit} noValidate>
         <FormError>{formMessage(t, error, ['title', 'type', 'start', 'target', 'measure', 'ownerId'])}</FormError>
-        <KeyResultFields draft={draft} onChange={setDraft} errors={localFieldErrors(t, error)} people={people} />
+        <KeyResultFields draft={draft} onChange={setDraft} errors={localFieldErrors(t, error)} unitId={unitId} known={known} />
         <DialogActions busy={busy} onCancel={onClose}
           extra={existing && <DeleteButton subject={{ kind: 'keyResult', id: existing.id, title: existing.title }} onDeleted={onClose} />} />
       </form>

@@ -2,18 +2,21 @@
 // from where to where, so that an objective with three key results stays a short dialog. "More"
 // opens the rest of a row (type, owner, weight); a row whose hidden field was refused opens by
 // itself, so the first field to fix can take focus with its message beside it.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from 'react-aria-components';
 import { TextInput } from '../../components/Fields';
 import { SelectField, type Choice } from '../../components/SelectField';
+import { OwnerSelect } from './OwnerSelect';
+import { useOwnerChoices } from './useOwnerChoices';
 import { emptyDraft, KR_TYPES, type KeyResultDraft } from './KeyResultFields';
 
 const HIDDEN_FIELDS = ['type', 'ownerId', 'weight'];
 
-/** `errors` are keyed `kr<row>.<field>`, the row being the draft's index. */
-export function KeyResultDraftList({ drafts, onChange, errors, people, ownerId }: {
-  drafts: KeyResultDraft[]; onChange(drafts: KeyResultDraft[]): void; errors: Record<string, string>; people: Choice[]; ownerId: string;
+/** `errors` are keyed `kr<row>.<field>`, the row being the draft's index. `known`: people to offer
+ *  as owner whatever the organisation's size (the objective's owners among them), and to name in a row's summary. */
+export function KeyResultDraftList({ drafts, onChange, errors, unitId, known, ownerId }: {
+  drafts: KeyResultDraft[]; onChange(drafts: KeyResultDraft[]): void; errors: Record<string, string>; unitId: string; known: readonly Choice[]; ownerId: string;
 }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState<boolean[]>([]);
@@ -26,7 +29,11 @@ export function KeyResultDraftList({ drafts, onChange, errors, people, ownerId }
   }, [focusRow]);
 
   const errorsOf = (i: number) => Object.fromEntries(Object.entries(errors).filter(([k]) => k.startsWith(`kr${i}.`)).map(([k, v]) => [k.slice(`kr${i}.`.length), v]));
-  const personName = new Map(people.map((p) => [p.id, p.label]));
+  // Those found by a row's search, so a closed row still names the owner chosen.
+  const [picked, setPicked] = useState<Choice[]>([]);
+  const offered = useMemo(() => [...known, ...picked], [known, picked]);
+  const { choices } = useOwnerChoices(unitId, { known: offered });
+  const personName = new Map(choices.map((p) => [p.id, p.label]));
   const add = () => {
     onChange([...drafts, { ...emptyDraft(), ownerId }]);
     setFocusRow(drafts.length);
@@ -76,8 +83,8 @@ export function KeyResultDraftList({ drafts, onChange, errors, people, ownerId }
               <div className="kr-row-more" id={moreId}>
                 <SelectField label={t('keyResult.type')} value={d.type} onChange={set('type')} error={e.type}
                   choices={KR_TYPES.map((k) => ({ id: k, label: t(`keyResult.types.${k}`) }))} hint={t(`keyResult.typeHints.${d.type}`)} />
-                <SelectField label={t('keyResult.owner')} value={d.ownerId || '-'} onChange={(v) => set('ownerId')(v === '-' ? '' : v)} error={e.ownerId}
-                  choices={[{ id: '-', label: t('keyResult.noOwner') }, ...people]} />
+                <OwnerSelect label={t('keyResult.owner')} unitId={unitId} value={d.ownerId} error={e.ownerId} known={offered}
+                  onChange={(id, owner) => { if (owner) setPicked([...picked, owner]); set('ownerId')(id); }} />
                 <TextInput label={t('draftList.weight')} value={d.weight ?? '1'} onChange={set('weight')} inputMode="decimal" error={e.weight} hint={t('draftList.weightHint')} />
               </div>
             )}

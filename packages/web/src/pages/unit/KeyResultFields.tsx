@@ -3,6 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import { TextInput } from '../../components/Fields';
 import { SelectField, type Choice } from '../../components/SelectField';
+import { OwnerSelect } from './OwnerSelect';
 
 // weight: only the objective dialog's compact list asks for it; left out, the server's default (1) holds.
 export interface KeyResultDraft { title: string; type: string; start: string; target: string; measure: string; ownerId: string; weight?: string }
@@ -21,8 +22,9 @@ export function draftToBody(d: KeyResultDraft) {
   };
 }
 
-export function KeyResultFields({ draft, onChange, errors, people, prefix = '' }: {
-  draft: KeyResultDraft; onChange(d: KeyResultDraft): void; errors: Record<string, string>; people: Choice[]; prefix?: string;
+/** `known`: people to offer as owner whatever the organisation's size (those the page names). */
+export function KeyResultFields({ draft, onChange, errors, unitId, known, prefix = '' }: {
+  draft: KeyResultDraft; onChange(d: KeyResultDraft): void; errors: Record<string, string>; unitId: string; known: readonly Choice[]; prefix?: string;
 }) {
   const { t } = useTranslation();
   const set = (k: keyof KeyResultDraft) => (v: string) => onChange({ ...draft, [k]: v });
@@ -39,8 +41,7 @@ export function KeyResultFields({ draft, onChange, errors, people, prefix = '' }
           <TextInput label={t('keyResult.measure')} value={draft.measure} onChange={set('measure')} error={errors[`${prefix}measure`]} hint={t('keyResult.measureHint')} />
         </div>
       )}
-      <SelectField label={t('keyResult.owner')} value={draft.ownerId || '-'} onChange={(v) => set('ownerId')(v === '-' ? '' : v)} error={errors[`${prefix}ownerId`]}
-        choices={[{ id: '-', label: t('keyResult.noOwner') }, ...people]} />
+      <OwnerSelect label={t('keyResult.owner')} unitId={unitId} value={draft.ownerId} onChange={set('ownerId')} error={errors[`${prefix}ownerId`]} known={known} />
     </>
   );
 }

@@ -1,6 +1,6 @@
 // Create an objective with its key results and what it pays into, or edit one. Each field shows
 // the server's message for it; the objective and its key results are saved together or not at all.
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button } from 'react-aria-components';
@@ -18,15 +18,16 @@ import { draftToBody, emptyDraft, type KeyResultDraft } from './KeyResultFields'
 import { KeyResultDraftList } from './KeyResultDraftList';
 import { focusFirstInvalid } from '../../components/focusFirstInvalid';
 
-export function ObjectiveDialog({ unitId, periodId, people, existing, existingAlignments, onClose }: {
-  unitId: string; periodId: string; people: Choice[]; existing?: Objective | undefined; existingAlignments?: ChosenAlignment[]; onClose(): void;
+/** `known`: the people the page names, for the existing owners' names and to offer as owners. */
+export function ObjectiveDialog({ unitId, periodId, known, existing, existingAlignments, onClose }: {
+  unitId: string; periodId: string; known: readonly Choice[]; existing?: Objective | undefined; existingAlignments?: ChosenAlignment[]; onClose(): void;
 }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [title, setTitle] = useState(existing?.title ?? '');
   const [description, setDescription] = useState(existing?.description ?? '');
   const [kind, setKind] = useState<string>(existing?.kind ?? 'committed');
-  const [owners, setOwners] = useState<string[]>(existing?.ownerIds ?? []);
+  const [owners, setOwners] = useState<Choice[]>(() => (existing?.ownerIds ?? []).map((id) => ({ id, label: known.find((k) => k.id === id)?.label ?? '' })));
   const [alignments, setAlignments] = useState<ChosenAlignment[]>(existingAlignments ?? []);
   const [drafts, setDrafts] = useState<KeyResultDraft[]>(existing ? [] : [emptyDraft(), emptyDraft()]);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -47,7 +48,7 @@ export function ObjectiveDialog({ unitId, periodId, people, existing, existingAl
     // The drafts left empty are not sent; the server names a key result by its place among those sent.
     const sent = drafts.map((d, i) => ({ d, i })).filter(({ d }) => d.title.trim() || d.target.trim());
     try {
-      const body = { title, description, kind, status, ownerIds: owners, alignments: alignments.map((a) => a.alignment) };
+      const body = { title, description, kind, status, ownerIds: owners.map((o) => o.id), alignments: alignments.map((a) => a.alignment) };
       if (existing) await api.patch(`/objectives/${existing.id}`, { ...body, version: existing.version });
       else await api.post('/objectives', { ...body, unitId, periodId, keyResults: sent.map(({ d }) => draftToBody(d)) });
     } catch (err) {
@@ -67,11 +68,12 @@ export function ObjectiveDialog({ unitId, periodId, people, existing, existingAl
   };
 
   // A new key result's owner follows the objective's first owner until someone picks another.
-  const chooseOwners = (next: string[]) => {
-    const before = owners[0] ?? '';
-    setDrafts(drafts.map((d) => (d.ownerId === before ? { ...d, ownerId: next[0] ?? '' } : d)));
+  const chooseOwners = (next: Choice[]) => {
+    const before = owners[0]?.id ?? '';
+    setDrafts(drafts.map((d) => (d.ownerId === before ? { ...d, ownerId: next[0]?.id ?? '' } : d)));
     setOwners(next);
   };
+  const offered = useMemo(() => [...known, ...owners], [known, owners]);
   return (
     <Modal title={existing ? t('objective.edit') : t('objective.new')} isOpen onClose={onClose} isDirty={isDirty}>
       <form ref={form} className="form" onSubmit={(e) => void submit(e)} noValidate>
@@ -83,13 +85,13 @@ export function ObjectiveDialog({ unitId, periodId, people, existing, existingAl
               choices={[{ id: 'committed', label: t('objective.kinds.committed') }, { id: 'aspirational', label: t('objective.kinds.aspirational') }]} />
             <SelectField label={t('objectiveStatus.label')} value={status} onChange={setStatus} error={errors.status} hint={t('objectiveStatus.hint')}
               choices={(existing ? ['draft', 'active', 'done', 'cancelled'] : ['draft', 'active']).map((s) => ({ id: s, label: t(`objective.statuses.${s}`) }))} />
-            <OwnerPicker people={people} chosen={owners} onChange={chooseOwners} error={errors.ownerIds} />
+            <OwnerPicker unitId={unitId} chosen={owners} onChange={chooseOwners} error={errors.ownerIds} />
             <AlignmentPicker periodId={periodId} excludeObjectiveId={existing?.id} chosen={alignments} onChange={setAlignments} error={errors.alignments} />
         </>
         {!existing && (
           <section className="stack" aria-labelledby="kr-drafts">
             <h3 id="kr-drafts">{t('objective.keyResults')}</h3>
-            <KeyResultDraftList drafts={drafts} onChange={setDrafts} errors={errors} people={people} ownerId={owners[0] ?? ''} />
+            <KeyResultDraftList drafts={drafts} onChange={setDrafts} errors={errors} unitId={unitId} known={offered} ownerId={owners[0]?.id ?? ''} />
           </section>
         )}
         <DialogActions busy={busy} onCancel={onClose}

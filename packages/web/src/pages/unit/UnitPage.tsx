@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import type { Initiative, KeyResult, Objective, UnitProgress } from '@varde/core';
 import { api } from '../../api/client';
-import { keys, useCheckInHistory, useInitiatives, useObjectives, usePeople, useUnitProgress, useUnits } from '../../api/hooks';
+import { keys, useCheckInHistory, useInitiatives, useObjectives, usePeopleByIds, useUnit, useUnitProgress } from '../../api/hooks';
 import { KeyResultLine } from '../../components/KeyResultLine';
 import { BlockerNote } from '../../components/BlockerNote';
 import { ProgressBar } from '../../components/ProgressBar';
@@ -18,6 +18,7 @@ import { usePeriodChoice } from '../../components/usePeriodChoice';
 import { useCanEdit } from '../../components/useCanEdit';
 import { date } from '../../i18n/format';
 import { Empty, ErrorState, Loading } from '../../components/States';
+import type { Choice } from '../../components/SelectField';
 import type { CheckInTarget } from './CheckInDialog';
 import { lazyPart, preloadOn } from '../../components/lazyPart';
 import type { ChosenAlignment } from './AlignmentPicker';
@@ -41,8 +42,7 @@ export default function UnitPage() {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const { period, isLoading: periodsLoading } = usePeriodChoice();
-  const units = useUnits();
-  const people = usePeople();
+  const unitAnswer = useUnit(unitId);
   const progress = useUnitProgress(unitId, period?.id);
   const objectives = useObjectives(unitId, period?.id);
   const initiatives = useInitiatives(unitId, period?.id);
@@ -51,18 +51,20 @@ export default function UnitPage() {
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const publishing = usePublish();
 
-  const unit = units.data?.find((u) => u.id === unitId);
-  const personName = useMemo(() => new Map((people.data ?? []).map((p) => [p.id, p.name])), [people.data]);
-  const peopleChoices = useMemo(() => {
-    const members = new Set(unit?.members.map((m) => m.personId));
-    return (people.data ?? []).slice().sort((a, b) => Number(members.has(b.id)) - Number(members.has(a.id)) || a.name.localeCompare(b.name))
-      .map((p) => ({ id: p.id, label: p.name }));
-  }, [people.data, unit]);
+  const unit = unitAnswer.data;
+  // The names of the people the page shows, asked for by id once the objectives and initiatives
+  // are read: not a list of everyone in the organisation. The dialogs read whom to offer when they open.
+  const named = usePeopleByIds([
+    ...(progress.data?.objectives ?? []).flatMap((o) => [...o.ownerIds, ...o.keyResults.map((k) => k.ownerId)]),
+    ...(initiatives.data ?? []).map((i) => i.ownerId),
+  ], !progress.isLoading && !initiatives.isLoading);
+  const personName = useMemo(() => new Map((named.data ?? []).map((p) => [p.id, p.name])), [named.data]);
+  const known = useMemo<Choice[]>(() => (named.data ?? []).map((p) => ({ id: p.id, label: p.name })), [named.data]);
   const series = useMemo(() => new Map((history.data?.items ?? []).map((i) => [i.keyResultId, i.points.map((p) => p.value)])), [history.data]);
   const objectiveById = useMemo(() => new Map((objectives.data ?? []).map((o) => [o.id, o])), [objectives.data]);
 
-  if (periodsLoading || units.isLoading) return <Loading />;
-  if (!unit) return <ErrorState error={units.error ?? { status: 404 }} />;
+  if (periodsLoading || unitAnswer.isLoading) return <Loading />;
+  if (!unit) return <ErrorState error={unitAnswer.error ?? { status: 404 }} />;
   if (!period) return <Empty title={t('unit.noPeriod')}>{t('unit.noPeriodHint')}</Empty>;
 
   const data: UnitProgress | undefined = progress.data;
@@ -81,7 +83,7 @@ export default function UnitPage() {
     <div className="stack">
       <div className="page-head">
         <div className="grow">
-          <Breadcrumbs trail={unitTrail(units.data, unitId, period.id, t('nav.organisation'), false)} />
+          <Breadcrumbs trail={unitTrail(unit, period.id, t('nav.organisation'), false)} />
           <h1>{unit.name}</h1>
           <p className="muted" style={{ margin: 0 }}>{t(`unitKind.${unit.kind}`)}{unit.description ? ` · ${unit.description}` : ''}</p>
         </div>
@@ -208,13 +210,13 @@ export default function UnitPage() {
       )}
 
       {dialog?.kind === 'checkIn' && <CheckInDialog keyResult={dialog.target} onClose={() => setDialog(null)} />}
-      {dialog?.kind === 'newObjective' && <ObjectiveDialog unitId={unitId} periodId={period.id} people={peopleChoices} onClose={() => setDialog(null)} />}
-      {dialog?.kind === 'editObjective' && <ObjectiveDialog unitId={unitId} periodId={period.id} people={peopleChoices} existing={dialog.objective}
+      {dialog?.kind === 'newObjective' && <ObjectiveDialog unitId={unitId} periodId={period.id} known={known} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'editObjective' && <ObjectiveDialog unitId={unitId} periodId={period.id} known={known} existing={dialog.objective}
         existingAlignments={alignmentsOf(dialog.objective)} onClose={() => setDialog(null)} />}
-      {dialog?.kind === 'newKeyResult' && <KeyResultDialog objectiveId={dialog.objectiveId} people={peopleChoices} onClose={() => setDialog(null)} />}
-      {dialog?.kind === 'editKeyResult' && <KeyResultDialog objectiveId={dialog.keyResult.objectiveId} existing={dialog.keyResult} people={peopleChoices} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'newKeyResult' && <KeyResultDialog unitId={unitId} objectiveId={dialog.objectiveId} known={known} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'editKeyResult' && <KeyResultDialog unitId={unitId} objectiveId={dialog.keyResult.objectiveId} existing={dialog.keyResult} known={known} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'initiative' && <InitiativeDialog unitId={unitId} periodId={period.id} existing={dialog.existing} preselected={dialog.keyResultId}
-        keyResults={krChoices} people={peopleChoices} onClose={() => setDialog(null)} />}
+        keyResults={krChoices} known={known} onClose={() => setDialog(null)} />}
     </div>
   );
 }
