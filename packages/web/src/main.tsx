@@ -1,5 +1,5 @@
-// Boots the web app: languages (for React Aria's widgets too), the data cache and the screens, each
-// screen loaded when first opened.
+// Boots the web app: languages, the data cache and the screens, each screen loaded when first
+// opened (React Aria's language provider with the first screen or dialog that has its widgets).
 import { StrictMode, Suspense, lazy } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Redirect, Route, Switch } from 'wouter';
@@ -10,16 +10,18 @@ import { ApiError } from './api/client';
 import { AppShell } from './components/AppShell';
 import { RequireSession } from './components/RequireSession';
 import { Loading } from './components/States';
-import { AriaLocale } from './components/AriaLocale';
+import { withAriaLocale } from './components/lazyPart';
 
-const SignInPage = lazy(() => import('./pages/signIn/SignInPage'));
-const SetupPage = lazy(() => import('./pages/setup/SetupPage'));
+// Screens with React Aria's widgets at once bring its language provider along (withAriaLocale).
+const withWidgets = (load: () => Promise<{ default: React.ComponentType }>) => lazy(() => withAriaLocale(load().then((m) => m.default)).then((c) => ({ default: c })));
+const SignInPage = withWidgets(() => import('./pages/signIn/SignInPage'));
+const SetupPage = withWidgets(() => import('./pages/setup/SetupPage'));
 const HomePage = lazy(() => import('./pages/home/HomePage'));
 const OrganisationPage = lazy(() => import('./pages/organisation/OrganisationPage'));
 const UnitPage = lazy(() => import('./pages/unit/UnitPage'));
 const KeyResultPage = lazy(() => import('./pages/keyResult/KeyResultPage'));
-const SettingsPage = lazy(() => import('./pages/settings/SettingsPage'));
-const AccountPage = lazy(() => import('./pages/account/AccountPage'));
+const SettingsPage = withWidgets(() => import('./pages/settings/SettingsPage'));
+const AccountPage = withWidgets(() => import('./pages/account/AccountPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -60,9 +62,7 @@ function Screens() {
 void i18nReady.then(() => createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
-      <AriaLocale>
-        <Screens />
-      </AriaLocale>
+      <Screens />
     </QueryClientProvider>
   </StrictMode>,
 ));

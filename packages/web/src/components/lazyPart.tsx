@@ -9,7 +9,7 @@ export type LazyPart<P> = ComponentType<P> & { preload(): void };
 export function lazyPart<P extends object>(load: () => Promise<ComponentType<P>>): LazyPart<P> {
   let loading: Promise<ComponentType<P>> | undefined;
   // A failed fetch (a lost connection) is not remembered, so the next attempt fetches again.
-  const once = () => (loading ??= load().catch((error: unknown) => { loading = undefined; throw error; }));
+  const once = () => (loading ??= withAriaLocale(load()).catch((error: unknown) => { loading = undefined; throw error; }));
   const Part = lazy(() => once().then((component) => ({ default: component })));
   return Object.assign((props: P) => (
     <Suspense fallback={<PartLoading />}><Part {...(props as P & JSX.IntrinsicAttributes)} /></Suspense>
@@ -20,6 +20,14 @@ export function lazyPart<P extends object>(load: () => Promise<ComponentType<P>>
 function PartLoading(): ReactNode {
   const { t } = useTranslation();
   return <div className="modal-overlay"><p className="modal part-loading" role="status">{t('common.loading')}</p></div>;
+}
+
+/** React Aria's widgets speak the language chosen in Varde (AriaLocale). Its provider comes with the
+ *  first part that has such widgets, not with every screen: loading it costs a phone about 0.1 s,
+ *  since React Aria asks Intl at once which locales the browser has. */
+export async function withAriaLocale<P extends object>(loading: Promise<ComponentType<P>>): Promise<ComponentType<P>> {
+  const [Component, { AriaLocale }] = await Promise.all([loading, import('./AriaLocale')]);
+  return (props: P) => <AriaLocale><Component {...(props as P & JSX.IntrinsicAttributes)} /></AriaLocale>;
 }
 
 const preloading = (parts: Array<{ preload(): void }>) => () => { for (const p of parts) p.preload(); };

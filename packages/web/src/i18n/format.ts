@@ -6,11 +6,21 @@ export const locales = { nb: 'nb-NO', sv: 'sv-SE', en: 'en-GB' } as const;
 /** The Intl locale for one of our languages (a language we do not know is passed on as it is). */
 export const localeOf = (lang: string): string => locales[lang as keyof typeof locales] ?? lang;
 
+// Making an Intl formatter costs far more than using one, and a team page formats hundreds of
+// numbers and dates as it is drawn: each formatter is made once per language.
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules>();
+function once<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules>(kind: string, lang: string, make: (locale: string) => T): T {
+  const key = `${kind}\0${lang}`;
+  let made = formatters.get(key) as T | undefined;
+  if (!made) { made = make(localeOf(lang)); formatters.set(key, made); }
+  return made;
+}
+
 export function percent(lang: string, share: number): string {
-  return new Intl.NumberFormat(localeOf(lang), { style: 'percent', maximumFractionDigits: 0 }).format(share);
+  return once('percent', lang, (l) => new Intl.NumberFormat(l, { style: 'percent', maximumFractionDigits: 0 })).format(share);
 }
 export function number(lang: string, value: number): string {
-  return new Intl.NumberFormat(localeOf(lang), { maximumFractionDigits: 2 }).format(value);
+  return once('number', lang, (l) => new Intl.NumberFormat(l, { maximumFractionDigits: 2 })).format(value);
 }
 /** A value with its unit of measure. The unit is what the team typed, nearly always a plural noun
  *  ("møter", "dager"), so after a number that reads as singular it is set apart in brackets:
@@ -21,13 +31,13 @@ export function valueWithMeasure(lang: string, value: number | null, measure: st
   if (measure === '%') return `${n} %`;
   if (!measure) return n;
   const word = /\p{Ll}/u.test(measure);
-  return word && new Intl.PluralRules(localeOf(lang), { maximumFractionDigits: 2 }).select(value) === 'one' ? `${n} (${measure})` : `${n} ${measure}`;
+  return word && once('plural', lang, (l) => new Intl.PluralRules(l, { maximumFractionDigits: 2 })).select(value) === 'one' ? `${n} (${measure})` : `${n} ${measure}`;
 }
 export function date(lang: string, iso: string): string {
-  return new Intl.DateTimeFormat(localeOf(lang), { day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(iso));
+  return once('date', lang, (l) => new Intl.DateTimeFormat(l, { day: 'numeric', month: 'short', year: 'numeric' })).format(new Date(iso));
 }
 export function dateTime(lang: string, iso: string): string {
-  return new Intl.DateTimeFormat(localeOf(lang), { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+  return once('dateTime', lang, (l) => new Intl.DateTimeFormat(l, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' })).format(new Date(iso));
 }
 
 const DAY = 86_400_000;

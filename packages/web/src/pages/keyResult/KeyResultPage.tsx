@@ -70,7 +70,9 @@ export default function KeyResultPage() {
     };
   }, [kr.data, period, checkIns.data, org.data, lang, t]);
 
-  if (kr.isLoading) return <Loading />;
+  // The head (breadcrumb, period, the buttons one may use) is drawn whole, not line by line as each
+  // answer comes, so nothing below it moves.
+  if (kr.isLoading || objective.isLoading || unit.isLoading || periods.isLoading) return <Loading />;
   if (kr.error || !kr.data) return <ErrorState error={kr.error} onRetry={() => void kr.refetch()} />;
   const k = kr.data;
 

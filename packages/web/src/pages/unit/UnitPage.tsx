@@ -67,7 +67,10 @@ export default function UnitPage() {
   if (!unit) return <ErrorState error={unitAnswer.error ?? { status: 404 }} />;
   if (!period) return <Empty title={t('unit.noPeriod')}>{t('unit.noPeriodHint')}</Empty>;
 
-  const data: UnitProgress | undefined = progress.data;
+  // The objectives are drawn once their progress, initiatives, drafts and histories are all in:
+  // drawn as each answer came, the page was laid out four times, and a phone was busy for that long.
+  const ready = !progress.isLoading && !objectives.isLoading && !initiatives.isLoading && !history.isLoading;
+  const data: UnitProgress | undefined = ready ? progress.data : undefined;
   const krChoices = (data?.objectives ?? []).flatMap((o) => o.keyResults.map((k) => ({ id: k.id, label: `${k.title} (${o.title})` })));
   const unlinked = (initiatives.data ?? []).filter((i) => i.keyResultIds.length === 0);
   const drafts = (data?.objectives ?? []).filter((o) => o.status === 'draft').flatMap((o) => objectiveById.get(o.id) ?? []);
@@ -111,7 +114,7 @@ export default function UnitPage() {
       )}
 
       {publishing.error !== null && <ErrorState error={publishing.error} />}
-      {progress.isLoading && <Loading />}
+      {!ready && <Loading />}
       {data && data.objectives.length === 0 && (
         <div className="card"><Empty title={t('unit.noObjectives', { period: period.name })}>
           <p>{canEdit ? t('unit.noObjectivesHintEditor') : t('unit.noObjectivesHint')}</p>
