@@ -164,7 +164,7 @@ export function prepareScreenPages(root: string, screenList: readonly Screen[]):
       if (!known.has(screen)) throw new Error(`no page prepared for ${screen.path}`);
       // Someone signed out who opens a signed-in screen is sent to sign in: it is that screen they need.
       return signedIn
-        ? page(screen.module, language, screen.signedIn ? [SESSION_CHECK, SIGNED_IN_PERSON, ...(screen.fetches ?? [])] : [SESSION_CHECK])
+        ? page(screen.module, language, screen.signedIn ? [SESSION_CHECK, SIGNED_IN_PERSON] : [SESSION_CHECK])
         : page(screen.signedIn ? SIGN_IN_MODULE : screen.module, language, [SESSION_CHECK]);
     },
     problems: [...new Set(problems)],

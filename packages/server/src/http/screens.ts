@@ -11,13 +11,7 @@ export interface Screen {
   module: string;
   /** Behind RequireSession: drawn only for a signed-in person, who is sent to sign in otherwise. */
   signedIn: boolean;
-  /** What the screen asks first that is the same for every visitor (exactly as packages/web/src/api/hooks.ts
-   *  asks it), preloaded for a signed-in one: each would otherwise wait for the session check's answer. */
-  fetches?: readonly string[];
 }
-
-/** The periods, first page, as usePeriods asks: every screen that chooses a period needs them before its data. */
-const PERIODS = '/api/v1/periods?limit=500';
 
 export const SIGN_IN_MODULE = 'src/pages/signIn/SignInPage.tsx';
 
@@ -27,10 +21,10 @@ export const textsModule = (language: string): string => `src/i18n/${language}.j
 export const DEFAULT_LANGUAGE: Language = 'nb';
 
 export const screens: readonly Screen[] = [
-  { path: '/', module: 'src/pages/home/HomePage.tsx', signedIn: true, fetches: ['/api/v1/me/work'] },
-  { path: '/organisation', module: 'src/pages/organisation/OrganisationPage.tsx', signedIn: true, fetches: ['/api/v1/organisation', PERIODS] },
-  { path: '/units/:unitId', module: 'src/pages/unit/UnitPage.tsx', signedIn: true, fetches: [PERIODS] },
-  { path: '/key-results/:keyResultId', module: 'src/pages/keyResult/KeyResultPage.tsx', signedIn: true, fetches: [PERIODS] },
+  { path: '/', module: 'src/pages/home/HomePage.tsx', signedIn: true },
+  { path: '/organisation', module: 'src/pages/organisation/OrganisationPage.tsx', signedIn: true },
+  { path: '/units/:unitId', module: 'src/pages/unit/UnitPage.tsx', signedIn: true },
+  { path: '/key-results/:keyResultId', module: 'src/pages/keyResult/KeyResultPage.tsx', signedIn: true },
   { path: '/settings', module: 'src/pages/settings/SettingsPage.tsx', signedIn: true },
   { path: '/account', module: 'src/pages/account/AccountPage.tsx', signedIn: true },
   { path: '/sign-in', module: SIGN_IN_MODULE, signedIn: false },

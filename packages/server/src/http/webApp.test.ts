@@ -157,7 +157,7 @@ describe.each(storeKinds())('a screen\'s first answer over HTTP on %s', (kind) =
           .toEqual([...expectedScripts(manifest, module), `/${manifest['src/i18n/nb.json']!.file}`].sort());
         expect(modulePreloads(res.text), label).toContain(`/${manifest[module]!.file}`);
         for (const href of modulePreloads(res.text)) expect(fs.existsSync(path.join(webRoot, href)), `${label}: ${href}`).toBe(true);
-        expect(fetchPreloads(res.text), label).toEqual(screen.signedIn && signedIn ? ['/api/v1/setup', '/api/v1/me', ...(screen.fetches ?? [])] : ['/api/v1/setup']);
+        expect(fetchPreloads(res.text), label).toEqual(screen.signedIn && signedIn ? ['/api/v1/setup', '/api/v1/me'] : ['/api/v1/setup']);
         // Nothing else about the page changes.
         const added = (line: string) => /^<link rel="(?:modulepreload|preload)"/.test(line) && !builtIndex().includes(line);
         expect(lines(res.text).filter((line) => !added(line)), label).toEqual(lines(builtIndex()));
