@@ -1,29 +1,11 @@
 // API answers are compressed for a client that accepts it, over a real socket: brotli first, gzip
 // otherwise, a small answer and a client that accepts neither as they are, and the web app's
 // precompressed files not compressed twice.
-import http from 'node:http';
-import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../testing/testApp.js';
 import { storeKinds } from '../testing/testStores.js';
+import { httpGet as get } from '../testing/httpGet.js';
 import { seedDemoIfEmpty } from '../demo/seedDemo.js';
-
-interface Answer { status: number; headers: http.IncomingHttpHeaders; raw: Buffer; text: string }
-
-function get(base: string, url: string, headers: Record<string, string>): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    http.get(`${base}${url}`, { headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const raw = Buffer.concat(chunks);
-        const encoding = res.headers['content-encoding'];
-        const decoded = encoding === 'br' ? zlib.brotliDecompressSync(raw) : encoding === 'gzip' ? zlib.gunzipSync(raw) : raw;
-        resolve({ status: res.statusCode!, headers: res.headers, raw, text: decoded.toString('utf8') });
-      });
-    }).on('error', reject);
-  });
-}
 
 describe.each(storeKinds())('compressed answers on %s', (kind) => {
   let t: TestApp;

@@ -3,13 +3,12 @@
 // browser does not find them one after another; it stays uncached, compressed and under the
 // security headers, and every other path still gets the plain index.html.
 import fs from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientOf, startTestApp, type TestApp } from '../testing/testApp.js';
 import { storeKinds } from '../testing/testStores.js';
+import { httpGet as get } from '../testing/httpGet.js';
 import { seedDemoIfEmpty } from '../demo/seedDemo.js';
 import { staticSecurityHeaders } from './securityHeaders.js';
 import { defaultWebRoot } from './webApp.js';
@@ -19,24 +18,6 @@ import { SIGN_IN_MODULE, screens } from './screens.js';
 const webRoot = defaultWebRoot();
 const builtIndex = () => fs.readFileSync(path.join(webRoot, 'index.html'), 'utf8');
 const builtManifest = () => JSON.parse(fs.readFileSync(path.join(webRoot, '.vite', 'manifest.json'), 'utf8')) as Manifest;
-
-interface Answer { status: number; headers: http.IncomingHttpHeaders; raw: Buffer; text: string }
-
-/** A GET on a real socket, the body as sent and as decoded, so the encoding itself is seen. */
-function get(base: string, url: string, headers: Record<string, string> = {}): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    http.get(`${base}${url}`, { headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const raw = Buffer.concat(chunks);
-        const encoding = res.headers['content-encoding'];
-        const decoded = encoding === 'br' ? zlib.brotliDecompressSync(raw) : encoding === 'gzip' ? zlib.gunzipSync(raw) : raw;
-        resolve({ status: res.statusCode!, headers: res.headers, raw, text: decoded.toString('utf8') });
-      });
-    }).on('error', reject);
-  });
-}
 
 const lines = (page: string) => page.split('\n').map((line) => line.trim()).filter(Boolean);
 const links = (html: string, pattern: RegExp) => [...html.matchAll(pattern)].map((m) => m[1]!);
