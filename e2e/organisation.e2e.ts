@@ -75,8 +75,9 @@ describe('the organisation page of 2,000 units', () => {
     const list = page.locator(`#${await hide.getAttribute('aria-controls')}`);
     await expect.poll(() => list.getByRole('button', { name: /^Show the units under Product \d+$/ }).count()).toBe(5);
     await page.waitForLoadState('networkidle');
+    // An answer is recorded once its body has been read, which may come after the network is idle.
+    await expect.poll(() => answers.slice(before).map((a) => a.url.split('?')[0])).toEqual([`/api/v1/units/${gen.areaIds[0]}/progress`]);
     const read = answers.slice(before);
-    expect(read.map((a) => a.url.split('?')[0])).toEqual([`/api/v1/units/${gen.areaIds[0]}/progress`]);
     expect(read[0]!.bytes).toBeLessThanOrEqual(64 * KiB);
     expect(errors).toEqual([]);
   });
