@@ -20,11 +20,13 @@ import { subtreeNodes } from '../packages/server/dist/store/units.js';
 import { getPeriodInTimeZone } from '../packages/server/dist/store/periods.js';
 import { findSession } from '../packages/server/dist/store/people.js';
 import { keyResultContext } from '../packages/server/dist/store/keyResults.js';
-import { insertCheckIn, recordCheckIn } from '../packages/server/dist/store/checkIns.js';
+import { insertCheckIn } from '../packages/server/dist/store/checkIns.js';
 import { newId } from '../packages/server/dist/store/ids.js';
 import { readUnitProgress } from '../packages/server/dist/app/unitProgress.js';
 import { checkIn } from '../packages/server/dist/app/checkIn.js';
-import { systemClock } from '../packages/server/dist/app/context.js';
+import { defaultSecurity, systemClock } from '../packages/server/dist/app/context.js';
+import { composeDeps, startComponents } from '../packages/server/dist/composition.js';
+import { SetupToken } from '../packages/server/dist/auth/setupToken.js';
 import { keyResultTrack, timingOf } from '../packages/server/dist/presenters/okr.js';
 import { generate } from './lib/generate.mjs';
 import { round } from './lib/util.mjs';
@@ -44,7 +46,8 @@ const cycleId = (await db.selectFrom('periods').select('id').where('kind', '=', 
 const admin = await db.selectFrom('people').select(['id', 'name']).where('is_admin', '=', 1).executeTakeFirstOrThrow();
 const teamId = (await db.selectFrom('units').select('id').where('kind', '=', 'team').limit(1).executeTakeFirstOrThrow()).id;
 const actor = { personId: admin.id, orgId, isAdmin: true, name: admin.name };
-const deps = { store, clock: systemClock };
+const deps = composeDeps(store, systemClock, { ...defaultSecurity, setupToken: new SetupToken() });
+await startComponents(deps);
 
 const cpuMs = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
 const median = (a) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
@@ -117,8 +120,7 @@ await phases('POST /key-results/:id/check-ins, the use case', 200, async (phase)
 await phases('the check-in transaction, statement by statement', 100, async (phase) => {
   await db.transaction().execute(async (trx) => {
     const id = nextKr();
-    const { kr } = await phase('keyResultContext (key result + unit + period + membership; locks the objective on PostgreSQL)', () => keyResultContext(trx, orgId, id, admin.id, { lockObjective: true }));
-    await phase('recordCheckIn (append, move current, keep objective progress)', () => recordCheckIn(trx, { id: newId(), orgId, keyResultId: id, ...input, authorId: admin.id, createdAt: new Date().toISOString() }, kr.objectiveId));
+    await phase('keyResultContext (key result + unit + period + membership; locks the objective on PostgreSQL)', () => keyResultContext(trx, orgId, id, admin.id, { lockObjective: true }));
   });
   await phase('empty transaction (begin + commit)', () => db.transaction().execute(async () => undefined));
 });
@@ -145,7 +147,9 @@ const { buildApp } = await import('./packages/server/dist/http/buildApp.js'); la
 const { openStore } = await import('./packages/server/dist/store/database.js');
 const store = await openStore({ databaseUrl: process.env.DATABASE_URL, dataDir: process.env.VARDE_DATA_DIR }); lap('openStore + migrations check');
 const { defaultSecurity } = await import('./packages/server/dist/app/context.js');
-const app = await buildApp({ store, clock: { now: () => new Date() }, security: defaultSecurity }, { logger: { level: 'info' } }); lap('buildApp');
+const { composeDeps } = await import('./packages/server/dist/composition.js');
+const { SetupToken } = await import('./packages/server/dist/auth/setupToken.js');
+const app = await buildApp(composeDeps(store, { now: () => new Date() }, { ...defaultSecurity, setupToken: new SetupToken() }), { logger: { level: 'info' } }); lap('buildApp');
 await app.ready(); lap('app.ready (plugins, route schemas compiled)');
 await app.listen({ port: 0, host: '127.0.0.1' }); lap('listen');
 await app.close(); await store.close();`;

@@ -10,6 +10,8 @@ import Fastify from 'fastify';
 import { openStore } from '../../packages/server/dist/store/database.js';
 import { buildApp } from '../../packages/server/dist/http/buildApp.js';
 import { defaultSecurity, systemClock } from '../../packages/server/dist/app/context.js';
+import { composeDeps, startComponents } from '../../packages/server/dist/composition.js';
+import { SetupToken } from '../../packages/server/dist/auth/setupToken.js';
 import { insertCheckIn } from '../../packages/server/dist/store/checkIns.js';
 import { newId } from '../../packages/server/dist/store/ids.js';
 
@@ -25,7 +27,9 @@ if (store.dialect === 'sqlite' && process.env.BENCH_SQLITE_SYNCHRONOUS) {
 
 let app;
 if (mode === 'varde') {
-  app = await buildApp({ store, clock: systemClock, security: defaultSecurity });
+  const deps = composeDeps(store, systemClock, { ...defaultSecurity, setupToken: new SetupToken() });
+  await startComponents(deps);
+  app = await buildApp(deps);
 } else {
   app = Fastify({ logger: false });
   const orgId = process.env.BENCH_ORG_ID;

@@ -12,5 +12,6 @@ export * from './schemas/progress.js';
 export * from './schemas/myWork.js';
 export * from './schemas/alignmentTarget.js';
 export * from './schemas/trash.js';
+export * from './schemas/event.js';
 
 export * from './rules.js';

@@ -17,3 +17,6 @@ export * from './restoreWindow.js';
 export * from './checkInChanges.js';
 export * from './unitArchive.js';
 export * from './periodDeletion.js';
+export * from './fieldChanges.js';
+export * from './checkInWrite.js';
+export * from './events.js';

@@ -13,6 +13,7 @@ import { createSweeper } from './jobs/sweeper.js';
 import { SetupToken } from './auth/setupToken.js';
 import { offerSetupToken } from './app/setup.js';
 import { demoOnNetwork } from './demo/demoOnNetwork.js';
+import { composeDeps, startComponents, stopComponents } from './composition.js';
 
 async function main(): Promise<void> {
   const config = readConfig();
@@ -21,13 +22,10 @@ async function main(): Promise<void> {
   const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, onLostConnection: (error) => lostConnection(error) });
   // Told each new set-up token once the app and its logger exist (tokens are issued only after listening).
   let announceSetupToken = (_token: string): void => {};
-  const deps: Deps = {
-    store, clock: systemClock,
-    security: {
-      secureCookies: config.secureCookies, sessionIdleSeconds: config.sessionIdleSeconds, sessionMaxSeconds: config.sessionMaxSeconds,
-      trustProxy: config.trustProxy, exposed: !isLoopbackHost(config.host), setupToken: new SetupToken((token) => announceSetupToken(token)),
-    },
-  };
+  const deps: Deps = composeDeps(store, systemClock, {
+    secureCookies: config.secureCookies, sessionIdleSeconds: config.sessionIdleSeconds, sessionMaxSeconds: config.sessionMaxSeconds,
+    trustProxy: config.trustProxy, exposed: !isLoopbackHost(config.host), setupToken: new SetupToken((token) => announceSetupToken(token)),
+  });
   // Before seeding: a refused start must not leave demo data behind in an empty database.
   const demo = await demoOnNetwork(deps, config);
   if ('refuse' in demo) {
@@ -67,6 +65,7 @@ async function main(): Promise<void> {
     }
   }
 
+  await startComponents(deps);
   const sweeper = createSweeper(deps, {
     onSwept: (swept) => { if (swept.sessions + swept.signInFailures + swept.trash > 0) app.log.debug(swept, 'deleted ended sessions, old sign-in failures and deletions past undoing'); },
     onError: (err) => app.log.warn({ err }, 'sweeping ended sessions and old trash failed; the next sweep tries again'),
@@ -82,6 +81,7 @@ async function main(): Promise<void> {
     try {
       await app.close();
       await sweeper.stop();
+      await stopComponents(deps);
       await store.close();
       clearTimeout(force);
       process.exit(0);

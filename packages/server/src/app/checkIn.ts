@@ -1,11 +1,8 @@
 // A check-in: the weekly moment a team records where a key result stands and how sure they are.
 import { checkInChanges, type CheckIn, type CheckInInput, type Page } from '@varde/core';
-import { listCheckIns, recordCheckIn } from '../store/checkIns.js';
+import { listCheckIns } from '../store/checkIns.js';
 import { newId } from '../store/ids.js';
-import { write } from '../store/groupCommit.js';
 import { isoNow, type Actor, type Deps } from './context.js';
-import { checkInRefusal } from './checkInRefusal.js';
-import { submitCheckIn } from './checkInBatches.js';
 import { keyResultInContext } from './keyResults.js';
 import { cursorOf, pageOf } from './paging.js';
 import { checkInFacts } from './checkInEdits.js';
@@ -13,16 +10,7 @@ import { presentCheckIn } from '../presenters/checkIns.js';
 
 export async function checkIn(deps: Deps, actor: Actor, keyResultId: string, input: CheckInInput): Promise<CheckIn> {
   const written = { id: newId(), orgId: actor.orgId, keyResultId, ...input, authorId: actor.personId, createdAt: isoNow(deps) };
-  if (deps.store.dialect === 'postgres') {
-    await submitCheckIn(deps.store, actor, written);
-  } else {
-    await write(deps.store, async (trx) => {
-      const context = await keyResultInContext(trx, actor, keyResultId);
-      const refusal = checkInRefusal(actor, context, input);
-      if (refusal) throw refusal;
-      await recordCheckIn(trx, written, context.kr.objectiveId);
-    });
-  }
+  await deps.checkIns.submit(actor, written);
   const { id, createdAt } = written;
   // Its author, on the day it was made, in a period that took it: core's checkInChanges allows
   // both in any time zone, so the answer needs no read of the organisation's.

@@ -2,6 +2,8 @@
 import type { Store } from '../store/database.js';
 import type { SessionPrincipal } from '../store/people.js';
 import type { SetupToken } from '../auth/setupToken.js';
+import type { EventFeed } from '../events/eventFeed.js';
+import type { CheckInBatches } from './checkInBatches.js';
 
 export interface Clock { now(): Date }
 export const systemClock: Clock = { now: () => new Date() };
@@ -30,6 +32,10 @@ export interface Deps {
   store: Store;
   clock: Clock;
   security: SecuritySettings;
+  /** Told of every change's events; the live streams listen to it. */
+  events: EventFeed;
+  /** Writes check-ins in batches. */
+  checkIns: CheckInBatches;
 }
 export interface Actor extends SessionPrincipal {}
 export const isoNow = (deps: Deps): string => deps.clock.now().toISOString();

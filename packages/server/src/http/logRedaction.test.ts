@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultSecurity, type Deps } from '../app/context.js';
 import { TestClock } from '../testing/testApp.js';
+import { composeDeps } from '../composition.js';
 import { SetupToken } from '../auth/setupToken.js';
 import { openTestStore, storeKinds, type TestStore } from '../testing/testStores.js';
 import { buildApp } from './buildApp.js';
@@ -21,7 +22,7 @@ describe.each(storeKinds())('logs on %s', (kind) => {
 
   beforeAll(async () => {
     testStore = await openTestStore(kind);
-    const deps: Deps = { store: testStore.store, clock: new TestClock(new Date('2026-11-25T10:00:00Z')), security: { ...defaultSecurity, setupToken: new SetupToken() } };
+    const deps: Deps = composeDeps(testStore.store, new TestClock(new Date('2026-11-25T10:00:00Z')), { ...defaultSecurity, setupToken: new SetupToken() });
     app = await buildApp(deps, { logger: { level: 'info', stream: { write: (line: string) => { lines.push(line); } } } });
     // What a careless handler writes: the whole body and every header.
     app.post('/api/v1/test-only/careless-log', { config: { public: true } }, async (request) => {

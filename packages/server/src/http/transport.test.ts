@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientOf, startTestApp, type TestApp } from '../testing/testApp.js';
 import { openTestStore, storeKinds } from '../testing/testStores.js';
 import { defaultSecurity } from '../app/context.js';
+import { composeDeps } from '../composition.js';
+import { SetupToken } from '../auth/setupToken.js';
 import { expectProblem, readViews } from '../testing/apiChecks.js';
 import { buildApp } from './buildApp.js';
 
@@ -125,7 +127,7 @@ describe('server timeouts', () => {
   it('cuts off a client that sends its headers too slowly', async () => {
     const testStore = await openTestStore('sqlite');
     const store = testStore.store;
-    const app = await buildApp({ store, clock: { now: () => new Date() }, security: defaultSecurity }, {
+    const app = await buildApp(composeDeps(store, { now: () => new Date() }, { ...defaultSecurity, setupToken: new SetupToken() }), {
       webRoot: null, timeouts: { headersTimeout: 300, requestTimeout: 600, checkInterval: 100 },
     });
     try {

@@ -24,9 +24,13 @@ import type pg from 'pg';
 import { KEY_RESULT_COLUMNS, presentKeyResultRow, type KeyResultRecord } from './keyResults.js';
 import type { KeyResultTable } from './schema.js';
 import type { NewCheckIn } from './checkIns.js';
+import { eventRow, type NewEvent } from './events.js';
+import { eventChannel } from './eventNotifications.js';
+import type { Store } from './database.js';
+import { sqliteCheckInBatch } from './checkInBatchSqlite.js';
 
 /** Where a key result sits, for deciding whether a check-in on it may be written. */
-export interface BatchContext { periodState: string; unitArchivedAt: string | null; members: ReadonlySet<string> }
+export interface BatchContext { unitId: string; periodState: string; unitArchivedAt: string | null; members: ReadonlySet<string> }
 /** A key result a batch asks for, with the organisation of the actor who asks. */
 export interface BatchKeyResult { keyResultId: string; orgId: string }
 export interface BatchRead {
@@ -41,7 +45,11 @@ export interface BatchWrite {
   /** Key results whose current value becomes a check-in's. */
   moves: readonly CurrentMove[];
   progress: ReadonlyArray<{ objectiveId: string; orgId: string; progress: number }>;
+  /** The check-ins' events, in order, each under its organisation. */
+  events: ReadonlyArray<{ orgId: string; event: NewEvent }>;
 }
+/** Each organisation's last seq after the batch's events, for the event feed. */
+export type BatchSeqs = Array<{ orgId: string; seq: number }>;
 
 const KR = KEY_RESULT_COLUMNS.map((c) => `kr.${c}`).join(', ');
 
@@ -49,7 +57,7 @@ const KR = KEY_RESULT_COLUMNS.map((c) => `kr.${c}`).join(', ');
 // ids, so two batches, or a batch and any other writer, cannot deadlock. $1 and $2 are pairs of
 // key result and organisation, distinct: a key result is found only under its own organisation.
 const CONTEXTS = `
-  select kr.id, kr.org_id, p.state as period_state, u.archived_at as unit_archived_at,
+  select kr.id, kr.org_id, o.unit_id, p.state as period_state, u.archived_at as unit_archived_at,
     array(select m.person_id from memberships m where m.unit_id = o.unit_id and m.person_id = any($3)) as members
   from unnest($1, $2) as w(id, org_id)
   join key_results kr on kr.id = w.id and kr.org_id = w.org_id
@@ -77,6 +85,25 @@ const MOVE = `
   from unnest($1, $2, $3, $4, $5) as m(id, org_id, value, confidence, at)
   where kr.id = m.id and kr.org_id = m.org_id`;
 
+// Numbers the events from each organisation's counter, whose row stays locked to the commit (see
+// store/events.ts takeSeqs), in organisation order like every writer that takes several; and
+// notifies the listening instances, which PostgreSQL does on commit.
+const EVENTS = `
+  with e as (
+    select e.*, row_number() over (partition by e.org_id order by e.ord) as n, count(*) over (partition by e.org_id) as total
+    from unnest($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) with ordinality
+      as e(org_id, id, type, subject_kind, subject_id, subject_name, unit_id, objective_id, key_result_id, actor_id, at, changes, ord)
+  ), c as (
+    insert into event_counters (org_id, seq) select org_id, count(*) from e group by org_id order by org_id
+    on conflict (org_id) do update set seq = event_counters.seq + excluded.seq
+    returning org_id, seq
+  ), i as (
+    insert into events (org_id, seq, id, type, subject_kind, subject_id, subject_name, unit_id, objective_id, key_result_id, actor_id, at, changes)
+    select e.org_id, c.seq - e.total + e.n, e.id, e.type, e.subject_kind, e.subject_id, e.subject_name, e.unit_id, e.objective_id, e.key_result_id, e.actor_id, e.at, e.changes
+    from e join c on c.org_id = e.org_id
+  )
+  select org_id, seq::text as seq, pg_notify($13, org_id || ':' || seq) from c`;
+
 const PROGRESS = `
   update objectives o set progress = v.progress
   from unnest($1, $2, $3) as v(id, org_id, progress)
@@ -90,6 +117,7 @@ const PREPARE = [
   `prepare varde_batch_append(text[], text[], text[], double precision[], integer[], text[], text[], text[], text[]) as ${APPEND}`,
   `prepare varde_batch_move(text[], text[], double precision[], integer[], text[]) as ${MOVE}`,
   `prepare varde_batch_progress(text[], text[], double precision[]) as ${PROGRESS}`,
+  `prepare varde_batch_events(text[], text[], text[], text[], text[], text[], text[], text[], text[], text[], text[], text[], text) as ${EVENTS}`,
 ];
 const prepared = new WeakSet<pg.PoolClient>();
 
@@ -104,8 +132,8 @@ const BEGIN = 'begin; set local plan_cache_mode = force_generic_plan';
  * commits. On any failure it rolls back and the connection is closed rather than reused, so no
  * half-known state (a statement prepared or not) outlives the error.
  */
-export async function checkInBatchTransaction<T>(pool: pg.Pool, wanted: readonly BatchKeyResult[], personIds: readonly string[],
-  decide: (read: BatchRead) => { write: BatchWrite; result: T }): Promise<T> {
+export async function checkInBatchTransaction<T>(pool: pg.Pool, channel: string, wanted: readonly BatchKeyResult[], personIds: readonly string[],
+  decide: (read: BatchRead) => { write: BatchWrite; result: T }): Promise<{ result: T; seqs: BatchSeqs }> {
   const client = await pool.connect();
   let failed = false;
   try {
@@ -118,16 +146,20 @@ export async function checkInBatchTransaction<T>(pool: pg.Pool, wanted: readonly
     const krs = textArray(client, [...pairs.values()].map((w) => w.keyResultId));
     const orgs = textArray(client, [...pairs.values()].map((w) => w.orgId));
     const read = await client.query(`${BEGIN}; execute varde_batch_contexts(${krs}, ${orgs}, ${textArray(client, personIds)}); execute varde_batch_key_results(${krs}, ${orgs})`) as unknown as pg.QueryResult[];
-    const [contextRows, keyResultRows] = read.slice(-2).map((r) => r.rows) as [Array<{ id: string; org_id: string; period_state: string; unit_archived_at: string | null; members: string[] }>, KeyResultTable[]];
+    const [contextRows, keyResultRows] = read.slice(-2).map((r) => r.rows) as [Array<{ id: string; org_id: string; unit_id: string; period_state: string; unit_archived_at: string | null; members: string[] }>, KeyResultTable[]];
     const contexts = new Map<string, Map<string, BatchContext>>();
     for (const r of contextRows) {
       let ofOrg = contexts.get(r.org_id);
       if (!ofOrg) { ofOrg = new Map(); contexts.set(r.org_id, ofOrg); }
-      ofOrg.set(r.id, { periodState: r.period_state, unitArchivedAt: r.unit_archived_at, members: new Set(r.members) });
+      ofOrg.set(r.id, { unitId: r.unit_id, periodState: r.period_state, unitArchivedAt: r.unit_archived_at, members: new Set(r.members) });
     }
     const { write, result } = decide({ contexts, keyResults: new Map(keyResultRows.map((r) => [r.id, presentKeyResultRow(r)])) });
-    await client.query([...writeStatements(client, write), 'commit'].join('; '));
-    return result;
+    const statements = writeStatements(client, write, channel);
+    const answers = await client.query([...statements, 'commit'].join('; ')) as unknown as pg.QueryResult | pg.QueryResult[];
+    // The events' statement, when there is one, comes last before the commit.
+    const eventsAnswer = write.events.length ? (Array.isArray(answers) ? answers[answers.length - 2] : undefined) : undefined;
+    const seqs = (eventsAnswer?.rows ?? []).map((r: { org_id: string; seq: string }) => ({ orgId: r.org_id, seq: Number(r.seq) }));
+    return { result, seqs };
   } catch (error) {
     failed = true;
     // A lost connection fails the rollback too; the error worth reporting is the first.
@@ -138,7 +170,7 @@ export async function checkInBatchTransaction<T>(pool: pg.Pool, wanted: readonly
   }
 }
 
-function writeStatements(client: pg.PoolClient, { checkIns, moves, progress }: BatchWrite): string[] {
+function writeStatements(client: pg.PoolClient, { checkIns, moves, progress, events }: BatchWrite, channel: string): string[] {
   const statements: string[] = [];
   if (checkIns.length) {
     const text = (key: 'id' | 'orgId' | 'keyResultId' | 'comment' | 'blockers' | 'authorId' | 'createdAt') => textArray(client, checkIns.map((c) => c[key]));
@@ -150,6 +182,11 @@ function writeStatements(client: pg.PoolClient, { checkIns, moves, progress }: B
   }
   if (progress.length) {
     statements.push(`execute varde_batch_progress(${textArray(client, progress.map((p) => p.objectiveId))}, ${textArray(client, progress.map((p) => p.orgId))}, ${numberArray(client, progress.map((p) => p.progress))})`);
+  }
+  if (events.length) {
+    const rows = events.map((e) => eventRow(e.orgId, 0, e.event));
+    const text = (key: 'org_id' | 'id' | 'type' | 'subject_kind' | 'subject_id' | 'subject_name' | 'unit_id' | 'objective_id' | 'key_result_id' | 'actor_id' | 'at' | 'changes') => textArray(client, rows.map((r) => r[key]));
+    statements.push(`execute varde_batch_events(${text('org_id')}, ${text('id')}, ${text('type')}, ${text('subject_kind')}, ${text('subject_id')}, ${text('subject_name')}, ${text('unit_id')}, ${text('objective_id')}, ${text('key_result_id')}, ${text('actor_id')}, ${text('at')}, ${text('changes')}, ${client.escapeLiteral(channel)})`);
   }
   return statements;
 }
@@ -169,3 +206,14 @@ function numberArray(client: pg.PoolClient, values: readonly number[]): string {
   for (const v of values) if (!Number.isFinite(v)) throw new Error(`not a finite number: ${v}`);
   return client.escapeLiteral(`{${values.join(',')}}`);
 }
+
+/** The batch on whichever database the store holds: the one place the check-in path differs by dialect. */
+export async function writeCheckInBatch<T>(store: Store, wanted: readonly BatchKeyResult[], personIds: readonly string[],
+  decide: (read: BatchRead) => { write: BatchWrite; result: T }): Promise<{ result: T; seqs: BatchSeqs }> {
+  if (store.dialect === 'postgres' && store.pgPool) return checkInBatchTransaction(store.pgPool, eventChannel(store.pgSchema), wanted, personIds, decide);
+  return sqliteCheckInBatch(store.db, wanted, personIds, decide);
+}
+
+/** How many batches may be written at once: PostgreSQL runs them on connections of their own;
+ *  SQLite has one writer, so a second would only wait. */
+export const concurrentBatches = (store: Store): number => (store.dialect === 'postgres' ? 2 : 1);

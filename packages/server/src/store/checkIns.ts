@@ -3,9 +3,7 @@
 import { updatedRows, type Db, type VersionedUpdate } from './executor.js';
 import type { Selectable } from 'kysely';
 import type { CheckInTable } from './schema.js';
-import { setCurrent } from './keyResults.js';
 import { compiledOnce } from './compiledOnce.js';
-import { refreshObjectiveProgress } from './objectiveProgress.js';
 
 export interface NewCheckIn {
   id: string; orgId: string; keyResultId: string; value: number; confidence: number;
@@ -17,15 +15,6 @@ const insertQuery = compiledOnce((db, c: NewCheckIn) => db.insertInto('check_ins
 }));
 export async function insertCheckIn(db: Db, c: NewCheckIn): Promise<void> {
   await insertQuery(db, c);
-}
-
-/** Everything a check-in written alone writes, in the caller's transaction: the check-in itself;
- *  its value as the key result's current one unless a later check-in is current already (see
- *  setCurrent); and then the objective's kept progress. SQLite's path; PostgreSQL writes
- *  check-ins in batches (store/checkInBatch.ts). */
-export async function recordCheckIn(db: Db, c: NewCheckIn, objectiveId: string): Promise<void> {
-  await insertQuery(db, c);
-  if (await setCurrent(db, c.keyResultId, c.value, c.confidence, c.createdAt)) await refreshObjectiveProgress(db, objectiveId, { locked: true });
 }
 
 export interface CheckInRecord {

@@ -15,6 +15,7 @@ import * as objectiveProgress from './migrations/002_objective_progress.js';
 import * as accountsAndSignInLimits from './migrations/003_accounts_and_sign_in_limits.js';
 import * as trash from './migrations/004_trash.js';
 import * as checkInEditsAndArchivedUnits from './migrations/005_check_in_edits_and_archived_units.js';
+import * as events from './migrations/006_events.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 export interface Store {
@@ -25,6 +26,8 @@ export interface Store {
   /** PostgreSQL only: the pool itself, for the check-in batch's round trips that hold several
    *  statements (store/checkInBatch.ts), which Kysely does not send. */
   pgPool?: pg.Pool;
+  /** PostgreSQL only: the schema the store lives in, when not the connection's default. */
+  pgSchema?: string | undefined;
   close(): Promise<void>;
 }
 
@@ -43,6 +46,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '003_accounts_and_sign_in_limits': accountsAndSignInLimits,
   '004_trash': trash,
   '005_check_in_edits_and_archived_units': checkInEditsAndArchivedUnits,
+  '006_events': events,
 };
 
 export async function openStore(config: StoreConfig): Promise<Store> {
@@ -119,5 +123,5 @@ async function openPostgres(url: string, schema: string | undefined, onLostConne
   pool.on('error', onLostConnection ?? ((error) => process.emitWarning(`PostgreSQL closed an idle connection: ${error.message}`)));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
   const safeUrl = maskedDatabaseUrl(url);
-  return { db, dialect: 'postgres', location: schema ? `${safeUrl} (schema ${schema})` : safeUrl, pgPool: pool, close: () => db.destroy() };
+  return { db, dialect: 'postgres', location: schema ? `${safeUrl} (schema ${schema})` : safeUrl, pgPool: pool, pgSchema: schema, close: () => db.destroy() };
 }

@@ -69,6 +69,17 @@ export interface TrashTable {
   id: string; org_id: string; kind: string; subject_id: string; snapshot: string; deleted_by: string | null; deleted_at: string;
 }
 
+/** One recorded change (store/events.ts); seq is a bigint, read back as a number or a string by the driver. */
+export interface EventTable {
+  org_id: string; seq: number | string | bigint; id: string; type: string;
+  subject_kind: string; subject_id: string; subject_name: string;
+  unit_id: string | null; objective_id: string | null; key_result_id: string | null;
+  actor_id: string | null; at: string;
+  /** JSON: [{ field, before, after }]. */
+  changes: string;
+}
+export interface EventCounterTable { org_id: string; seq: number | string | bigint }
+
 export interface Database {
   organisations: OrganisationTable;
   people: PersonTable;
@@ -85,4 +96,6 @@ export interface Database {
   initiative_key_results: InitiativeKeyResultTable;
   sign_in_failures: SignInFailureTable;
   trash: TrashTable;
+  events: EventTable;
+  event_counters: EventCounterTable;
 }

@@ -7,6 +7,7 @@ import { defaultSecurity, type Clock, type Deps, type SecuritySettings } from '.
 import type { Api } from '../routes/types.js';
 import { openTestStore, type TestStore } from './testStores.js';
 import { SetupToken } from '../auth/setupToken.js';
+import { composeDeps, startComponents, stopComponents } from '../composition.js';
 
 export class TestClock implements Clock {
   constructor(private at: Date) {}
@@ -46,7 +47,8 @@ export function clientOf(app: Api, cookie: string): Client {
 export async function startTestApp(kind: Dialect, at = '2026-11-25T10:00:00Z', security: Partial<SecuritySettings> = {}, options: AppOptions = {}): Promise<TestApp> {
   const testStore = await openTestStore(kind);
   const clock = new TestClock(new Date(at));
-  const deps: Deps = { store: testStore.store, clock, security: { ...defaultSecurity, setupToken: new SetupToken(), ...security } };
+  const deps: Deps = composeDeps(testStore.store, clock, { ...defaultSecurity, setupToken: new SetupToken(), ...security });
+  await startComponents(deps);
   const app = await buildApp(deps, options);
   await app.ready();
   const anonymous = clientOf(app, '');
@@ -60,6 +62,7 @@ export async function startTestApp(kind: Dialect, at = '2026-11-25T10:00:00Z', s
     },
     async close() {
       await app.close();
+      await stopComponents(deps);
       await testStore.store.close();
       await testStore.drop();
     },

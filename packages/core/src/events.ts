@@ -1,0 +1,33 @@
+// The domain events Varde records: one per change, written in the change's own transaction. Their
+// types are the vocabulary of the audit trail, the activity lists and the live stream.
+
+export const SUBJECT_KINDS = ['organisation', 'unit', 'person', 'period', 'objective', 'keyResult', 'checkIn', 'initiative', 'session'] as const;
+export type SubjectKind = (typeof SUBJECT_KINDS)[number];
+
+export const EVENT_TYPES = [
+  'organisation.created', 'organisation.changed', 'demo.ended',
+  'unit.created', 'unit.changed', 'unit.archived', 'unit.restored',
+  'person.created', 'person.changed', 'person.passwordChanged', 'person.oneTimePasswordSet',
+  'period.created', 'period.changed', 'period.deleted',
+  'objective.created', 'objective.changed', 'objective.deleted', 'objective.restored',
+  'keyResult.created', 'keyResult.changed', 'keyResult.deleted', 'keyResult.restored', 'keyResult.checkedIn',
+  'checkIn.changed', 'checkIn.deleted',
+  'initiative.created', 'initiative.changed', 'initiative.deleted', 'initiative.restored',
+  'session.signedIn', 'session.signedOut', 'session.endedEverywhere',
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+/** What an event is about, and where that sits: the unit it belongs to, and the objective and key
+ *  result above it, so a unit's activity and an objective's history are one indexed read each. */
+export interface EventSubject {
+  kind: SubjectKind;
+  id: string;
+  /** Its title or name when the event happened: a deleted object is still named in the trail. */
+  name: string;
+  unitId?: string | null;
+  objectiveId?: string | null;
+  keyResultId?: string | null;
+}
+
+/** Events that tell about OKR work, for a unit's activity and Mine: not the administration. */
+export const OKR_EVENT_KINDS: ReadonlySet<SubjectKind> = new Set(['objective', 'keyResult', 'checkIn', 'initiative']);
