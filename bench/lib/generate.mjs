@@ -5,7 +5,7 @@
 // over the cycle so far, the latest one denormalised onto the key result as the API expects.
 // Another size (shapeFor) keeps every count in the same proportion to the units.
 import { performance } from 'node:perf_hooks';
-import { cycleContaining, objectiveProgressOf, yearPeriod } from '@varde/core';
+import { checkInWrite, cycleContaining, objectiveProgressOf, yearPeriod } from '@varde/core';
 import { bulkLoad, analyseAfterLoad } from '../../packages/server/dist/store/bulk.js';
 import { hashPassword } from '../../packages/server/dist/auth/passwords.js';
 import { rng, uuidv7 } from './util.mjs';
@@ -205,10 +205,13 @@ export async function generate(store, { now = new Date(), seed = 20261125, shape
       confidence = Math.min(10, Math.max(1, confidence + checkInRng.int(-1, 1)));
       series.push({ at, value: valueAt(checkInRng, kr, f * (elapsedMs / (Date.parse(`${cycleDates.endDate}T23:59:59Z`) - cycleStartMs))), confidence });
     }
-    const last = series[n - 1];
-    kr.current_value = last.value;
-    kr.current_at = new Date(last.at).toISOString();
-    kr.confidence = last.confidence;
+    // The key result's current value by the rule every check-in is written by.
+    const written = series.map((c, i) => ({ id: String(i).padStart(6, '0'), keyResultId: kr.id, value: c.value, confidence: c.confidence, createdAt: new Date(c.at).toISOString() }));
+    const standing = { id: kr.id, objectiveId: kr.objective_id, type: kr.type, start: kr.start_value, target: kr.target_value, weight: kr.weight, current: null, confidence: null, currentAt: null };
+    const [move] = checkInWrite(written, new Map([[kr.id, standing]])).moves;
+    kr.current_value = move.value;
+    kr.current_at = move.at;
+    kr.confidence = move.confidence;
     kr.series = series;
   }
   // In key-result id order, so the (key_result_id, created_at) index grows at its end.

@@ -5,7 +5,7 @@ export const SUBJECT_KINDS = ['organisation', 'unit', 'person', 'period', 'objec
 export type SubjectKind = (typeof SUBJECT_KINDS)[number];
 
 export const EVENT_TYPES = [
-  'organisation.created', 'organisation.changed', 'demo.ended',
+  'organisation.created', 'organisation.changed',
   'unit.created', 'unit.changed', 'unit.archived', 'unit.restored',
   'person.created', 'person.changed', 'person.passwordChanged', 'person.oneTimePasswordSet',
   'period.created', 'period.changed', 'period.deleted',
@@ -31,3 +31,17 @@ export interface EventSubject {
 
 /** Events that tell about OKR work, for a unit's activity and Mine: not the administration. */
 export const OKR_EVENT_KINDS: ReadonlySet<SubjectKind> = new Set(['objective', 'keyResult', 'checkIn', 'initiative']);
+
+/** The fields an event of each kind tells about, as the API names them, in the order a history
+ *  lists them. What is not here (versions, timestamps, password hashes) is never in an event. */
+export const EVENT_FIELDS = {
+  organisation: ['name', 'language', 'timeZone', 'fiscalYearStartMonth', 'cycleCadence', 'checkInCadenceDays', 'strategy'],
+  unit: ['name', 'kind', 'description', 'parentId', 'members', 'archivedAt'],
+  person: ['name', 'email', 'isAdmin', 'active'],
+  period: ['name', 'kind', 'startDate', 'endDate', 'state'],
+  objective: ['title', 'description', 'kind', 'status', 'unitId', 'periodId', 'ownerIds', 'alignments'],
+  keyResult: ['title', 'type', 'start', 'target', 'measure', 'ownerId', 'weight'],
+  checkIn: ['value', 'confidence', 'comment', 'blockers', 'createdAt'],
+  initiative: ['title', 'description', 'ownerId', 'status', 'periodId', 'keyResultIds'],
+  session: [],
+} as const satisfies Record<SubjectKind, readonly string[]>;

@@ -1,5 +1,7 @@
 // Accounts people manage: choosing one's own password, an admin's one-time password for someone
 // who lost theirs, and bringing old password hashes up to today's algorithm.
+import { unitOfWork } from '../events/unitOfWork.js';
+import { personSubject } from '../events/subjects.js';
 import { randomInt } from 'node:crypto';
 import type { OneTimePassword, PasswordChange } from '@varde/core';
 import { findPasswordHash, getPerson, replacePasswordHash, setPassword } from '../store/people.js';
@@ -7,7 +9,7 @@ import { hashPassword, needsRehash, verifyPassword } from '../auth/passwords.js'
 import { assertAcceptablePassword } from '../auth/passwordPolicy.js';
 import { forgetPrincipal } from '../auth/sessionCache.js';
 import { authorise, policies } from '../auth/policies.js';
-import { isoNow, type Actor, type Deps } from './context.js';
+import type { Actor, Deps } from './context.js';
 import { AppError, forbidden, invalid, notFound } from './errors.js';
 import { endSessionsOf } from './session.js';
 
@@ -35,8 +37,11 @@ export async function changeOwnPassword(deps: Deps, actor: Actor, currentSession
     throw invalid('newPassword', 'must not be the one-time password; choose your own', 'same_password');
   }
   const passwordHash = await hashPassword(input.newPassword);
-  if (!(await setPassword(deps.store.db, actor.orgId, actor.personId, passwordHash, false, isoNow(deps)))) throw notFound('The person');
-  await endSessionsOf(deps, actor.orgId, actor.personId, currentSessionId);
+  await unitOfWork(deps, actor, async ({ trx, record, now }) => {
+    if (!(await setPassword(trx, actor.orgId, actor.personId, passwordHash, false, now))) throw notFound('The person');
+    record('person.passwordChanged', personSubject({ id: actor.personId, name: actor.name }), []);
+  });
+  await endSessionsOf(deps, actor, actor.orgId, actor.personId, currentSessionId);
   // The current session was remembered with "must change password" still set.
   forgetPrincipal(deps.store, currentSessionId);
 }
@@ -55,10 +60,15 @@ export function newOneTimePassword(): string {
 export async function setOneTimePassword(deps: Deps, actor: Actor, personId: string): Promise<OneTimePassword> {
   await authorise(policies.managePeople(actor), 'set passwords for others');
   if (personId === actor.personId) throw forbidden('Change your own password with POST /api/v1/me/password');
-  if (!(await getPerson(deps.store.db, actor.orgId, personId))) throw notFound('The person');
+  const person = await getPerson(deps.store.db, actor.orgId, personId);
+  if (!person) throw notFound('The person');
   const oneTimePassword = newOneTimePassword();
   const passwordHash = await hashPassword(oneTimePassword);
-  if (!(await setPassword(deps.store.db, actor.orgId, personId, passwordHash, true, isoNow(deps)))) throw notFound('The person');
-  await endSessionsOf(deps, actor.orgId, personId);
+  await unitOfWork(deps, actor, async ({ trx, record, now }) => {
+    if (!(await setPassword(trx, actor.orgId, personId, passwordHash, true, now))) throw notFound('The person');
+    // That it was set, never what to: the password is the person's secret once handed over.
+    record('person.oneTimePasswordSet', personSubject(person), []);
+  });
+  await endSessionsOf(deps, actor, actor.orgId, personId);
   return { oneTimePassword };
 }

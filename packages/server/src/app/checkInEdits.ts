@@ -1,7 +1,9 @@
 // Correcting the record: a check-in edited or removed, by the rule of core's checkInChanges.
 // When the key result's newest check-in changes or goes, its current value and confidence and
 // the objective's kept progress follow, in the same transaction.
-import { okrsReadOnly, type CheckIn, type CheckInPatch } from '@varde/core';
+import { deletedChanges, fieldChanges, okrsReadOnly, type CheckIn, type CheckInPatch } from '@varde/core';
+import { unitOfWork } from '../events/unitOfWork.js';
+import { checkInSubject, fieldsOf } from '../events/subjects.js';
 import { deleteCheckIn, getCheckIn, newestCheckIn, updateCheckIn, type CheckInRecord } from '../store/checkIns.js';
 import { resetCurrent, type KeyResultContextRow } from '../store/keyResults.js';
 import { refreshObjectiveProgress } from '../store/objectiveProgress.js';
@@ -45,7 +47,7 @@ async function followNewest(trx: Db, context: KeyResultContextRow): Promise<void
 }
 
 export async function editCheckIn(deps: Deps, actor: Actor, id: string, patch: CheckInPatch): Promise<CheckIn> {
-  return deps.store.db.transaction().execute(async (trx) => {
+  return unitOfWork(deps, actor, async ({ trx, record }) => {
     const { checkIn, context, facts } = await changeable(deps, trx, actor, id, 'edit');
     const next = {
       value: patch.value ?? checkIn.value, confidence: patch.confidence ?? checkIn.confidence,
@@ -59,14 +61,16 @@ export async function editCheckIn(deps: Deps, actor: Actor, id: string, patch: C
     if (outcome === 'stale') throw staleVersion('The check-in');
     if (outcome === 'missing') throw notFound('The check-in');
     await followNewest(trx, context);
+    record('checkIn.changed', checkInSubject(checkIn, context.kr, context.unitId), fieldChanges(checkIn, next, fieldsOf<CheckInRecord>('checkIn')));
     return presentCheckIn({ ...checkIn, ...next, editedAt: now, version: patch.version + 1 }, facts);
   });
 }
 
 export async function removeCheckIn(deps: Deps, actor: Actor, id: string): Promise<void> {
-  await deps.store.db.transaction().execute(async (trx) => {
-    const { context } = await changeable(deps, trx, actor, id, 'delete');
+  await unitOfWork(deps, actor, async ({ trx, record }) => {
+    const { checkIn, context } = await changeable(deps, trx, actor, id, 'delete');
     await deleteCheckIn(trx, actor.orgId, id);
+    record('checkIn.deleted', checkInSubject(checkIn, context.kr, context.unitId), deletedChanges(checkIn, fieldsOf<CheckInRecord>('checkIn')));
     await followNewest(trx, context);
   });
 }

@@ -1,5 +1,7 @@
 // Initiatives (tiltak): the work a unit does to move its key results.
-import type { Initiative, InitiativeCreate, InitiativePatch, Page } from '@varde/core';
+import { createdChanges, fieldChanges, type Initiative, type InitiativeCreate, type InitiativePatch, type Page } from '@varde/core';
+import { unitOfWork } from '../events/unitOfWork.js';
+import { fieldsOf, initiativeSubject } from '../events/subjects.js';
 import { getInitiative, insertInitiative, keyResultPlaces, listInitiatives, replaceInitiativeKeyResults, updateInitiative } from '../store/initiatives.js';
 import { peopleExist } from '../store/people.js';
 import { getUnit } from '../store/units.js';
@@ -45,18 +47,20 @@ async function checkKeyResults(db: Db, orgId: string, at: { unitId: string; peri
 
 export async function addInitiative(deps: Deps, actor: Actor, input: InitiativeCreate): Promise<Initiative> {
   const id = newId();
-  return deps.store.db.transaction().execute(async (trx) => {
+  return unitOfWork(deps, actor, async ({ trx, record }) => {
     if (!(await getUnit(trx, actor.orgId, input.unitId))) throw invalid('unitId', 'is not a unit in this organisation', 'unknown_unit');
     await authorise(policies.changeOkrsOf(trx, actor, input.unitId, 'unitId'), "change this unit's initiatives");
     await checkReferences(trx, actor.orgId, input);
     await checkKeyResults(trx, actor.orgId, input, input.keyResultIds, true);
     await insertInitiative(trx, { id, orgId: actor.orgId, ...input, now: isoNow(deps) });
-    return (await getInitiative(trx, actor.orgId, id))!;
+    const created = (await getInitiative(trx, actor.orgId, id))!;
+    record('initiative.created', initiativeSubject(created), createdChanges(created, fieldsOf<Initiative>('initiative')));
+    return created;
   });
 }
 
 export async function changeInitiative(deps: Deps, actor: Actor, id: string, patch: InitiativePatch): Promise<Initiative> {
-  return deps.store.db.transaction().execute(async (trx) => {
+  return unitOfWork(deps, actor, async ({ trx, record }) => {
     const current = await getInitiative(trx, actor.orgId, id);
     if (!current) throw notFound('The initiative');
     await authorise(policies.changeInitiative(trx, actor, current), "change this unit's initiatives");
@@ -70,6 +74,8 @@ export async function changeInitiative(deps: Deps, actor: Actor, id: string, pat
     }, isoNow(deps));
     if (outcome === 'stale') throw staleVersion('The initiative');
     if (patch.keyResultIds) await replaceInitiativeKeyResults(trx, actor.orgId, id, patch.keyResultIds);
-    return (await getInitiative(trx, actor.orgId, id))!;
+    const changed = (await getInitiative(trx, actor.orgId, id))!;
+    record('initiative.changed', initiativeSubject(changed), fieldChanges(current, changed, fieldsOf<Initiative>('initiative')));
+    return changed;
   });
 }

@@ -1,6 +1,8 @@
 // Key results: defining what is measured, and reading one with its forecast.
-import { forecast, forecastStatus, keyResultDirectionIssues, keyResultProgress, periodBounds, type KeyResult, type KeyResultCreate, type KeyResultPatch } from '@varde/core';
-import { insertKeyResult, keyResultContext, updateKeyResult, type KeyResultContextRow } from '../store/keyResults.js';
+import { createdChanges, fieldChanges, forecast, forecastStatus, keyResultDirectionIssues, keyResultProgress, periodBounds, type KeyResult, type KeyResultCreate, type KeyResultPatch } from '@varde/core';
+import { insertKeyResult, keyResultContext, updateKeyResult, type KeyResultContextRow, type KeyResultRecord } from '../store/keyResults.js';
+import { unitOfWork } from '../events/unitOfWork.js';
+import { fieldsOf, keyResultSubject } from '../events/subjects.js';
 import { getObjective } from '../store/objectives.js';
 import { refreshObjectiveProgress } from '../store/objectiveProgress.js';
 import { getPeriodInTimeZone } from '../store/periods.js';
@@ -52,13 +54,15 @@ function normalised(type: KeyResult['type'], start: number | undefined, target: 
 }
 
 export async function addKeyResult(deps: Deps, actor: Actor, input: KeyResultCreate): Promise<KeyResult> {
-  return deps.store.db.transaction().execute(async (trx) => {
+  return unitOfWork(deps, actor, async ({ trx, record }) => {
     const objective = await getObjective(trx, actor.orgId, input.objectiveId);
     if (!objective) throw invalid('objectiveId', 'is not an objective in this organisation', 'unknown_objective');
     await authorise(policies.changeOkrsOf(trx, actor, objective.unitId, 'objectiveId'), "change this unit's OKRs");
     const id = await writeKeyResult(deps, trx, actor, input);
     await refreshObjectiveProgress(trx, input.objectiveId);
-    return readKeyResult(deps, actor, id, trx);
+    const created = await readKeyResult(deps, actor, id, trx);
+    record('keyResult.created', keyResultSubject(created, objective.unitId), createdChanges(created, fieldsOf<KeyResult>('keyResult')));
+    return created;
   });
 }
 
@@ -84,7 +88,7 @@ export async function writeKeyResult(deps: Deps, trx: Db, actor: Actor, input: K
 }
 
 export async function changeKeyResult(deps: Deps, actor: Actor, id: string, patch: KeyResultPatch): Promise<KeyResult> {
-  return deps.store.db.transaction().execute(async (trx) => {
+  return unitOfWork(deps, actor, async ({ trx, record }) => {
     const { kr, unitId } = await keyResultInContext(trx, actor, id, { lockObjective: true });
     await authorise(policies.changeOkrsOf(trx, actor, unitId), "change this unit's OKRs");
     await checkOwner(trx, actor.orgId, patch.ownerId);
@@ -103,6 +107,8 @@ export async function changeKeyResult(deps: Deps, actor: Actor, id: string, patc
     }, isoNow(deps));
     if (outcome === 'stale') throw staleVersion('The key result');
     await refreshObjectiveProgress(trx, kr.objectiveId, { locked: true });
-    return readKeyResult(deps, actor, id, trx);
+    const changed = await readKeyResult(deps, actor, id, trx);
+    record('keyResult.changed', keyResultSubject(changed, unitId), fieldChanges(kr, changed, fieldsOf<KeyResultRecord>('keyResult')));
+    return changed;
   });
 }

@@ -1,8 +1,10 @@
 // Objectives: what a unit sets out to achieve in a period, who owns it and what it pays into.
-import type { Alignment, Objective, ObjectiveCreate, ObjectivePatch, ObjectiveWithKeyResults, Page } from '@varde/core';
+import { createdChanges, fieldChanges, type Alignment, type KeyResult, type Objective, type ObjectiveCreate, type ObjectivePatch, type ObjectiveWithKeyResults, type Page } from '@varde/core';
 import {
-  getObjective, insertObjective, listObjectives, objectiveRefs, replaceAlignments, replaceOwners, updateObjective,
+  getObjective, insertObjective, listObjectives, objectiveRefs, replaceAlignments, replaceOwners, updateObjective, type ObjectiveRecord,
 } from '../store/objectives.js';
+import { unitOfWork } from '../events/unitOfWork.js';
+import { fieldsOf, keyResultSubject, objectiveSubject } from '../events/subjects.js';
 import { keyResultRefs, keyResultsOf } from '../store/keyResults.js';
 import { periodBoundInitiativesOn } from '../store/initiatives.js';
 import { peopleExist } from '../store/people.js';
@@ -73,9 +75,8 @@ async function checkReferences(db: Db, orgId: string, objectiveId: string | unde
 }
 
 export async function addObjective(deps: Deps, actor: Actor, input: ObjectiveCreate): Promise<ObjectiveWithKeyResults> {
-  const db = deps.store.db;
   const id = newId();
-  return db.transaction().execute(async (trx) => {
+  return unitOfWork(deps, actor, async ({ trx, record }) => {
     if (!(await getUnit(trx, actor.orgId, input.unitId))) throw invalid('unitId', 'is not a unit in this organisation', 'unknown_unit');
     await authorise(policies.changeOkrsOf(trx, actor, input.unitId, 'unitId'), "change this unit's OKRs");
     await checkReferences(trx, actor.orgId, id, input);
@@ -84,7 +85,10 @@ export async function addObjective(deps: Deps, actor: Actor, input: ObjectiveCre
     // Its key results in the same transaction: a bad one refuses the whole objective.
     for (const [i, kr] of keyResults.entries()) await writeKeyResult(deps, trx, actor, { ...kr, objectiveId: id }, `keyResults.${i}.`);
     if (keyResults.length) await refreshObjectiveProgress(trx, id);
-    return readObjective(deps, actor, id, trx);
+    const created = await readObjective(deps, actor, id, trx);
+    record('objective.created', objectiveSubject(created), createdChanges(created, fieldsOf<ObjectiveWithKeyResults>('objective')));
+    for (const kr of created.keyResults) record('keyResult.created', keyResultSubject(kr, created.unitId), createdChanges(kr, fieldsOf<KeyResult>('keyResult')));
+    return created;
   });
 }
 
@@ -99,7 +103,7 @@ async function checkInitiativesFollow(db: Db, orgId: string, objectiveId: string
 }
 
 export async function changeObjective(deps: Deps, actor: Actor, id: string, patch: ObjectivePatch): Promise<ObjectiveWithKeyResults> {
-  return deps.store.db.transaction().execute(async (trx) => {
+  return unitOfWork(deps, actor, async ({ trx, record }) => {
     const o = await getObjective(trx, actor.orgId, id);
     if (!o) throw notFound('The objective');
     await authorise(policies.changeOkrsOf(trx, actor, o.unitId), "change this unit's OKRs");
@@ -112,6 +116,8 @@ export async function changeObjective(deps: Deps, actor: Actor, id: string, patc
     if (outcome === 'stale') throw staleVersion('The objective');
     if (patch.ownerIds) await replaceOwners(trx, actor.orgId, id, patch.ownerIds);
     if (patch.alignments) await replaceAlignments(trx, actor.orgId, id, patch.alignments);
-    return readObjective(deps, actor, id, trx);
+    const changed = await readObjective(deps, actor, id, trx);
+    record('objective.changed', objectiveSubject(changed), fieldChanges(o, changed, fieldsOf<ObjectiveRecord>('objective')));
+    return changed;
   });
 }

@@ -1,4 +1,7 @@
 // Reading and changing the organisation and its strategy.
+import { fieldChanges } from '@varde/core';
+import { unitOfWork } from '../events/unitOfWork.js';
+import { fieldsOf, organisationSubject } from '../events/subjects.js';
 import type { Organisation, OrganisationPatch } from '@varde/core';
 import { getOrganisation, updateOrganisation } from '../store/organisations.js';
 import { authorise, policies } from '../auth/policies.js';
@@ -13,13 +16,15 @@ export async function readOrganisation(deps: Deps, actor: Actor): Promise<Organi
 
 export async function changeOrganisation(deps: Deps, actor: Actor, patch: OrganisationPatch): Promise<Organisation> {
   await authorise(policies.changeOrganisation(actor), 'change the organisation');
-  return deps.store.db.transaction().execute(async (trx) => {
+  return unitOfWork(deps, actor, async ({ trx, record }) => {
     const org = await getOrganisation(trx, actor.orgId);
     if (!org) throw notFound('The organisation');
     const { version, strategy, ...fields } = patch;
     const next: Organisation = { ...org, ...fields, strategy: { ...org.strategy, ...strategy } };
     const outcome = await updateOrganisation(trx, org.id, version, next, isoNow(deps));
     if (outcome !== 'updated') throw outcome === 'stale' ? staleVersion('The organisation') : notFound('The organisation');
-    return (await getOrganisation(trx, org.id))!;
+    const changed = (await getOrganisation(trx, org.id))!;
+    record('organisation.changed', organisationSubject(changed), fieldChanges(org, changed, fieldsOf<Organisation>('organisation')));
+    return changed;
   });
 }

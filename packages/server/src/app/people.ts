@@ -1,4 +1,7 @@
 // The people of the organisation.
+import { createdChanges, fieldChanges } from '@varde/core';
+import { unitOfWork } from '../events/unitOfWork.js';
+import { fieldsOf, personSubject } from '../events/subjects.js';
 import type { Page, PeopleQuery, PersonCreate, PersonPatch } from '@varde/core';
 import { activeAdmins, emailTaken, getPerson, insertPerson, listPeople, updatePerson, type PersonRecord } from '../store/people.js';
 import { newId } from '../store/ids.js';
@@ -34,9 +37,11 @@ export async function addPerson(deps: Deps, actor: Actor, input: PersonCreate): 
   const passwordHash = await hashPassword(input.password);
   const id = newId();
   const taken = () => invalid('email', 'is already used by another person', 'taken');
-  await deps.store.db.transaction().execute(async (trx) => {
+  await unitOfWork(deps, actor, async ({ trx, record }) => {
     if (await emailTaken(trx, actor.orgId, input.email)) throw taken();
     await insertPerson(trx, { id, orgId: actor.orgId, name: input.name, email: input.email, passwordHash, isAdmin: input.isAdmin, now: isoNow(deps) });
+    const created = (await getPerson(trx, actor.orgId, id))!;
+    record('person.created', personSubject(created), createdChanges(created, fieldsOf<PersonRecord>('person')));
   }).catch((error: unknown) => {
     // Two additions of one address at the same moment both pass the check above; the unique
     // constraint refuses the second.
@@ -49,7 +54,7 @@ export async function addPerson(deps: Deps, actor: Actor, input: PersonCreate): 
 export async function endSessionsOfPerson(deps: Deps, actor: Actor, personId: string): Promise<number> {
   await authorise(policies.managePeople(actor), "end people's sessions");
   if (!(await getPerson(deps.store.db, actor.orgId, personId))) throw notFound('The person');
-  return endSessionsOf(deps, actor.orgId, personId);
+  return endSessionsOf(deps, actor, actor.orgId, personId);
 }
 
 /** Renames a person, changes their address or admin right, deactivates or reactivates them.
@@ -58,7 +63,7 @@ export async function changePerson(deps: Deps, actor: Actor, id: string, patch: 
   await authorise(policies.managePeople(actor), 'change people');
   const taken = () => invalid('email', 'is already used by another person', 'taken');
   let deactivated = false;
-  await deps.store.db.transaction().execute(async (trx) => {
+  await unitOfWork(deps, actor, async ({ trx, record }) => {
     const person = await getPerson(trx, actor.orgId, id);
     if (!person) throw notFound('The person');
     const next = {
@@ -78,11 +83,12 @@ export async function changePerson(deps: Deps, actor: Actor, id: string, patch: 
     if (outcome === 'stale') throw staleVersion('The person');
     if (outcome === 'missing') throw notFound('The person');
     deactivated = person.active && !next.active;
+    record('person.changed', personSubject({ id, name: next.name }), fieldChanges(person, next, fieldsOf<PersonRecord>('person')));
   }).catch((error: unknown) => {
     throw isUniqueViolation(error) ? taken() : error;
   });
   // Sessions end at once on deactivation; a changed admin right applies to the next request.
-  if (deactivated) await endSessionsOf(deps, actor.orgId, id);
+  if (deactivated) await endSessionsOf(deps, actor, actor.orgId, id);
   else forgetPerson(deps.store, id);
   return readPerson(deps, actor, id);
 }

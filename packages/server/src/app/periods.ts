@@ -1,4 +1,7 @@
 // Periods: the years that hold Moals and the cycles that hold teams' OKRs, and their states.
+import { createdChanges, deletedChanges, fieldChanges } from '@varde/core';
+import { unitOfWork } from '../events/unitOfWork.js';
+import { fieldsOf, periodSubject } from '../events/subjects.js';
 import { canTransition, periodDeleteProblems, periodPlanProblem, type Page, type Period, type PeriodCreate, type PeriodPatch, type PeriodQuery } from '@varde/core';
 import { deletePeriod, getPeriod, insertPeriod, listPeriods, lockedPeriodContents, periodsPage, updatePeriod } from '../store/periods.js';
 import type { Db } from '../store/executor.js';
@@ -24,16 +27,18 @@ export async function readPeriod(deps: Deps, actor: Actor, id: string): Promise<
 export async function addPeriod(deps: Deps, actor: Actor, input: PeriodCreate): Promise<Period> {
   await authorise(policies.changePeriods(actor), 'add periods');
   const id = newId();
-  await deps.store.db.transaction().execute(async (trx) => {
+  await unitOfWork(deps, actor, async ({ trx, record }) => {
     await refuseMisfit(trx, actor.orgId, { id, ...input });
     await insertPeriod(trx, { id, orgId: actor.orgId, ...input, now: isoNow(deps) });
+    const created = (await getPeriod(trx, actor.orgId, id))!;
+    record('period.created', periodSubject(created), createdChanges(created, fieldsOf<Period>('period')));
   });
   return readPeriod(deps, actor, id);
 }
 
 export async function changePeriod(deps: Deps, actor: Actor, id: string, patch: PeriodPatch): Promise<Period> {
   await authorise(policies.changePeriods(actor), 'change periods');
-  await deps.store.db.transaction().execute(async (trx) => {
+  await unitOfWork(deps, actor, async ({ trx, record }) => {
     const period = await getPeriod(trx, actor.orgId, id);
     if (!period) throw notFound('The period');
     if (patch.state && patch.state !== period.state && !canTransition(period.state, patch.state)) {
@@ -44,6 +49,7 @@ export async function changePeriod(deps: Deps, actor: Actor, id: string, patch: 
     await refuseMisfit(trx, actor.orgId, { ...period, ...next });
     const outcome = await updatePeriod(trx, actor.orgId, id, patch.version, next, isoNow(deps));
     if (outcome === 'stale') throw staleVersion('The period');
+    record('period.changed', periodSubject({ id, name: next.name }), fieldChanges(period, next, fieldsOf<Period>('period')));
   });
   return readPeriod(deps, actor, id);
 }
@@ -51,7 +57,7 @@ export async function changePeriod(deps: Deps, actor: Actor, id: string, patch: 
 /** Deletes a period made by mistake: only in planning and empty (core's periodDeleteProblems). */
 export async function removePeriod(deps: Deps, actor: Actor, id: string): Promise<void> {
   await authorise(policies.changePeriods(actor), 'delete periods');
-  await deps.store.db.transaction().execute(async (trx) => {
+  await unitOfWork(deps, actor, async ({ trx, record }) => {
     // Sequential on one connection: the lock is taken before anything is counted.
     const contents = await lockedPeriodContents(trx, actor.orgId, id);
     if (!contents) throw notFound('The period');
@@ -60,7 +66,9 @@ export async function removePeriod(deps: Deps, actor: Actor, id: string): Promis
       throw new AppError(409, 'Conflict', `The period ${problems.map((p) => p.message).join(', and ')}`,
         problems.map((p) => ({ field: 'id', message: p.message, code: p.code, params: p.params })));
     }
+    const period = (await getPeriod(trx, actor.orgId, id))!;
     await deletePeriod(trx, actor.orgId, id);
+    record('period.deleted', periodSubject(period), deletedChanges(period, fieldsOf<Period>('period')));
   });
 }
 

@@ -1,6 +1,8 @@
 // Signing in and out, and the sessions that keep a person signed in.
 import type { LoginInput } from '@varde/core';
-import { deleteSession, deleteSessionsOf, findLogin, findSession, insertSession, touchSession, type SessionPrincipal } from '../store/people.js';
+import { deleteSession, deleteSessionsOf, findLogin, findSession, insertSession, personName, touchSession, type SessionPrincipal } from '../store/people.js';
+import { unitOfWork, type WorkActor } from '../events/unitOfWork.js';
+import { sessionSubject } from '../events/subjects.js';
 import { clearFailuresOf, forgetAttempt, recentFailures, recordFailure } from '../store/signInFailures.js';
 import { newId } from '../store/ids.js';
 import { DUMMY_HASH, verifyPassword } from '../auth/passwords.js';
@@ -18,7 +20,10 @@ export async function openSession(deps: Deps, personId: string, orgId: string): 
   const token = newSessionToken();
   const now = deps.clock.now();
   const expiresAt = new Date(now.getTime() + deps.security.sessionMaxSeconds * 1000);
-  await insertSession(deps.store.db, { id: sessionId(token), orgId, personId, now: now.toISOString(), expiresAt: expiresAt.toISOString() });
+  await unitOfWork(deps, { orgId, personId }, async ({ trx, record }) => {
+    await insertSession(trx, { id: sessionId(token), orgId, personId, now: now.toISOString(), expiresAt: expiresAt.toISOString() });
+    record('session.signedIn', sessionSubject({ id: personId, name: await personName(trx, orgId, personId) }), []);
+  });
   return { token, expiresAt, personId };
 }
 
@@ -74,20 +79,26 @@ export async function login(deps: Deps, input: LoginInput, context: SignInContex
 export async function logout(deps: Deps, token: string): Promise<void> {
   const id = sessionId(token);
   forgetPrincipal(deps.store, id);
-  await deleteSession(deps.store.db, id);
+  await unitOfWork(deps, null, async ({ trx, record }) => {
+    const ended = await deleteSession(trx, id);
+    if (ended) record('session.signedOut', sessionSubject({ id: ended.personId, name: await personName(trx, ended.orgId, ended.personId) }), [], ended);
+  });
 }
 
 /** Ends a person's sessions at once on this instance (all, or all but the one kept); other
  *  instances stop answering them within the session cache's few seconds. */
-export async function endSessionsOf(deps: Deps, orgId: string, personId: string, keepSessionId?: string): Promise<number> {
+export async function endSessionsOf(deps: Deps, actor: WorkActor, orgId: string, personId: string, keepSessionId?: string): Promise<number> {
   forgetPerson(deps.store, personId, keepSessionId);
-  const ended = await deleteSessionsOf(deps.store.db, orgId, personId, keepSessionId);
-  return ended.length;
+  return unitOfWork(deps, actor, async ({ trx, record }) => {
+    const ended = await deleteSessionsOf(trx, orgId, personId, keepSessionId);
+    if (ended.length) record('session.endedEverywhere', sessionSubject({ id: personId, name: await personName(trx, orgId, personId) }), [{ field: 'sessions', before: ended.length, after: 0 }]);
+    return ended.length;
+  });
 }
 
 /** Signs the person out of every session they have, this one included. */
 export async function logoutEverywhere(deps: Deps, actor: SessionPrincipal): Promise<number> {
-  return endSessionsOf(deps, actor.orgId, actor.personId);
+  return endSessionsOf(deps, actor, actor.orgId, actor.personId);
 }
 
 /** How stale last_seen_at may grow before a request writes it again: once a minute at most, so a

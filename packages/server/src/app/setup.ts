@@ -2,9 +2,12 @@
 // and ending the demo, which empties it again so that set-up opens. Beyond loopback, set-up
 // needs the one-time token from Varde's log: otherwise whoever reached an empty installation
 // first would become its admin.
+import { createdChanges, type Organisation } from '@varde/core';
+import { unitOfWork } from '../events/unitOfWork.js';
+import { fieldsOf, organisationSubject } from '../events/subjects.js';
 import type { SetupInput, SetupState } from '@varde/core';
 import { cycleContaining, yearPeriod } from '@varde/core';
-import { deleteOrganisation, findDefaultOrganisation, insertOrganisation, isDemoOrganisation, lockForSetUp } from '../store/organisations.js';
+import { deleteOrganisation, findDefaultOrganisation, getOrganisation, insertOrganisation, isDemoOrganisation, lockForSetUp } from '../store/organisations.js';
 import { insertPerson } from '../store/people.js';
 import { insertUnit, replaceMembers } from '../store/units.js';
 import { insertPeriod } from '../store/periods.js';
@@ -56,7 +59,7 @@ export async function setUp(deps: Deps, input: SetupInput): Promise<SignedIn> {
   const stamp = now.toISOString();
   const orgId = newId();
   const adminId = newId();
-  await deps.store.db.transaction().execute(async (trx) => {
+  await unitOfWork(deps, { orgId, personId: adminId }, async ({ trx, record }) => {
     await lockForSetUp(trx);
     // Again, under the lock: another set-up may have finished while this one hashed.
     if (await findDefaultOrganisation(trx)) throw alreadySetUp();
@@ -74,6 +77,8 @@ export async function setUp(deps: Deps, input: SetupInput): Promise<SignedIn> {
     await insertPeriod(trx, { id: newId(), orgId, kind: 'year', name: year.name, startDate: year.startDate, endDate: year.endDate, state: 'active', now: stamp });
     const cycle = cycleContaining(today, 'quarter', 1);
     await insertPeriod(trx, { id: newId(), orgId, kind: 'cycle', name: cycle.name, startDate: cycle.startDate, endDate: cycle.endDate, state: 'active', now: stamp });
+    const organisation = (await getOrganisation(trx, orgId))!;
+    record('organisation.created', organisationSubject(organisation), createdChanges(organisation, fieldsOf<Organisation>('organisation')));
   });
   deps.security.setupToken.spend();
   return openSession(deps, adminId, orgId);

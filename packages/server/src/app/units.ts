@@ -1,4 +1,7 @@
 // The organisation tree: listing, adding, renaming, moving, staffing and archiving units.
+import { createdChanges, fieldChanges } from '@varde/core';
+import { unitOfWork } from '../events/unitOfWork.js';
+import { fieldsOf, unitSubject } from '../events/subjects.js';
 import { mayChangeOkrs, unitArchiveProblem, type Page, type Unit, type UnitCreate, type UnitMember, type UnitPatch, type UnitWithAncestors } from '@varde/core';
 import { ancestorsOf, getUnit, insertUnit, listUnits, replaceMembers, unitTree, updateUnit, type UnitRecord } from '../store/units.js';
 import { peopleExist } from '../store/people.js';
@@ -38,20 +41,22 @@ async function checkMembers(db: Db, orgId: string, members: readonly UnitMember[
 export async function addUnit(deps: Deps, actor: Actor, input: UnitCreate): Promise<UnitWithAncestors> {
   await authorise(policies.changeUnits(actor), 'add units');
   const id = newId();
-  await deps.store.db.transaction().execute(async (trx) => {
+  await unitOfWork(deps, actor, async ({ trx, record }) => {
     const parent = await getUnit(trx, actor.orgId, input.parentId);
     if (!parent) throw invalid('parentId', 'is not a unit in this organisation', 'unknown_unit');
     if (parent.archivedAt) throw archivedParent();
     await checkMembers(trx, actor.orgId, input.members);
     await insertUnit(trx, { id, orgId: actor.orgId, parentId: input.parentId, name: input.name, kind: input.kind, description: input.description, now: isoNow(deps) });
     await replaceMembers(trx, actor.orgId, id, input.members);
+    const created = (await getUnit(trx, actor.orgId, id))!;
+    record('unit.created', unitSubject(created), createdChanges(created, fieldsOf<UnitRecord>('unit')));
   });
   return readUnit(deps, actor, id);
 }
 
 export async function changeUnit(deps: Deps, actor: Actor, id: string, patch: UnitPatch): Promise<UnitWithAncestors> {
   await authorise(policies.changeUnits(actor), 'change units');
-  await deps.store.db.transaction().execute(async (trx) => {
+  await unitOfWork(deps, actor, async ({ trx, record }) => {
     const unit = await getUnit(trx, actor.orgId, id);
     if (!unit) throw notFound('The unit');
     const moving = patch.parentId !== undefined && patch.parentId !== unit.parentId;
@@ -87,6 +92,9 @@ export async function changeUnit(deps: Deps, actor: Actor, id: string, patch: Un
     }, now);
     if (outcome === 'stale') throw staleVersion('The unit');
     if (patch.members) await replaceMembers(trx, actor.orgId, id, patch.members);
+    const changed = (await getUnit(trx, actor.orgId, id))!;
+    const type = changed.archivedAt && !unit.archivedAt ? 'unit.archived' : !changed.archivedAt && unit.archivedAt ? 'unit.restored' : 'unit.changed';
+    record(type, unitSubject(changed), fieldChanges(unit, changed, fieldsOf<UnitRecord>('unit')));
   });
   return readUnit(deps, actor, id);
 }

@@ -1,6 +1,11 @@
 // Loads the demo organisation into an empty database in one transaction, so a crash halfway
 // leaves an empty database that is seeded again at the next start.
+import { checkInWrite, createdChanges } from '@varde/core';
 import type { Deps } from '../app/context.js';
+import { appendEvents, type NewEvent } from '../store/events.js';
+import { checkedIn } from '../app/checkInBatches.js';
+import { readObjective } from '../app/objectives.js';
+import { fieldsOf, keyResultSubject, objectiveSubject } from '../events/subjects.js';
 import { findDefaultOrganisation, insertOrganisation, lockForSetUp } from '../store/organisations.js';
 import { insertPerson } from '../store/people.js';
 import { insertUnit, replaceMembers } from '../store/units.js';
@@ -32,6 +37,8 @@ export async function seedDemoIfEmpty(deps: Deps): Promise<SeededDemo | undefine
     return id;
   };
 
+  const events: NewEvent[] = [];
+  const createdObjectives: Array<{ obj: (typeof demo.objectives)[number]; createdAt: string }> = [];
   await deps.store.db.transaction().execute(async (trx) => {
     // Several instances starting at once on one empty PostgreSQL seed it once.
     await lockForSetUp(trx);
@@ -66,17 +73,25 @@ export async function seedDemoIfEmpty(deps: Deps): Promise<SeededDemo | undefine
           id: krId, orgId, objectiveId: idOf('objective', obj.key), title: kr.title, type: kr.type, start: kr.start, target: kr.target,
           measure: kr.measure, ownerId: idOf('person', kr.ownerKey), weight: kr.weight, now: stamp,
         });
-        for (const c of kr.checkIns) {
-          const id = newId();
-          await insertCheckIn(trx, {
-            id, orgId, keyResultId: krId, value: c.value, confidence: c.confidence, comment: c.comment, blockers: c.blockers,
-            authorId: idOf('person', c.authorKey), createdAt: c.at,
-          });
-          if (c.editedAt) await markEdited(trx, id, c.editedAt);
+        const where = { unitId: idOf('unit', obj.unitKey), objectiveId: idOf('objective', obj.key), title: kr.title };
+        const written = kr.checkIns.map((c) => ({
+          id: newId(), orgId, keyResultId: krId, value: c.value, confidence: c.confidence, comment: c.comment, blockers: c.blockers,
+          authorId: idOf('person', c.authorKey), createdAt: c.at,
+        }));
+        // The rule every check-in is written by (core's checkInWrite), over the key result as it was before them.
+        const standing = { id: krId, objectiveId: where.objectiveId, type: kr.type, start: kr.start, target: kr.target, weight: kr.weight, current: null, confidence: null, currentAt: null };
+        const decided = checkInWrite(written, new Map([[krId, standing]]));
+        for (const [i, c] of written.entries()) {
+          await insertCheckIn(trx, c);
+          if (kr.checkIns[i]!.editedAt) await markEdited(trx, c.id, kr.checkIns[i]!.editedAt!);
+          events.push(checkedIn(c, where, decided.before[i]!));
         }
-        const last = kr.checkIns[kr.checkIns.length - 1];
-        if (last) await setCurrent(trx, krId, last.value, last.confidence, last.at);
+        for (const m of decided.moves) await setCurrent(trx, m.keyResultId, m.value, m.confidence, m.at);
       }
+      // Its history: made by its first owner some days before its first check-in.
+      const first = obj.keyResults.flatMap((kr) => kr.checkIns.map((c) => Date.parse(c.at))).sort((a, b) => a - b)[0];
+      const createdAt = new Date(Math.min((first ?? now.getTime()) - 2 * 86_400_000, now.getTime())).toISOString();
+      createdObjectives.push({ obj, createdAt });
     }
     await refreshAllObjectiveProgress(trx, orgId);
     for (const obj of demo.objectives) {
@@ -91,6 +106,22 @@ export async function seedDemoIfEmpty(deps: Deps): Promise<SeededDemo | undefine
         keyResultIds: i.keyResultKeys.map((k) => idOf('keyResult', k)), now: stamp,
       });
     }
+    for (const { obj, createdAt } of createdObjectives) {
+      const actorId = obj.ownerKeys[0] ? idOf('person', obj.ownerKeys[0]) : null;
+      const objective = (await readObjective(deps, { orgId, personId: actorId ?? '', isAdmin: true, name: '', passwordChangeRequired: false }, idOf('objective', obj.key), trx));
+      const event = (type: NewEvent['type'], subject: NewEvent['subject'], changes: NewEvent['changes'], at = createdAt): NewEvent => ({ id: newId(), type, subject, actorId, at, changes });
+      events.push(event('objective.created', objectiveSubject(objective), createdChanges(objective, fieldsOf<typeof objective>('objective'))));
+      for (const kr of objective.keyResults) events.push(event('keyResult.created', keyResultSubject(kr, objective.unitId), createdChanges(kr, fieldsOf<typeof kr>('keyResult'))));
+      // One target raised mid-cycle, so a key result's history shows a change of its definition.
+      const raised = objective.keyResults.find((kr) => kr.type === 'increase' && kr.target >= 10);
+      if (obj.key === demo.objectives[0]?.key && raised) {
+        const at = new Date(Date.parse(createdAt) + 14 * 86_400_000).toISOString();
+        if (at < stamp) events.push(event('keyResult.changed', keyResultSubject(raised, objective.unitId), [{ field: 'target', before: Math.round(raised.target * 0.9), after: raised.target }], at));
+      }
+    }
+    // In the order they happened, so seq and time agree as they do for live changes.
+    events.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+    await appendEvents(trx, orgId, events);
   });
   return {
     organisation: demo.organisation.name, password: DEMO_PASSWORD,

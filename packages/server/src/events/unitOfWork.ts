@@ -8,40 +8,41 @@ import { appendEvents, type NewEvent } from '../store/events.js';
 import { newId } from '../store/ids.js';
 import type { Deps } from '../app/context.js';
 
+/** Who acts: a person of an organisation, or Varde itself (personId null). */
+export interface WorkActor { orgId: string; personId: string | null }
+
 export interface UnitOfWork {
   readonly trx: Transaction<Database>;
   /** The time of the change, the same for all it writes. */
   readonly now: string;
-  /** Records an event of this change. A `.changed` event with no changes is dropped: a save that
-   *  changed nothing is not history. */
-  record(type: EventType, subject: EventSubject, changes: FieldChange[]): void;
+  /** Records an event of this change, by the unit of work's actor or, when only the change itself
+   *  tells who acted (a sign-out by session token), by `by`. A `.changed` event with no changes is
+   *  dropped: a save that changed nothing is not history. */
+  record(type: EventType, subject: EventSubject, changes: FieldChange[], by?: WorkActor): void;
 }
 
-/** Who acts: a person of an organisation, or Varde itself (personId null). */
-export interface WorkActor { orgId: string; personId: string | null }
-
-/** Collects the events of one change; `flush` appends them in the change's transaction. */
-export class EventRecorder {
-  readonly events: NewEvent[] = [];
-  constructor(private readonly actor: WorkActor, private readonly now: string) {}
-  record(type: EventType, subject: EventSubject, changes: FieldChange[]): void {
-    if (type.endsWith('.changed') && changes.length === 0) return;
-    this.events.push({ id: newId(), type, subject, actorId: this.actor.personId, at: this.now, changes });
-  }
-}
-
-export async function unitOfWork<T>(deps: Deps, actor: WorkActor, work: (uow: UnitOfWork) => Promise<T>): Promise<T> {
+/** Runs `work` in a transaction and appends the events it recorded before the commit. `actor` may
+ *  be null when each event names its own. */
+export async function unitOfWork<T>(deps: Deps, actor: WorkActor | null, work: (uow: UnitOfWork) => Promise<T>): Promise<T> {
   const now = deps.clock.now().toISOString();
-  let last: number | undefined;
+  const appended: Array<{ orgId: string; seq: number }> = [];
   const result = await deps.store.db.transaction().execute(async (trx) => {
-    const recorder = new EventRecorder(actor, now);
-    const value = await work({ trx, now, record: (type, subject, changes) => recorder.record(type, subject, changes) });
-    if (recorder.events.length) {
-      last = await appendEvents(trx, actor.orgId, recorder.events);
-      await deps.events.inTransaction(trx, actor.orgId, last);
+    const byOrg = new Map<string, NewEvent[]>();
+    const record: UnitOfWork['record'] = (type, subject, changes, by) => {
+      const who = by ?? actor;
+      if (!who) throw new Error(`${type}: an event without an actor or an organisation`);
+      if (type.endsWith('.changed') && changes.length === 0) return;
+      const list = byOrg.get(who.orgId) ?? byOrg.set(who.orgId, []).get(who.orgId)!;
+      list.push({ id: newId(), type, subject, actorId: who.personId, at: now, changes });
+    };
+    const value = await work({ trx, now, record });
+    for (const [orgId, events] of byOrg) {
+      const seq = await appendEvents(trx, orgId, events);
+      await deps.events.inTransaction(trx, orgId, seq);
+      appended.push({ orgId, seq });
     }
     return value;
   });
-  if (last !== undefined) deps.events.committed(actor.orgId, last);
+  for (const { orgId, seq } of appended) deps.events.committed(orgId, seq);
   return result;
 }

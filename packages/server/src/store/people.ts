@@ -169,8 +169,16 @@ export async function deleteEndedSessions(db: Db, now: string, seenBefore: strin
   return Number(result.numDeletedRows);
 }
 
-export async function deleteSession(db: Db, id: string): Promise<void> {
-  await db.deleteFrom('sessions').where('id', '=', id).execute();
+/** Answers whose session it was, if there was one. */
+export async function deleteSession(db: Db, id: string): Promise<{ orgId: string; personId: string } | undefined> {
+  const row = await db.deleteFrom('sessions').where('id', '=', id).returning(['org_id', 'person_id']).executeTakeFirst();
+  return row ? { orgId: row.org_id, personId: row.person_id } : undefined;
+}
+
+/** A person's name, for the events that name them. */
+export async function personName(db: Db, orgId: string, id: string): Promise<string> {
+  const row = await db.selectFrom('people').select('name').where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+  return row?.name ?? '';
 }
 
 /** Ends a person's sessions, all of them or all but one; answers the ids of those it ended. */
