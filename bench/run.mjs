@@ -281,6 +281,18 @@ async function benchDatabase(target, shape) {
   bareClient.close();
   await bare.stop();
 
+  // 4a. The same check-ins with their events switched off (a bench-only setting): what recording
+  // each check-in's event in its transaction costs.
+  {
+    const noEvents = await startServer('varde', { ...target.serverEnv, BENCH_EVENTS: 'off' });
+    const noEventsClient = new Client(noEvents.url, { connections: CONFIG.concurrency });
+    await signIn(noEventsClient);
+    out.checkInsWithoutEvents = await noEvents.measured(CHECK_IN, () => withPostgresCpu(() => checkInLoad(noEventsClient, '/api/v1/key-results/')));
+    log(`check-ins without events (bench-only): ${describeLoad(out.checkInsWithoutEvents)}`);
+    noEventsClient.close();
+    await noEvents.stop();
+  }
+
   // 4b. SQLite only, an experiment that isolates the fsync: Varde's check-ins with synchronous=NORMAL.
   if (target.kind === 'sqlite') {
     const normal = await startServer('varde', { ...target.serverEnv, BENCH_SQLITE_SYNCHRONOUS: 'NORMAL' });
@@ -424,6 +436,9 @@ function rowsOf(r) {
   add('root answer (its children listed, the default)', kib(r.root.bytes), kib(r.rootWhole.bytes), `the whole tree, ?depth=${WHOLE_TREE} (p95 ${ms(r.rootWhole.p95)})`, TARGETS.rootBytes.text, verdict(r.root.bytes, TARGETS.rootBytes));
   add(`check-ins/s  POST /key-results/:id/check-ins (${r.checkIns.concurrency} clients)`, `${Math.round(r.checkIns.perSecond).toLocaleString('en')}/s`,
     `${Math.round(r.bareCheckIns.perSecond).toLocaleString('en')}/s`, 'bare Fastify route, one insertCheckIn row', TARGETS.checkInsPerSecond.text, verdict(r.checkIns.perSecond, TARGETS.checkInsPerSecond));
+  add('check-ins/s with events vs without (bench-only setting)', `${Math.round(r.checkIns.perSecond).toLocaleString('en')}/s`,
+    `${Math.round(r.checkInsWithoutEvents.perSecond).toLocaleString('en')}/s`, 'the same check-ins, no events recorded', '>= 90 % of without',
+    verdict(r.checkIns.perSecond / r.checkInsWithoutEvents.perSecond, { min: 0.9 }));
   add('check-in latency under load p50 / p95', `${ms(r.checkIns.latency.p50)} / ${ms(r.checkIns.latency.p95)}`,
     `${ms(r.bareCheckIns.latency.p50)} / ${ms(r.bareCheckIns.latency.p95)}`, 'bare Fastify route, one insertCheckIn row');
   add('HTTP floor p50 / p95 (1 client)', `${ms(r.vardeFloor.p50, 2)} / ${ms(r.vardeFloor.p95, 2)}`, `${ms(r.bareHello.p50, 2)} / ${ms(r.bareHello.p95, 2)}`,

@@ -27,7 +27,8 @@ if (store.dialect === 'sqlite' && process.env.BENCH_SQLITE_SYNCHRONOUS) {
 
 let app;
 if (mode === 'varde') {
-  const deps = composeDeps(store, systemClock, { ...defaultSecurity, setupToken: new SetupToken() });
+  // BENCH_EVENTS=off: check-ins without their events, the baseline of what recording them costs.
+  const deps = composeDeps(store, systemClock, { ...defaultSecurity, setupToken: new SetupToken() }, { checkInEvents: process.env.BENCH_EVENTS !== 'off' });
   await startComponents(deps);
   app = await buildApp(deps);
 } else {

@@ -5,9 +5,12 @@ import type { Clock, Deps, SecuritySettings } from './app/context.js';
 import { EventFeed } from './events/eventFeed.js';
 import { CheckInBatches } from './app/checkInBatches.js';
 
-export function composeDeps(store: Store, clock: Clock, security: SecuritySettings): Deps {
+/** For the bench alone: `checkInEvents: false` writes check-ins without their events, to show what recording them costs. */
+export interface BenchOptions { checkInEvents?: boolean }
+
+export function composeDeps(store: Store, clock: Clock, security: SecuritySettings, bench: BenchOptions = {}): Deps {
   const events = new EventFeed(store);
-  return { store, clock, security, events, checkIns: new CheckInBatches(store, events) };
+  return { store, clock, security, events, checkIns: new CheckInBatches(store, events, { recordEvents: bench.checkInEvents ?? true }) };
 }
 
 export async function startComponents(deps: Deps): Promise<void> {

@@ -1,4 +1,4 @@
-// Acknowledged writes survive: the real server (the built dist, real HTTP) is killed with
+// Acknowledged writes survive, each with its event: the real server (the built dist, real HTTP) is killed with
 // SIGKILL in the middle of a stream of check-ins, started again on the same data, and every
 // check-in it answered 201 to must be there. Also: a clean SIGTERM restart keeps everything.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { storeKinds } from './testing/testStores.js';
+import { openStore } from './store/database.js';
 
 const MAIN = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 
@@ -40,7 +41,7 @@ async function call(base: string, cookie: string, method: string, url: string, b
   return { status: res.status, body: text ? JSON.parse(text) : undefined, cookie: (res.headers.get('set-cookie') ?? '').split(';')[0]! };
 }
 
-async function plan(base: string): Promise<{ cookie: string; keyResultId: string }> {
+async function plan(base: string): Promise<{ cookie: string; keyResultId: string; objectiveId: string }> {
   const setup = await call(base, '', 'POST', '/api/v1/setup', { organisationName: 'Holdbar', admin: { name: 'Ada', email: 'ada@example.no', password: 'a long enough password' } });
   expect(setup.status).toBe(201);
   const cookie = setup.cookie;
@@ -49,7 +50,21 @@ async function plan(base: string): Promise<{ cookie: string; keyResultId: string
   const objective = await call(base, cookie, 'POST', '/api/v1/objectives', { status: 'active', unitId: root.id, periodId: cycle.id, title: 'Ingen tapte innsjekker' });
   const kr = await call(base, cookie, 'POST', '/api/v1/key-results', { objectiveId: objective.body.id, title: 'Innsjekker', type: 'increase', start: 0, target: 10_000 });
   expect(kr.status).toBe(201);
-  return { cookie, keyResultId: kr.body.id };
+  return { cookie, keyResultId: kr.body.id, objectiveId: objective.body.id };
+}
+
+/** What the database holds of the check-ins and the objective's edits, and of their events, read
+ *  with a store of its own beside the running server. */
+async function storedWithEvents(env: Record<string, string>, keyResultId: string, objectiveId: string) {
+  const store = await openStore({ databaseUrl: env.DATABASE_URL || undefined, dataDir: env.VARDE_DATA_DIR });
+  try {
+    const checkIns = (await store.db.selectFrom('check_ins').select('id').where('key_result_id', '=', keyResultId).execute()).map((r) => r.id);
+    const objective = await store.db.selectFrom('objectives').select(['version', 'title']).where('id', '=', objectiveId).executeTakeFirstOrThrow();
+    const events = await store.db.selectFrom('events').select(['seq', 'type', 'subject_id', 'changes']).orderBy('seq').execute();
+    return { checkIns, objective, events: events.map((e) => ({ ...e, seq: Number(e.seq) })) };
+  } finally {
+    await store.close();
+  }
 }
 
 async function allCheckIns(base: string, cookie: string, keyResultId: string): Promise<Set<string>> {
@@ -91,13 +106,24 @@ describe.each(storeKinds())('durability on %s', (kind) => {
     return { DATABASE_URL: url.toString() };
   }
 
-  it('keeps every acknowledged check-in through kill -9', async () => {
+  it('keeps every acknowledged check-in and edit, each with its event and no event without its change, through kill -9', async () => {
     const env = await environment();
     const first = await startServer(env);
-    const { cookie, keyResultId } = await plan(first.base);
+    const { cookie, keyResultId, objectiveId } = await plan(first.base);
 
     const acknowledged: string[] = [];
+    const acknowledgedTitles: string[] = [];
     let stop = false;
+    // Edits of the objective between the check-ins, one at a time, each with the version it read.
+    const editor = (async () => {
+      for (let i = 0; !stop; i++) {
+        try {
+          const { body } = await call(first.base, cookie, 'GET', `/api/v1/objectives/${objectiveId}`);
+          const res = await call(first.base, cookie, 'PATCH', `/api/v1/objectives/${objectiveId}`, { version: body.version, title: `Ingen tapte innsjekker ${i}` });
+          if (res.status === 200) acknowledgedTitles.push(res.body.title);
+        } catch { return; }
+      }
+    })();
     const writers = Array.from({ length: 8 }, async (_, w) => {
       for (let i = 0; !stop; i++) {
         try {
@@ -111,9 +137,24 @@ describe.each(storeKinds())('durability on %s', (kind) => {
     await new Promise((r) => setTimeout(r, Math.random() * 300));
     first.child.kill('SIGKILL');
     stop = true;
-    await Promise.all(writers);
+    await Promise.all([...writers, editor]);
     await first.exited;
     expect(acknowledged.length).toBeGreaterThan(50);
+    expect(acknowledgedTitles.length).toBeGreaterThan(0);
+
+    // Every acknowledged change has its event, and no event lacks its change: the events of the
+    // check-ins are those of the stored check-ins, one each; the objective has one changed event per
+    // edit that landed (its version counts them), each acknowledged title among them.
+    const held = await storedWithEvents(env, keyResultId, objectiveId);
+    const checkedIn = held.events.filter((e) => e.type === 'keyResult.checkedIn').map((e) => e.subject_id);
+    expect(new Set(checkedIn).size).toBe(checkedIn.length);
+    expect(new Set(checkedIn)).toEqual(new Set(held.checkIns));
+    const edits = held.events.filter((e) => e.type === 'objective.changed' && e.subject_id === objectiveId);
+    expect(edits.length).toBe(held.objective.version - 1);
+    const titles = edits.map((e) => (JSON.parse(e.changes) as Array<{ after: unknown }>)[0]!.after);
+    for (const title of acknowledgedTitles) expect(titles).toContain(title);
+    expect(titles.at(-1)).toBe(held.objective.title);
+    expect(held.events.map((e) => e.seq)).toEqual(held.events.map((_, i) => i + 1));
 
     const second = await startServer(env);
     try {

@@ -32,7 +32,7 @@ export class CheckInBatches {
    *  for the same check-ins). */
   private readonly concurrent: number;
 
-  constructor(private readonly store: Store, private readonly events: EventFeed) {
+  constructor(private readonly store: Store, private readonly events: EventFeed, private readonly options: { recordEvents: boolean } = { recordEvents: true }) {
     this.concurrent = concurrentBatches(store);
   }
 
@@ -80,7 +80,7 @@ export class CheckInBatches {
   private async run(batch: Pending[]): Promise<void> {
     let written: Pending[];
     try {
-      const { result, seqs } = await writeCheckInBatch(this.store, batch.map((p) => ({ keyResultId: p.checkIn.keyResultId, orgId: p.actor.orgId })), batch.map((p) => p.actor.personId), writeBatch(batch));
+      const { result, seqs } = await writeCheckInBatch(this.store, batch.map((p) => ({ keyResultId: p.checkIn.keyResultId, orgId: p.actor.orgId })), batch.map((p) => p.actor.personId), writeBatch(batch, this.options.recordEvents));
       written = result;
       for (const { orgId, seq } of seqs) this.events.committed(orgId, seq);
     } catch (error) {
@@ -96,7 +96,7 @@ export class CheckInBatches {
 }
 
 /** Refuses what may not be written; says what to write for the rest, by core's checkInWrite; answers those written. */
-const writeBatch = (batch: Pending[]) => ({ contexts, keyResults }: BatchRead): { write: BatchWrite; result: Pending[] } => {
+const writeBatch = (batch: Pending[], recordEvents: boolean) => ({ contexts, keyResults }: BatchRead): { write: BatchWrite; result: Pending[] } => {
   const accepted: Pending[] = [];
   for (const p of batch) {
     // The store finds a key result only under its own organisation.
@@ -112,7 +112,7 @@ const writeBatch = (batch: Pending[]) => ({ contexts, keyResults }: BatchRead): 
   const decided = checkInWrite(checkIns, standing);
   const orgOf = new Map(checkIns.map((c) => [c.keyResultId, c.orgId]));
   const objectiveOrg = new Map(checkIns.map((c) => [keyResults.get(c.keyResultId)!.objectiveId, c.orgId]));
-  const events = checkIns.map((c, i) => {
+  const events = !recordEvents ? [] : checkIns.map((c, i) => {
     const kr = keyResults.get(c.keyResultId)!;
     return { orgId: c.orgId, event: checkedIn(c, { unitId: contexts.get(c.orgId)!.get(c.keyResultId)!.unitId, objectiveId: kr.objectiveId, title: kr.title }, decided.before[i]!) };
   });
