@@ -7,7 +7,6 @@ import type { OneTimePassword, PasswordChange } from '@varde/core';
 import { findPasswordHash, getPerson, replacePasswordHash, setPassword } from '../store/people.js';
 import { hashPassword, needsRehash, verifyPassword } from '../auth/passwords.js';
 import { assertAcceptablePassword } from '../auth/passwordPolicy.js';
-import { forgetPrincipal } from '../auth/sessionCache.js';
 import { authorise, policies } from '../auth/policies.js';
 import type { Actor, Deps } from './context.js';
 import { AppError, forbidden, invalid, notFound } from './errors.js';
@@ -43,7 +42,7 @@ export async function changeOwnPassword(deps: Deps, actor: Actor, currentSession
   });
   await endSessionsOf(deps, actor, actor.orgId, actor.personId, currentSessionId);
   // The current session was remembered with "must change password" still set.
-  forgetPrincipal(deps.store, currentSessionId);
+  deps.sessions.forgetSession(currentSessionId);
 }
 
 // No 0/o, 1/l/i: the admin reads it out or writes it down for the person.

@@ -8,7 +8,6 @@ import { newId } from '../store/ids.js';
 import { isUniqueViolation } from '../store/executor.js';
 import { hashPassword } from '../auth/passwords.js';
 import { assertAcceptablePassword } from '../auth/passwordPolicy.js';
-import { forgetPerson } from '../auth/sessionCache.js';
 import { authorise, policies } from '../auth/policies.js';
 import { isoNow, type Actor, type Deps } from './context.js';
 import { AppError, invalid, notFound, staleVersion } from './errors.js';
@@ -89,6 +88,6 @@ export async function changePerson(deps: Deps, actor: Actor, id: string, patch: 
   });
   // Sessions end at once on deactivation; a changed admin right applies to the next request.
   if (deactivated) await endSessionsOf(deps, actor, actor.orgId, id);
-  else forgetPerson(deps.store, id);
+  else deps.sessions.forgetPerson(id);
   return readPerson(deps, actor, id);
 }

@@ -8,7 +8,6 @@ import { newId } from '../store/ids.js';
 import { DUMMY_HASH, verifyPassword } from '../auth/passwords.js';
 import { upgradePasswordHash } from './accounts.js';
 import { newSessionToken, sessionId } from '../auth/sessionTokens.js';
-import { cachedSession, forgetPerson, forgetPrincipal, rememberSession } from '../auth/sessionCache.js';
 import { SIGN_IN_LIMITS, signInVerdict } from '../auth/signInLimits.js';
 import type { Deps } from './context.js';
 import { AppError, TooManyRequests } from './errors.js';
@@ -78,7 +77,7 @@ export async function login(deps: Deps, input: LoginInput, context: SignInContex
 
 export async function logout(deps: Deps, token: string): Promise<void> {
   const id = sessionId(token);
-  forgetPrincipal(deps.store, id);
+  deps.sessions.forgetSession(id);
   await unitOfWork(deps, null, async ({ trx, record }) => {
     const ended = await deleteSession(trx, id);
     if (ended) record('session.signedOut', sessionSubject({ id: ended.personId, name: await personName(trx, ended.orgId, ended.personId) }), [], ended);
@@ -88,7 +87,7 @@ export async function logout(deps: Deps, token: string): Promise<void> {
 /** Ends a person's sessions at once on this instance (all, or all but the one kept); other
  *  instances stop answering them within the session cache's few seconds. */
 export async function endSessionsOf(deps: Deps, actor: WorkActor, orgId: string, personId: string, keepSessionId?: string): Promise<number> {
-  forgetPerson(deps.store, personId, keepSessionId);
+  deps.sessions.forgetPerson(personId, keepSessionId);
   return unitOfWork(deps, actor, async ({ trx, record }) => {
     const ended = await deleteSessionsOf(trx, orgId, personId, keepSessionId);
     if (ended.length) record('session.endedEverywhere', sessionSubject({ id: personId, name: await personName(trx, orgId, personId) }), [{ field: 'sessions', before: ended.length, after: 0 }]);
@@ -110,16 +109,16 @@ export async function principalFor(deps: Deps, token: string): Promise<SessionPr
   const id = sessionId(token);
   const now = deps.clock.now().getTime();
   const idleMs = deps.security.sessionIdleSeconds * 1000;
-  let session = cachedSession(deps.store, id, now);
+  let session = deps.sessions.cached(id, now);
   // Idle by what this instance knows; the database may know of a later use on another instance.
   if (session && now - session.lastSeenAt >= idleMs) session = undefined;
   if (!session) {
     const found = await findSession(deps.store.db, id, new Date(now).toISOString(), new Date(now - idleMs).toISOString());
     if (!found) {
-      forgetPrincipal(deps.store, id);
+      deps.sessions.forgetSession(id);
       return undefined;
     }
-    session = rememberSession(deps.store, id, { principal: found.principal, lastSeenAt: Date.parse(found.lastSeenAt), expiresAt: Date.parse(found.expiresAt) }, now);
+    session = deps.sessions.remember(id, { principal: found.principal, lastSeenAt: Date.parse(found.lastSeenAt), expiresAt: Date.parse(found.expiresAt) }, now);
   }
   if (now - session.lastSeenAt >= touchAfterMs(idleMs)) {
     // Marked first, so the requests arriving while this write is on its way do not write too.

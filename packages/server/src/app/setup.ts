@@ -14,7 +14,6 @@ import { insertPeriod } from '../store/periods.js';
 import { newId } from '../store/ids.js';
 import { hashPassword } from '../auth/passwords.js';
 import { assertAcceptablePassword } from '../auth/passwordPolicy.js';
-import { forgetPerson } from '../auth/sessionCache.js';
 import { authorise, policies } from '../auth/policies.js';
 import { openSession, principalFor, type SignedIn } from './session.js';
 import type { Actor, Deps } from './context.js';
@@ -97,6 +96,6 @@ export async function endDemo(deps: Deps, actor: Actor): Promise<void> {
     return deleteOrganisation(trx, actor.orgId);
   });
   // The sessions are gone from the database; this instance must stop remembering them too.
-  for (const personId of people) forgetPerson(deps.store, personId);
+  for (const personId of people) deps.sessions.forgetPerson(personId);
   if (deps.security.exposed && await needsSetup(deps)) deps.security.setupToken.issue();
 }
