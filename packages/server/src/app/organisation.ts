@@ -1,8 +1,7 @@
 // Reading and changing the organisation and its strategy.
-import { fieldChanges } from '@varde/core';
+import { fieldChanges, type Organisation, type OrganisationPatch } from '@varde/core';
 import { unitOfWork } from '../events/unitOfWork.js';
 import { fieldsOf, organisationSubject } from '../events/subjects.js';
-import type { Organisation, OrganisationPatch } from '@varde/core';
 import { getOrganisation, updateOrganisation } from '../store/organisations.js';
 import { authorise, policies } from '../auth/policies.js';
 import { isoNow, type Actor, type Deps } from './context.js';

@@ -1,8 +1,7 @@
 // The people of the organisation.
-import { createdChanges, fieldChanges } from '@varde/core';
+import { createdChanges, fieldChanges, type Page, type PeopleQuery, type PersonCreate, type PersonPatch } from '@varde/core';
 import { unitOfWork } from '../events/unitOfWork.js';
 import { fieldsOf, personSubject } from '../events/subjects.js';
-import type { Page, PeopleQuery, PersonCreate, PersonPatch } from '@varde/core';
 import { activeAdmins, emailTaken, getPerson, insertPerson, listPeople, updatePerson, type PersonRecord } from '../store/people.js';
 import { newId } from '../store/ids.js';
 import { isUniqueViolation } from '../store/executor.js';

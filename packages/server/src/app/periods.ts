@@ -1,8 +1,7 @@
 // Periods: the years that hold Moals and the cycles that hold teams' OKRs, and their states.
-import { createdChanges, deletedChanges, fieldChanges } from '@varde/core';
+import { canTransition, createdChanges, deletedChanges, fieldChanges, periodDeleteProblems, periodPlanProblem, type Page, type Period, type PeriodCreate, type PeriodPatch, type PeriodQuery } from '@varde/core';
 import { unitOfWork } from '../events/unitOfWork.js';
 import { fieldsOf, periodSubject } from '../events/subjects.js';
-import { canTransition, periodDeleteProblems, periodPlanProblem, type Page, type Period, type PeriodCreate, type PeriodPatch, type PeriodQuery } from '@varde/core';
 import { deletePeriod, getPeriod, insertPeriod, listPeriods, lockedPeriodContents, periodsPage, updatePeriod } from '../store/periods.js';
 import type { Db } from '../store/executor.js';
 import { newId } from '../store/ids.js';

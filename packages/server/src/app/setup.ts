@@ -2,11 +2,9 @@
 // and ending the demo, which empties it again so that set-up opens. Beyond loopback, set-up
 // needs the one-time token from Varde's log: otherwise whoever reached an empty installation
 // first would become its admin.
-import { createdChanges, type Organisation } from '@varde/core';
+import { createdChanges, cycleContaining, yearPeriod, type Organisation, type SetupInput, type SetupState } from '@varde/core';
 import { unitOfWork } from '../events/unitOfWork.js';
 import { fieldsOf, organisationSubject } from '../events/subjects.js';
-import type { SetupInput, SetupState } from '@varde/core';
-import { cycleContaining, yearPeriod } from '@varde/core';
 import { deleteOrganisation, findDefaultOrganisation, getOrganisation, insertOrganisation, isDemoOrganisation, lockForSetUp } from '../store/organisations.js';
 import { insertPerson } from '../store/people.js';
 import { insertUnit, replaceMembers } from '../store/units.js';

@@ -1,8 +1,7 @@
 // The organisation tree: listing, adding, renaming, moving, staffing and archiving units.
-import { createdChanges, fieldChanges } from '@varde/core';
+import { createdChanges, fieldChanges, mayChangeOkrs, unitArchiveProblem, type Page, type Unit, type UnitCreate, type UnitMember, type UnitPatch, type UnitWithAncestors } from '@varde/core';
 import { unitOfWork } from '../events/unitOfWork.js';
 import { fieldsOf, unitSubject } from '../events/subjects.js';
-import { mayChangeOkrs, unitArchiveProblem, type Page, type Unit, type UnitCreate, type UnitMember, type UnitPatch, type UnitWithAncestors } from '@varde/core';
 import { ancestorsOf, getUnit, insertUnit, listUnits, replaceMembers, unitTree, updateUnit, type UnitRecord } from '../store/units.js';
 import { peopleExist } from '../store/people.js';
 import { newId } from '../store/ids.js';
