@@ -16,4 +16,5 @@ export * from './periodPlan.js';
 export * from './restoreWindow.js';
 export * from './checkInChanges.js';
 export * from './unitArchive.js';
+export * from './okrPermissions.js';
 export * from './periodDeletion.js';
