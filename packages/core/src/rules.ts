@@ -16,6 +16,7 @@ export * from './periodPlan.js';
 export * from './restoreWindow.js';
 export * from './checkInChanges.js';
 export * from './unitArchive.js';
+export * from './okrPermissions.js';
 export * from './periodDeletion.js';
 export * from './fieldChanges.js';
 export * from './checkInWrite.js';

@@ -19,14 +19,10 @@ export function unitArchiveProblem(unit: ArchivableUnit, units: readonly Archiva
   return null;
 }
 
-/** Whether a unit's objectives, key results, check-ins and initiatives take changes. */
+/** Whether a unit's objectives, key results, check-ins and initiatives take no changes (who may
+ *  change them otherwise: okrPermissions.ts). */
 export function okrsReadOnly(unit: { archivedAt: string | null }): boolean {
   return unit.archivedAt !== null;
-}
-
-/** Who may change a unit's OKRs: admins and the unit's members, while the unit is not archived. */
-export function mayChangeOkrs(actor: { isAdmin: boolean }, unit: { archivedAt: string | null; actorIsMember: boolean }): boolean {
-  return !okrsReadOnly(unit) && (actor.isAdmin || unit.actorIsMember);
 }
 
 /** The units a roll-up from `fromId` counts: it and the units below it, leaving out archived ones

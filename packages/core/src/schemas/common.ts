@@ -38,6 +38,13 @@ export interface Page<T> { items: T[]; nextCursor: string | null }
 
 export const IdParams = z.object({ id: Id });
 
+/** What the person asking may do with an objective or a key result (core's okrPermissions). */
+export const OkrCanSchema = z.object({
+  edit: z.boolean(),
+  delete: z.boolean(),
+  checkIn: z.boolean().describe("A key result: whether they may check in on it (its owner may, member or not). An objective: whether they may on all of its key results, as its unit's members and admins may"),
+}).describe('What the person asking may do with it, decided by the rules the server enforces; nothing once the unit is archived, no check-in once the period is closed');
+
 export const FieldError = z.object({
   field: z.string(),
   message: z.string(),

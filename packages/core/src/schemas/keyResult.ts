@@ -1,6 +1,6 @@
 // Key results: what is measured, from where to where, and their latest state.
 import { z } from 'zod';
-import { Id, Timestamp, Title, Version } from './common.js';
+import { Id, OkrCanSchema, Timestamp, Title, Version } from './common.js';
 import { ProgressReadingSchema, TrackStatusSchema } from './progress.js';
 
 export const KeyResultTypeSchema = z.enum(['increase', 'decrease', 'above', 'below', 'milestone']);
@@ -36,6 +36,7 @@ export const KeyResult = z.object({
     highProgress: z.number(),
     status: TrackStatusSchema.describe('The status told with the forecast: on track now but heading more than 10 points short is at risk'),
   }).nullable().optional(),
+  can: OkrCanSchema,
   version: z.number().int(),
   createdAt: Timestamp,
   updatedAt: Timestamp,

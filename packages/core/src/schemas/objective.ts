@@ -1,7 +1,7 @@
 // Objectives: qualitative goals of a unit for a period, with owners and what they pay into.
 // An objective in a year period on the root unit is a Moal.
 import { z } from 'zod';
-import { Id, ListQuery, LongText, Timestamp, Title, Version } from './common.js';
+import { Id, ListQuery, LongText, OkrCanSchema, Timestamp, Title, Version } from './common.js';
 import { KeyResult, NewObjectiveKeyResult } from './keyResult.js';
 import { ProgressReadingSchema, TrackStatusSchema } from './progress.js';
 
@@ -41,6 +41,7 @@ export const Objective = z.object({
   onTrack: z.boolean(),
   trackStatus: TrackStatusSchema,
   reading: ProgressReadingSchema,
+  can: OkrCanSchema,
   version: z.number().int(),
   createdAt: Timestamp,
   updatedAt: Timestamp,

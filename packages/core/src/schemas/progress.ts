@@ -1,6 +1,6 @@
 // The shape of progress answers: a unit's objectives and its subtree rolled up.
 import { z } from 'zod';
-import { Id } from './common.js';
+import { Id, OkrCanSchema } from './common.js';
 
 export const TrackStatusSchema = z.enum(['on-track', 'at-risk', 'off-track']);
 export const ProgressReadingSchema = z.enum(['measured', 'no-check-in', 'no-okrs', 'final'])
@@ -22,9 +22,11 @@ export const KeyResultProgressItem = z.object({
   current: z.number().nullable(), currentAt: z.string().nullable(), confidence: z.number().nullable(),
   ownerId: Id.nullable(), rawProgress: z.number(), ...Track,
   blocker: OpenBlockerSchema.nullable(),
+  can: OkrCanSchema,
 });
 export const ObjectiveProgressItem = z.object({
   id: Id, title: z.string(), kind: z.string(), status: z.string(), ownerIds: z.array(Id), ...Track,
+  can: OkrCanSchema,
   keyResults: z.array(KeyResultProgressItem),
 });
 

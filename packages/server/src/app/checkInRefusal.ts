@@ -1,7 +1,6 @@
 // Why a check-in may not be written, decided from the key result's context; the same for a
 // check-in written alone (SQLite) and one written in a batch (PostgreSQL).
-import { okrsReadOnly, type CheckInInput } from '@varde/core';
-import { policies } from '../auth/policies.js';
+import { checkInRefusalReason, periodTakesCheckIns, type CheckInInput } from '@varde/core';
 import type { KeyResultRecord } from '../store/keyResults.js';
 import type { Actor } from './context.js';
 import { forbidden, invalid, unitArchived, type AppError } from './errors.js';
@@ -9,8 +8,11 @@ import { forbidden, invalid, unitArchived, type AppError } from './errors.js';
 export interface CheckInContext { kr: KeyResultRecord; periodState: string; actorIsMember: boolean; unitArchivedAt: string | null }
 
 export function checkInRefusal(actor: Actor, { kr, periodState, actorIsMember, unitArchivedAt }: CheckInContext, input: Pick<CheckInInput, 'value'>): AppError | undefined {
-  if (okrsReadOnly({ archivedAt: unitArchivedAt })) return unitArchived();
-  if (!policies.checkInOn(actor, { ownerId: kr.ownerId, actorIsMember })) return forbidden('You may not check in on this key result');
+  // Core's rule, the one `can.checkIn` on the key result presents. A closed period is answered
+  // after a wrong milestone value, below, as for an edited check-in.
+  const reason = checkInRefusalReason(actor, { unit: { archivedAt: unitArchivedAt, actorIsMember }, ownerId: kr.ownerId, periodState });
+  if (reason === 'unit_archived') return unitArchived();
+  if (reason === 'not_allowed') return forbidden('You may not check in on this key result');
   return checkInValueRefusal(kr, periodState, input);
 }
 
@@ -19,6 +21,6 @@ export function checkInValueRefusal(kr: Pick<KeyResultRecord, 'type'>, periodSta
   if (kr.type === 'milestone' && input.value !== 0 && input.value !== 1) {
     return invalid('value', 'must be 0 (not done) or 1 (done) for a milestone', 'milestone');
   }
-  if (periodState === 'closed') return invalid('id', 'belongs to a closed period; reopen it to check in', 'closed'); // `id`: the key result of the path, as for any bad path parameter
+  if (!periodTakesCheckIns(periodState)) return invalid('id', 'belongs to a closed period; reopen it to check in', 'closed'); // `id`: the key result of the path, as for any bad path parameter
   return undefined;
 }

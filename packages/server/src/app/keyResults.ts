@@ -23,10 +23,10 @@ export async function keyResultInContext(db: Db, actor: Actor, id: string, optio
 }
 
 export async function readKeyResult(deps: Deps, actor: Actor, id: string, db: Db = deps.store.db): Promise<KeyResult> {
-  const { kr, periodId } = await keyResultInContext(db, actor, id);
+  const { kr, periodId, actorIsMember, unitArchivedAt } = await keyResultInContext(db, actor, id);
   const inPeriod = await getPeriodInTimeZone(db, actor.orgId, periodId);
   const now = deps.clock.now();
-  const presented = presentKeyResult(kr, inPeriod ? timingOf(inPeriod.period, now, inPeriod.timeZone) : { expected: 0 });
+  const presented = presentKeyResult(kr, inPeriod ? timingOf(inPeriod.period, now, inPeriod.timeZone) : { expected: 0 }, { actor, unit: { archivedAt: unitArchivedAt, actorIsMember } });
   if (!inPeriod) return { ...presented, forecast: null };
   const { period, timeZone: tz } = inPeriod;
   const series = await checkInSeries(db, id, periodBounds(period, tz).start.toISOString());

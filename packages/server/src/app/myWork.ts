@@ -41,11 +41,15 @@ export async function readMyWork(deps: Deps, actor: Actor): Promise<MyWork> {
       unitId: b.unitId, unitName: unitName.get(b.unitId) ?? '', periodId: b.periodId }] : [];
   });
   const periodById = new Map(periods.map((p) => [p.id, p]));
+  // What `can` is decided from, already read: the tree says which units are archived, the person which they are a member of.
+  const archivedAtOf = new Map(tree.map((u) => [u.id, u.archivedAt]));
+  const memberships = new Set(person.memberships.map((m) => m.unitId));
   const keyResults = owned.filter((kr) => !archived.has(kr.unitId)).map((kr) => {
     const period = periodById.get(kr.periodId)!;
     const { objectiveTitle, unitId, unitName, periodId, ...record } = kr;
+    const viewer = { actor, unit: { archivedAt: archivedAtOf.get(unitId) ?? null, actorIsMember: memberships.has(unitId) } };
     return {
-      ...presentKeyResult(record, timingOf(period, now, tz)), objectiveTitle, unitId, unitName, periodId,
+      ...presentKeyResult(record, timingOf(period, now, tz), viewer), objectiveTitle, unitId, unitName, periodId,
       checkInDue: checkInDue(kr.currentAt ? new Date(kr.currentAt) : null, now, org.checkInCadenceDays),
       previousConfidence: previous.get(kr.id) ?? null,
       confidenceFell: confidenceFell(kr.confidence, previous.get(kr.id)),

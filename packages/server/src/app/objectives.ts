@@ -8,12 +8,12 @@ import { fieldsOf, keyResultSubject, objectiveSubject } from '../events/subjects
 import { keyResultRefs, keyResultsOf } from '../store/keyResults.js';
 import { periodBoundInitiativesOn } from '../store/initiatives.js';
 import { peopleExist } from '../store/people.js';
-import { getUnit } from '../store/units.js';
+import { getUnit, unitFactsFor, unitWriteFacts } from '../store/units.js';
 import { getPeriod } from '../store/periods.js';
 import { newId } from '../store/ids.js';
 import type { Db } from '../store/executor.js';
 import { authorise, policies } from '../auth/policies.js';
-import { presentObjective } from '../presenters/okr.js';
+import { NO_UNIT, presentObjective } from '../presenters/okr.js';
 import { alignedToOf } from '../store/alignedTo.js';
 import { refreshObjectiveProgress } from '../store/objectiveProgress.js';
 import { groupBy } from './groupBy.js';
@@ -29,10 +29,12 @@ export async function readObjectives(deps: Deps, actor: Actor, filter: { unit?: 
   const rows = await listObjectives(db, actor.orgId, { unitIds: filter.unit ? [filter.unit] : undefined, periodId: filter.period }, limit + 1, cursorOf(cursor));
   const page = rows.slice(0, limit);
   const ids = page.map((o) => o.id);
-  const [krs, timing, aligned] = await Promise.all([keyResultsOf(db, actor.orgId, ids), timingsOf(deps, db, actor.orgId), alignedToOf(db, actor.orgId, ids)]);
+  const [krs, timing, aligned, units] = await Promise.all([
+    keyResultsOf(db, actor.orgId, ids), timingsOf(deps, db, actor.orgId), alignedToOf(db, actor.orgId, ids), unitFactsFor(db, actor.orgId, page.map((o) => o.unitId), actor.personId),
+  ]);
   const krsOf = groupBy(krs, (k) => k.objectiveId);
   const items = page.map((o) => {
-    const { keyResults: _krs, ...objective } = presentObjective(o, krsOf.get(o.id) ?? [], timing({ id: o.periodId }), aligned.get(o.id) ?? []);
+    const { keyResults: _krs, ...objective } = presentObjective(o, krsOf.get(o.id) ?? [], timing({ id: o.periodId }), aligned.get(o.id) ?? [], { actor, unit: units.get(o.unitId) ?? NO_UNIT });
     return objective;
   });
   return { items, nextCursor: rows.length > limit ? page[page.length - 1]!.id : null };
@@ -41,8 +43,10 @@ export async function readObjectives(deps: Deps, actor: Actor, filter: { unit?: 
 export async function readObjective(deps: Deps, actor: Actor, id: string, db: Db = deps.store.db): Promise<ObjectiveWithKeyResults> {
   const o = await getObjective(db, actor.orgId, id);
   if (!o) throw notFound('The objective');
-  const [krs, timing, aligned] = await Promise.all([keyResultsOf(db, actor.orgId, [id]), timingsOf(deps, db, actor.orgId), alignedToOf(db, actor.orgId, [id])]);
-  return presentObjective(o, krs, timing({ id: o.periodId }), aligned.get(id) ?? []);
+  const [krs, timing, aligned, unit] = await Promise.all([
+    keyResultsOf(db, actor.orgId, [id]), timingsOf(deps, db, actor.orgId), alignedToOf(db, actor.orgId, [id]), unitWriteFacts(db, o.unitId, actor.personId),
+  ]);
+  return presentObjective(o, krs, timing({ id: o.periodId }), aligned.get(id) ?? [], { actor, unit: unit ?? NO_UNIT });
 }
 
 async function checkReferences(db: Db, orgId: string, objectiveId: string | undefined,

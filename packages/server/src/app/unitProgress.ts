@@ -6,9 +6,9 @@
 import { openBlocker, progressReading, rollUp, trackStatus, unitsInRollUp, UNIT_PROGRESS_DEPTH, type UnitProgress, type UnitProgressNode } from '@varde/core';
 import { countsInRollUp, objectiveProgressRows, ownKeyResults, ownObjectivesWithOwners, type OwnObjectiveRow } from '../store/progress.js';
 import { newestBlockers } from '../store/latestCheckIns.js';
-import { subtreeNodes, type UnitNode } from '../store/units.js';
+import { isMember, subtreeNodes, type UnitNode } from '../store/units.js';
 import { getPeriodInTimeZone } from '../store/periods.js';
-import { keyResultTrack, timingOf, unitReading } from '../presenters/okr.js';
+import { keyResultCanFor, keyResultTrack, objectiveCanFor, timingOf, unitReading, type Viewer } from '../presenters/okr.js';
 import type { Actor, Deps } from './context.js';
 import { invalid, notFound } from './errors.js';
 import { groupBy } from './groupBy.js';
@@ -17,12 +17,13 @@ import { groupBy } from './groupBy.js';
 export async function readUnitProgress(deps: Deps, actor: Actor, unitId: string, periodId: string, depth: number = UNIT_PROGRESS_DEPTH): Promise<UnitProgress> {
   const db = deps.store.db;
   // Queries that do not wait for each other: on PostgreSQL they run at once on the pool.
-  const [subtree, inPeriod, ownRows, ownKrs, blockerRows] = await Promise.all([
+  const [subtree, inPeriod, ownRows, ownKrs, blockerRows, actorIsMember] = await Promise.all([
     subtreeNodes(db, actor.orgId, unitId),
     getPeriodInTimeZone(db, actor.orgId, periodId),
     ownObjectivesWithOwners(db, actor.orgId, periodId, unitId),
     ownKeyResults(db, actor.orgId, periodId, unitId),
     newestBlockers(db, actor.orgId, [periodId], [unitId]),
+    isMember(db, unitId, actor.personId),
   ]);
   // Archived units leave the roll-up and the tree (unless the page is of an archived one); the
   // root's objectives are read for the whole organisation, and rollUp ignores those of units left out.
@@ -78,6 +79,8 @@ export async function readUnitProgress(deps: Deps, actor: Actor, unitId: string,
   }
 
   const krsOf = groupBy(ownKrs, (k) => k.objectiveId);
+  // Every objective listed is the unit's own, so what `can` is decided from is the same for all.
+  const viewer: Viewer = { actor, unit: { archivedAt: unit.archivedAt, actorIsMember } };
   const objectives = ownObjectives.map((o) => {
     const status = trackStatus({ type: 'objective', progress: o.progress, expected });
     const krs = krsOf.get(o.id) ?? [];
@@ -85,13 +88,14 @@ export async function readUnitProgress(deps: Deps, actor: Actor, unitId: string,
     return {
       id: o.id, title: o.title, kind: o.kind, status: o.status, ownerIds: o.ownerIds,
       progress: o.progress, expectedProgress: expected, onTrack: status.onTrack, trackStatus: status.status, reading,
+      can: objectiveCanFor(viewer, timing),
       keyResults: (krsOf.get(o.id) ?? []).map((k) => {
         const t = keyResultTrack(k, timing);
         return {
           id: k.id, title: k.title, type: k.type, start: k.start, target: k.target, measure: k.measure, current: k.current,
           currentAt: k.currentAt, confidence: k.confidence, ownerId: k.ownerId, rawProgress: t.rawProgress,
           progress: t.progress, expectedProgress: t.expectedProgress, onTrack: t.onTrack, trackStatus: t.trackStatus, reading: t.reading,
-          blocker: blockerOf.get(k.id) ?? null,
+          blocker: blockerOf.get(k.id) ?? null, can: keyResultCanFor(viewer, k.ownerId, timing),
         };
       }),
     };

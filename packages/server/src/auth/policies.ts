@@ -1,6 +1,7 @@
 // Who may do what, as one table. Reading is open to everyone signed in: OKRs are transparent
 // within an organisation. Admins change the organisation, its units, periods and people; a
-// unit's members change that unit's OKRs; a key result's owner may always check in on it. An
+// unit's members change that unit's OKRs; a key result's owner may always check in on it (core's
+// okrPermissions, asked by app/checkInRefusal.ts, the same rule the answers present as `can`). An
 // archived unit's OKRs take no changes from anyone: refused as a conflict (409 unit_archived),
 // not as a lack of rights, since restoring the unit is what would allow them.
 import { mayChangeOkrs, okrsReadOnly } from '@varde/core';
@@ -26,8 +27,6 @@ export const policies = {
    *  the unit's policy is asked first, as it refuses an archived unit's initiatives even to their owner. */
   changeInitiative: async (db: Db, actor: Actor, initiative: { ownerId: string | null; unitId: string }): Promise<boolean> =>
     (await policies.changeOkrsOf(db, actor, initiative.unitId)) || actor.personId === initiative.ownerId,
-  checkInOn: (actor: Actor, kr: { ownerId: string | null; actorIsMember: boolean }) =>
-    actor.isAdmin || kr.ownerId === actor.personId || kr.actorIsMember,
 } as const;
 
 export type Policy = keyof typeof policies;

@@ -1,8 +1,9 @@
 // Turns stored key results and objectives into the API's shape, with progress, expected
-// progress and on-track computed by the core rules, so every answer agrees with the UI.
+// progress and on-track computed by the core rules, so every answer agrees with the UI, and what
+// the person asking may do with each (`can`, core's okrPermissions) from facts read once per answer.
 import {
-  expectedProgress, keyResultProgress, objectiveProgress, progressReading, trackStatus,
-  type AlignedTo, type KeyResult, type Objective, type Period, type ProgressReading, type TrackStatus,
+  expectedProgress, keyResultCan, keyResultProgress, objectiveCan, objectiveProgress, progressReading, trackStatus,
+  type AlignedTo, type KeyResult, type Objective, type OkrActor, type OkrCan, type OkrUnitFacts, type Period, type ProgressReading, type TrackStatus,
 } from '@varde/core';
 import type { KeyResultRecord } from '../store/keyResults.js';
 import type { ObjectiveRecord } from '../store/objectives.js';
@@ -14,6 +15,16 @@ export function timingOf(period: Pick<Period, 'startDate' | 'endDate'> & { state
 }
 const periodStateOf = (timing: Timing) => (timing.final ? 'closed' : 'open');
 
+/** Who is asking, and how the unit of the objects presented stands for them. */
+export interface Viewer { actor: OkrActor; unit: OkrUnitFacts }
+/** For a unit that is not there (never for a stored objective): nobody's, and not archived. */
+export const NO_UNIT: OkrUnitFacts = { archivedAt: null, actorIsMember: false };
+
+export const keyResultCanFor = (viewer: Viewer, ownerId: string | null, timing: Timing): OkrCan =>
+  keyResultCan(viewer.actor, { unit: viewer.unit, ownerId, periodState: periodStateOf(timing) });
+export const objectiveCanFor = (viewer: Viewer, timing: Timing): OkrCan =>
+  objectiveCan(viewer.actor, { unit: viewer.unit, periodState: periodStateOf(timing) });
+
 type KrValues = Pick<KeyResultRecord, 'type' | 'start' | 'target' | 'current' | 'confidence'>;
 export function keyResultTrack(kr: KrValues, timing: Timing) {
   const p = keyResultProgress({ type: kr.type, start: kr.start, target: kr.target, current: kr.current });
@@ -22,9 +33,9 @@ export function keyResultTrack(kr: KrValues, timing: Timing) {
   return { progress: p.progress, rawProgress: p.rawProgress, expectedProgress: timing.expected, onTrack: track.onTrack, trackStatus: track.status, reading };
 }
 
-export function presentKeyResult(kr: KeyResultRecord, timing: Timing): KeyResult {
+export function presentKeyResult(kr: KeyResultRecord, timing: Timing, viewer: Viewer): KeyResult {
   const { orgId: _org, ...rest } = kr;
-  return { ...rest, ...keyResultTrack(kr, timing) };
+  return { ...rest, ...keyResultTrack(kr, timing), can: keyResultCanFor(viewer, kr.ownerId, timing) };
 }
 
 /** `checkedIn`: whether any of its key results has a check-in. */
@@ -41,8 +52,11 @@ export function unitReading(subtreeObjectiveCount: number, timing: Timing): Prog
   return progressReading({ periodState: periodStateOf(timing), objectiveCount: subtreeObjectiveCount });
 }
 
-export function presentObjective(o: ObjectiveRecord, krs: readonly KeyResultRecord[], timing: Timing, alignedTo: AlignedTo[]): Objective & { keyResults: KeyResult[] } {
+export function presentObjective(o: ObjectiveRecord, krs: readonly KeyResultRecord[], timing: Timing, alignedTo: AlignedTo[], viewer: Viewer): Objective & { keyResults: KeyResult[] } {
   const { orgId: _org, ...rest } = o;
-  const keyResults = krs.map((k) => presentKeyResult(k, timing));
-  return { ...rest, alignedTo, ...objectiveTrack(keyResults.map((k, i) => ({ progress: k.progress, weight: krs[i]!.weight })), timing, krs.some((k) => k.current !== null)), keyResults };
+  const keyResults = krs.map((k) => presentKeyResult(k, timing, viewer));
+  return {
+    ...rest, alignedTo, ...objectiveTrack(keyResults.map((k, i) => ({ progress: k.progress, weight: krs[i]!.weight })), timing, krs.some((k) => k.current !== null)),
+    can: objectiveCanFor(viewer, timing), keyResults,
+  };
 }

@@ -1,5 +1,5 @@
 // Units of the organisation tree and their members.
-import type { Unit, UnitKind, UnitMember, MemberRole } from '@varde/core';
+import type { OkrUnitFacts, Unit, UnitKind, UnitMember, MemberRole } from '@varde/core';
 
 /** A unit as stored; what the person asking may do with it is added by the use case. */
 export type UnitRecord = Omit<Unit, 'can'>;
@@ -7,6 +7,7 @@ import type { Db, VersionedUpdate } from './executor.js';
 import { updatedRows } from './executor.js';
 import type { Selectable } from 'kysely';
 import type { UnitTable } from './schema.js';
+import { compiledOnce } from './compiledOnce.js';
 
 async function withMembers(db: Db, rows: Selectable<UnitTable>[], orgId: string, all: boolean): Promise<UnitRecord[]> {
   if (rows.length === 0) return [];
@@ -100,9 +101,25 @@ export async function unitWriteFacts(db: Db, unitId: string, personId: string): 
   return row ? { archivedAt: row.archived_at, actorIsMember: row.role !== null } : undefined;
 }
 
+/** For each of the units (of the organisation) that are there: whether it is archived and whether
+ *  the person is its member, what `can` on its OKRs is decided from; one query for a whole answer. */
+export async function unitFactsFor(db: Db, orgId: string, unitIds: readonly string[], personId: string): Promise<Map<string, OkrUnitFacts>> {
+  const facts = new Map<string, OkrUnitFacts>();
+  const ids = [...new Set(unitIds)];
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db.selectFrom('units')
+      .leftJoin('memberships', (join) => join.onRef('memberships.unit_id', '=', 'units.id').on('memberships.person_id', '=', personId))
+      .select(['units.id', 'units.archived_at', 'memberships.role']).where('units.org_id', '=', orgId).where('units.id', 'in', ids.slice(i, i + 500)).execute();
+    for (const r of rows) facts.set(r.id, { archivedAt: r.archived_at, actorIsMember: r.role !== null });
+  }
+  return facts;
+}
+
+const memberQuery = compiledOnce((db, a: { unitId: string; personId: string }) => db.selectFrom('memberships').select('role')
+  .where('unit_id', '=', a.unitId).where('person_id', '=', a.personId));
+
 export async function isMember(db: Db, unitId: string, personId: string): Promise<boolean> {
-  const row = await db.selectFrom('memberships').select('role').where('unit_id', '=', unitId).where('person_id', '=', personId).executeTakeFirst();
-  return row !== undefined;
+  return (await memberQuery(db, { unitId, personId })).rows.length > 0;
 }
 
 /** The unit and every unit below it, found by the database (a recursive query), not by loading

@@ -25,8 +25,9 @@ export default function HomePage() {
   const { keyResults, initiatives, units, period, blockers } = work.data;
   const due = keyResults.filter((k) => k.checkInDue);
   const fresh = keyResults.filter((k) => !k.checkInDue);
+  const walkable = keyResults.filter((k) => k.can.checkIn);
 
-  const checkInButton = (kr: MyKeyResult) =>
+  const checkInButton = (kr: MyKeyResult) => kr.can.checkIn &&
     <button type="button" className="button small" {...preloadOn(CheckInDialog)} onClick={() => setCheckingIn(kr)} aria-label={t('checkIn.openFor', { title: kr.title })}>{t('checkIn.open')}</button>;
   const line = (kr: MyKeyResult) => (
     <KeyResultLine key={kr.id} kr={kr}
@@ -43,7 +44,7 @@ export default function HomePage() {
           <h1>{t('home.greeting', { name: me.data?.person.name.split(' ')[0] ?? '' })}</h1>
           <p className="muted" style={{ margin: 0 }}>{period ? t('home.lead', { period: period.name }) : t('home.noPeriod')}</p>
         </div>
-        {keyResults.length > 0 && <button type="button" className="button" {...preloadOn(CheckInWalk)} onClick={() => setWalking(true)}>{t('walk.open')}</button>}
+        {walkable.length > 0 && <button type="button" className="button" {...preloadOn(CheckInWalk)} onClick={() => setWalking(true)}>{t('walk.open')}</button>}
       </div>
 
       <section className="card" aria-labelledby="due-heading">
@@ -90,7 +91,7 @@ export default function HomePage() {
           : <ul className="kr-list">{fresh.map(line)}</ul>}
       </section>
 
-      {walking && <CheckInWalk keyResults={keyResults} onClose={() => setWalking(false)} />}
+      {walking && <CheckInWalk keyResults={walkable} onClose={() => setWalking(false)} />}
       {checkingIn && <CheckInDialog keyResult={checkingIn} onClose={() => setCheckingIn(null)} />}
     </div>
   );

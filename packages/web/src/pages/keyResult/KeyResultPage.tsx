@@ -12,7 +12,6 @@ import { useCheckIns, useKeyResult, useObjective, useOrganisation, usePeopleById
 import { ProgressBar } from '../../components/ProgressBar';
 import { Breadcrumbs, unitTrail } from '../../components/Breadcrumbs';
 import { TrackBadge } from '../../components/TrackBadge';
-import { useCanEdit } from '../../components/useCanEdit';
 import { DeleteButton } from '../../components/DeleteButton';
 import { Empty, ErrorState, Loading } from '../../components/States';
 import { dateTime, localeOf, number, valueWithMeasure } from '../../i18n/format';
@@ -37,7 +36,6 @@ export default function KeyResultPage() {
   // The owner's and the authors' names, by id once both are read: not a list of everyone.
   const named = usePeopleByIds([kr.data?.ownerId, ...(checkIns.data ?? []).map((c) => c.authorId)], !kr.isLoading && !checkIns.isLoading);
   const org = useOrganisation();
-  const canEdit = useCanEdit(objective.data?.unitId);
   const [checkingIn, setCheckingIn] = useState(false);
   const [, navigate] = useLocation();
   const [editing, setEditing] = useState<CheckIn | null>(null);
@@ -87,10 +85,10 @@ export default function KeyResultPage() {
             {t(`keyResult.types.${k.type}`)}{k.ownerId ? ` · ${t('keyResult.ownerIs', { owner: personName.get(k.ownerId) ?? '' })}` : ''}{period ? ` · ${period.name}` : ''}
           </p>
         </div>
-        {canEdit && (
+        {(k.can.checkIn || k.can.delete) && (
           <div className="row">
-            <button type="button" className="button" {...preloadOn(CheckInDialog)} onClick={() => setCheckingIn(true)}>{t('checkIn.open')}</button>
-            {objective.data && <DeleteButton subject={{ kind: 'keyResult', id: k.id, title: k.title }} className="button danger-quiet"
+            {k.can.checkIn && <button type="button" className="button" {...preloadOn(CheckInDialog)} onClick={() => setCheckingIn(true)}>{t('checkIn.open')}</button>}
+            {k.can.delete && objective.data && <DeleteButton subject={{ kind: 'keyResult', id: k.id, title: k.title }} className="button danger-quiet"
               onDeleted={() => navigate(`/units/${objective.data!.unitId}?period=${objective.data!.periodId}`)} />}
           </div>
         )}

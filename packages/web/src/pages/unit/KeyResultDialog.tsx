@@ -35,7 +35,7 @@ export function KeyResultDialog({ unitId, objectiveId, existing, known, onClose 
         <FormError>{formMessage(t, error, ['title', 'type', 'start', 'target', 'measure', 'ownerId'])}</FormError>
         <KeyResultFields draft={draft} onChange={setDraft} errors={localFieldErrors(t, error)} unitId={unitId} known={known} />
         <DialogActions busy={busy} onCancel={onClose}
-          extra={existing && <DeleteButton subject={{ kind: 'keyResult', id: existing.id, title: existing.title }} onDeleted={onClose} />} />
+          extra={existing?.can.delete && <DeleteButton subject={{ kind: 'keyResult', id: existing.id, title: existing.title }} onDeleted={onClose} />} />
       </form>
     </Modal>
   );

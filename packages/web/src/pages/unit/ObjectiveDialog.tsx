@@ -95,7 +95,7 @@ export function ObjectiveDialog({ unitId, periodId, known, existing, existingAli
           </section>
         )}
         <DialogActions busy={busy} onCancel={onClose}
-          extra={existing && <DeleteButton subject={{ kind: 'objective', id: existing.id, title: existing.title }} onDeleted={onClose} />} />
+          extra={existing?.can.delete && <DeleteButton subject={{ kind: 'objective', id: existing.id, title: existing.title }} onDeleted={onClose} />} />
       </form>
     </Modal>
   );

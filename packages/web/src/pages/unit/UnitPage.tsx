@@ -47,6 +47,8 @@ export default function UnitPage() {
   const objectives = useObjectives(unitId, period?.id);
   const initiatives = useInitiatives(unitId, period?.id);
   const history = useCheckInHistory(unitId, period?.id);
+  // What has no object yet to say it (a new objective, the unit's initiatives) follows the unit;
+  // each objective and key result says what may be done with it (`can`).
   const canEdit = useCanEdit(unitId);
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const publishing = usePublish();
@@ -73,7 +75,7 @@ export default function UnitPage() {
   const data: UnitProgress | undefined = ready ? progress.data : undefined;
   const krChoices = (data?.objectives ?? []).flatMap((o) => o.keyResults.map((k) => ({ id: k.id, label: `${k.title} (${o.title})` })));
   const unlinked = (initiatives.data ?? []).filter((i) => i.keyResultIds.length === 0);
-  const drafts = (data?.objectives ?? []).filter((o) => o.status === 'draft').flatMap((o) => objectiveById.get(o.id) ?? []);
+  const drafts = (data?.objectives ?? []).filter((o) => o.status === 'draft' && o.can.edit).flatMap((o) => objectiveById.get(o.id) ?? []);
   const openKeyResultEditor = async (id: string) => {
     const kr = await queryClient.fetchQuery({ queryKey: keys.keyResult(id), queryFn: () => api.get<KeyResult>(`/key-results/${id}`) });
     setDialog({ kind: 'editKeyResult', keyResult: kr });
@@ -107,7 +109,7 @@ export default function UnitPage() {
             <p className="small muted" style={{ margin: '.3rem 0 0' }}>{t('unit.counts', { count: data.objectiveCount, subtree: data.subtreeObjectiveCount })}</p>
           </div>
           <div className="row"><TrackBadge status={data.trackStatus} reading={data.reading} />
-            {canEdit && drafts.length > 1 && <button type="button" className="button secondary" onClick={() => publishing.publish(drafts)}>{t('publish.all', { count: drafts.length })}</button>}
+            {drafts.length > 1 && <button type="button" className="button secondary" onClick={() => publishing.publish(drafts)}>{t('publish.all', { count: drafts.length })}</button>}
             {canEdit && <button type="button" className="button" {...preloadOn(ObjectiveDialog)} onClick={() => setDialog({ kind: 'newObjective' })}>{t('objective.new')}</button>}
           </div>
         </section>
@@ -142,9 +144,9 @@ export default function UnitPage() {
                 <ProgressBar progress={o.progress} expected={o.expectedProgress} status={o.trackStatus} reading={o.reading} label={t('objective.progressOf', { title: o.title })} />
                 <div className="row" style={{ marginTop: '.4rem' }}>
                   <TrackBadge status={o.trackStatus} reading={o.reading} />
-                  {canEdit && full && o.status === 'draft' && <button type="button" className="button small" aria-label={t('publish.oneNamed', { title: o.title })}
+                  {o.can.edit && full && o.status === 'draft' && <button type="button" className="button small" aria-label={t('publish.oneNamed', { title: o.title })}
                     onClick={() => publishing.publish([full])}>{t('publish.one')}</button>}
-                  {canEdit && full && <button type="button" className="button quiet small" {...preloadOn(ObjectiveDialog)} onClick={() => setDialog({ kind: 'editObjective', objective: full })} aria-label={t('objective.editNamed', { title: o.title })}>{t('common.edit')}</button>}
+                  {o.can.edit && full && <button type="button" className="button quiet small" {...preloadOn(ObjectiveDialog)} onClick={() => setDialog({ kind: 'editObjective', objective: full })} aria-label={t('objective.editNamed', { title: o.title })}>{t('common.edit')}</button>}
                 </div>
               </div>
             </div>
@@ -154,11 +156,11 @@ export default function UnitPage() {
                   const moving = (initiatives.data ?? []).filter((i) => i.keyResultIds.includes(kr.id));
                   return (
                     <KeyResultLine key={kr.id} kr={kr} owner={kr.ownerId ? personName.get(kr.ownerId) : undefined} history={series.get(kr.id)}
-                      action={canEdit && (
+                      action={(kr.can.checkIn || kr.can.edit) && (
                         <>
-                          <button type="button" className="button small" aria-label={t('checkIn.openFor', { title: kr.title })}
-                            {...preloadOn(CheckInDialog)} onClick={() => setDialog({ kind: 'checkIn', target: kr })}>{t('checkIn.open')}</button>
-                          <button type="button" className="button quiet small" aria-label={t('keyResult.editNamed', { title: kr.title })} onClick={() => void openKeyResultEditor(kr.id)}>{t('common.edit')}</button>
+                          {kr.can.checkIn && <button type="button" className="button small" aria-label={t('checkIn.openFor', { title: kr.title })}
+                            {...preloadOn(CheckInDialog)} onClick={() => setDialog({ kind: 'checkIn', target: kr })}>{t('checkIn.open')}</button>}
+                          {kr.can.edit && <button type="button" className="button quiet small" aria-label={t('keyResult.editNamed', { title: kr.title })} onClick={() => void openKeyResultEditor(kr.id)}>{t('common.edit')}</button>}
                         </>
                       )}>
                       <BlockerNote blocker={kr.blocker} title={kr.title} />
@@ -176,7 +178,7 @@ export default function UnitPage() {
                 })}
               </ul>
             )}
-            {canEdit && <div><button type="button" className="button secondary small" {...preloadOn(KeyResultDialog)} onClick={() => setDialog({ kind: 'newKeyResult', objectiveId: o.id })}>+ {t('keyResult.new')}</button></div>}
+            {o.can.edit && <div><button type="button" className="button secondary small" {...preloadOn(KeyResultDialog)} onClick={() => setDialog({ kind: 'newKeyResult', objectiveId: o.id })}>+ {t('keyResult.new')}</button></div>}
           </article>
         );
       })}
