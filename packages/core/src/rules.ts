@@ -20,3 +20,5 @@ export * from './periodDeletion.js';
 export * from './fieldChanges.js';
 export * from './checkInWrite.js';
 export * from './events.js';
+export * from './eventReferences.js';
+export * from './eventTimeRange.js';
