@@ -1,8 +1,8 @@
 // What was changed, by whom and when, in a real browser: the admin changes a key result's target
-// on the team page and finds it in the key result's history of changes, in the objective's history
+// on the team page and finds it in the key result's change log, in the objective's history
 // and in the unit's activity; a member of the team finds it on Mine, since her last visit, and
 // not again after it; the admin finds it in the audit trail in settings, every field before and
-// after, and downloads the trail as CSV. Every screen gets an axe scan, and a phone's 360 px no
+// after, and downloads the trail as CSV. A long history comes a page at a time. Every screen gets an axe scan, and a phone's 360 px no
 // sideways scrolling.
 //
 // The change of the target records its event once every write use case goes through the unit of
@@ -60,7 +60,7 @@ describe('history, activity and the audit trail in the browser', () => {
     await server?.stop();
   });
 
-  it("changes a key result's target on the team page and finds it in the key result's history of changes", async () => {
+  it("changes a key result's target on the team page and finds it in the key result's change log", async () => {
     // Marte's visit before the change: what she sees next time is what came after it.
     const marte = await openPage(browser, server, { width: 360, height: 800 });
     await signIn(marte.page, 'marte@demo.varde.no');
@@ -76,10 +76,10 @@ describe('history, activity and the audit trail in the browser', () => {
     await expect.poll(() => dialog.isVisible()).toBe(false);
 
     await page.goto(`/key-results/${kr.id}`);
-    const show = page.getByRole('button', { name: 'Show the history of changes' });
+    const show = page.getByRole('button', { name: 'Show the change log' });
     await expect.poll(() => show.getAttribute('aria-expanded')).toBe('false');
     await show.click();
-    await expect.poll(() => page.getByRole('button', { name: 'Hide the history of changes' }).getAttribute('aria-expanded')).toBe('true');
+    await expect.poll(() => page.getByRole('button', { name: 'Hide the change log' }).getAttribute('aria-expanded')).toBe('true');
     const changes = page.locator('#changes');
     const entry = changes.getByRole('listitem').filter({ hasText: `Hanne Lunde changed the target from ${kr.target} to ${NEW_TARGET}` });
     await entry.waitFor();
@@ -90,7 +90,7 @@ describe('history, activity and the audit trail in the browser', () => {
 
     await page.setViewportSize({ width: 360, height: 800 });
     await page.reload();
-    await page.getByRole('button', { name: 'Show the history of changes' }).click();
+    await page.getByRole('button', { name: 'Show the change log' }).click();
     await entry.waitFor();
     await expectNoSidewaysScroll(page, 'the key result page');
     await expectAccessible(page, 'history-02-key-result-360');
@@ -156,5 +156,24 @@ describe('history, activity and the audit trail in the browser', () => {
     await expectNoSidewaysScroll(page, 'the audit trail');
     await expectAccessible(page, 'history-07-audit-trail-360');
     expect(errors).toEqual([]);
+  });
+
+  it('shows older entries a page at a time, and moves focus to the first of them', async () => {
+    for (let i = 1; i <= 21; i++) {
+      const res = await page.request.post(`/api/v1/key-results/${kr.id}/check-ins`, { data: { value: i, confidence: 7 } });
+      expect(res.status()).toBe(201);
+    }
+    await page.goto(`/key-results/${kr.id}`);
+    await page.getByRole('button', { name: 'Show the change log' }).click();
+    const entries = page.locator('#changes').getByRole('listitem');
+    await entries.first().waitFor();
+    expect(await entries.count()).toBe(20);
+    expect(await entries.first().textContent()).toContain('Hanne Lunde checked in: 20 → 21, confidence 7');
+    await page.getByRole('button', { name: 'Show older' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => entries.count()).toBe(22);
+    expect(await page.getByRole('button', { name: 'Show older' }).count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/Hanne Lunde checked in: (\S+ → )?1, confidence 7/);
+    expect(await entries.last().textContent()).toContain(`changed the target from ${kr.target} to ${NEW_TARGET}`);
   });
 });

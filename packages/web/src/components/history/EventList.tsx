@@ -1,7 +1,7 @@
 // A list of recorded events, grouped by day in the organisation's time zone: a heading for each
 // day, then what happened, each with its time, newest first; "Show older" reads the next page.
 // In the audit trail each entry opens to every field before and after.
-import { Fragment } from 'react';
+import { Fragment, useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EventEntry } from '@varde/core';
 import { HISTORY_NS } from '../../i18n';
@@ -28,6 +28,16 @@ export function EventList({ pages, timeZone, ownId, headingLevel = 3, withFields
   const lang = i18n.language;
   const ctx = { t, lang, timeZone, names: pages.names, ownId };
   const Heading = `h${headingLevel}` as const;
+  const idPrefix = useId();
+  // "Show older" goes away with the last page: focus moves to the first of the entries it brought,
+  // rather than being dropped on the page.
+  const focusFrom = useRef<number | null>(null);
+  useEffect(() => {
+    const from = focusFrom.current;
+    if (from === null || pages.items.length <= from) return;
+    focusFrom.current = null;
+    document.getElementById(`${idPrefix}${pages.items[from]!.seq}`)?.focus();
+  }, [pages.items, idPrefix]);
   if (pages.items.length === 0) return <p className="muted">{empty ?? t('list.empty')}</p>;
 
   const days: Array<{ day: string; items: EventEntry[] }> = [];
@@ -46,7 +56,7 @@ export function EventList({ pages, timeZone, ownId, headingLevel = 3, withFields
             {items.map((e) => {
               const { sentence, quotes } = describeEvent(e, ctx);
               return (
-                <li key={e.seq} className="event">
+                <li key={e.seq} id={`${idPrefix}${e.seq}`} tabIndex={-1} className="event">
                   <time className="event-time small muted" dateTime={e.at}>{timeOfDay(lang, e.at, timeZone)}</time>
                   <div className="event-body">
                     <p className="event-sentence">{sentence}</p>
@@ -73,7 +83,7 @@ export function EventList({ pages, timeZone, ownId, headingLevel = 3, withFields
       ))}
       {pages.moreError !== null && <ErrorState error={pages.moreError} onRetry={() => void pages.loadMore()} />}
       {pages.hasMore && (
-        <button type="button" className="button secondary small" disabled={pages.loadingMore} onClick={() => void pages.loadMore()}>
+        <button type="button" className="button secondary small" disabled={pages.loadingMore} onClick={() => { focusFrom.current = pages.items.length; void pages.loadMore(); }}>
           {pages.loadingMore ? t('list.loadingMore') : t('list.more')}
         </button>
       )}
