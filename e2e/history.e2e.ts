@@ -110,6 +110,19 @@ describe('history, activity and the audit trail in the browser', () => {
     await activity.scrollIntoViewIfNeeded();
     await activity.getByText(`Hanne Lunde changed «${kr.title}»: the target from ${kr.target} to ${NEW_TARGET}`).waitFor();
     await expectAccessible(page, 'history-04-unit-activity');
+
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.reload();
+    await activity.scrollIntoViewIfNeeded();
+    await activity.getByRole('listitem').first().waitFor();
+    await expectNoSidewaysScroll(page, 'the team page');
+    await page.getByRole('button', { name: `History of the objective ${kr.objectiveTitle}` }).click();
+    await dialog.getByRole('listitem').first().waitFor();
+    expect(await dialog.evaluate((d) => d.scrollWidth <= d.clientWidth), 'the dialog scrolls sideways').toBe(true);
+    await expectNoSidewaysScroll(page, 'the objective\'s history');
+    await expectAccessible(page, 'history-04-objective-360');
+    await page.keyboard.press('Escape');
+    await page.setViewportSize({ width: 1280, height: 900 });
   });
 
   it('tells a member of the team on Mine, since her last visit, and not again after it', async () => {
