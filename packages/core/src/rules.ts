@@ -22,3 +22,5 @@ export * from './fieldChanges.js';
 export * from './checkInWrite.js';
 export * from './events.js';
 export * from './coach/index.js';
+export * from './eventReferences.js';
+export * from './eventTimeRange.js';

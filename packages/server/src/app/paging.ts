@@ -19,3 +19,14 @@ export function cursorOf(cursor: string | undefined): string | undefined {
 
 export const invalidCursor = () => new AppError(400, 'Bad Request', 'cursor is not one this API handed out; start again without a cursor',
   [{ field: 'cursor', message: 'is not a cursor from a previous page', code: 'invalid_cursor' }]);
+
+// A cursor into a list of events is the seq of the last entry of a page: a whole number, as
+// written by this API.
+const SEQ_CURSOR = /^[1-9][0-9]{0,15}$/;
+
+/** The seq to continue below; anything else answers 400, as for any list. */
+export function seqCursorOf(cursor: string | undefined): number | undefined {
+  if (cursor === undefined || cursor === '') return undefined;
+  if (!SEQ_CURSOR.test(cursor) || !Number.isSafeInteger(Number(cursor))) throw invalidCursor();
+  return Number(cursor);
+}

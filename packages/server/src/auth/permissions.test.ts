@@ -43,12 +43,14 @@ const POLICY: ReadonlyArray<readonly [string, number, number, number, number, nu
   // Undoing the deletion of an objective of Alfa: as changing it.
   ['POST   /api/v1/trash/:undoId/restore',               401,   200,  200,   403,  403],
   ['DELETE /api/v1/people/:id/sessions',                 401,   204,  403,   403,  403],
+  // Everyone marks their own units' activity seen.
+  ['POST   /api/v1/me/activity/seen',                    401,   204,  204,   204,  204],
   ['POST   /api/v1/auth/logout-everywhere',              401,   204,  204,   204,  204],
   // Only admins may end a demo; this organisation is none, so the admin is refused too (409).
   ['DELETE /api/v1/demo',                                401,   409,  403,   403,  403],
 ];
 
-// Everyone signed in reads everything; nobody else reads anything.
+// Everyone signed in reads everything but the audit trail, which is the admins'; nobody else reads anything.
 //  route                                              anonymous admin member other owner
 const READS: ReadonlyArray<readonly [string, number, number, number, number, number]> = [
   ['GET    /api/v1/me',                                  401,   200,  200,   200,  200],
@@ -67,6 +69,11 @@ const READS: ReadonlyArray<readonly [string, number, number, number, number, num
   ['GET    /api/v1/objectives/:id/deletion',             401,   200,  200,   200,  200],
   ['GET    /api/v1/key-results/:id/deletion',            401,   200,  200,   200,  200],
   ['GET    /api/v1/initiatives',                         401,   200,  200,   200,  200],
+  ['GET    /api/v1/objectives/:id/history',              401,   200,  200,   200,  200],
+  ['GET    /api/v1/key-results/:id/history',             401,   200,  200,   200,  200],
+  ['GET    /api/v1/units/:id/activity',                  401,   200,  200,   200,  200],
+  ['GET    /api/v1/me/activity',                         401,   200,  200,   200,  200],
+  ['GET    /api/v1/audit',                               401,   200,  403,   403,  403],
 ];
 
 /** Routes that answer without a session. Everything else under /api/ answers 401. */
@@ -165,6 +172,11 @@ const attempts: Record<string, (admin: Client, w: World, s: Sessions) => Promise
     return { url: '/api/v1/auth/logout-everywhere', probe: async () => (another ? (await another.get('/api/v1/me')).status : 'no session') };
   },
   'DELETE /api/v1/demo': async () => ({ url: '/api/v1/demo' }),
+  // Up to the newest event there is (the check-ins above made some); the caller's own mark shows it.
+  'POST   /api/v1/me/activity/seen': async (admin, _w, s) => {
+    const mine = await s.signInAgain(s.role);
+    return { url: '/api/v1/me/activity/seen', body: { seq: (await admin.get('/api/v1/me/activity')).body.lastSeq }, probe: async () => (mine ? (await mine.get('/api/v1/me/activity')).body.seenSeq : 'no session') };
+  },
 };
 let signInWith: (email: string, password: string) => Promise<Client>;
 const EMAILS: Record<Role, string | undefined> = { anonymous: undefined, admin: 'ada@example.no', member: 'mia@example.no', other: 'ola@example.no', owner: 'eva@example.no' };
@@ -186,6 +198,11 @@ const readUrls: Record<string, (w: World) => string> = {
   'GET    /api/v1/initiatives': () => '/api/v1/initiatives',
   'GET    /api/v1/objectives/:id/deletion': (w) => `/api/v1/objectives/${w.objectiveId}/deletion`,
   'GET    /api/v1/key-results/:id/deletion': (w) => `/api/v1/key-results/${w.keyResultId}/deletion`,
+  'GET    /api/v1/objectives/:id/history': (w) => `/api/v1/objectives/${w.objectiveId}/history`,
+  'GET    /api/v1/key-results/:id/history': (w) => `/api/v1/key-results/${w.keyResultId}/history`,
+  'GET    /api/v1/units/:id/activity': (w) => `/api/v1/units/${w.alfaId}/activity`,
+  'GET    /api/v1/me/activity': () => '/api/v1/me/activity',
+  'GET    /api/v1/audit': () => '/api/v1/audit',
 };
 
 const methodOf = (route: string) => route.split(/\s+/)[0] as 'GET' | 'POST' | 'PATCH' | 'DELETE';

@@ -16,6 +16,8 @@ export const policies = {
   changePeriods: (actor: Actor) => actor.isAdmin,
   managePeople: (actor: Actor) => actor.isAdmin,
   endDemo: (actor: Actor) => actor.isAdmin,
+  /** The whole trail names everyone's sign-ins and the people's details: admins answer for it. */
+  readAudit: (actor: Actor) => actor.isAdmin,
   /** Throws unit_archived (naming `field`, the unit's or the path's id) for an archived unit. */
   changeOkrsOf: async (db: Db, actor: Actor, unitId: string, field = 'id') => {
     const facts = await unitWriteFacts(db, unitId, actor.personId);

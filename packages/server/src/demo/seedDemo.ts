@@ -3,6 +3,7 @@
 import { checkInWrite, createdChanges } from '@varde/core';
 import type { Deps } from '../app/context.js';
 import { appendEvents, type NewEvent } from '../store/events.js';
+import { markActivitySeen } from '../store/activitySeen.js';
 import { checkedIn } from '../app/checkInBatches.js';
 import { readObjective } from '../app/objectives.js';
 import { fieldsOf, keyResultSubject, objectiveSubject } from '../events/subjects.js';
@@ -122,6 +123,10 @@ export async function seedDemoIfEmpty(deps: Deps): Promise<SeededDemo | undefine
     // In the order they happened, so seq and time agree as they do for live changes.
     events.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
     await appendEvents(trx, orgId, events);
+    // Everyone last looked four days ago, so Mine's "since your last visit" has a few days of news.
+    const visit = new Date(now.getTime() - 4 * 86_400_000).toISOString();
+    const seenSeq = events.filter((e) => e.at <= visit).length;
+    for (const p of demo.people) await markActivitySeen(trx, orgId, idOf('person', p.key), seenSeq, visit);
   });
   return {
     organisation: demo.organisation.name, password: DEMO_PASSWORD,

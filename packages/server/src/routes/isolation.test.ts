@@ -191,6 +191,19 @@ const CASES: Record<string, Case> = {
   'DELETE /api/v1/initiatives/{id}': ({ x }) => [{ label: 'delete their initiative', method: 'DELETE', url: `/api/v1/initiatives/${x.initiativeId}`, expect: notFound }],
   'POST /api/v1/trash/{undoId}/restore': ({ x }) => [{ label: 'undo their deletion', method: 'POST', url: `/api/v1/trash/${x.trashId}/restore`, expect: notFound }],
 
+  'GET /api/v1/objectives/{id}/history': ({ x }) => [{ label: 'their objective\'s history', method: 'GET', url: `/api/v1/objectives/${x.objectiveId}/history`, expect: notFound }],
+  'GET /api/v1/key-results/{id}/history': ({ x }) => [{ label: 'their key result\'s history', method: 'GET', url: `/api/v1/key-results/${x.keyResultId}/history`, expect: notFound }],
+  'GET /api/v1/units/{id}/activity': ({ x }) => [{ label: 'their unit\'s activity', method: 'GET', url: `/api/v1/units/${x.teamId}/activity`, expect: notFound }],
+  'GET /api/v1/me/activity': () => [{ label: 'my activity', method: 'GET', url: '/api/v1/me/activity', expect: own() }],
+  // Seq 0 is always there to mark; marking writes the caller's own place.
+  'POST /api/v1/me/activity/seen': () => [{ label: 'mark my activity seen', method: 'POST', url: '/api/v1/me/activity/seen', body: { seq: 0 }, expect: own(204), writesOwn: true }],
+  'GET /api/v1/audit': ({ x }) => [
+    { label: 'audit trail', method: 'GET', url: '/api/v1/audit?limit=500', expect: own() },
+    { label: 'audit trail as CSV', method: 'GET', url: '/api/v1/audit?format=csv', expect: own() },
+    { label: 'what their person did', method: 'GET', url: `/api/v1/audit?actor=${x.memberId}`, expect: asUnknown },
+    { label: 'the trail of their objective', method: 'GET', url: `/api/v1/audit?subject=${x.objectiveId}`, expect: asUnknown },
+  ],
+
   'GET /api/v1/alignment-targets': ({ x, mine }) => [
     { label: 'alignment targets', method: 'GET', url: `/api/v1/alignment-targets?period=${mine.cycleId}&limit=100`, expect: own() },
     { label: 'alignment targets in their period', method: 'GET', url: `/api/v1/alignment-targets?period=${x.cycleId}`, expect: asUnknown },

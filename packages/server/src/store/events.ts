@@ -46,6 +46,8 @@ export interface EventFilter {
   keyResultId?: string | undefined;
   unitIds?: readonly string[] | undefined;
   actorId?: string | undefined;
+  /** Leaves out what this person did: their own changes are no news to them. */
+  exceptActorId?: string | undefined;
   types?: readonly string[] | undefined;
   kinds?: readonly SubjectKind[] | undefined;
   /** Times, ISO 8601: from inclusive, to exclusive. */
@@ -55,6 +57,8 @@ export interface EventFilter {
   beforeSeq?: number | undefined;
   /** Oldest first, above this seq (a stream resuming). */
   afterSeq?: number | undefined;
+  /** Above this seq, still newest first (what came after a person's last visit). */
+  aboveSeq?: number | undefined;
 }
 
 const entry = (r: Selectable<EventTable> & { actor_name: string | null }): EventEntry => ({
@@ -74,12 +78,15 @@ export async function listEvents(db: Db, orgId: string, filter: EventFilter, lim
   if (filter.keyResultId) q = q.where('events.key_result_id', '=', filter.keyResultId);
   if (filter.unitIds) q = q.where('events.unit_id', 'in', filter.unitIds.length ? [...filter.unitIds] : ['']);
   if (filter.actorId) q = q.where('events.actor_id', '=', filter.actorId);
+  const except = filter.exceptActorId;
+  if (except) q = q.where((eb) => eb.or([eb('events.actor_id', 'is', null), eb('events.actor_id', '<>', except)]));
   if (filter.types?.length) q = q.where('events.type', 'in', [...filter.types]);
   if (filter.kinds?.length) q = q.where('events.subject_kind', 'in', [...filter.kinds]);
   if (filter.from) q = q.where('events.at', '>=', filter.from);
   if (filter.to) q = q.where('events.at', '<', filter.to);
   if (filter.beforeSeq !== undefined) q = q.where('events.seq', '<', filter.beforeSeq);
   if (filter.afterSeq !== undefined) q = q.where('events.seq', '>', filter.afterSeq);
+  if (filter.aboveSeq !== undefined) q = q.where('events.seq', '>', filter.aboveSeq);
   const rows = await q.orderBy('events.seq', filter.afterSeq !== undefined ? 'asc' : 'desc').limit(limit).execute();
   return rows.map(entry);
 }

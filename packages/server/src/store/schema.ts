@@ -79,6 +79,8 @@ export interface EventTable {
   changes: string;
 }
 export interface EventCounterTable { org_id: string; seq: number | string | bigint }
+/** The newest seq a person had seen of their units' activity, and when (store/activitySeen.ts). */
+export interface ActivitySeenTable { org_id: string; person_id: string; seq: number | string | bigint; seen_at: string }
 
 export interface Database {
   organisations: OrganisationTable;
@@ -98,4 +100,5 @@ export interface Database {
   trash: TrashTable;
   events: EventTable;
   event_counters: EventCounterTable;
+  activity_seen: ActivitySeenTable;
 }

@@ -29,6 +29,13 @@ export const keys = {
   keyResult: (id: string) => ['keyResult', id] as const,
   checkIns: (id: string) => ['checkIns', id] as const,
   alignmentTargets: (periodId: string, q: string) => ['alignmentTargets', periodId, q] as const,
+  // Under 'history', which a check-in refreshes (CheckInDialog), as it refreshes the sparklines.
+  objectiveHistory: (id: string) => ['history', 'events', 'objective', id] as const,
+  keyResultHistory: (id: string) => ['history', 'events', 'keyResult', id] as const,
+  unitActivity: (id: string) => ['history', 'events', 'unit', id] as const,
+  // Not under 'history': what Mine showed since the last visit stays as it was for the visit.
+  myActivity: ['myActivity'] as const,
+  audit: (filters: string) => ['audit', filters] as const,
 };
 
 type Opts<T> = Omit<UseQueryOptions<T>, 'queryKey' | 'queryFn'>;

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import nb from './nb.json';
 import sv from './sv.json';
 import en from './en.json';
-import { ago, number, valueWithMeasure } from './format';
+import { ago, date, dayHeading, dayKey, list, number, timeOfDay, valueWithMeasure } from './format';
 
 async function translator(lng: 'nb' | 'sv' | 'en'): Promise<TFunction> {
   const i18n = createInstance();
@@ -90,5 +90,23 @@ describe('counted strings through i18next', () => {
     expect(t('unit.counts', { count: 1, subtree: 4 })).toBe('1 eget mål, 4 med enhetene under');
     expect(t('unit.counts', { count: 2, subtree: 4 })).toBe('2 egne mål, 4 med enhetene under');
     expect((await translator('sv'))('unit.counts', { count: 1, subtree: 4 })).toBe('1 eget mål, 4 med enheterna under');
+  });
+});
+
+describe("dates in the organisation's time zone", () => {
+  // 23:30 UTC on 2 November is 00:30 on the 3rd in Oslo.
+  const late = '2026-11-02T23:30:00.000Z';
+  it('says the day and the time there, whatever the machine\'s zone', () => {
+    expect(dayKey(late, 'Europe/Oslo')).toBe('2026-11-03');
+    expect(dayKey(late, 'UTC')).toBe('2026-11-02');
+    expect(timeOfDay('nb', late, 'Europe/Oslo')).toBe('00:30');
+    expect(dayHeading('en', late, 'Europe/Oslo')).toBe('Tuesday, 3 November 2026');
+    expect(dayHeading('nb', late, 'Europe/Oslo')).toBe('tirsdag 3. november 2026');
+    expect(date('sv', late, 'Europe/Oslo')).toBe('3 nov. 2026');
+  });
+  it('lists in the language', () => {
+    expect(list('en', ['Marte', 'Jonas', 'Kari'])).toBe('Marte, Jonas and Kari');
+    expect(list('nb', ['Marte', 'Jonas', 'Kari'])).toBe('Marte, Jonas og Kari');
+    expect(list('sv', ['Marte', 'Jonas'])).toBe('Marte och Jonas');
   });
 });

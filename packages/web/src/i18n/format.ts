@@ -8,8 +8,9 @@ export const localeOf = (lang: string): string => locales[lang as keyof typeof l
 
 // Making an Intl formatter costs far more than using one, and a team page formats hundreds of
 // numbers and dates as it is drawn: each formatter is made once per language.
-const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules>();
-function once<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules>(kind: string, lang: string, make: (locale: string) => T): T {
+type Formatter = Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules | Intl.ListFormat;
+const formatters = new Map<string, Formatter>();
+function once<T extends Formatter>(kind: string, lang: string, make: (locale: string) => T): T {
   const key = `${kind}\0${lang}`;
   let made = formatters.get(key) as T | undefined;
   if (!made) { made = make(localeOf(lang)); formatters.set(key, made); }
@@ -33,11 +34,30 @@ export function valueWithMeasure(lang: string, value: number | null, measure: st
   const word = /\p{Ll}/u.test(measure);
   return word && once('plural', lang, (l) => new Intl.PluralRules(l, { maximumFractionDigits: 2 })).select(value) === 'one' ? `${n} (${measure})` : `${n} ${measure}`;
 }
-export function date(lang: string, iso: string): string {
-  return once('date', lang, (l) => new Intl.DateTimeFormat(l, { day: 'numeric', month: 'short', year: 'numeric' })).format(new Date(iso));
+// Dates and times are shown in the organisation's time zone when one is given (what happened at
+// 00:30 in Oslo happened on the 3rd for the whole team, wherever a reader's laptop is), else in
+// the browser's.
+export function date(lang: string, iso: string, timeZone?: string): string {
+  return once(`date ${timeZone ?? ''}`, lang, (l) => new Intl.DateTimeFormat(l, { day: 'numeric', month: 'short', year: 'numeric', timeZone })).format(new Date(iso));
 }
-export function dateTime(lang: string, iso: string): string {
-  return once('dateTime', lang, (l) => new Intl.DateTimeFormat(l, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' })).format(new Date(iso));
+export function dateTime(lang: string, iso: string, timeZone?: string): string {
+  return once(`dateTime ${timeZone ?? ''}`, lang, (l) => new Intl.DateTimeFormat(l, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone })).format(new Date(iso));
+}
+/** "14:05": the time of day, under a heading that says the day. */
+export function timeOfDay(lang: string, iso: string, timeZone?: string): string {
+  return once(`time ${timeZone ?? ''}`, lang, (l) => new Intl.DateTimeFormat(l, { hour: '2-digit', minute: '2-digit', timeZone })).format(new Date(iso));
+}
+/** "Tuesday, 3 November 2026": a day as a heading over what happened on it. */
+export function dayHeading(lang: string, iso: string, timeZone?: string): string {
+  return once(`day ${timeZone ?? ''}`, lang, (l) => new Intl.DateTimeFormat(l, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone })).format(new Date(iso));
+}
+/** The calendar day (YYYY-MM-DD) of an instant in the zone, to group by. */
+export function dayKey(iso: string, timeZone?: string): string {
+  return once(`dayKey ${timeZone ?? ''}`, 'en', () => new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone })).format(new Date(iso));
+}
+/** "a, b and c" in the language. */
+export function list(lang: string, items: readonly string[]): string {
+  return once('list', lang, (l) => new Intl.ListFormat(l, { style: 'long', type: 'conjunction' })).format(items);
 }
 
 const DAY = 86_400_000;

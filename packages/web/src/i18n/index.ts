@@ -12,17 +12,27 @@ const STORAGE_KEY = 'varde.language';
 /** The organisation's language as last seen, for starting in it before the organisation is fetched. */
 const ORGANISATION_KEY = 'varde.organisationLanguage';
 
-const texts: Record<Language, () => Promise<{ default: Record<string, unknown> }>> = {
+type Texts = Record<Language, () => Promise<{ default: Record<string, unknown> }>>;
+const texts: Texts = {
   nb: () => import('./nb.json'),
   sv: () => import('./sv.json'),
   en: () => import('./en.json'),
+};
+/** The sentences of the histories, the activity lists and the audit trail (a sentence for every
+ *  event type): a namespace of their own, fetched with the first list that shows events, so the
+ *  screens that show none do not carry them. */
+export const HISTORY_NS = 'history';
+const historyTexts: Texts = {
+  nb: () => import('./history/nb.json'),
+  sv: () => import('./history/sv.json'),
+  en: () => import('./history/en.json'),
 };
 
 const textsBackend: BackendModule = {
   type: 'backend',
   init() {},
-  read(language, _namespace, callback) {
-    const load = texts[language as Language];
+  read(language, namespace, callback) {
+    const load = (namespace === HISTORY_NS ? historyTexts : texts)[language as Language];
     if (!load) { callback(new Error(`no texts for ${language}`), false); return; }
     load().then((module) => callback(null, module.default), (error: Error) => callback(error, false));
   },

@@ -1,12 +1,18 @@
 // The Norwegian and Swedish translations must match the English source key for key,
-// keep every {{placeholder}}, and actually be translated.
+// keep every {{placeholder}}, and actually be translated: the app's texts (./en.json …) and the
+// history namespace's (./history/en.json …), which the lists of events fetch on their own.
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
+import { EVENT_TYPES } from '@varde/core/rules';
 
 type Tree = { [key: string]: string | Tree };
 
-function load(lang: string): Tree {
-  return JSON.parse(readFileSync(new URL(`./${lang}.json`, import.meta.url), 'utf8')) as Tree;
+/** The namespaces and where their files are. */
+const NAMESPACES = { translation: './', history: './history/' } as const;
+type Namespace = keyof typeof NAMESPACES;
+
+function load(lang: string, ns: Namespace = 'translation'): Tree {
+  return JSON.parse(readFileSync(new URL(`${NAMESPACES[ns]}${lang}.json`, import.meta.url), 'utf8')) as Tree;
 }
 
 /** Every leaf as a dotted path → string value. Non-string leaves are kept as a marker so they fail. */
@@ -40,11 +46,12 @@ const SAME_AS_ENGLISH: Record<string, readonly string[]> = {
 // A string made only of placeholders and punctuation ("{{start}} → {{target}}") has nothing to translate.
 const nothingToTranslate = (s: string): boolean => !/\p{L}/u.test(s.replace(/\{\{[^}]*\}\}/g, ''));
 
-const en = load('en');
+describe.each(Object.keys(NAMESPACES) as Namespace[])('the %s namespace', (ns) => {
+const en = load('en', ns);
 const enFlat = flatten(en);
 
 describe.each(['nb', 'sv'])('%s.json', (lang) => {
-  const tr = load(lang);
+  const tr = load(lang, ns);
   const trFlat = flatten(tr);
 
   it('has exactly the keys of en.json', () => {
@@ -80,12 +87,13 @@ describe.each(['nb', 'sv'])('%s.json', (lang) => {
     expect(broken).toEqual([]);
   });
 });
+});
 
 // Norwegian bokmål, Swedish and English all have the plural categories one and other, so a counted
 // string is a pair of keys in every language, and a count is never put into a string without one.
 const PLURAL = /_(zero|one|two|few|many|other)$/;
-describe.each(['en', 'nb', 'sv'])('plurals in %s.json', (lang) => {
-  const flat = flatten(load(lang));
+describe.each((['en', 'nb', 'sv'] as const).flatMap((lang) => (Object.keys(NAMESPACES) as Namespace[]).map((ns) => [lang, ns] as const)))('plurals in %s.json of %s', (lang, ns) => {
+  const flat = flatten(load(lang, ns));
   const categories = new Intl.PluralRules(lang).resolvedOptions().pluralCategories;
   // i18next also takes a _zero form for a count of 0 in any language ("No key results need…").
   const optional = ['zero'];
@@ -109,21 +117,36 @@ describe.each(['en', 'nb', 'sv'])('plurals in %s.json', (lang) => {
 });
 
 // Every t() call on a counted key must pass the count, or i18next silently picks no plural form.
+// A file that asks for the history namespace (useTranslation(HISTORY_NS)), or is handed its t (the
+// pieces in components/history/), is checked against that namespace's keys.
 describe('counted keys in the code', () => {
-  const pluralBases = new Set([...enFlat.keys()].filter((k) => PLURAL.test(k)).map((k) => k.replace(PLURAL, '')));
+  const keysOf = (ns: Namespace) => {
+    const flat = flatten(load('en', ns));
+    return { flat, pluralBases: new Set([...flat.keys()].filter((k) => PLURAL.test(k)).map((k) => k.replace(PLURAL, ''))) };
+  };
+  const keys = { translation: keysOf('translation'), history: keysOf('history') };
   const sources = readdirSync(new URL('..', import.meta.url), { recursive: true, encoding: 'utf8' })
     .filter((f) => /\.tsx?$/.test(f) && !f.endsWith('.test.ts'))
-    .map((f) => ({ file: f, text: readFileSync(new URL(`../${f}`, import.meta.url), 'utf8') }));
+    .map((f) => {
+      const text = readFileSync(new URL(`../${f}`, import.meta.url), 'utf8');
+      const history = /useTranslation\(HISTORY_NS\)/.test(text) || f.replace(/\\/g, '/').startsWith('components/history/');
+      return { file: f, text, ns: (history ? 'history' : 'translation') as Namespace };
+    });
 
   it('passes count with every counted key', () => {
-    const calls = sources.flatMap(({ file, text }) => [...text.matchAll(/\bt\(\s*'([\w.-]+)'([^)]*)\)/g)]
-      .filter((m) => pluralBases.has(m[1]!) && !/\bcount\b/.test(m[2]!)).map((m) => `${file}: ${m[0]}`));
+    const calls = sources.flatMap(({ file, text, ns }) => [...text.matchAll(/\bt\(\s*'([\w.-]+)'([^)]*)\)/g)]
+      .filter((m) => keys[ns].pluralBases.has(m[1]!) && !/\bcount\b/.test(m[2]!)).map((m) => `${file}: ${m[0]}`));
     expect(calls).toEqual([]);
   });
 
   it('asks only for keys that exist (as they are, or as a plural pair)', () => {
-    const unknown = sources.flatMap(({ file, text }) => [...text.matchAll(/\bt\(\s*'([\w.-]+)'/g)]
-      .map((m) => m[1]!).filter((k) => !enFlat.has(k) && !pluralBases.has(k)).map((k) => `${file}: ${k}`));
+    const unknown = sources.flatMap(({ file, text, ns }) => [...text.matchAll(/\bt\(\s*'([\w.-]+)'/g)]
+      .map((m) => m[1]!).filter((k) => !keys[ns].flat.has(k) && !keys[ns].pluralBases.has(k)).map((k) => `${file}: ${k}`));
     expect(unknown).toEqual([]);
+  });
+
+  it('has a sentence and a name for every event type', () => {
+    const flat = keys.history.flat;
+    expect(EVENT_TYPES.filter((type) => !flat.has(`event.${type}`) || !flat.has(`typeName.${type}`))).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 // "Mine": what I own and what needs me this week.
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Link } from 'wouter';
 import { useTranslation } from 'react-i18next';
 import type { MyKeyResult } from '@varde/core';
@@ -13,6 +13,7 @@ import { lazyPart, preloadOn } from '../../components/lazyPart';
 
 const CheckInDialog = lazyPart(() => import('../unit/CheckInDialog').then((m) => m.CheckInDialog));
 const CheckInWalk = lazyPart(() => import('./CheckInWalk').then((m) => m.CheckInWalk));
+const SinceLastVisit = lazy(() => import('./SinceLastVisit').then((m) => ({ default: m.SinceLastVisit })));
 
 export default function HomePage() {
   const { t } = useTranslation();
@@ -54,6 +55,11 @@ export default function HomePage() {
       </section>
 
       <NeedsYou keyResults={keyResults} blockers={blockers} action={checkInButton} />
+
+      <section className="card stack" aria-labelledby="since-heading" style={{ gap: '.5rem' }}>
+        <h2 id="since-heading">{t('home.sinceLastVisit')}</h2>
+        <Suspense fallback={<Loading />}><SinceLastVisit /></Suspense>
+      </section>
 
       <div className="grid-2">
         <section className="card" aria-labelledby="units-heading">

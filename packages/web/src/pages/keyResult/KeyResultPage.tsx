@@ -23,6 +23,9 @@ const CheckInDialog = lazyPart(() => import('../unit/CheckInDialog').then((m) =>
 const EditCheckInDialog = lazyPart(() => import('./EditCheckInDialog').then((m) => m.EditCheckInDialog));
 const ConfirmAction = lazyPart(() => import('../../components/ConfirmAction').then((m) => m.ConfirmAction));
 const HistoryChart = lazy(() => import('./HistoryChart').then((m) => ({ default: m.HistoryChart })));
+// The history of changes is fetched, code and data, when it is first opened (or a moment before).
+const loadKeyResultHistory = () => import('./KeyResultHistory');
+const KeyResultHistory = lazy(() => loadKeyResultHistory().then((m) => ({ default: m.KeyResultHistory })));
 
 export default function KeyResultPage() {
   const { keyResultId = '' } = useParams();
@@ -40,6 +43,7 @@ export default function KeyResultPage() {
   const [, navigate] = useLocation();
   const [editing, setEditing] = useState<CheckIn | null>(null);
   const [deleting, setDeleting] = useState<CheckIn | null>(null);
+  const [showChanges, setShowChanges] = useState(false);
   const queryClient = useQueryClient();
   const toast = useToast();
   const period = periods.data?.find((p) => p.id === objective.data?.periodId);
@@ -156,6 +160,18 @@ export default function KeyResultPage() {
             </table>
           </div>
         )}
+      </section>
+      <section className="card" aria-labelledby="changes-heading">
+        <div className="row" style={{ justifyContent: 'space-between' }}>
+          <h2 id="changes-heading">{t('keyResultPage.changes')}</h2>
+          <button type="button" className="button secondary small" aria-expanded={showChanges} aria-controls="changes"
+            onPointerEnter={() => void loadKeyResultHistory()} onFocus={() => void loadKeyResultHistory()} onClick={() => setShowChanges((v) => !v)}>
+            {showChanges ? t('keyResultPage.hideChanges') : t('keyResultPage.showChanges')}
+          </button>
+        </div>
+        <div id="changes" hidden={!showChanges}>
+          {showChanges && <Suspense fallback={<Loading />}><KeyResultHistory keyResultId={k.id} /></Suspense>}
+        </div>
       </section>
       {checkingIn && <CheckInDialog keyResult={k} onClose={() => setCheckingIn(false)} />}
       {editing && <EditCheckInDialog checkIn={editing} keyResult={k} onClose={() => setEditing(null)} />}

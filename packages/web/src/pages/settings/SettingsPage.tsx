@@ -1,4 +1,5 @@
-// Settings for admins: the organisation and its strategy, the unit tree, periods, people.
+// Settings for admins: the organisation and its strategy, the unit tree, periods, people, and the audit trail.
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
 import { useMe } from '../../api/hooks';
@@ -7,6 +8,8 @@ import { OrganisationSettings } from './OrganisationSettings';
 import { UnitSettings } from './UnitSettings';
 import { PeriodSettings } from './PeriodSettings';
 import { PeopleSettings } from './PeopleSettings';
+
+const AuditTrail = lazy(() => import('./AuditTrail').then((m) => ({ default: m.AuditTrail })));
 
 export default function SettingsPage() {
   const { t } = useTranslation();
@@ -23,11 +26,13 @@ export default function SettingsPage() {
           <Tab id="units">{t('settings.units')}</Tab>
           <Tab id="periods">{t('settings.periods')}</Tab>
           <Tab id="people">{t('settings.people')}</Tab>
+          <Tab id="audit">{t('settings.audit')}</Tab>
         </TabList>
         <TabPanel id="organisation"><OrganisationSettings /></TabPanel>
         <TabPanel id="units"><UnitSettings /></TabPanel>
         <TabPanel id="periods"><PeriodSettings /></TabPanel>
         <TabPanel id="people"><PeopleSettings /></TabPanel>
+        <TabPanel id="audit"><Suspense fallback={<Loading />}><AuditTrail /></Suspense></TabPanel>
       </Tabs>
     </div>
   );

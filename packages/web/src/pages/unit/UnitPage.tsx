@@ -1,7 +1,7 @@
 // The team page, the heart of Varde: the unit's objectives for the period, each with its key
 // results (progress against expected, confidence, last check-in and its age, owner, history),
 // what each objective pays into, and initiatives under the key results they move.
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { Link, useParams } from 'wouter';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
@@ -23,11 +23,14 @@ import type { CheckInTarget } from './CheckInDialog';
 import { lazyPart, preloadOn } from '../../components/lazyPart';
 import type { ChosenAlignment } from './AlignmentPicker';
 import { usePublish } from './usePublish';
+import { useNearViewport } from '../../components/useNearViewport';
 
 const CheckInDialog = lazyPart(() => import('./CheckInDialog').then((m) => m.CheckInDialog));
 const ObjectiveDialog = lazyPart(() => import('./ObjectiveDialog').then((m) => m.ObjectiveDialog));
 const KeyResultDialog = lazyPart(() => import('./KeyResultDialog').then((m) => m.KeyResultDialog));
 const InitiativeDialog = lazyPart(() => import('./InitiativeDialog').then((m) => m.InitiativeDialog));
+const ObjectiveHistoryDialog = lazyPart(() => import('./ObjectiveHistoryDialog').then((m) => m.ObjectiveHistoryDialog));
+const UnitActivity = lazy(() => import('./UnitActivity').then((m) => ({ default: m.UnitActivity })));
 
 type Dialog =
   | { kind: 'checkIn'; target: CheckInTarget }
@@ -35,7 +38,8 @@ type Dialog =
   | { kind: 'editObjective'; objective: Objective }
   | { kind: 'newKeyResult'; objectiveId: string }
   | { kind: 'editKeyResult'; keyResult: KeyResult }
-  | { kind: 'initiative'; existing?: Initiative; keyResultId?: string };
+  | { kind: 'initiative'; existing?: Initiative; keyResultId?: string }
+  | { kind: 'objectiveHistory'; objective: { id: string; title: string } };
 
 export default function UnitPage() {
   const { unitId = '' } = useParams();
@@ -147,6 +151,8 @@ export default function UnitPage() {
                   {o.can.edit && full && o.status === 'draft' && <button type="button" className="button small" aria-label={t('publish.oneNamed', { title: o.title })}
                     onClick={() => publishing.publish([full])}>{t('publish.one')}</button>}
                   {o.can.edit && full && <button type="button" className="button quiet small" {...preloadOn(ObjectiveDialog)} onClick={() => setDialog({ kind: 'editObjective', objective: full })} aria-label={t('objective.editNamed', { title: o.title })}>{t('common.edit')}</button>}
+                  <button type="button" className="button quiet small" {...preloadOn(ObjectiveHistoryDialog)} onClick={() => setDialog({ kind: 'objectiveHistory', objective: { id: o.id, title: o.title } })}
+                    aria-label={t('objective.historyNamed', { title: o.title })}>{t('objective.history')}</button>
                 </div>
               </div>
             </div>
@@ -214,6 +220,9 @@ export default function UnitPage() {
         </section>
       )}
 
+      <ActivitySection unitId={unitId} />
+
+      {dialog?.kind === 'objectiveHistory' && <ObjectiveHistoryDialog objective={dialog.objective} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'checkIn' && <CheckInDialog keyResult={dialog.target} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'newObjective' && <ObjectiveDialog unitId={unitId} periodId={period.id} known={known} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'editObjective' && <ObjectiveDialog unitId={unitId} periodId={period.id} known={known} existing={dialog.objective}
@@ -223,5 +232,18 @@ export default function UnitPage() {
       {dialog?.kind === 'initiative' && <InitiativeDialog unitId={unitId} periodId={period.id} existing={dialog.existing} preselected={dialog.keyResultId}
         keyResults={krChoices} known={known} onClose={() => setDialog(null)} />}
     </div>
+  );
+}
+
+/** The unit's activity, at the foot of the page: its heading at once, the list when the reader
+ *  scrolls near it. */
+function ActivitySection({ unitId }: { unitId: string }) {
+  const { t } = useTranslation();
+  const [ref, near] = useNearViewport<HTMLElement>();
+  return (
+    <section ref={ref} className="card stack" aria-labelledby="activity-heading" style={{ gap: '.5rem' }}>
+      <h2 id="activity-heading">{t('unit.activity')}</h2>
+      {near && <Suspense fallback={<Loading />}><UnitActivity unitId={unitId} /></Suspense>}
+    </section>
   );
 }
