@@ -13,5 +13,6 @@ export * from './schemas/myWork.js';
 export * from './schemas/alignmentTarget.js';
 export * from './schemas/trash.js';
 export * from './schemas/event.js';
+export * from './schemas/live.js';
 
 export * from './rules.js';

@@ -20,3 +20,4 @@ export * from './periodDeletion.js';
 export * from './fieldChanges.js';
 export * from './checkInWrite.js';
 export * from './events.js';
+export * from './eventVisibility.js';

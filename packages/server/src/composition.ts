@@ -4,19 +4,25 @@ import type { Store } from './store/database.js';
 import type { Clock, Deps, SecuritySettings } from './app/context.js';
 import { EventFeed } from './events/eventFeed.js';
 import { CheckInBatches } from './app/checkInBatches.js';
+import { LiveStreams, type LiveSettings } from './events/liveStream.js';
 
-export function composeDeps(store: Store, clock: Clock, security: SecuritySettings): Deps {
+export interface ComponentSettings { live?: Partial<LiveSettings> }
+
+export function composeDeps(store: Store, clock: Clock, security: SecuritySettings, settings: ComponentSettings = {}): Deps {
   const events = new EventFeed(store);
-  return { store, clock, security, events, checkIns: new CheckInBatches(store, events) };
+  return { store, clock, security, events, checkIns: new CheckInBatches(store, events), live: new LiveStreams(store, clock, security, events, settings.live) };
 }
 
 export async function startComponents(deps: Deps): Promise<void> {
   await deps.events.start();
+  deps.live.start();
 }
 
-/** After the HTTP server closed: the check-ins already taken are written and their events told,
- *  then the feed stops listening. The store is closed by its owner after this. */
+/** After the HTTP server closed (which ended the live streams first, see routes/live.ts): the
+ *  check-ins already taken are written and their events told, the live streams' reads under way
+ *  finish, then the feed stops listening. The store is closed by its owner after this. */
 export async function stopComponents(deps: Deps): Promise<void> {
   await deps.checkIns.stop();
+  await deps.live.stop();
   await deps.events.stop();
 }

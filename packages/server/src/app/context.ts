@@ -4,6 +4,7 @@ import type { SessionPrincipal } from '../store/people.js';
 import type { SetupToken } from '../auth/setupToken.js';
 import type { EventFeed } from '../events/eventFeed.js';
 import type { CheckInBatches } from './checkInBatches.js';
+import type { LiveStreams } from '../events/liveStream.js';
 
 export interface Clock { now(): Date }
 export const systemClock: Clock = { now: () => new Date() };
@@ -36,6 +37,8 @@ export interface Deps {
   events: EventFeed;
   /** Writes check-ins in batches. */
   checkIns: CheckInBatches;
+  /** The open live streams of this instance. */
+  live: LiveStreams;
 }
 export interface Actor extends SessionPrincipal {}
 export const isoNow = (deps: Deps): string => deps.clock.now().toISOString();

@@ -29,6 +29,7 @@ import { keyResultRoutes } from '../routes/keyResults.js';
 import { initiativeRoutes } from '../routes/initiatives.js';
 import { trashRoutes } from '../routes/trash.js';
 import { myWorkRoutes } from '../routes/myWork.js';
+import { liveRoutes } from '../routes/live.js';
 import type { Api } from '../routes/types.js';
 
 export interface AppOptions {
@@ -93,7 +94,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Ap
   installAuthentication(app, deps);
 
   app.get('/api/v1/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
-  for (const routes of [healthRoutes, authRoutes, setupRoutes, organisationRoutes, peopleRoutes, accountRoutes, unitRoutes, periodRoutes, objectiveRoutes, keyResultRoutes, initiativeRoutes, trashRoutes, myWorkRoutes]) {
+  for (const routes of [healthRoutes, authRoutes, setupRoutes, organisationRoutes, peopleRoutes, accountRoutes, unitRoutes, periodRoutes, objectiveRoutes, keyResultRoutes, initiativeRoutes, trashRoutes, myWorkRoutes, liveRoutes]) {
     routes(app, deps);
   }
   return app;
