@@ -133,12 +133,13 @@ export class LiveStreams {
    *  live ones; without `after`, from the organisation's current end. Answers the function to call
    *  when the client has gone. */
   add(viewer: LiveViewer, after: number | undefined, connection: LiveConnection): () => void {
+    const fresh = !this.channels.has(viewer.orgId);
     const channel = this.channelOf(viewer.orgId);
     const stream = new Stream(viewer, connection, channel);
     channel.streams.add(stream);
     // Sent at once: the client learns the stream is open before any event comes.
     connection.write(`retry: ${RETRY_MS}\n\n`);
-    this.track(this.begin(stream, after));
+    this.track(this.begin(stream, after, fresh));
     return () => this.remove(stream);
   }
 
@@ -156,15 +157,17 @@ export class LiveStreams {
     return channel;
   }
 
-  private async begin(stream: Stream, after: number | undefined): Promise<void> {
+  /** `fresh`: the stream made its channel, whose end was read for it. */
+  private async begin(stream: Stream, after: number | undefined, fresh: boolean): Promise<void> {
     const channel = stream.channel;
     try {
       await channel.ready;
       const delivered = channel.delivered!;
-      let from = after ?? delivered;
+      // The organisation's end as it is now: the channel's may lag behind by a notification on its way.
+      const end = () => (fresh ? Promise.resolve(delivered) : lastSeq(this.store.db, channel.orgId));
       // Ahead of this instance: another instance may have read further, or the id is from another
       // database altogether (restored from a backup), in which case the stream starts at the end.
-      if (from > delivered) from = Math.min(from, await lastSeq(this.store.db, channel.orgId));
+      const from = after === undefined ? await end() : after > delivered ? Math.min(after, await end()) : after;
       stream.cursor = from;
       while (!stream.closed && stream.cursor < delivered) {
         const page = await listEvents(this.store.db, channel.orgId, { afterSeq: stream.cursor }, PAGE);

@@ -13,6 +13,8 @@ import { LiveClient } from '../testing/liveClient.js';
 import { listEvents, lastSeq } from '../store/events.js';
 import { unitOfWork } from '../events/unitOfWork.js';
 import { expectProblem } from '../testing/apiChecks.js';
+import { insertOtherOrganisation } from '../testing/otherOrganisation.js';
+import { SESSION_COOKIE } from '../auth/sessionTokens.js';
 
 const PASSWORD = 'correct horse battery';
 const HEARTBEAT_MS = 150;
@@ -164,6 +166,27 @@ describe.each(storeKinds())('the live stream on %s', (kind) => {
     const about = (s: LiveClient) => s.messages.map(entryOf).map((e) => `${e.type} ${e.subject.id}`);
     expect(about(asAdmin)).toEqual([`person.changed ${otherId}`, `person.changed ${memberId}`, 'session.signedIn a-session', 'unit.changed u-1', `keyResult.checkedIn ${made.id}`]);
     expect(about(asMember)).toEqual([`person.changed ${memberId}`, 'unit.changed u-1', `keyResult.checkedIn ${made.id}`]);
+  });
+
+  it("keeps each organisation's stream to its own events, live and resumed", async () => {
+    const x = await insertOtherOrganisation(t.deps.store.db, '2026-11-25T10:00:01.000Z', { start: '2026-09-01', end: '2026-12-31' });
+    const theirCookie = `${SESSION_COOKIE}=${x.sessionToken}`;
+    const ours = await open(admin);
+    const theirs = await LiveClient.open(base, { cookie: theirCookie });
+    streams.push(theirs);
+    await Promise.all([ours, theirs].map((s) => s.until(() => s.ids.length > 0, 2000, 'the first id')));
+    await unitOfWork(t.deps, { orgId: x.orgId, personId: x.adminId }, async (uow) => {
+      uow.record('objective.changed', { kind: 'objective', id: x.objectiveId, name: 'Annenorgs mål', unitId: x.teamId }, [{ field: 'title', before: 'a', after: 'b' }]);
+    });
+    const made = await checkIn();
+    await ours.until(() => checkedIn(ours).some((e) => e.subject.id === made.id), 1000, 'our check-in');
+    await theirs.until(() => theirs.named('objective.changed').length > 0, 1000, 'their change');
+    expect(ours.messages.map(entryOf).map((e) => e.subject.id)).toEqual([made.id]);
+    expect(theirs.messages.map(entryOf).map((e) => e.subject.id)).toEqual([x.objectiveId]);
+    // From their first event on: their seq 1 is not ours.
+    const resumed = await open(admin, { lastEventId: '0' });
+    await resumed.until(() => checkedIn(resumed).some((e) => e.subject.id === made.id), 2000, 'our backlog');
+    expect(resumed.messages.some((m) => m.data.includes(x.objectiveId) || m.data.includes(x.orgId))).toBe(false);
   });
 
   it('sends a heartbeat comment on the configured beat', async () => {
