@@ -2,7 +2,8 @@
 // by default) on SQLite and, when DATABASE_URL is set, on a fresh PostgreSQL database, then
 // measures through real HTTP the progress pages, check-in throughput and cold start, each beside a
 // baseline measured in the same run and the project's targets. Prints a table and writes
-// bench/results/latest.json. BENCH_GROWTH=1 instead measures how the organisation page's answers
+// bench/results/latest.json. BENCH_ONLY=live measures only the live stream's fan-out (after
+// generating the organisation). BENCH_GROWTH=1 instead measures how the organisation page's answers
 // grow with the organisation (2,000, 5,000 and 20,000 units on SQLite) and writes
 // bench/results/growth.json.
 import { fork, spawn } from 'node:child_process';
@@ -20,6 +21,7 @@ import { generate, shapeFor, ADMIN } from './lib/generate.mjs';
 import { unitAveragesInSql } from './lib/baseline.mjs';
 import { Client, sequential, concurrent } from './lib/http.mjs';
 import { summarise, sleep, round, postgresCpuMs } from './lib/util.mjs';
+import { fanOut } from './lib/live.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..');
@@ -45,6 +47,9 @@ const CONFIG = {
   growthWholeSamples: 20,
   growthSqlSamples: 20,
   growthMaxMs: Number(process.env.BENCH_GROWTH_MAX_MS ?? 15_000),
+  only: process.env.BENCH_ONLY,
+  liveStreams: Number(process.env.BENCH_LIVE_STREAMS ?? 500),
+  liveCheckIns: Number(process.env.BENCH_LIVE_CHECKINS ?? 40),
 };
 // Deeper than any generated tree (root → area → department → team): the whole subtree in one answer.
 const WHOLE_TREE = 99;
@@ -55,6 +60,9 @@ const TARGETS = {
   rootBytes: { max: 64 * 1024 + 1, text: '<= 64 KiB' },
   checkInsPerSecond: { min: 2000, text: '>= 2,000/s' },
   coldStartMs: { max: 1000, text: '< 1 s' },
+  // At most: verdict() asks for less than max.
+  liveP95: { max: 500 + 1e-9, text: 'p95 <= 500 ms' },
+  liveTwoInstancesP95: { max: 1000 + 1e-9, text: 'p95 <= 1 s' },
 };
 
 const cleanups = [];
@@ -176,6 +184,48 @@ async function postgresTarget(baseUrl) {
   return { kind: 'postgres', name, config: { databaseUrl: url }, serverEnv: { BENCH_DATABASE_URL: url }, mainEnv: { DATABASE_URL: url }, drop, describe: `PostgreSQL ${version} (database ${name}, pool ${process.env.VARDE_PG_POOL ?? 10})` };
 }
 
+// ---------------------------------------------------------------- the live stream
+
+/**
+ * The live fan-out on a fresh server: CONFIG.liveStreams streams on one instance, and beside it one
+ * stream alone (the floor: a notification, one read, one write); on PostgreSQL also two instances
+ * on the same database with half the streams each, the check-ins through the first.
+ */
+async function benchLive(target, gen) {
+  let pick = 0;
+  const next = () => {
+    const kr = gen.keyResults[(pick++ * 7907) % gen.keyResults.length];
+    const value = kr.type === 'milestone' ? pick % 2 : Math.round((kr.start + (kr.target - kr.start) * ((pick * 7919) % 100) / 100) * 10) / 10;
+    return [`/api/v1/key-results/${kr.id}/check-ins`, { value, confidence: 1 + (pick % 10), comment: null }];
+  };
+  const out = {};
+  const runOn = async (instances, counts) => {
+    const servers = [];
+    for (let i = 0; i < instances; i++) servers.push(await startServer('varde', target.serverEnv));
+    const writer = new Client(servers[0].url, { connections: 2 });
+    try {
+      await signIn(writer);
+      return await fanOut({ writer, next, checkIns: CONFIG.liveCheckIns, streamsAt: servers.map((s, i) => ({ url: s.url, count: counts[i] })) });
+    } finally {
+      writer.close();
+      for (const s of servers) await s.stop();
+    }
+  };
+  const describe = (r) => `201 → every stream p50 ${round(r.everywhere.p50, 1)} ms, p95 ${round(r.everywhere.p95, 1)} ms; each stream p50 ${round(r.perStream.p50, 1)} ms, p95 ${round(r.perStream.p95, 1)} ms (${r.checkIns} check-ins, ${r.missed} arrivals missed)`;
+  out.oneInstance = await runOn(1, [CONFIG.liveStreams]);
+  log(`live fan-out, ${out.oneInstance.streams} streams on one instance: ${describe(out.oneInstance)}`);
+  out.oneStream = await runOn(1, [1]);
+  log(`live, one stream alone: ${describe(out.oneStream)}`);
+  if (target.kind === 'postgres') {
+    const half = Math.round(CONFIG.liveStreams / 2);
+    out.twoInstances = await runOn(2, [half, half]);
+    log(`live fan-out, 2 instances × ${half} streams, check-ins through the first: ${describe(out.twoInstances)}; on the other instance p95 ${round(out.twoInstances.perInstance[1].p95, 1)} ms`);
+    out.otherInstanceOneStream = await runOn(2, [0, 1]);
+    log(`live, one stream alone on the other instance: ${describe(out.otherInstanceOneStream)}`);
+  }
+  return out;
+}
+
 // ---------------------------------------------------------------- one database
 
 async function benchDatabase(target, shape) {
@@ -194,6 +244,13 @@ async function benchDatabase(target, shape) {
   }
   const teams = gen.teamIds.slice(0, CONFIG.teamsRotated);
   const teamOf = (i) => teams[i % teams.length];
+  if (CONFIG.only === 'live') {
+    await store.close();
+    out.live = await benchLive(target, gen);
+    out.loadAverage.atEnd = os.loadavg();
+    await target.drop();
+    return out;
+  }
 
   // 2. The SQL baselines, with the store's client on the same database.
   const timeSql = async (unitOf) => {
@@ -303,6 +360,9 @@ async function benchDatabase(target, shape) {
     normalClient.close();
     await normal.stop();
   }
+
+  // 4c. The live stream's fan-out.
+  out.live = await benchLive(target, gen);
 
   // 5. Cold start: main.js on the generated data, and a bare `node -e` Fastify.
   const starts = [];
@@ -447,6 +507,30 @@ function rowsOf(r) {
   return rows;
 }
 
+function liveRowsOf(r) {
+  if (!r.live) return [];
+  const row = (metric, x, alone, aloneIs, t) => ({
+    metric, value: `${ms(x.everywhere.p50)} / ${ms(x.everywhere.p95)}`, baseline: `${ms(alone.everywhere.p50)} / ${ms(alone.everywhere.p95)}`,
+    baselineIs: aloneIs, target: t.text, status: verdict(x.everywhere.p95, t),
+  });
+  const rows = [row(`live fan-out, ${r.live.oneInstance.streams} streams on 1 instance: 201 → on every stream p50 / p95`, r.live.oneInstance, r.live.oneStream, 'one stream alone', TARGETS.liveP95)];
+  if (r.live.twoInstances) {
+    rows.push(row(`live fan-out, 2 instances × ${r.live.twoInstances.streams / 2} streams, check-ins via one: p50 / p95`, r.live.twoInstances, r.live.otherInstanceOneStream, 'one stream alone on the other instance', TARGETS.liveTwoInstancesP95));
+  }
+  return rows;
+}
+
+function liveDiagnosticsOf(r) {
+  if (!r.live) return [];
+  const each = (x) => `each stream p50 ${ms(x.perStream.p50)}, p95 ${ms(x.perStream.p95)}, max ${ms(x.perStream.max)}${x.missed ? `, ${x.missed} arrivals missed` : ''}`;
+  const lines = [`  live, ${r.live.oneInstance.streams} streams on 1 instance: ${each(r.live.oneInstance)} (${r.live.oneInstance.checkIns} check-ins one at a time, 100 ms apart; every stream read by this one process)`];
+  if (r.live.twoInstances) {
+    const [a, b] = r.live.twoInstances.perInstance;
+    lines.push(`  live, 2 instances: ${each(r.live.twoInstances)}; streams on the writing instance p95 ${ms(a.p95)}, on the other p95 ${ms(b.p95)}`);
+  }
+  return lines;
+}
+
 /** Diagnostics under each table: server CPU per request (robust on a busy machine) and experiments. */
 function diagnosticsOf(r) {
   const cpu = (x) => (Number.isFinite(x?.serverCpuMsPerRequest) ? `${round(x.serverCpuMsPerRequest, 2)} ms` : '—');
@@ -475,12 +559,12 @@ function printTable(results) {
   lines.push('', `Varde benchmark — ${results.startedAt} — node ${results.machine.node}, ${results.machine.cpus} × ${results.machine.cpuModel}`);
   for (const r of results.databases) {
     lines.push('', `${r.describe}`);
-    const rows = rowsOf(r);
+    const rows = [...(r.team ? rowsOf(r) : []), ...liveRowsOf(r)];
     const head = { metric: 'metric', value: 'Varde', baseline: 'baseline', baselineIs: 'baseline is', target: 'target', status: '' };
     const cols = ['metric', 'value', 'baseline', 'baselineIs', 'target', 'status'];
     const width = Object.fromEntries(cols.map((k) => [k, Math.max(...[head, ...rows].map((x) => String(x[k]).length))]));
     const fmt = (x) => cols.map((k) => (k === 'value' || k === 'baseline' ? String(x[k]).padStart(width[k]) : String(x[k]).padEnd(width[k]))).join('  ').trimEnd();
-    lines.push(fmt(head), cols.map((k) => '-'.repeat(width[k])).join('  '), ...rows.map(fmt), ...diagnosticsOf(r));
+    lines.push(fmt(head), cols.map((k) => '-'.repeat(width[k])).join('  '), ...rows.map(fmt), ...(r.team ? diagnosticsOf(r) : []), ...liveDiagnosticsOf(r));
     r.table = rows;
   }
   lines.push('', 'Latencies: one sequential keep-alive client, 20 warm-up calls then up to 200 samples (team pages rotate over 20 teams',

@@ -14,5 +14,6 @@ export * from './schemas/alignmentTarget.js';
 export * from './schemas/trash.js';
 export * from './schemas/event.js';
 export * from './schemas/history.js';
+export * from './schemas/live.js';
 
 export * from './rules.js';

@@ -24,3 +24,4 @@ export * from './events.js';
 export * from './coach/index.js';
 export * from './eventReferences.js';
 export * from './eventTimeRange.js';
+export * from './eventVisibility.js';

@@ -79,6 +79,8 @@ async function main(): Promise<void> {
     app.log.info({ signal }, 'shutting down');
     const force = setTimeout(() => process.exit(1), 10_000).unref();
     try {
+      // Ends the live streams first (routes/live.ts), which the server would otherwise wait for;
+      // their browsers reconnect elsewhere and resume from their Last-Event-ID.
       await app.close();
       await sweeper.stop();
       await stopComponents(deps);

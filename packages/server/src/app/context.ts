@@ -5,6 +5,7 @@ import type { SetupToken } from '../auth/setupToken.js';
 import type { EventFeed } from '../events/eventFeed.js';
 import type { CheckInBatches } from './checkInBatches.js';
 import type { SessionCache } from '../auth/sessionCache.js';
+import type { LiveStreams } from '../events/liveStream.js';
 
 export interface Clock { now(): Date }
 export const systemClock: Clock = { now: () => new Date() };
@@ -39,6 +40,8 @@ export interface Deps {
   checkIns: CheckInBatches;
   /** Who the sessions in use belong to, for a few seconds. */
   sessions: SessionCache;
+  /** The open live streams of this instance. */
+  live: LiveStreams;
 }
 export interface Actor extends SessionPrincipal {}
 export const isoNow = (deps: Deps): string => deps.clock.now().toISOString();

@@ -14,6 +14,12 @@ import { operationsOf, RequestArbitraries, type FuzzRequest, type IdPools, type 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261125);
 const COUNT = { sqlite: 10_000, postgres: 5_000 } as const;
 
+async function textOf(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 /** What is wrong with an answer, if anything. */
 function fault(status: number, headers: Record<string, unknown>, body: string): string | undefined {
   if (status >= 500) return `answered ${status}`;
@@ -74,6 +80,7 @@ describe.each(storeKinds())('fuzzing the API on %s', (kind) => {
 
     const statuses = new Map<number, number>();
     const failures: string[] = [];
+    let streamsOpened = 0;
     const started = Date.now();
     for (const [i, req] of requests.entries()) {
       let who: FuzzRequest['who'] = req.who;
@@ -84,14 +91,20 @@ describe.each(storeKinds())('fuzzing the API on %s', (kind) => {
       const headers: Record<string, string> = {};
       if (who !== 'anonymous') headers.cookie = sessions[who].cookie;
       if (req.contentType) headers['content-type'] = req.contentType;
+      // The live stream's answer never ends: it is taken as it starts, and an open stream is closed at once.
+      const streaming = req.operation === 'GET /api/v1/live';
       const res = await t.app.inject({
         method: req.method as 'GET', url: req.url, headers, ...(req.payload === undefined ? {} : { payload: req.payload }),
-        ...(who === 'anonymous' ? { remoteAddress: req.remoteAddress } : {}),
+        ...(who === 'anonymous' ? { remoteAddress: req.remoteAddress } : {}), ...(streaming ? { payloadAsStream: true } : {}),
       });
+      let body: string;
+      if (!streaming) body = res.body;
+      else if (res.statusCode === 200) { streamsOpened++; res.raw.res.destroy(); body = ''; }
+      else body = await textOf(res.stream());
       statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
-      const wrong = fault(res.statusCode, res.headers, res.body);
+      const wrong = fault(res.statusCode, res.headers, body);
       if (wrong && failures.length < 20) {
-        failures.push(`#${i} (seed ${SEED}) ${who} ${req.method} ${req.url}${req.contentType ? ` [${req.contentType}]` : ''} ${req.payload?.slice(0, 400) ?? ''}\n  → ${wrong}: ${res.body.slice(0, 300)}`);
+        failures.push(`#${i} (seed ${SEED}) ${who} ${req.method} ${req.url}${req.contentType ? ` [${req.contentType}]` : ''} ${req.payload?.slice(0, 400) ?? ''}\n  → ${wrong}: ${body.slice(0, 300)}`);
       }
       // A session may still end on the way (a generated change to the member, say): sign in again.
       if (who !== 'anonymous' && res.statusCode === 401) sessions[who] = await signIn(who).catch(() => sessions[who]);
@@ -99,6 +112,9 @@ describe.each(storeKinds())('fuzzing the API on %s', (kind) => {
     const histogram = Object.fromEntries([...statuses.entries()].sort(([a], [b]) => a - b));
     console.log(`API fuzz on ${kind}: ${requests.length} requests over ${operations.length} operations in ${((Date.now() - started) / 1000).toFixed(1)} s (seed ${SEED}); statuses ${JSON.stringify(histogram)}`);
     expect(failures, failures.join('\n')).toEqual([]);
+    // Every live stream the run opened was closed with its request.
+    expect(streamsOpened).toBeGreaterThan(0);
+    await expect.poll(() => t.deps.live.size).toBe(0);
     // The run reached the use cases, not only the validation in front of them.
     expect([200, 201].reduce((n, s) => n + (statuses.get(s) ?? 0), 0)).toBeGreaterThan(requests.length / 10);
   }, 180_000);

@@ -32,6 +32,7 @@ import { myWorkRoutes } from '../routes/myWork.js';
 import { historyRoutes } from '../routes/history.js';
 import { activityRoutes } from '../routes/activity.js';
 import { auditRoutes } from '../routes/audit.js';
+import { liveRoutes } from '../routes/live.js';
 import type { Api } from '../routes/types.js';
 
 export interface AppOptions {
@@ -96,7 +97,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Ap
   installAuthentication(app, deps);
 
   app.get('/api/v1/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
-  for (const routes of [healthRoutes, authRoutes, setupRoutes, organisationRoutes, peopleRoutes, accountRoutes, unitRoutes, periodRoutes, objectiveRoutes, keyResultRoutes, initiativeRoutes, trashRoutes, myWorkRoutes, historyRoutes, activityRoutes, auditRoutes]) {
+  for (const routes of [healthRoutes, authRoutes, setupRoutes, organisationRoutes, peopleRoutes, accountRoutes, unitRoutes, periodRoutes, objectiveRoutes, keyResultRoutes, initiativeRoutes, trashRoutes, myWorkRoutes, historyRoutes, activityRoutes, auditRoutes, liveRoutes]) {
     routes(app, deps);
   }
   return app;

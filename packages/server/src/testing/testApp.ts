@@ -7,7 +7,7 @@ import { defaultSecurity, type Clock, type Deps, type SecuritySettings } from '.
 import type { Api } from '../routes/types.js';
 import { openTestStore, type TestStore } from './testStores.js';
 import { SetupToken } from '../auth/setupToken.js';
-import { composeDeps, startComponents, stopComponents } from '../composition.js';
+import { composeDeps, startComponents, stopComponents, type ComponentSettings } from '../composition.js';
 
 export class TestClock implements Clock {
   constructor(private at: Date) {}
@@ -44,10 +44,10 @@ export function clientOf(app: Api, cookie: string): Client {
   };
 }
 
-export async function startTestApp(kind: Dialect, at = '2026-11-25T10:00:00Z', security: Partial<SecuritySettings> = {}, options: AppOptions = {}): Promise<TestApp> {
+export async function startTestApp(kind: Dialect, at = '2026-11-25T10:00:00Z', security: Partial<SecuritySettings> = {}, options: AppOptions & ComponentSettings = {}): Promise<TestApp> {
   const testStore = await openTestStore(kind);
   const clock = new TestClock(new Date(at));
-  const deps: Deps = composeDeps(testStore.store, clock, { ...defaultSecurity, setupToken: new SetupToken(), ...security });
+  const deps: Deps = composeDeps(testStore.store, clock, { ...defaultSecurity, setupToken: new SetupToken(), ...security }, options);
   await startComponents(deps);
   const app = await buildApp(deps, options);
   await app.ready();
@@ -65,6 +65,26 @@ export async function startTestApp(kind: Dialect, at = '2026-11-25T10:00:00Z', s
       await stopComponents(deps);
       await testStore.store.close();
       await testStore.drop();
+    },
+  };
+}
+
+export interface Instance { app: Api; deps: Deps; close(): Promise<void> }
+
+/** Another Varde on the database of `t`, with its own pool, event feed and live streams: what a
+ *  second instance behind a load balancer is. */
+export async function startSecondInstance(t: TestApp, options: AppOptions & ComponentSettings = {}): Promise<Instance> {
+  const store = await t.testStore.reopen();
+  const deps = composeDeps(store, t.clock, t.deps.security, options);
+  await startComponents(deps);
+  const app = await buildApp(deps, options);
+  await app.ready();
+  return {
+    app, deps,
+    async close() {
+      await app.close();
+      await stopComponents(deps);
+      await store.close();
     },
   };
 }

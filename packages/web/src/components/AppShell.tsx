@@ -1,6 +1,6 @@
 // The frame of every signed-in screen: a skip link, the demo banner while demo data exists, the
 // navigation landmark, the language choice, sign-out, the main landmark that screens fill, and
-// the one place that confirms a save (Toast).
+// the one place that confirms a save (Toast), and the live updates of what others change (LiveUpdates).
 import { useEffect, type ReactNode } from 'react';
 import { useLocation } from 'wouter';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,8 @@ import { LanguageSelect } from './LanguageSelect';
 import { DemoBanner } from './DemoBanner';
 import { ToastProvider } from './Toast';
 import { NavLink } from './NavLink';
+import { LiveUpdates } from './LiveUpdates';
+import { closeLive } from '../api/live';
 
 export function AppShell({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
@@ -25,6 +27,8 @@ export function AppShell({ children }: { children: ReactNode }) {
   }, [me.data?.organisation.language]);
 
   const signOut = async () => {
+    // Closed first: the stream is the session's, and would otherwise be told it ended.
+    closeLive();
     await api.post('/auth/logout');
     queryClient.clear();
     navigate('/sign-in');
@@ -53,6 +57,7 @@ export function AppShell({ children }: { children: ReactNode }) {
       <main id="main" className="page" tabIndex={-1}>
         {children}
       </main>
+      {me.data && <LiveUpdates viewerId={me.data.person.id} />}
     </ToastProvider>
   );
 }

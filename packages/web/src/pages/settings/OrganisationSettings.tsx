@@ -1,5 +1,6 @@
 // The organisation's name, language, time zone, rhythm and strategy.
 import { useEffect, useState, type FormEvent } from 'react';
+import type { Organisation } from '@varde/core';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button } from 'react-aria-components';
@@ -13,6 +14,14 @@ import { useToast } from '../../components/Toast';
 import { useFocusFirstInvalid } from '../../components/focusFirstInvalid';
 import { LANGUAGES } from '../../i18n';
 import { EndDemo } from './EndDemo';
+import { ChangedElsewhere } from '../../components/ChangedElsewhere';
+
+/** The form's fields as the organisation has them. */
+const formOf = (o: Organisation) => ({
+  name: o.name, language: o.language, timeZone: o.timeZone, cycleCadence: o.cycleCadence, checkInCadenceDays: String(o.checkInCadenceDays),
+  mission: o.strategy.mission, vision: o.strategy.vision, values: o.strategy.values.join('\n'),
+  themes: o.strategy.themes.map((th) => (th.description ? `${th.title} — ${th.description}` : th.title)).join('\n'),
+});
 
 export function OrganisationSettings() {
   const { t } = useTranslation();
@@ -22,15 +31,11 @@ export function OrganisationSettings() {
   const [error, setError] = useState<unknown>(null);
   const toast = useToast();
   const formRef = useFocusFirstInvalid<HTMLFormElement>(error);
-  useEffect(() => {
-    const o = org.data;
-    if (!o) return;
-    setForm({
-      name: o.name, language: o.language, timeZone: o.timeZone, cycleCadence: o.cycleCadence, checkInCadenceDays: String(o.checkInCadenceDays),
-      mission: o.strategy.mission, vision: o.strategy.vision, values: o.strategy.values.join('\n'),
-      themes: o.strategy.themes.map((th) => (th.description ? `${th.title} — ${th.description}` : th.title)).join('\n'),
-    });
-  }, [org.data]);
+  // The version the form was filled from: a newer read (someone else's change, seen live) does not
+  // refill what is being typed, and saving against the old version is refused rather than overwriting.
+  const [filledFrom, setFilledFrom] = useState<number | null>(null);
+  const fill = (o: Organisation) => { setForm(formOf(o)); setFilledFrom(o.version); };
+  useEffect(() => { if (org.data && filledFrom === null) fill(org.data); }, [org.data, filledFrom]);
   if (!org.data) return <Loading />;
   const set = (k: keyof typeof form) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
   const lines = (s: string) => s.split('\n').map((l) => l.trim()).filter(Boolean);
@@ -40,7 +45,7 @@ export function OrganisationSettings() {
     setError(null);
     try {
       await api.patch('/organisation', {
-        version: org.data!.version, name: form.name, language: form.language, timeZone: form.timeZone, cycleCadence: form.cycleCadence,
+        version: filledFrom ?? org.data!.version, name: form.name, language: form.language, timeZone: form.timeZone, cycleCadence: form.cycleCadence,
         checkInCadenceDays: Number(form.checkInCadenceDays),
         strategy: {
           mission: form.mission, vision: form.vision, values: lines(form.values),
@@ -48,6 +53,8 @@ export function OrganisationSettings() {
         },
       });
       await queryClient.invalidateQueries({ queryKey: ['organisation'] });
+      const saved = queryClient.getQueryData<Organisation>(['organisation']);
+      if (saved) fill(saved);
       toast(t('controls.organisationSaved'));
     } catch (err) { setError(err); }
   };
@@ -56,6 +63,8 @@ export function OrganisationSettings() {
     <>
       <form ref={formRef} className="card form" onSubmit={(e) => void submit(e)} noValidate>
         <FormError>{formMessage(t, error, ['name', 'language', 'timeZone', 'cycleCadence', 'checkInCadenceDays', 'strategy.mission', 'strategy.vision', 'strategy.values', 'strategy.themes'])}</FormError>
+        <ChangedElsewhere about={(e) => e.type === 'organisation.changed'}
+          onReload={() => void org.refetch().then((r) => { if (r.data) fill(r.data); })} />
         <TextInput label={t('settings.orgName')} value={form.name} onChange={set('name')} error={errors.name} isRequired />
         <div className="grid-2">
           <SelectField label={t('settings.language')} value={form.language} onChange={set('language')} choices={LANGUAGES.map((l) => ({ id: l, label: t(`languages.${l}`) }))} error={errors.language} />

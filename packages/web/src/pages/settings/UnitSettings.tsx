@@ -17,10 +17,24 @@ import { ConfirmAction } from '../../components/ConfirmAction';
 import { useToast } from '../../components/Toast';
 import { useQueryClient } from '@tanstack/react-query';
 import { date } from '../../i18n/format';
+import { ChangedElsewhere, Reloadable } from '../../components/ChangedElsewhere';
 
 const KINDS = ['organisation', 'area', 'team'] as const;
 
-function UnitDialog({ existing, units, onClose }: { existing?: Unit | undefined; units: Unit[]; onClose(): void }) {
+interface UnitDialogProps { existing?: Unit | undefined; units: Unit[]; onClose(): void }
+
+/** A unit being edited can be read again when someone else changes it meanwhile. */
+function UnitDialog(props: UnitDialogProps) {
+  const { existing } = props;
+  if (!existing) return <UnitForm {...props} />;
+  return (
+    <Reloadable initial={existing} read={(u) => api.get<Unit>(`/units/${u.id}`)}>
+      {(current, reload) => <UnitForm {...props} existing={current} onReload={reload} />}
+    </Reloadable>
+  );
+}
+
+function UnitForm({ existing, units, onClose, onReload }: UnitDialogProps & { onReload?: () => void }) {
   const { t } = useTranslation();
   const people = usePeople();
   const root = units.find((u) => u.parentId === null);
@@ -47,6 +61,7 @@ function UnitDialog({ existing, units, onClose }: { existing?: Unit | undefined;
     <Modal title={existing ? t('settings.editUnit', { name: existing.name }) : t('settings.newUnit')} isOpen onClose={onClose} isDirty={isDirty}>
       <form className="form" onSubmit={onSubmit} noValidate>
         <FormError>{formMessage(t, error, ['name', 'kind', 'parentId', 'description', 'members'])}</FormError>
+        {existing && <ChangedElsewhere about={(e) => e.subject.kind === 'unit' && e.subject.id === existing.id} onReload={onReload} />}
         <TextInput label={t('settings.unitName')} value={name} onChange={setName} error={errors.name} isRequired autoFocus />
         <SelectField label={t('settings.unitKind')} value={kind} onChange={setKind} error={errors.kind} choices={KINDS.map((k) => ({ id: k, label: t(`unitKind.${k}`) }))} />
         {existing?.parentId !== null && (

@@ -4,6 +4,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button } from 'react-aria-components';
+import type { KeyResult } from '@varde/core';
 import { api } from '../../api/client';
 import { applyOptimisticCheckIn, restore } from '../../api/optimisticCheckIn';
 import { FormError } from '../../components/Fields';
@@ -11,13 +12,24 @@ import { Modal, useIsDirty } from '../../components/Modal';
 import { focusFirstInvalid } from '../../components/focusFirstInvalid';
 import { useToast } from '../../components/Toast';
 import { formMessage, localFieldErrors } from '../../components/fieldMessages';
-import { valueWithMeasure } from '../../i18n/format';
+import { number, valueWithMeasure } from '../../i18n/format';
+import { ChangedElsewhere, Reloadable } from '../../components/ChangedElsewhere';
 import { CheckInFields, useCheckInSubmit, useCheckInValues, type CheckInBody } from './CheckInFields';
 
 export interface CheckInTarget { id: string; title: string; type: string; measure: string; current: number | null; confidence: number | null; target: number }
 
 
+/** Someone else's check-in or change to the key result while this one is written is told in the
+ *  dialog; reading it again starts the form from the new value. */
 export function CheckInDialog({ keyResult, onClose }: { keyResult: CheckInTarget; onClose(): void }) {
+  return (
+    <Reloadable initial={keyResult} read={(k) => api.get<KeyResult>(`/key-results/${k.id}`)}>
+      {(current, reload) => <CheckInForm keyResult={current} onClose={onClose} onReload={reload} />}
+    </Reloadable>
+  );
+}
+
+function CheckInForm({ keyResult, onClose, onReload }: { keyResult: CheckInTarget; onClose(): void; onReload(): void }) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const toast = useToast();
@@ -51,6 +63,11 @@ export function CheckInDialog({ keyResult, onClose }: { keyResult: CheckInTarget
     <Modal title={t('checkIn.title', { title: keyResult.title })} isOpen onClose={onClose} isDirty={isDirty}>
       <form ref={form} className="form" onSubmit={submit} noValidate>
         <FormError>{formMessage(t, mutation.error, fields) || (mutation.error ? t('checkIn.refused') : '')}</FormError>
+        <ChangedElsewhere about={(e) => e.subject.keyResultId === keyResult.id || (e.subject.kind === 'keyResult' && e.subject.id === keyResult.id)} onReload={onReload}
+          describe={(e) => {
+            const after = e.type === 'keyResult.checkedIn' ? e.changes.find((c) => c.field === 'value')?.after : undefined;
+            return typeof after === 'number' ? t('live.elsewhere.checkedIn', { name: e.actor?.name ?? 'Varde', value: number(i18n.language, after) }) : null;
+          }} />
         <p className="muted small" style={{ margin: 0 }}>
           {t('checkIn.now', { current: valueWithMeasure(i18n.language, keyResult.current, keyResult.measure), target: valueWithMeasure(i18n.language, keyResult.target, keyResult.measure) })}
         </p>

@@ -4,7 +4,7 @@ import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button } from 'react-aria-components';
-import type { Objective } from '@varde/core';
+import type { Objective, ObjectiveWithKeyResults } from '@varde/core';
 import { api } from '../../api/client';
 import { FormError, TextInput } from '../../components/Fields';
 import { SelectField, type Choice } from '../../components/SelectField';
@@ -17,11 +17,27 @@ import { OwnerPicker } from './OwnerPicker';
 import { draftToBody, emptyDraft, type KeyResultDraft } from './KeyResultFields';
 import { KeyResultDraftList } from './KeyResultDraftList';
 import { focusFirstInvalid } from '../../components/focusFirstInvalid';
+import { ChangedElsewhere, Reloadable } from '../../components/ChangedElsewhere';
+import { alignmentsOf } from './alignments';
 
-/** `known`: the people the page names, for the existing owners' names and to offer as owners. */
-export function ObjectiveDialog({ unitId, periodId, known, existing, existingAlignments, onClose }: {
+interface ObjectiveDialogProps {
   unitId: string; periodId: string; known: readonly Choice[]; existing?: Objective | undefined; existingAlignments?: ChosenAlignment[]; onClose(): void;
-}) {
+}
+
+/** `known`: the people the page names, for the existing owners' names and to offer as owners. An
+ *  objective being edited can be read again when someone else changes it meanwhile. */
+export function ObjectiveDialog(props: ObjectiveDialogProps) {
+  const { existing } = props;
+  if (!existing) return <ObjectiveForm {...props} />;
+  return (
+    <Reloadable initial={{ objective: existing, alignments: props.existingAlignments }}
+      read={async (c) => { const fresh = await api.get<ObjectiveWithKeyResults>(`/objectives/${c.objective.id}`); return { objective: fresh, alignments: alignmentsOf(fresh) }; }}>
+      {(c, reload) => <ObjectiveForm {...props} existing={c.objective} existingAlignments={c.alignments} onReload={reload} />}
+    </Reloadable>
+  );
+}
+
+function ObjectiveForm({ unitId, periodId, known, existing, existingAlignments, onClose, onReload }: ObjectiveDialogProps & { onReload?: () => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [title, setTitle] = useState(existing?.title ?? '');
@@ -78,6 +94,7 @@ export function ObjectiveDialog({ unitId, periodId, known, existing, existingAli
     <Modal title={existing ? t('objective.edit') : t('objective.new')} isOpen onClose={onClose} isDirty={isDirty}>
       <form ref={form} className="form" onSubmit={(e) => void submit(e)} noValidate>
         <FormError>{message}</FormError>
+        {existing && <ChangedElsewhere about={(e) => e.subject.id === existing.id} onReload={onReload} />}
         <>
             <TextInput label={t('objective.title')} value={title} onChange={setTitle} error={errors.title} isRequired autoFocus hint={t('objective.titleHint')} />
             <TextInput label={t('objective.why')} value={description} onChange={setDescription} multiline error={errors.description} hint={t('objective.whyHint')} />

@@ -21,7 +21,7 @@ import { Empty, ErrorState, Loading } from '../../components/States';
 import type { Choice } from '../../components/SelectField';
 import type { CheckInTarget } from './CheckInDialog';
 import { lazyPart, preloadOn } from '../../components/lazyPart';
-import type { ChosenAlignment } from './AlignmentPicker';
+import { alignmentsOf } from './alignments';
 import { usePublish } from './usePublish';
 import { useNearViewport } from '../../components/useNearViewport';
 
@@ -84,9 +84,6 @@ export default function UnitPage() {
     const kr = await queryClient.fetchQuery({ queryKey: keys.keyResult(id), queryFn: () => api.get<KeyResult>(`/key-results/${id}`) });
     setDialog({ kind: 'editKeyResult', keyResult: kr });
   };
-  const alignmentsOf = (o: Objective | undefined): ChosenAlignment[] => (o?.alignedTo ?? []).map((a) => ({
-    alignment: a.kind === 'objective' ? { objectiveId: a.id } : { keyResultId: a.id }, title: a.title, detail: a.unitName,
-  }));
 
   return (
     <div className="stack">

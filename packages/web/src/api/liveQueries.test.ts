@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import type { EventEntry } from '@varde/core';
+import { queriesChangedBy } from './liveQueries';
+
+const event = (type: EventEntry['type'], subject: Partial<EventEntry['subject']>): EventEntry => ({
+  id: 'e1', seq: 1, type, at: '2026-11-25T10:00:00Z', actor: { id: 'p-jonas', name: 'Jonas' }, changes: [],
+  subject: { kind: 'objective', id: 'x', name: 'X', unitId: 'u1', objectiveId: null, keyResultId: null, ...subject },
+});
+
+describe('queriesChangedBy', () => {
+  it('refreshes the bar, the roll-ups, the key result, its check-ins and Mine after a check-in', () => {
+    const keys = queriesChangedBy(event('keyResult.checkedIn', { kind: 'checkIn', id: 'c1', objectiveId: 'o1', keyResultId: 'k1' }), 'p-kari');
+    expect(keys).toEqual(expect.arrayContaining([['unitProgress'], ['history'], ['myWork'], ['keyResult', 'k1'], ['checkIns', 'k1'], ['objective', 'o1'], ['myActivity']]));
+  });
+  it('refreshes the lists an objective appears in', () => {
+    expect(queriesChangedBy(event('objective.changed', { id: 'o1' }), 'p-kari')).toEqual(expect.arrayContaining([['objectives'], ['objective', 'o1'], ['unitProgress']]));
+  });
+  it("reads the viewer's own account again only when the event is about it", () => {
+    expect(queriesChangedBy(event('person.changed', { kind: 'person', id: 'p-kari' }), 'p-kari')).toContainEqual(['me']);
+    expect(queriesChangedBy(event('person.changed', { kind: 'person', id: 'p-per' }), 'p-kari')).not.toContainEqual(['me']);
+  });
+  it('reads nothing again for a sign-in', () => {
+    expect(queriesChangedBy(event('session.signedIn', { kind: 'session' }), 'p-kari')).toEqual([]);
+  });
+});
