@@ -27,7 +27,9 @@ export function usePublish() {
     } catch (err) {
       setError(err);
     }
-    await queryClient.invalidateQueries();
+    // Not awaited: the toast says what was published, and the page's reads (some of them long,
+    // like the unit's activity further down) come in behind it.
+    void queryClient.invalidateQueries();
     setBusy(false);
     if (published === 1 && drafts.length === 1) toast(t('publish.publishedOne', { title: drafts[0]!.title }));
     else if (published > 0) toast(t('publish.published', { count: published }));
