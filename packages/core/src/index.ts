@@ -13,5 +13,9 @@ export * from './schemas/myWork.js';
 export * from './schemas/alignmentTarget.js';
 export * from './schemas/trash.js';
 export * from './schemas/event.js';
+export * from './schemas/dependency.js';
+export * from './schemas/comment.js';
+export * from './schemas/contradiction.js';
+export * from './schemas/unitAlignment.js';
 
 export * from './rules.js';
