@@ -23,7 +23,7 @@ export const Contradiction = z.object({
 export type Contradiction = z.infer<typeof Contradiction>;
 
 export const ContradictionCreate = z.object({
-  keyResultIds: z.tuple([Id, Id], { error: 'must list two key results' })
+  keyResultIds: z.array(Id).length(2, 'must list two key results')
     .refine(([a, b]) => a !== b, { message: 'must be two different key results', params: { code: 'duplicate' } }),
   note: z.string().trim().min(1, 'must not be empty').max(2000, 'must be at most 2000 characters'),
 }).strict();

@@ -29,6 +29,9 @@ import { keyResultRoutes } from '../routes/keyResults.js';
 import { initiativeRoutes } from '../routes/initiatives.js';
 import { trashRoutes } from '../routes/trash.js';
 import { myWorkRoutes } from '../routes/myWork.js';
+import { dependencyRoutes } from '../routes/dependencies.js';
+import { commentRoutes } from '../routes/comments.js';
+import { contradictionRoutes } from '../routes/contradictions.js';
 import type { Api } from '../routes/types.js';
 
 export interface AppOptions {
@@ -93,7 +96,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Ap
   installAuthentication(app, deps);
 
   app.get('/api/v1/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
-  for (const routes of [healthRoutes, authRoutes, setupRoutes, organisationRoutes, peopleRoutes, accountRoutes, unitRoutes, periodRoutes, objectiveRoutes, keyResultRoutes, initiativeRoutes, trashRoutes, myWorkRoutes]) {
+  for (const routes of [healthRoutes, authRoutes, setupRoutes, organisationRoutes, peopleRoutes, accountRoutes, unitRoutes, periodRoutes, objectiveRoutes, keyResultRoutes, initiativeRoutes, trashRoutes, myWorkRoutes, dependencyRoutes, commentRoutes, contradictionRoutes]) {
     routes(app, deps);
   }
   return app;

@@ -16,6 +16,7 @@ import * as accountsAndSignInLimits from './migrations/003_accounts_and_sign_in_
 import * as trash from './migrations/004_trash.js';
 import * as checkInEditsAndArchivedUnits from './migrations/005_check_in_edits_and_archived_units.js';
 import * as events from './migrations/006_events.js';
+import * as dependenciesAndComments from './migrations/009_dependencies_and_comments.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 export interface Store {
@@ -47,6 +48,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '004_trash': trash,
   '005_check_in_edits_and_archived_units': checkInEditsAndArchivedUnits,
   '006_events': events,
+  '009_dependencies_and_comments': dependenciesAndComments,
 };
 
 export async function openStore(config: StoreConfig): Promise<Store> {
