@@ -67,13 +67,13 @@ async function checkPurpose(db: Db, orgId: string, fromUnitId: string, input: Pi
   if (input.objectiveId) {
     const o = (await objectiveRefs(db, orgId, [input.objectiveId])).get(input.objectiveId);
     if (!o) throw invalid('objectiveId', 'is not an objective in this organisation', 'unknown_objective');
-    if (o.unitId !== fromUnitId) throw invalid('objectiveId', 'is not an objective of the unit raising the dependency', 'objective_elsewhere');
+    if (o.unitId !== fromUnitId) throw invalid('objectiveId', 'is not an objective of the unit raising the dependency', 'not_of_raising_unit');
   }
   if (input.keyResultId) {
     const k = (await keyResultRefs(db, orgId, [input.keyResultId])).get(input.keyResultId);
     if (!k) throw invalid('keyResultId', 'is not a key result in this organisation', 'unknown_key_result');
-    if (k.unitId !== fromUnitId) throw invalid('keyResultId', 'is not a key result of the unit raising the dependency', 'key_result_elsewhere');
-    if (objectiveId !== null && k.objectiveId !== objectiveId) throw invalid('keyResultId', 'is not a key result of the objective named', 'key_result_elsewhere');
+    if (k.unitId !== fromUnitId) throw invalid('keyResultId', 'is not a key result of the unit raising the dependency', 'not_of_raising_unit');
+    if (objectiveId !== null && k.objectiveId !== objectiveId) throw invalid('keyResultId', 'is not a key result of the objective named', 'not_of_raising_unit');
     objectiveId = k.objectiveId;
   }
   return objectiveId;

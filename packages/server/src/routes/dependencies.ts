@@ -15,7 +15,7 @@ export const dependencyRoutes: RoutePlugin = (app, deps) => {
   });
   app.post('/api/v1/dependencies', { schema: {
     tags: ['dependencies'], summary: "Raise a dependency: what the unit needs from another, for which of its key results or objectives, by when (the raising unit's members and admins)",
-    description: 'Starts as requested. The key result and the objective must be the raising unit\'s (422 key_result_elsewhere, objective_elsewhere); naming a key result is enough for its objective.',
+    description: 'Starts as requested. The key result and the objective must be the raising unit\'s (422 not_of_raising_unit); naming a key result is enough for its objective.',
     body: DependencyCreate, response: { 201: Dependency, ...problems } } },
   async (request, reply) => reply.code(201).send(await raiseDependency(deps, actorOf(request), request.body)));
   app.get('/api/v1/dependencies/:id', { schema: { tags: ['dependencies'], summary: 'One dependency with each of its steps', params: IdParams, response: { 200: Dependency, ...problems } } },

@@ -18,11 +18,14 @@ import { dateTime, localeOf, number, valueWithMeasure } from '../../i18n/format'
 import type { ChartSeries } from './HistoryChart';
 import { ForecastStory } from './ForecastStory';
 import { lazyPart, preloadOn } from '../../components/lazyPart';
+import { WhenVisible } from '../../components/WhenVisible';
 
 const CheckInDialog = lazyPart(() => import('../unit/CheckInDialog').then((m) => m.CheckInDialog));
 const EditCheckInDialog = lazyPart(() => import('./EditCheckInDialog').then((m) => m.EditCheckInDialog));
 const ConfirmAction = lazyPart(() => import('../../components/ConfirmAction').then((m) => m.ConfirmAction));
 const HistoryChart = lazy(() => import('./HistoryChart').then((m) => ({ default: m.HistoryChart })));
+// Below the history: its code and thread come when the reader scrolls to it.
+const CommentThread = lazy(() => import('../../components/CommentThread').then((m) => ({ default: m.CommentThread })));
 
 export default function KeyResultPage() {
   const { keyResultId = '' } = useParams();
@@ -157,6 +160,9 @@ export default function KeyResultPage() {
           </div>
         )}
       </section>
+      <WhenVisible>
+        <Suspense fallback={<p className="muted" role="status">{t('common.loading')}</p>}><CommentThread on={{ keyResultId: k.id }} title={k.title} /></Suspense>
+      </WhenVisible>
       {checkingIn && <CheckInDialog keyResult={k} onClose={() => setCheckingIn(false)} />}
       {editing && <EditCheckInDialog checkIn={editing} keyResult={k} onClose={() => setEditing(null)} />}
       {deleting && (

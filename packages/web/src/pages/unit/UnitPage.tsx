@@ -1,7 +1,7 @@
 // The team page, the heart of Varde: the unit's objectives for the period, each with its key
 // results (progress against expected, confidence, last check-in and its age, owner, history),
 // what each objective pays into, and initiatives under the key results they move.
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { Link, useParams } from 'wouter';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
@@ -23,11 +23,14 @@ import type { CheckInTarget } from './CheckInDialog';
 import { lazyPart, preloadOn } from '../../components/lazyPart';
 import type { ChosenAlignment } from './AlignmentPicker';
 import { usePublish } from './usePublish';
+import { WhenVisible } from '../../components/WhenVisible';
 
 const CheckInDialog = lazyPart(() => import('./CheckInDialog').then((m) => m.CheckInDialog));
 const ObjectiveDialog = lazyPart(() => import('./ObjectiveDialog').then((m) => m.ObjectiveDialog));
 const KeyResultDialog = lazyPart(() => import('./KeyResultDialog').then((m) => m.KeyResultDialog));
 const InitiativeDialog = lazyPart(() => import('./InitiativeDialog').then((m) => m.InitiativeDialog));
+// Below the objectives: its code and data come when the reader scrolls to it.
+const UnitCoordination = lazy(() => import('./UnitCoordination'));
 
 type Dialog =
   | { kind: 'checkIn'; target: CheckInTarget }
@@ -131,7 +134,7 @@ export default function UnitPage() {
             <div className="objective-head">
               <div className="grow">
                 <span className="tag">{t(`objective.kinds.${o.kind}`)}{o.status !== 'active' ? ` · ${t(`objective.statuses.${o.status}`)}` : ''}</span>
-                <h2 id={`objective-${o.id}`}>{o.title}</h2>
+                <h2 id={`objective-${o.id}`}><Link to={`/objectives/${o.id}`}>{o.title}</Link></h2>
                 {full?.description && <p className="muted" style={{ margin: '.3rem 0 0' }}>{full.description}</p>}
                 <div className="aligns" style={{ marginTop: '.4rem' }}>
                   <span className="muted">{t('objective.paysInto')}</span>
@@ -199,9 +202,20 @@ export default function UnitPage() {
         </section>
       )}
 
+      {data && (
+        <WhenVisible>
+          <Suspense fallback={<Loading />}>
+            <UnitCoordination unitId={unitId} unitName={unit.name} periodId={period.id} keyResults={krChoices} canRaise={canEdit} />
+          </Suspense>
+        </WhenVisible>
+      )}
+
       {data && data.children.length > 0 && (
         <section className="card" aria-labelledby="children-heading">
-          <h2 id="children-heading">{t('unit.children')}</h2>
+          <div className="row" style={{ justifyContent: 'space-between' }}>
+            <h2 id="children-heading">{t('unit.children')}</h2>
+            <Link to={`/units/${unitId}/alignment?period=${period.id}`}>{t('alignment.open')}</Link>
+          </div>
           <ul className="tree">
             {data.children.map((c) => (
               <li key={c.unit.id} className="tree-row">
