@@ -6,7 +6,7 @@ import {
   mentionText, mentionWords, type Comment, type CommentCreate, type CommentPatch, type Page,
 } from '@varde/core';
 import { unitOfWork } from '../events/unitOfWork.js';
-import { commentSubject } from '../events/subjects.js';
+import { commentSubject, fieldsOf } from '../events/subjects.js';
 import { deleteComment, getCommentRow, insertComment, listCommentRows, updateCommentBody, type CommentThreadRef } from '../store/comments.js';
 import type { CommentTable } from '../store/schema.js';
 import { getObjective } from '../store/objectives.js';
@@ -65,7 +65,7 @@ async function present(db: Db, actor: Actor, thread: Thread, rows: readonly Comm
 
 /** What a comment's events tell: its text as shown then, and whom it mentions. */
 const eventView = (c: Comment) => ({ body: c.body, mentionIds: c.mentions.map((m) => m.personId) });
-const EVENT_FIELDS = ['body', 'mentionIds'] as const;
+const EVENT_FIELDS = fieldsOf<ReturnType<typeof eventView>>('comment');
 
 /** The comment as kept: each @Name of an active person replaced by their id. */
 async function encoded(db: Db, orgId: string, body: string): Promise<{ stored: string; mentionIds: string[] }> {

@@ -1,9 +1,9 @@
 // Flags on two key results that contradict each other, shown on both units' pages until cleared.
 // Who may flag and clear them is core's contradictionPermissions: the members of either unit and
 // of the units above them (where the alignment between teams is held), and admins.
-import { createdChanges, mayClearContradiction, mayFlagContradiction, type Contradiction, type ContradictionCreate, type KeyResultPlace, type Page } from '@varde/core';
+import { createdChanges, fieldChanges, mayClearContradiction, mayFlagContradiction, type Contradiction, type ContradictionCreate, type KeyResultPlace, type Page } from '@varde/core';
 import { unitOfWork } from '../events/unitOfWork.js';
-import { contradictionSubject } from '../events/subjects.js';
+import { contradictionSubject, fieldsOf } from '../events/subjects.js';
 import {
   clearContradiction, getContradictionRow, insertContradiction, keyResultPlacesOf, listContradictionRows, standingFlagBetween,
 } from '../store/contradictions.js';
@@ -51,8 +51,9 @@ export async function readContradictions(deps: Deps, actor: Actor, filter: { uni
   return { items: await present(db, actor, page), nextCursor: rows.length > limit ? page[page.length - 1]!.id : null };
 }
 
+/** What a flag's events tell; a standing flag has no clearedAt to tell. */
 const eventView = (r: { key_result_a: string; key_result_b: string; note: string; cleared_at: string | null }) =>
-  ({ keyResultIds: [r.key_result_a, r.key_result_b], note: r.note, clearedAt: r.cleared_at });
+  ({ keyResultIds: [r.key_result_a, r.key_result_b], note: r.note, clearedAt: r.cleared_at ?? undefined });
 
 export async function flagContradiction(deps: Deps, actor: Actor, input: ContradictionCreate): Promise<Contradiction> {
   const id = newId();
@@ -67,7 +68,7 @@ export async function flagContradiction(deps: Deps, actor: Actor, input: Contrad
     if (await standingFlagBetween(trx, actor.orgId, a, b)) throw conflictOn('keyResultIds', 'are flagged as contradicting each other already', 'already_flagged');
     await insertContradiction(trx, { id, orgId: actor.orgId, a, b, note: input.note, by: actor.personId, now });
     const row = (await getContradictionRow(trx, actor.orgId, id))!;
-    record('contradiction.flagged', contradictionSubject(row, pair[0]!), createdChanges(eventView(row), ['keyResultIds', 'note']));
+    record('contradiction.flagged', contradictionSubject(row, pair[0]!), createdChanges(eventView(row), fieldsOf<ReturnType<typeof eventView>>('contradiction')));
     return (await present(trx, actor, [row]))[0]!;
   });
 }
@@ -81,7 +82,7 @@ export async function clearContradictionFlag(deps: Deps, actor: Actor, id: strin
     await authorise(shown.can.clear, 'clear a flag on key results of units you are not a member of (or above)');
     if (!(await clearContradiction(trx, actor.orgId, id, actor.personId, now))) throw conflictOn('id', 'is cleared already', 'already_cleared');
     const after = (await getContradictionRow(trx, actor.orgId, id))!;
-    record('contradiction.cleared', contradictionSubject(row, shown.keyResults[0]!), [{ field: 'clearedAt', before: null, after: after.cleared_at }]);
+    record('contradiction.cleared', contradictionSubject(row, shown.keyResults[0]!), fieldChanges(eventView(row), eventView(after), fieldsOf<ReturnType<typeof eventView>>('contradiction')));
     return (await present(trx, actor, [after]))[0]!;
   });
 }

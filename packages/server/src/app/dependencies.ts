@@ -7,7 +7,7 @@ import {
   type Dependency, type DependencyCreate, type DependencyPatch, type DependencyQuery, type DependencySides, type Page,
 } from '@varde/core';
 import { unitOfWork } from '../events/unitOfWork.js';
-import { dependencySubject } from '../events/subjects.js';
+import { dependencySubject, fieldsOf } from '../events/subjects.js';
 import {
   dependencyRecords, getDependencyRow, insertDependency, insertDependencyStep, listDependencyRows, stepCount, updateDependencyState,
   type DependencyRecord,
@@ -28,7 +28,7 @@ const eventView = (d: DependencyRecord) => ({
   fromUnitId: d.fromUnit.id, toUnitId: d.toUnit.id, objectiveId: d.objectiveId, keyResultId: d.keyResultId,
   description: d.description, neededBy: d.neededBy, state: d.state, reply: d.reply,
 });
-const EVENT_FIELDS = ['fromUnitId', 'toUnitId', 'objectiveId', 'keyResultId', 'description', 'neededBy', 'state', 'reply'] as const;
+const EVENT_FIELDS = fieldsOf<ReturnType<typeof eventView>>('dependency');
 
 async function sidesOf(db: Db, actor: Actor, rows: ReadonlyArray<{ from_unit_id: string; to_unit_id: string }>): Promise<(r: { from_unit_id: string; to_unit_id: string }) => DependencySides> {
   const member = await unitsWithMember(db, actor.orgId, actor.personId, rows.flatMap((r) => [r.from_unit_id, r.to_unit_id]));
