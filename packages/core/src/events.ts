@@ -1,7 +1,7 @@
 // The domain events Varde records: one per change, written in the change's own transaction. Their
 // types are the vocabulary of the audit trail, the activity lists and the live stream.
 
-export const SUBJECT_KINDS = ['organisation', 'unit', 'person', 'period', 'objective', 'keyResult', 'checkIn', 'initiative', 'session'] as const;
+export const SUBJECT_KINDS = ['organisation', 'unit', 'person', 'period', 'objective', 'keyResult', 'checkIn', 'initiative', 'session', 'dependency', 'comment', 'contradiction'] as const;
 export type SubjectKind = (typeof SUBJECT_KINDS)[number];
 
 export const EVENT_TYPES = [
@@ -14,6 +14,9 @@ export const EVENT_TYPES = [
   'checkIn.changed', 'checkIn.deleted',
   'initiative.created', 'initiative.changed', 'initiative.deleted', 'initiative.restored',
   'session.signedIn', 'session.signedOut', 'session.endedEverywhere',
+  'dependency.requested', 'dependency.acknowledged', 'dependency.declined', 'dependency.resolved',
+  'comment.created', 'comment.changed', 'comment.deleted',
+  'contradiction.flagged', 'contradiction.cleared',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -30,7 +33,7 @@ export interface EventSubject {
 }
 
 /** Events that tell about OKR work, for a unit's activity and Mine: not the administration. */
-export const OKR_EVENT_KINDS: ReadonlySet<SubjectKind> = new Set(['objective', 'keyResult', 'checkIn', 'initiative']);
+export const OKR_EVENT_KINDS: ReadonlySet<SubjectKind> = new Set(['objective', 'keyResult', 'checkIn', 'initiative', 'dependency', 'comment', 'contradiction']);
 
 /** The fields an event of each kind tells about, as the API names them, in the order a history
  *  lists them. What is not here (versions, timestamps, password hashes) is never in an event. */
@@ -44,4 +47,7 @@ export const EVENT_FIELDS = {
   checkIn: ['value', 'confidence', 'comment', 'blockers', 'createdAt'],
   initiative: ['title', 'description', 'ownerId', 'status', 'periodId', 'keyResultIds'],
   session: [],
+  dependency: ['fromUnitId', 'toUnitId', 'objectiveId', 'keyResultId', 'description', 'neededBy', 'state', 'reply'],
+  comment: ['body', 'mentionIds'],
+  contradiction: ['keyResultIds', 'note', 'clearedAt'],
 } as const satisfies Record<SubjectKind, readonly string[]>;

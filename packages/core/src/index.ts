@@ -15,5 +15,9 @@ export * from './schemas/trash.js';
 export * from './schemas/event.js';
 export * from './schemas/history.js';
 export * from './schemas/live.js';
+export * from './schemas/dependency.js';
+export * from './schemas/comment.js';
+export * from './schemas/contradiction.js';
+export * from './schemas/unitAlignment.js';
 
 export * from './rules.js';

@@ -20,6 +20,8 @@ const HomePage = lazy(() => import('./pages/home/HomePage'));
 const OrganisationPage = lazy(() => import('./pages/organisation/OrganisationPage'));
 const UnitPage = lazy(() => import('./pages/unit/UnitPage'));
 const KeyResultPage = lazy(() => import('./pages/keyResult/KeyResultPage'));
+const ObjectivePage = lazy(() => import('./pages/objective/ObjectivePage'));
+const AlignmentPage = lazy(() => import('./pages/alignment/AlignmentPage'));
 const SettingsPage = withWidgets(() => import('./pages/settings/SettingsPage'));
 const AccountPage = withWidgets(() => import('./pages/account/AccountPage'));
 
@@ -45,7 +47,9 @@ function Screens() {
             <Switch>
               <Route path="/">{page(<HomePage />)}</Route>
               <Route path="/organisation">{page(<OrganisationPage />)}</Route>
+              <Route path="/units/:unitId/alignment">{page(<AlignmentPage />)}</Route>
               <Route path="/units/:unitId">{page(<UnitPage />)}</Route>
+              <Route path="/objectives/:objectiveId">{page(<ObjectivePage />)}</Route>
               <Route path="/key-results/:keyResultId">{page(<KeyResultPage />)}</Route>
               <Route path="/settings">{page(<SettingsPage />)}</Route>
               <Route path="/account">{page(<AccountPage />)}</Route>

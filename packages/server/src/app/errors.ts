@@ -28,3 +28,6 @@ export class TooManyRequests extends AppError {
     super(429, 'Too Many Requests', detail, errors);
   }
 }
+/** A request that conflicts with the state it would change, naming the field that asked for it. */
+export const conflictOn = (field: string, message: string, code: string) =>
+  new AppError(409, 'Conflict', `${field} ${message}`, [{ field, message, code }]);

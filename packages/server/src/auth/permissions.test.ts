@@ -48,6 +48,18 @@ const POLICY: ReadonlyArray<readonly [string, number, number, number, number, nu
   ['POST   /api/v1/auth/logout-everywhere',              401,   204,  204,   204,  204],
   // Only admins may end a demo; this organisation is none, so the admin is refused too (409).
   ['DELETE /api/v1/demo',                                401,   409,  403,   403,  403],
+  // Raised from Alfa: its members and admins raise (core's dependencyPermissions).
+  ['POST   /api/v1/dependencies',                        401,   201,  201,   403,  403],
+  // Raised by Beta on Alfa: Alfa's members answer it; Beta's, the raising side, may not acknowledge.
+  ['PATCH  /api/v1/dependencies/:id',                    401,   200,  200,   403,  403],
+  // Everyone in the organisation comments; the author (here the admin) edits; the author or an admin deletes.
+  ['POST   /api/v1/objectives/:id/comments',             401,   201,  201,   201,  201],
+  ['POST   /api/v1/key-results/:id/comments',            401,   201,  201,   201,  201],
+  ['PATCH  /api/v1/comments/:id',                        401,   200,  403,   403,  403],
+  ['DELETE /api/v1/comments/:id',                        401,   204,  403,   403,  403],
+  // A key result of Alfa against one of Beta: members of either unit and admins flag and clear.
+  ['POST   /api/v1/contradictions',                      401,   201,  201,   201,  403],
+  ['DELETE /api/v1/contradictions/:id',                  401,   200,  200,   200,  403],
 ];
 
 // Everyone signed in reads everything but the audit trail, which is the admins'; nobody else reads anything.
@@ -74,6 +86,12 @@ const READS: ReadonlyArray<readonly [string, number, number, number, number, num
   ['GET    /api/v1/units/:id/activity',                  401,   200,  200,   200,  200],
   ['GET    /api/v1/me/activity',                         401,   200,  200,   200,  200],
   ['GET    /api/v1/audit',                               401,   200,  403,   403,  403],
+  ['GET    /api/v1/dependencies',                        401,   200,  200,   200,  200],
+  ['GET    /api/v1/dependencies/:id',                    401,   200,  200,   200,  200],
+  ['GET    /api/v1/objectives/:id/comments',             401,   200,  200,   200,  200],
+  ['GET    /api/v1/key-results/:id/comments',            401,   200,  200,   200,  200],
+  ['GET    /api/v1/contradictions',                      401,   200,  200,   200,  200],
+  ['GET    /api/v1/units/:id/alignment',                 401,   200,  200,   200,  200],
 ];
 
 /** Routes that answer without a session. Everything else under /api/ answers 401. */
@@ -83,6 +101,8 @@ interface World {
   rootId: string; alfaId: string; betaId: string; cycleId: string;
   adminId: string; memberId: string; otherId: string; ownerId: string;
   objectiveId: string; keyResultId: string;
+  /** Raised by Beta on Alfa. */
+  dependencyId: string;
 }
 interface Attempt {
   url: string; body?: unknown;
@@ -176,8 +196,30 @@ const attempts: Record<string, (admin: Client, w: World, s: Sessions) => Promise
   'POST   /api/v1/me/activity/seen': async (admin, _w, s) => {
     const mine = await s.signInAgain(s.role);
     return { url: '/api/v1/me/activity/seen', body: { seq: (await admin.get('/api/v1/me/activity')).body.lastSeq }, probe: async () => (mine ? (await mine.get('/api/v1/me/activity')).body.seenSeq : 'no session') };
+  'POST   /api/v1/dependencies': async (_a, w) => ({ url: '/api/v1/dependencies', body: { fromUnitId: w.alfaId, toUnitId: w.betaId, description: unique('Behov') } }),
+  'PATCH  /api/v1/dependencies/:id': async (admin, w) => {
+    const d = await admin.post('/api/v1/dependencies', { fromUnitId: w.betaId, toUnitId: w.alfaId, description: unique('Behov') });
+    return { url: `/api/v1/dependencies/${d.body.id}`, body: { version: d.body.version, state: 'acknowledged', reply: 'Vi ordner det' } };
+  },
+  'POST   /api/v1/objectives/:id/comments': async (_a, w) => ({ url: `/api/v1/objectives/${w.objectiveId}/comments`, body: { body: unique('Kommentar') } }),
+  'POST   /api/v1/key-results/:id/comments': async (_a, w) => ({ url: `/api/v1/key-results/${w.keyResultId}/comments`, body: { body: unique('Kommentar') } }),
+  'PATCH  /api/v1/comments/:id': async (admin, w) => {
+    const c = await admin.post(`/api/v1/objectives/${w.objectiveId}/comments`, { body: unique('Kommentar') });
+    return { url: `/api/v1/comments/${c.body.id}`, body: { version: c.body.version, body: unique('Endret') } };
+  },
+  'DELETE /api/v1/comments/:id': async (admin, w) => ({ url: `/api/v1/comments/${(await admin.post(`/api/v1/objectives/${w.objectiveId}/comments`, { body: unique('Kommentar') })).body.id}` }),
+  'POST   /api/v1/contradictions': async (admin, w) => ({ url: '/api/v1/contradictions', body: { keyResultIds: [w.keyResultId, await betaKeyResult(admin, w)], note: unique('Motstrid') } }),
+  'DELETE /api/v1/contradictions/:id': async (admin, w) => {
+    const c = await admin.post('/api/v1/contradictions', { keyResultIds: [w.keyResultId, await betaKeyResult(admin, w)], note: unique('Motstrid') });
+    return { url: `/api/v1/contradictions/${c.body.id}` };
   },
 };
+
+/** A fresh key result of Beta's, for a contradiction flag of its own. */
+async function betaKeyResult(admin: Client, w: World): Promise<string> {
+  const o = await admin.post('/api/v1/objectives', { status: 'active', unitId: w.betaId, periodId: w.cycleId, title: unique('Betas mål'), keyResults: [{ title: unique('Betas KR'), type: 'increase', start: 0, target: 10 }] });
+  return o.body.keyResults[0].id;
+}
 let signInWith: (email: string, password: string) => Promise<Client>;
 const EMAILS: Record<Role, string | undefined> = { anonymous: undefined, admin: 'ada@example.no', member: 'mia@example.no', other: 'ola@example.no', owner: 'eva@example.no' };
 
@@ -203,6 +245,12 @@ const readUrls: Record<string, (w: World) => string> = {
   'GET    /api/v1/units/:id/activity': (w) => `/api/v1/units/${w.alfaId}/activity`,
   'GET    /api/v1/me/activity': () => '/api/v1/me/activity',
   'GET    /api/v1/audit': () => '/api/v1/audit',
+  'GET    /api/v1/dependencies': (w) => `/api/v1/dependencies?unit=${w.alfaId}`,
+  'GET    /api/v1/dependencies/:id': (w) => `/api/v1/dependencies/${w.dependencyId}`,
+  'GET    /api/v1/objectives/:id/comments': (w) => `/api/v1/objectives/${w.objectiveId}/comments`,
+  'GET    /api/v1/key-results/:id/comments': (w) => `/api/v1/key-results/${w.keyResultId}/comments`,
+  'GET    /api/v1/contradictions': (w) => `/api/v1/contradictions?unit=${w.alfaId}`,
+  'GET    /api/v1/units/:id/alignment': (w) => `/api/v1/units/${w.rootId}/alignment?period=${w.cycleId}`,
 };
 
 const methodOf = (route: string) => route.split(/\s+/)[0] as 'GET' | 'POST' | 'PATCH' | 'DELETE';
@@ -232,7 +280,9 @@ describe.each(storeKinds())('permissions on %s', (kind) => {
     const objective = await admin.post('/api/v1/objectives', { status: 'active', unitId: alfa.body.id, periodId: cycleId, title: 'Alfas mål' });
     const kr = await admin.post('/api/v1/key-results', { objectiveId: objective.body.id, title: 'Evas nøkkelresultat', type: 'increase', start: 0, target: 100, ownerId });
     expect(kr.status).toBe(201);
-    w = { rootId, alfaId: alfa.body.id, betaId: beta.body.id, cycleId, adminId: setup.body.personId, memberId, otherId, ownerId, objectiveId: objective.body.id, keyResultId: kr.body.id };
+    const dependency = await admin.post('/api/v1/dependencies', { fromUnitId: beta.body.id, toUnitId: alfa.body.id, description: 'Tall fra Alfa' });
+    expect(dependency.status).toBe(201);
+    w = { rootId, alfaId: alfa.body.id, betaId: beta.body.id, cycleId, adminId: setup.body.personId, memberId, otherId, ownerId, objectiveId: objective.body.id, keyResultId: kr.body.id, dependencyId: dependency.body.id };
     clients.admin = admin;
     clients.member = await t.signIn('mia@example.no', 'a long enough password');
     clients.other = await t.signIn('ola@example.no', 'a long enough password');
@@ -247,6 +297,10 @@ describe.each(storeKinds())('permissions on %s', (kind) => {
       alfaProgress: `/api/v1/units/${alfa.body.id}/progress?period=${cycleId}`,
       initiatives: '/api/v1/initiatives?limit=500',
       checkIns: `/api/v1/key-results/${kr.body.id}/check-ins?limit=500`,
+      dependencies: '/api/v1/dependencies?limit=500',
+      objectiveComments: `/api/v1/objectives/${objective.body.id}/comments?limit=500`,
+      keyResultComments: `/api/v1/key-results/${kr.body.id}/comments?limit=500`,
+      contradictions: '/api/v1/contradictions?limit=500',
     };
   });
   afterAll(async () => { await t?.close(); });

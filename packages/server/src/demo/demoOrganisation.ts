@@ -116,6 +116,8 @@ export interface DemoOrganisation {
   periods: DemoPeriod[];
   objectives: DemoObjective[];
   initiatives: DemoInitiative[];
+  /** Coordination between units: dependencies, comment threads, contradiction flags (issue 13). */
+  coordination: DemoCoordination;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1761,5 +1763,117 @@ export function buildDemoOrganisation(now: Date): DemoOrganisation {
     periods: [yearPeriod.def, previous.def, current.def, next.def],
     objectives,
     initiatives,
+    coordination: buildCoordination(nowMs),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Coordination between units (issue 13): a dependency waiting for an answer for more than a week,
+// another acknowledged, a comment thread with mentions on a draft, and one contradiction flag.
+// ---------------------------------------------------------------------------------------------
+
+export interface DemoDependency {
+  key: string;
+  fromUnitKey: string;
+  toUnitKey: string;
+  keyResultKey?: string;
+  objectiveKey?: string;
+  description: string;
+  /** YYYY-MM-DD, or null */
+  neededBy: string | null;
+  raisedByKey: string;
+  /** ISO instant */
+  raisedAt: string;
+  /** The answers after the raising, oldest first. */
+  steps: Array<{ state: 'acknowledged' | 'declined' | 'resolved'; byKey: string; at: string; note: string | null }>;
+}
+
+export interface DemoComment {
+  key: string;
+  objectiveKey: string;
+  /** On this key result's thread rather than its objective's. */
+  keyResultKey?: string;
+  authorKey: string;
+  at: string;
+  /** As typed: a mention is @ and the person's whole name. */
+  body: string;
+}
+
+export interface DemoContradiction {
+  key: string;
+  keyResultKeys: [string, string];
+  note: string;
+  flaggedByKey: string;
+  at: string;
+}
+
+export interface DemoCoordination {
+  dependencies: DemoDependency[];
+  comments: DemoComment[];
+  contradictions: DemoContradiction[];
+}
+
+function buildCoordination(nowMs: number): DemoCoordination {
+  /** A time of day some days before today in Oslo: always before `now`. */
+  const daysAgo = (days: number, hour: number, minute = 0): string => new Date(osloInstant(osloDay(nowMs) - days, hour, minute)).toISOString();
+  const inDays = (days: number): string => formatDay(osloDay(nowMs) + days);
+  return {
+    dependencies: [
+      {
+        key: 'dep-ventetidstall',
+        fromUnitKey: 'kampanje',
+        toUnitKey: 'helsepolitikk',
+        keyResultKey: 'kamp-dagsorden-kr1',
+        description: 'Ferske ventetidstall per fylke, så journalistene kan lage lokale saker med pasientene våre.',
+        neededBy: inDays(10),
+        raisedByKey: 'jonas',
+        raisedAt: daysAgo(9, 9, 30),
+        steps: [],
+      },
+      {
+        key: 'dep-landingsside',
+        fromUnitKey: 'kampanje',
+        toUnitKey: 'digital',
+        keyResultKey: 'kamp-opprop-kr1',
+        description: 'En landingsside for oppropet med teller for underskrifter, klar før standuka i lokallagene.',
+        neededBy: inDays(5),
+        raisedByKey: 'jonas',
+        raisedAt: daysAgo(12, 10, 15),
+        steps: [{ state: 'acknowledged', byKey: 'ida', at: daysAgo(11, 13, 40), note: 'Vi lager den i den nye publiseringsløsningen og viser den fram på fredagsmøtet.' }],
+      },
+    ],
+    comments: [
+      {
+        key: 'com-lofter-1',
+        objectiveKey: 'n-kamp-lofter',
+        authorKey: 'jonas',
+        at: daysAgo(2, 14, 5),
+        body: '@Henrik Lund, kan du lage en skisse av løftesporeren før planleggingsmøtet? Da ser vi om nøkkelresultatet er realistisk.',
+      },
+      {
+        key: 'com-lofter-2',
+        objectiveKey: 'n-kamp-lofter',
+        authorKey: 'henrik',
+        at: daysAgo(1, 9, 20),
+        body: 'Ja! Jeg tar med et utkast på torsdag. @Sigrid Aas, har dere oversikten over løftene partiene ga i valgkampen?',
+      },
+      {
+        key: 'com-lofter-3',
+        objectiveKey: 'n-kamp-lofter',
+        keyResultKey: 'n-kamp-lofter-kr1',
+        authorKey: 'sigrid',
+        at: daysAgo(1, 11, 0),
+        body: 'Vi har løftene fra fire partier. Fire er et ambisiøst, men ærlig mål.',
+      },
+    ],
+    contradictions: [
+      {
+        key: 'con-annonser',
+        keyResultKeys: ['kamp-opprop-kr4', 'dig-na-nye-kr1'],
+        note: 'Kampanjeteamet vil få ned annonsekostnaden per underskrift, mens Digital kommunikasjon trenger mer betalt annonsering for å nå 400 000 nye personer. Vi må bli enige om budsjettet.',
+        flaggedByKey: 'henrik',
+        at: daysAgo(6, 15, 30),
+      },
+    ],
   };
 }

@@ -19,6 +19,7 @@ import { insertInitiative } from '../store/initiatives.js';
 import { newId } from '../store/ids.js';
 import { hashPassword } from '../auth/passwords.js';
 import { buildDemoOrganisation, DEMO_PASSWORD } from './demoOrganisation.js';
+import { seedCoordination } from './seedCoordination.js';
 
 export interface SeededDemo { organisation: string; password: string; accounts: Array<{ email: string; name: string; isAdmin: boolean }> }
 
@@ -120,6 +121,7 @@ export async function seedDemoIfEmpty(deps: Deps): Promise<SeededDemo | undefine
         if (at < stamp) events.push(event('keyResult.changed', keyResultSubject(raised, objective.unitId), [{ field: 'target', before: Math.round(raised.target * 0.9), after: raised.target }], at));
       }
     }
+    await seedCoordination(trx, orgId, demo, idOf, events);
     // In the order they happened, so seq and time agree as they do for live changes.
     events.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
     await appendEvents(trx, orgId, events);

@@ -19,3 +19,12 @@ export const sessionSubject = (person: { id: string; name: string }): EventSubje
 
 /** The fields of a kind, typed for core's fieldChanges over an object of that kind. */
 export const fieldsOf = <T extends object>(kind: SubjectKind) => EVENT_FIELDS[kind] as unknown as ReadonlyArray<keyof T & string>;
+/** A dependency belongs to the unit that raised it, and to what it was raised for. */
+export const dependencySubject = (d: { id: string; description: string; fromUnit: { id: string }; objectiveId: string | null; keyResultId: string | null }): EventSubject =>
+  ({ kind: 'dependency', id: d.id, name: d.description.slice(0, 200), unitId: d.fromUnit.id, objectiveId: d.objectiveId, keyResultId: d.keyResultId });
+/** A comment is named by what its thread is on. */
+export const commentSubject = (c: { id: string }, on: { title: string; unitId: string; objectiveId: string; keyResultId: string | null }): EventSubject =>
+  ({ kind: 'comment', id: c.id, name: on.title, unitId: on.unitId, objectiveId: on.objectiveId, keyResultId: on.keyResultId });
+/** A contradiction flag sits on the first of its two key results; its changes name both. */
+export const contradictionSubject = (c: { id: string; note: string }, first: { id: string; objectiveId: string; unitId: string }): EventSubject =>
+  ({ kind: 'contradiction', id: c.id, name: c.note.slice(0, 200), unitId: first.unitId, objectiveId: first.objectiveId, keyResultId: first.id });

@@ -25,6 +25,8 @@ export const screens: readonly Screen[] = [
   { path: '/organisation', module: 'src/pages/organisation/OrganisationPage.tsx', signedIn: true },
   { path: '/units/:unitId', module: 'src/pages/unit/UnitPage.tsx', signedIn: true },
   { path: '/key-results/:keyResultId', module: 'src/pages/keyResult/KeyResultPage.tsx', signedIn: true },
+  { path: '/objectives/:objectiveId', module: 'src/pages/objective/ObjectivePage.tsx', signedIn: true },
+  { path: '/units/:unitId/alignment', module: 'src/pages/alignment/AlignmentPage.tsx', signedIn: true },
   { path: '/settings', module: 'src/pages/settings/SettingsPage.tsx', signedIn: true },
   { path: '/account', module: 'src/pages/account/AccountPage.tsx', signedIn: true },
   { path: '/sign-in', module: SIGN_IN_MODULE, signedIn: false },

@@ -1,7 +1,8 @@
 // Units of the organisation tree, and a unit's progress for a period.
-import { IdParams, page, Unit, UnitCreate, UnitPatch, UnitProgress, UnitProgressTreeQuery, UnitQuery, UnitWithAncestors } from '@varde/core';
+import { IdParams, page, Unit, UnitAlignment, UnitAlignmentQuery, UnitCreate, UnitPatch, UnitProgress, UnitProgressTreeQuery, UnitQuery, UnitWithAncestors } from '@varde/core';
 import { addUnit, changeUnit, readUnit, readUnits } from '../app/units.js';
 import { readUnitProgress } from '../app/unitProgress.js';
+import { readUnitAlignment } from '../app/unitAlignment.js';
 import { actorOf } from '../http/authenticate.js';
 import { problems, type RoutePlugin } from './types.js';
 
@@ -24,4 +25,8 @@ export const unitRoutes: RoutePlugin = (app, deps) => {
       params: IdParams, querystring: UnitProgressTreeQuery, response: { 200: UnitProgress, ...problems },
     },
   }, async (request) => readUnitProgress(deps, actorOf(request), request.params.id, request.query.period, request.query.depth));
+  app.get('/api/v1/units/:id/alignment', { schema: {
+    tags: ['units'], summary: 'The alignment between the units right below this one for a cycle: their drafts and published OKRs side by side, what nothing pays into, suggested overlaps and contradiction flags',
+    params: IdParams, querystring: UnitAlignmentQuery, response: { 200: UnitAlignment, ...problems } } },
+  async (request) => readUnitAlignment(deps, actorOf(request), request.params.id, request.query.period));
 };

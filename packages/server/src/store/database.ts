@@ -17,6 +17,7 @@ import * as trash from './migrations/004_trash.js';
 import * as checkInEditsAndArchivedUnits from './migrations/005_check_in_edits_and_archived_units.js';
 import * as events from './migrations/006_events.js';
 import * as activitySeen from './migrations/007_activity_seen.js';
+import * as dependenciesAndComments from './migrations/009_dependencies_and_comments.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 export interface Store {
@@ -49,6 +50,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '005_check_in_edits_and_archived_units': checkInEditsAndArchivedUnits,
   '006_events': events,
   '007_activity_seen': activitySeen,
+  '009_dependencies_and_comments': dependenciesAndComments,
 };
 
 export async function openStore(config: StoreConfig): Promise<Store> {

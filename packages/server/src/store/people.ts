@@ -205,3 +205,23 @@ export async function deleteSessionsOf(db: Db, orgId: string, personId: string, 
   if (exceptId) q = q.where('id', '!=', exceptId);
   return (await q.returning('id').execute()).map((r) => r.id);
 }
+
+/** The names of these people, by id, for what names its authors and the people it mentions. */
+export async function peopleNames(db: Db, orgId: string, ids: readonly string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const unique = [...new Set(ids)];
+  for (let i = 0; i < unique.length; i += 500) {
+    for (const r of await db.selectFrom('people').select(['id', 'name']).where('org_id', '=', orgId).where('id', 'in', unique.slice(i, i + 500)).execute()) out.set(r.id, r.name);
+  }
+  return out;
+}
+
+/** The active people whose names contain one of `words`, in any case: who a comment's @ may mention. */
+export async function mentionCandidates(db: Db, orgId: string, words: readonly string[]): Promise<Array<{ id: string; name: string }>> {
+  const found = new Map<string, string>();
+  for (const word of words) {
+    const rows = await db.selectFrom('people').select(['id', 'name']).where('org_id', '=', orgId).where('active', '=', 1).where(nameContains(db, word)).limit(50).execute();
+    for (const r of rows) found.set(r.id, r.name);
+  }
+  return [...found].map(([id, name]) => ({ id, name }));
+}

@@ -82,6 +82,26 @@ export interface EventCounterTable { org_id: string; seq: number | string | bigi
 /** The newest seq a person had seen of their units' activity, and when (store/activitySeen.ts). */
 export interface ActivitySeenTable { org_id: string; person_id: string; seq: number | string | bigint; seen_at: string }
 
+/** What one unit needs from another (store/dependencies.ts); objective and key result without a
+ *  foreign key, so the trash keeps the link across a deletion and its restore. */
+export interface DependencyTable {
+  id: string; org_id: string; from_unit_id: string; to_unit_id: string; objective_id: string | null; key_result_id: string | null;
+  description: string; needed_by: string | null; state: string; reply: string | null;
+  raised_by: string | null; raised_at: string; version: number; updated_at: string;
+}
+/** Each step of a dependency, the raising first (seq 0). */
+export interface DependencyStepTable { org_id: string; dependency_id: string; seq: number; state: string; person_id: string | null; at: string; note: string | null }
+/** A comment on an objective (key_result_id null) or on one of its key results; mentions kept as @[id]. */
+export interface CommentTable {
+  id: string; org_id: string; objective_id: string; key_result_id: string | null; author_id: string | null;
+  body: string; version: number; created_at: string; edited_at: string | null;
+}
+export interface CommentMentionTable { org_id: string; comment_id: string; person_id: string }
+export interface ContradictionTable {
+  id: string; org_id: string; key_result_a: string; key_result_b: string; note: string;
+  flagged_by: string | null; flagged_at: string; cleared_by: string | null; cleared_at: string | null;
+}
+
 export interface Database {
   organisations: OrganisationTable;
   people: PersonTable;
@@ -101,4 +121,9 @@ export interface Database {
   events: EventTable;
   event_counters: EventCounterTable;
   activity_seen: ActivitySeenTable;
+  dependencies: DependencyTable;
+  dependency_steps: DependencyStepTable;
+  comments: CommentTable;
+  comment_mentions: CommentMentionTable;
+  contradictions: ContradictionTable;
 }

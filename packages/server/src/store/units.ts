@@ -135,3 +135,18 @@ export async function subtreeNodes(db: Db, orgId: string, unitId: string): Promi
     .selectFrom('sub').selectAll().execute();
   return rows.map((r) => ({ id: r.id, parentId: r.parent_id, name: r.name, kind: r.kind, archivedAt: r.archived_at }));
 }
+
+/** Of `unitIds`, those the person is a member of. */
+export async function unitsWithMember(db: Db, orgId: string, personId: string, unitIds: readonly string[]): Promise<Set<string>> {
+  if (unitIds.length === 0) return new Set();
+  const rows = await db.selectFrom('memberships').select('unit_id').where('org_id', '=', orgId).where('person_id', '=', personId)
+    .where('unit_id', 'in', [...new Set(unitIds)]).execute();
+  return new Set(rows.map((r) => r.unit_id));
+}
+
+/** The units right below one that are not archived, by name. */
+export async function activeChildren(db: Db, orgId: string, parentId: string): Promise<UnitNode[]> {
+  const rows = await db.selectFrom('units').select(['id', 'parent_id', 'name', 'kind', 'archived_at']).where('org_id', '=', orgId)
+    .where('parent_id', '=', parentId).where('archived_at', 'is', null).orderBy('name').orderBy('id').execute();
+  return rows.map((r) => ({ id: r.id, parentId: r.parent_id, name: r.name, kind: r.kind, archivedAt: r.archived_at }));
+}

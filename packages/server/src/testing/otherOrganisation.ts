@@ -13,6 +13,9 @@ import { insertCheckIn } from '../store/checkIns.js';
 import { refreshAllObjectiveProgress } from '../store/objectiveProgress.js';
 import { insertInitiative } from '../store/initiatives.js';
 import { insertTrash } from '../store/trash.js';
+import { insertDependency } from '../store/dependencies.js';
+import { insertComment } from '../store/comments.js';
+import { insertContradiction } from '../store/contradictions.js';
 import { newId } from '../store/ids.js';
 import { newSessionToken, sessionId } from '../auth/sessionTokens.js';
 import { testOrganisation } from './organisations.js';
@@ -30,6 +33,8 @@ export interface OtherOrganisation {
   trashId: string;
   /** A valid session of its admin: the cookie value. */
   sessionToken: string;
+  /** Raised by the team on its root unit for `keyResultId`; a comment on `objectiveId` mentioning the member; a flag on the two key results. */
+  dependencyId: string; commentId: string; contradictionId: string;
 }
 
 /** `now` should be after the first organisation was made, so the first stays the default one. */
@@ -37,7 +42,7 @@ export async function insertOtherOrganisation(db: Db, now: string, periods: { st
   const o: OtherOrganisation = {
     orgId: newId(), adminId: newId(), memberId: newId(), rootUnitId: newId(), teamId: newId(), yearId: newId(), cycleId: newId(),
     objectiveId: newId(), moalId: newId(), keyResultId: newId(), moalKeyResultId: newId(), checkInId: newId(), initiativeId: newId(), trashId: newId(),
-    sessionToken: newSessionToken(),
+    sessionToken: newSessionToken(), dependencyId: newId(), commentId: newId(), contradictionId: newId(),
   };
   const year = periods.start.slice(0, 4);
   await db.transaction().execute(async (trx) => {
@@ -60,6 +65,9 @@ export async function insertOtherOrganisation(db: Db, now: string, periods: { st
     await insertInitiative(trx, { id: o.initiativeId, orgId: o.orgId, unitId: o.teamId, periodId: o.cycleId, title: 'Annenorgs tiltak', description: '', ownerId: o.memberId, status: 'planned', keyResultIds: [o.keyResultId], now });
     const deletedInitiative = { id: newId(), org_id: o.orgId, unit_id: o.teamId, period_id: o.cycleId, title: 'Annenorgs slettede tiltak', description: '', owner_id: o.memberId, status: 'planned', version: 1, created_at: now, updated_at: now };
     await insertTrash(trx, { id: o.trashId, orgId: o.orgId, subjectId: deletedInitiative.id, deletedBy: o.adminId, deletedAt: now, snapshot: { kind: 'initiative', rows: { initiative: deletedInitiative, links: [] } } });
+    await insertDependency(trx, { id: o.dependencyId, orgId: o.orgId, fromUnitId: o.teamId, toUnitId: o.rootUnitId, objectiveId: o.objectiveId, keyResultId: o.keyResultId, description: 'Annenorgs behov', neededBy: null, raisedBy: o.memberId, now });
+    await insertComment(trx, { id: o.commentId, orgId: o.orgId, objectiveId: o.objectiveId, keyResultId: null, authorId: o.adminId, body: `Hei @[${o.memberId}]`, now }, [o.memberId]);
+    await insertContradiction(trx, { id: o.contradictionId, orgId: o.orgId, a: o.keyResultId, b: o.moalKeyResultId, note: 'Annenorgs motstrid', by: o.adminId, now });
     await insertSession(trx, { id: sessionId(o.sessionToken), orgId: o.orgId, personId: o.adminId, now, expiresAt: new Date(Date.parse(now) + 30 * 86_400_000).toISOString() });
   });
   return o;
@@ -68,5 +76,5 @@ export async function insertOtherOrganisation(db: Db, now: string, periods: { st
 /** Every id the organisation holds, to look for in answers the first organisation gets. */
 export function idsOf(o: OtherOrganisation): string[] {
   return [o.orgId, o.adminId, o.memberId, o.rootUnitId, o.teamId, o.yearId, o.cycleId, o.objectiveId, o.moalId, o.keyResultId,
-    o.moalKeyResultId, o.checkInId, o.initiativeId, o.trashId];
+    o.moalKeyResultId, o.checkInId, o.initiativeId, o.trashId, o.dependencyId, o.commentId, o.contradictionId];
 }

@@ -42,7 +42,7 @@ type Opts<T> = Omit<UseQueryOptions<T>, 'queryKey' | 'queryFn'>;
 
 /** Reads every page of a list. Not for a screen of a large organisation: there the lists of every
  *  unit and every person run to megabytes (settings reads them; the team and key result pages do not). */
-async function all<T>(url: string): Promise<T[]> {
+export async function all<T>(url: string): Promise<T[]> {
   const items: T[] = [];
   let cursor: string | null = null;
   do {

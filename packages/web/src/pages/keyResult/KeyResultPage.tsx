@@ -18,6 +18,7 @@ import { dateTime, localeOf, number, valueWithMeasure } from '../../i18n/format'
 import type { ChartSeries } from './HistoryChart';
 import { ForecastStory } from './ForecastStory';
 import { lazyPart, preloadOn } from '../../components/lazyPart';
+import { WhenVisible } from '../../components/WhenVisible';
 
 const CheckInDialog = lazyPart(() => import('../unit/CheckInDialog').then((m) => m.CheckInDialog));
 const EditCheckInDialog = lazyPart(() => import('./EditCheckInDialog').then((m) => m.EditCheckInDialog));
@@ -26,6 +27,8 @@ const HistoryChart = lazy(() => import('./HistoryChart').then((m) => ({ default:
 // The history of changes is fetched, code and data, when it is first opened (or a moment before).
 const loadKeyResultHistory = () => import('./KeyResultHistory');
 const KeyResultHistory = lazy(() => loadKeyResultHistory().then((m) => ({ default: m.KeyResultHistory })));
+// Below the history: its code and thread come when the reader scrolls to it.
+const CommentThread = lazy(() => import('../../components/CommentThread').then((m) => ({ default: m.CommentThread })));
 
 export default function KeyResultPage() {
   const { keyResultId = '' } = useParams();
@@ -173,6 +176,9 @@ export default function KeyResultPage() {
           {showChanges && <Suspense fallback={<Loading />}><KeyResultHistory keyResultId={k.id} /></Suspense>}
         </div>
       </section>
+      <WhenVisible>
+        <Suspense fallback={<p className="muted" role="status">{t('common.loading')}</p>}><CommentThread on={{ keyResultId: k.id }} title={k.title} /></Suspense>
+      </WhenVisible>
       {checkingIn && <CheckInDialog keyResult={k} onClose={() => setCheckingIn(false)} />}
       {editing && <EditCheckInDialog checkIn={editing} keyResult={k} onClose={() => setEditing(null)} />}
       {deleting && (

@@ -24,6 +24,7 @@ import { lazyPart, preloadOn } from '../../components/lazyPart';
 import { alignmentsOf } from './alignments';
 import { usePublish } from './usePublish';
 import { useNearViewport } from '../../components/useNearViewport';
+import { WhenVisible } from '../../components/WhenVisible';
 
 const CheckInDialog = lazyPart(() => import('./CheckInDialog').then((m) => m.CheckInDialog));
 const ObjectiveDialog = lazyPart(() => import('./ObjectiveDialog').then((m) => m.ObjectiveDialog));
@@ -31,6 +32,8 @@ const KeyResultDialog = lazyPart(() => import('./KeyResultDialog').then((m) => m
 const InitiativeDialog = lazyPart(() => import('./InitiativeDialog').then((m) => m.InitiativeDialog));
 const ObjectiveHistoryDialog = lazyPart(() => import('./ObjectiveHistoryDialog').then((m) => m.ObjectiveHistoryDialog));
 const UnitActivity = lazy(() => import('./UnitActivity').then((m) => ({ default: m.UnitActivity })));
+// Below the objectives: its code and data come when the reader scrolls to it.
+const UnitCoordination = lazy(() => import('./UnitCoordination'));
 
 type Dialog =
   | { kind: 'checkIn'; target: CheckInTarget }
@@ -132,7 +135,7 @@ export default function UnitPage() {
             <div className="objective-head">
               <div className="grow">
                 <span className="tag">{t(`objective.kinds.${o.kind}`)}{o.status !== 'active' ? ` · ${t(`objective.statuses.${o.status}`)}` : ''}</span>
-                <h2 id={`objective-${o.id}`}>{o.title}</h2>
+                <h2 id={`objective-${o.id}`}><Link to={`/objectives/${o.id}`}>{o.title}</Link></h2>
                 {full?.description && <p className="muted" style={{ margin: '.3rem 0 0' }}>{full.description}</p>}
                 <div className="aligns" style={{ marginTop: '.4rem' }}>
                   <span className="muted">{t('objective.paysInto')}</span>
@@ -202,9 +205,20 @@ export default function UnitPage() {
         </section>
       )}
 
+      {data && (
+        <WhenVisible>
+          <Suspense fallback={<Loading />}>
+            <UnitCoordination unitId={unitId} unitName={unit.name} periodId={period.id} keyResults={krChoices} canRaise={canEdit} />
+          </Suspense>
+        </WhenVisible>
+      )}
+
       {data && data.children.length > 0 && (
         <section className="card" aria-labelledby="children-heading">
-          <h2 id="children-heading">{t('unit.children')}</h2>
+          <div className="row" style={{ justifyContent: 'space-between' }}>
+            <h2 id="children-heading">{t('unit.children')}</h2>
+            <Link to={`/units/${unitId}/alignment?period=${period.id}`}>{t('alignment.open')}</Link>
+          </div>
           <ul className="tree">
             {data.children.map((c) => (
               <li key={c.unit.id} className="tree-row">
