@@ -196,6 +196,7 @@ const attempts: Record<string, (admin: Client, w: World, s: Sessions) => Promise
   'POST   /api/v1/me/activity/seen': async (admin, _w, s) => {
     const mine = await s.signInAgain(s.role);
     return { url: '/api/v1/me/activity/seen', body: { seq: (await admin.get('/api/v1/me/activity')).body.lastSeq }, probe: async () => (mine ? (await mine.get('/api/v1/me/activity')).body.seenSeq : 'no session') };
+  },
   'POST   /api/v1/dependencies': async (_a, w) => ({ url: '/api/v1/dependencies', body: { fromUnitId: w.alfaId, toUnitId: w.betaId, description: unique('Behov') } }),
   'PATCH  /api/v1/dependencies/:id': async (admin, w) => {
     const d = await admin.post('/api/v1/dependencies', { fromUnitId: w.betaId, toUnitId: w.alfaId, description: unique('Behov') });
