@@ -78,7 +78,9 @@ function ObjectiveForm({ unitId, periodId, known, existing, existingAlignments, 
       setBusy(false);
       return;
     }
-    await queryClient.invalidateQueries();
+    // Not awaited: the dialog closes once the server took the objective, and the page's reads
+    // (more of them since the activity and the coordination sections) come in behind it.
+    void queryClient.invalidateQueries();
     setBusy(false);
     onClose();
   };
