@@ -39,12 +39,17 @@ async function openCoordination(page: Page, unitId: string): Promise<void> {
   await scrollUntilVisible(page, page.getByRole('heading', { name: 'What others need from us' }));
 }
 
-/** Scrolls down (the part is drawn when it comes into view) until `target` is visible. */
+/** Scrolls down a screen at a time, as a reader does (the part is drawn when it comes into view, and a
+ *  jump to the very end would pass over it), until `target` is visible. */
 async function scrollUntilVisible(page: Page, target: Locator): Promise<void> {
   await expect.poll(async () => {
-    await page.evaluate(() => window.scrollTo(0, document.scrollingElement!.scrollHeight));
+    if (await target.isVisible()) return true;
+    await page.evaluate(() => {
+      const end = document.scrollingElement!.scrollHeight - window.innerHeight;
+      window.scrollTo(0, window.scrollY >= end - 1 ? 0 : window.scrollY + window.innerHeight * 0.7);
+    });
     return target.isVisible();
-  }, { timeout: 15_000 }).toBe(true);
+  }, { timeout: 15_000, interval: 250 }).toBe(true);
   await target.scrollIntoViewIfNeeded();
 }
 
