@@ -39,7 +39,7 @@ describe.each(storeKinds())('rituals and check-in rhythm on %s', (kind) => {
     const notDate = expectProblem(await o.admin.post('/api/v1/periods', { ...base, reviewDate: '2027-06-31' }), 400, 'no such day', { fields: ['reviewDate'], only: true });
     expect(notDate[0]!.code).toBe('invalid_date');
     const order = expectProblem(await o.admin.post('/api/v1/periods', { ...base, planningStartDate: '2027-03-20', planningEndDate: '2027-03-10' }), 400, 'window backwards', { fields: ['planningEndDate'], only: true });
-    expect(order[0]!.code).toBe('too_early');
+    expect(order[0]).toMatchObject({ code: 'too_early', params: { after: 'planningStartDate', date: '2027-03-20' } });
     expectProblem(await o.admin.post('/api/v1/periods', { ...base, reviewDate: '2027-06-28', retrospectiveDate: '2027-06-20' }), 400, 'retro before review', { fields: ['retrospectiveDate'], only: true });
   });
 
