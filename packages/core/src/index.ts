@@ -20,5 +20,6 @@ export * from './schemas/comment.js';
 export * from './schemas/contradiction.js';
 export * from './schemas/unitAlignment.js';
 export * from './schemas/plan.js';
+export * from './schemas/meeting.js';
 
 export * from './rules.js';
