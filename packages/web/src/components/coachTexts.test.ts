@@ -10,7 +10,7 @@ const load = (lang: string) => JSON.parse(readFileSync(new URL(`../i18n/${lang}.
 
 describe.each(['nb', 'sv', 'en'])('the coach in %s', (lang) => {
   const t = i18next.createInstance();
-  void t.init({ lng: lang, resources: { [lang]: { translation: load(lang) } }, interpolation: { escapeValue: false }, initImmediate: false });
+  void t.init({ lng: lang, resources: { [lang]: { translation: load(lang) } }, interpolation: { escapeValue: false }, initAsync: false });
   const say = t.t.bind(t) as Parameters<typeof hintText>[0];
 
   it.each(HINT_CODES)('says what to look at, why and how to fix for %s', (code) => {
