@@ -38,10 +38,10 @@ export const OKR_EVENT_KINDS: ReadonlySet<SubjectKind> = new Set(['objective', '
 /** The fields an event of each kind tells about, as the API names them, in the order a history
  *  lists them. What is not here (versions, timestamps, password hashes) is never in an event. */
 export const EVENT_FIELDS = {
-  organisation: ['name', 'language', 'timeZone', 'fiscalYearStartMonth', 'cycleCadence', 'checkInCadenceDays', 'strategy'],
-  unit: ['name', 'kind', 'description', 'parentId', 'members', 'archivedAt'],
+  organisation: ['name', 'language', 'timeZone', 'fiscalYearStartMonth', 'cycleCadence', 'checkInCadenceDays', 'checkInWeekday', 'checkInCadence', 'strategy'],
+  unit: ['name', 'kind', 'description', 'parentId', 'members', 'archivedAt', 'checkInWeekday', 'checkInCadence'],
   person: ['name', 'email', 'isAdmin', 'active'],
-  period: ['name', 'kind', 'startDate', 'endDate', 'state'],
+  period: ['name', 'kind', 'startDate', 'endDate', 'state', 'planningStartDate', 'planningEndDate', 'reviewDate', 'retrospectiveDate'],
   objective: ['title', 'description', 'kind', 'status', 'unitId', 'periodId', 'ownerIds', 'alignments'],
   keyResult: ['title', 'type', 'start', 'target', 'measure', 'ownerId', 'weight'],
   checkIn: ['value', 'confidence', 'comment', 'blockers', 'createdAt'],

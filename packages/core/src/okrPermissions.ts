@@ -15,9 +15,10 @@ export function mayChangeOkrs(actor: { isAdmin: boolean }, unit: OkrUnitFacts): 
   return !okrsReadOnly(unit) && (actor.isAdmin || unit.actorIsMember);
 }
 
-/** A closed period's results are final: it takes no check-ins until it is reopened. */
+/** A closed period's results are final: it takes no check-ins until it is reopened. An objective
+ *  parked in the backlog has no period (its state reads 'backlog') and takes none until pulled out. */
 export function periodTakesCheckIns(periodState: string): boolean {
-  return periodState !== 'closed';
+  return periodState !== 'closed' && periodState !== 'backlog';
 }
 
 export interface CheckInFacts { unit: OkrUnitFacts; ownerId: string | null; periodState: string }

@@ -32,3 +32,7 @@ export * from './contradictionPermissions.js';
 export * from './mentions.js';
 export * from './measureOverlap.js';
 export * from './unpaidTargets.js';
+export * from './periodRituals.js';
+export * from './checkInRhythm.js';
+export * from './activationDrafts.js';
+export * from './backlogMove.js';

@@ -6,7 +6,7 @@ import { KeyResult, NewObjectiveKeyResult } from './keyResult.js';
 import { ProgressReadingSchema, TrackStatusSchema } from './progress.js';
 
 export const ObjectiveKind = z.enum(['committed', 'aspirational']);
-export const ObjectiveStatus = z.enum(['draft', 'active', 'done', 'cancelled']);
+export const ObjectiveStatus = z.enum(['draft', 'active', 'done', 'cancelled', 'backlog']);
 
 export const Alignment = z.union([
   z.object({ objectiveId: Id }).strict(),
@@ -28,7 +28,7 @@ export type AlignedTo = z.infer<typeof AlignedTo>;
 export const Objective = z.object({
   id: Id,
   unitId: Id,
-  periodId: Id,
+  periodId: Id.nullable().describe('null while the objective is parked in the backlog (status backlog)'),
   title: z.string(),
   description: z.string(),
   kind: ObjectiveKind,
@@ -61,7 +61,7 @@ export const ObjectiveCreate = z.object({
   description: LongText.default(''),
   kind: ObjectiveKind.default('committed'),
   /** A new objective is a draft, left out of every roll-up, until it is published (made active). */
-  status: ObjectiveStatus.default('draft'),
+  status: ObjectiveStatus.default('draft').describe('draft or active; backlog is reached by parking a draft (PATCH status backlog)'),
   ownerIds: Owners.default([]),
   alignments: Alignments.default([]),
   keyResults: z.array(NewObjectiveKeyResult).max(20, 'at most 20 key results').default([])
@@ -74,11 +74,15 @@ export const ObjectivePatch = z.object({
   title: Title.optional(),
   description: LongText.optional(),
   kind: ObjectiveKind.optional(),
-  status: ObjectiveStatus.optional(),
+  status: ObjectiveStatus.optional().describe('backlog parks a draft (its period becomes null, its key results go with it); draft with periodId pulls a parked one into a cycle in planning or active'),
   ownerIds: Owners.optional(),
   alignments: Alignments.optional(),
   periodId: Id.optional(),
 }).strict();
 export type ObjectivePatch = z.infer<typeof ObjectivePatch>;
 
-export const ObjectiveQuery = ListQuery.extend({ unit: Id.optional(), period: Id.optional() });
+export const ObjectiveQuery = ListQuery.extend({
+  unit: Id.optional(),
+  period: Id.optional(),
+  status: ObjectiveStatus.optional().describe('Only objectives of this status; parked ones (backlog) are listed only when asked for by status=backlog'),
+});

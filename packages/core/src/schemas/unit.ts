@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { Id, ListQuery, LongText, Timestamp, Title, Version } from './common.js';
 import { MemberRole } from './person.js';
+import { CheckInCadenceSchema, CheckInWeekday } from './organisation.js';
 
 export const UnitKind = z.enum(['organisation', 'area', 'team']);
 export type UnitKind = z.infer<typeof UnitKind>;
@@ -17,6 +18,14 @@ export const Unit = z.object({
   members: z.array(UnitMember),
   /** When an admin archived it (its OKRs kept, read-only; left out of roll-ups), or null. */
   archivedAt: Timestamp.nullable(),
+  checkInWeekday: z.number().int().nullable().describe("The unit's own check-in weekday (1–7, Monday 1), or null for the organisation's"),
+  checkInCadence: CheckInCadenceSchema.nullable().describe("The unit's own check-in cadence, or null for the organisation's"),
+  checkIn: z.object({
+    weekday: z.number().int(),
+    cadence: CheckInCadenceSchema,
+    cadenceDays: z.number().int().describe('After how many days since the last check-in a key result of the unit is due one'),
+    inherited: z.boolean().describe('true when the unit sets neither, and both come from the organisation'),
+  }).describe('The rhythm the unit checks in by: its own where set, else the organisation\'s (core\'s effectiveCheckIn)'),
   /** What the person asking may do (core's mayChangeOkrs). */
   can: z.object({ changeOkrs: z.boolean() }),
   version: z.number().int(),
@@ -48,6 +57,8 @@ export const UnitCreate = z.object({
   kind: UnitKind.default('team'),
   description: LongText.default(''),
   members: Members.default([]),
+  checkInWeekday: CheckInWeekday.nullable().default(null),
+  checkInCadence: CheckInCadenceSchema.nullable().default(null),
 }).strict();
 export type UnitCreate = z.infer<typeof UnitCreate>;
 
@@ -58,6 +69,8 @@ export const UnitPatch = z.object({
   kind: UnitKind.optional(),
   description: LongText.optional(),
   members: Members.optional(),
+  checkInWeekday: CheckInWeekday.nullable().optional().describe("null: the organisation's"),
+  checkInCadence: CheckInCadenceSchema.nullable().optional().describe("null: the organisation's"),
   /** true archives the unit (admins; not the organisation, not while units below it are active), false restores it. */
   archived: z.boolean({ error: 'must be true or false' }).optional(),
 }).strict();

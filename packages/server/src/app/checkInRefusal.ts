@@ -21,6 +21,7 @@ export function checkInValueRefusal(kr: Pick<KeyResultRecord, 'type'>, periodSta
   if (kr.type === 'milestone' && input.value !== 0 && input.value !== 1) {
     return invalid('value', 'must be 0 (not done) or 1 (done) for a milestone', 'milestone');
   }
+  if (periodState === 'backlog') return invalid('id', 'belongs to an objective parked in the backlog; pull it into a cycle to check in', 'objective_in_backlog');
   if (!periodTakesCheckIns(periodState)) return invalid('id', 'belongs to a closed period; reopen it to check in', 'closed'); // `id`: the key result of the path, as for any bad path parameter
   return undefined;
 }

@@ -1,10 +1,12 @@
 // The failures a use case can report; the HTTP layer turns each into a problem document.
-import type { FieldError } from '@varde/core';
+import type { FieldError, Problem } from '@varde/core';
 
 export class AppError extends Error {
   constructor(readonly status: number, readonly title: string, message: string, readonly errors?: FieldError[],
     /** Headers the answer carries besides the problem document, such as Retry-After. */
-    readonly headers?: Record<string, string>) {
+    readonly headers?: Record<string, string>,
+    /** Members the problem document carries besides the standard ones (RFC 9457 extensions), as Problem declares them. */
+    readonly extensions?: Pick<Problem, 'units'>) {
     super(message);
   }
 }

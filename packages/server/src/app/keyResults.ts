@@ -11,7 +11,7 @@ import { checkInSeries } from '../store/checkIns.js';
 import { newId } from '../store/ids.js';
 import type { Db } from '../store/executor.js';
 import { authorise, policies } from '../auth/policies.js';
-import { presentKeyResult, timingOf } from '../presenters/okr.js';
+import { PARKED, presentKeyResult, timingOf } from '../presenters/okr.js';
 import { isoNow, type Actor, type Deps } from './context.js';
 import { AppError, invalid, notFound, staleVersion } from './errors.js';
 
@@ -24,9 +24,10 @@ export async function keyResultInContext(db: Db, actor: Actor, id: string, optio
 
 export async function readKeyResult(deps: Deps, actor: Actor, id: string, db: Db = deps.store.db): Promise<KeyResult> {
   const { kr, periodId, actorIsMember, unitArchivedAt } = await keyResultInContext(db, actor, id);
-  const inPeriod = await getPeriodInTimeZone(db, actor.orgId, periodId);
+  const inPeriod = periodId === null ? undefined : await getPeriodInTimeZone(db, actor.orgId, periodId);
   const now = deps.clock.now();
-  const presented = presentKeyResult(kr, inPeriod ? timingOf(inPeriod.period, now, inPeriod.timeZone) : { expected: 0 }, { actor, unit: { archivedAt: unitArchivedAt, actorIsMember } });
+  const timing = periodId === null ? PARKED : inPeriod ? timingOf(inPeriod.period, now, inPeriod.timeZone) : { expected: 0 };
+  const presented = presentKeyResult(kr, timing, { actor, unit: { archivedAt: unitArchivedAt, actorIsMember } });
   if (!inPeriod) return { ...presented, forecast: null };
   const { period, timeZone: tz } = inPeriod;
   const series = await checkInSeries(db, id, periodBounds(period, tz).start.toISOString());

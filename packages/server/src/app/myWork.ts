@@ -1,12 +1,12 @@
 // "Mine": the key results I own and whether they need a check-in this cadence, the initiatives
 // I own, and how my units stand against expected in the running cycle.
-import { checkInDue, confidenceFell, okrsReadOnly, openBlocker, rollUp, unitsInRollUp, type MyWork } from '@varde/core';
+import { checkInDue, confidenceFell, effectiveCheckIn, okrsReadOnly, openBlocker, rollUp, unitsInRollUp, type MyWork } from '@varde/core';
 import { ownedKeyResults } from '../store/myWork.js';
 import { newestBlockers, previousConfidences } from '../store/latestCheckIns.js';
 import { listPeriods } from '../store/periods.js';
 import { getOrganisation } from '../store/organisations.js';
 import { listInitiatives } from '../store/initiatives.js';
-import { unitTree } from '../store/units.js';
+import { unitCadences, unitTree } from '../store/units.js';
 import { objectiveProgressRows } from '../store/progress.js';
 import { getPerson } from '../store/people.js';
 import { presentKeyResult, timingOf, unitReading } from '../presenters/okr.js';
@@ -17,8 +17,8 @@ export async function readMyWork(deps: Deps, actor: Actor): Promise<MyWork> {
   const db = deps.store.db;
   const now = deps.clock.now();
   const today = now.toISOString().slice(0, 10);
-  const [org, periods, person, tree] = await Promise.all([
-    getOrganisation(db, actor.orgId), listPeriods(db, actor.orgId, {}), getPerson(db, actor.orgId, actor.personId), unitTree(db, actor.orgId),
+  const [org, periods, person, tree, cadences] = await Promise.all([
+    getOrganisation(db, actor.orgId), listPeriods(db, actor.orgId, {}), getPerson(db, actor.orgId, actor.personId), unitTree(db, actor.orgId), unitCadences(db, actor.orgId),
   ]);
   if (!org || !person) throw notFound('The person');
   const tz = org.timeZone;
@@ -50,7 +50,9 @@ export async function readMyWork(deps: Deps, actor: Actor): Promise<MyWork> {
     const viewer = { actor, unit: { archivedAt: archivedAtOf.get(unitId) ?? null, actorIsMember: memberships.has(unitId) } };
     return {
       ...presentKeyResult(record, timingOf(period, now, tz), viewer), objectiveTitle, unitId, unitName, periodId,
-      checkInDue: checkInDue(kr.currentAt ? new Date(kr.currentAt) : null, now, org.checkInCadenceDays),
+      // The key result's unit's cadence: its own (weekly 7, biweekly 14 days) or the organisation's.
+      checkInDue: checkInDue(kr.currentAt ? new Date(kr.currentAt) : null, now,
+        effectiveCheckIn(cadences.get(unitId) ?? { checkInWeekday: null, checkInCadence: null }, org).cadenceDays),
       previousConfidence: previous.get(kr.id) ?? null,
       confidenceFell: confidenceFell(kr.confidence, previous.get(kr.id)),
     };

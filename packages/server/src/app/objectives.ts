@@ -1,5 +1,5 @@
 // Objectives: what a unit sets out to achieve in a period, who owns it and what it pays into.
-import { createdChanges, fieldChanges, type Alignment, type KeyResult, type Objective, type ObjectiveCreate, type ObjectivePatch, type ObjectiveWithKeyResults, type Page } from '@varde/core';
+import { createdChanges, fieldChanges, isPlacementProblem, objectivePlacement, type Alignment, type KeyResult, type Objective, type ObjectiveCreate, type ObjectivePatch, type ObjectiveWithKeyResults, type Page } from '@varde/core';
 import {
   getObjective, insertObjective, listObjectives, objectiveRefs, replaceAlignments, replaceOwners, updateObjective, type ObjectiveRecord,
 } from '../store/objectives.js';
@@ -23,10 +23,10 @@ import { invalid, notFound, staleVersion } from './errors.js';
 import { timingsOf } from './timing.js';
 import { cursorOf } from './paging.js';
 
-export async function readObjectives(deps: Deps, actor: Actor, filter: { unit?: string | undefined; period?: string | undefined },
+export async function readObjectives(deps: Deps, actor: Actor, filter: { unit?: string | undefined; period?: string | undefined; status?: string | undefined },
   limit: number, cursor: string | undefined): Promise<Page<Objective>> {
   const db = deps.store.db;
-  const rows = await listObjectives(db, actor.orgId, { unitIds: filter.unit ? [filter.unit] : undefined, periodId: filter.period }, limit + 1, cursorOf(cursor));
+  const rows = await listObjectives(db, actor.orgId, { unitIds: filter.unit ? [filter.unit] : undefined, periodId: filter.period, status: filter.status }, limit + 1, cursorOf(cursor));
   const page = rows.slice(0, limit);
   const ids = page.map((o) => o.id);
   const [krs, timing, aligned, units] = await Promise.all([
@@ -83,6 +83,8 @@ export async function addObjective(deps: Deps, actor: Actor, input: ObjectiveCre
   return unitOfWork(deps, actor, async ({ trx, record }) => {
     if (!(await getUnit(trx, actor.orgId, input.unitId))) throw invalid('unitId', 'is not a unit in this organisation', 'unknown_unit');
     await authorise(policies.changeOkrsOf(trx, actor, input.unitId, 'unitId'), "change this unit's OKRs");
+    // The backlog is reached by parking a draft, so that what is parked has been a cycle's draft.
+    if (input.status === 'backlog') throw invalid('status', 'must be draft or active; park the draft in the backlog once it is made', 'create_as_draft');
     await checkReferences(trx, actor.orgId, id, input);
     const { keyResults, ...objective } = input;
     await insertObjective(trx, { id, orgId: actor.orgId, ...objective, now: isoNow(deps) });
@@ -99,11 +101,11 @@ export async function addObjective(deps: Deps, actor: Actor, input: ObjectiveCre
 /** An initiative of a period moves key results of its unit's objectives in that period
  *  (app/initiatives.ts); an objective moved to another period would leave such links behind, so
  *  the move is refused until those initiatives are moved or unlinked too. */
-async function checkInitiativesFollow(db: Db, orgId: string, objectiveId: string, periodId: string): Promise<void> {
+async function checkInitiativesFollow(db: Db, orgId: string, objectiveId: string, periodId: string | null, field: 'periodId' | 'status'): Promise<void> {
   const left = (await periodBoundInitiativesOn(db, orgId, objectiveId)).filter((i) => i.periodId !== periodId);
   if (left.length === 0) return;
   const names = left.map((i) => `«${i.title}»`).join(', ');
-  throw invalid('periodId', `would leave behind the initiatives of the old period that move its key results (${names}); move or unlink them first`, 'initiatives_left_behind');
+  throw invalid(field, `would leave behind the initiatives of the old period that move its key results (${names}); move or unlink them first`, 'initiatives_left_behind');
 }
 
 export async function changeObjective(deps: Deps, actor: Actor, id: string, patch: ObjectivePatch): Promise<ObjectiveWithKeyResults> {
@@ -112,10 +114,14 @@ export async function changeObjective(deps: Deps, actor: Actor, id: string, patc
     if (!o) throw notFound('The objective');
     await authorise(policies.changeOkrsOf(trx, actor, o.unitId), "change this unit's OKRs");
     await checkReferences(trx, actor.orgId, id, patch);
-    if (patch.periodId !== undefined && patch.periodId !== o.periodId) await checkInitiativesFollow(trx, actor.orgId, id, patch.periodId);
+    const target = patch.periodId === undefined ? undefined : await getPeriod(trx, actor.orgId, patch.periodId);
+    const placed = objectivePlacement(o, patch, target);
+    if (isPlacementProblem(placed)) throw invalid(placed.field, placed.message, placed.code);
+    // Parking takes the objective out of its period: initiatives of that period would be left behind.
+    if (placed.periodId !== o.periodId) await checkInitiativesFollow(trx, actor.orgId, id, placed.periodId, placed.periodId === null ? 'status' : 'periodId');
     const outcome = await updateObjective(trx, actor.orgId, id, patch.version, {
       title: patch.title ?? o.title, description: patch.description ?? o.description, kind: patch.kind ?? o.kind,
-      status: patch.status ?? o.status, periodId: patch.periodId ?? o.periodId,
+      status: placed.status, periodId: placed.periodId,
     }, isoNow(deps));
     if (outcome === 'stale') throw staleVersion('The objective');
     if (patch.ownerIds) await replaceOwners(trx, actor.orgId, id, patch.ownerIds);

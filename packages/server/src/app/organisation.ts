@@ -1,5 +1,5 @@
 // Reading and changing the organisation and its strategy.
-import { fieldChanges, type Organisation, type OrganisationPatch } from '@varde/core';
+import { fieldChanges, organisationRhythm, type Organisation, type OrganisationPatch } from '@varde/core';
 import { unitOfWork } from '../events/unitOfWork.js';
 import { fieldsOf, organisationSubject } from '../events/subjects.js';
 import { getOrganisation, updateOrganisation } from '../store/organisations.js';
@@ -19,7 +19,7 @@ export async function changeOrganisation(deps: Deps, actor: Actor, patch: Organi
     const org = await getOrganisation(trx, actor.orgId);
     if (!org) throw notFound('The organisation');
     const { version, strategy, ...fields } = patch;
-    const next: Organisation = { ...org, ...fields, strategy: { ...org.strategy, ...strategy } };
+    const next: Organisation = { ...org, ...fields, ...organisationRhythm(org, fields), strategy: { ...org.strategy, ...strategy } };
     const outcome = await updateOrganisation(trx, org.id, version, next, isoNow(deps));
     if (outcome !== 'updated') throw outcome === 'stale' ? staleVersion('The organisation') : notFound('The organisation');
     const changed = (await getOrganisation(trx, org.id))!;

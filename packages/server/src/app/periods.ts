@@ -1,8 +1,8 @@
 // Periods: the years that hold Moals and the cycles that hold teams' OKRs, and their states.
-import { canTransition, createdChanges, deletedChanges, fieldChanges, periodDeleteProblems, periodPlanProblem, type Page, type Period, type PeriodCreate, type PeriodPatch, type PeriodQuery } from '@varde/core';
+import { activationRefusal, canTransition, createdChanges, deletedChanges, fieldChanges, periodDeleteProblems, periodPlanProblem, ritualDateProblems, type Page, type Period, type PeriodCreate, type PeriodPatch, type PeriodQuery } from '@varde/core';
 import { unitOfWork } from '../events/unitOfWork.js';
 import { fieldsOf, periodSubject } from '../events/subjects.js';
-import { deletePeriod, getPeriod, insertPeriod, listPeriods, lockedPeriodContents, periodsPage, updatePeriod } from '../store/periods.js';
+import { deletePeriod, draftCountsByUnit, getPeriod, insertPeriod, listPeriods, lockedPeriodContents, periodsPage, updatePeriod } from '../store/periods.js';
 import type { Db } from '../store/executor.js';
 import { newId } from '../store/ids.js';
 import { authorise, policies } from '../auth/policies.js';
@@ -26,6 +26,7 @@ export async function readPeriod(deps: Deps, actor: Actor, id: string): Promise<
 export async function addPeriod(deps: Deps, actor: Actor, input: PeriodCreate): Promise<Period> {
   await authorise(policies.changePeriods(actor), 'add periods');
   const id = newId();
+  refuseRitualsOutOfOrder(input);
   await unitOfWork(deps, actor, async ({ trx, record }) => {
     await refuseMisfit(trx, actor.orgId, { id, ...input });
     await insertPeriod(trx, { id, orgId: actor.orgId, ...input, now: isoNow(deps) });
@@ -43,9 +44,25 @@ export async function changePeriod(deps: Deps, actor: Actor, id: string, patch: 
     if (patch.state && patch.state !== period.state && !canTransition(period.state, patch.state)) {
       throw invalid('state', `cannot go from ${period.state} to ${patch.state}`, 'transition');
     }
-    const next = { name: patch.name ?? period.name, startDate: patch.startDate ?? period.startDate, endDate: patch.endDate ?? period.endDate, state: patch.state ?? period.state };
+    const next = {
+      name: patch.name ?? period.name, startDate: patch.startDate ?? period.startDate, endDate: patch.endDate ?? period.endDate, state: patch.state ?? period.state,
+      planningStartDate: patch.planningStartDate === undefined ? period.planningStartDate : patch.planningStartDate,
+      planningEndDate: patch.planningEndDate === undefined ? period.planningEndDate : patch.planningEndDate,
+      reviewDate: patch.reviewDate === undefined ? period.reviewDate : patch.reviewDate,
+      retrospectiveDate: patch.retrospectiveDate === undefined ? period.retrospectiveDate : patch.retrospectiveDate,
+    };
     if (next.endDate < next.startDate) throw invalid('endDate', 'must not be before the start date', 'order');
+    refuseRitualsOutOfOrder(next);
     await refuseMisfit(trx, actor.orgId, { ...period, ...next });
+    if (next.state === 'active' && period.state !== 'active') {
+      const refusal = activationRefusal(await draftCountsByUnit(trx, actor.orgId, id), patch.confirm === true);
+      if (refusal) {
+        const params = Object.fromEntries(refusal.units.map((u, i) => [`unit${i + 1}`, `${u.name} (${u.draftCount})`]));
+        throw new AppError(409, 'Conflict', `state ${refusal.message}`,
+          [{ field: 'state', message: refusal.message, code: refusal.code, params: { count: refusal.units.length, units: refusal.units.map((u) => u.name).join(', '), ...params } }],
+          undefined, { units: refusal.units });
+      }
+    }
     const outcome = await updatePeriod(trx, actor.orgId, id, patch.version, next, isoNow(deps));
     if (outcome === 'stale') throw staleVersion('The period');
     record('period.changed', periodSubject({ id, name: next.name }), fieldChanges(period, next, fieldsOf<Period>('period')));
@@ -69,6 +86,16 @@ export async function removePeriod(deps: Deps, actor: Actor, id: string): Promis
     await deletePeriod(trx, actor.orgId, id);
     record('period.deleted', periodSubject(period), deletedChanges(period, fieldsOf<Period>('period')));
   });
+}
+
+/** Refuses ritual dates out of order with one another or with the cycle (core's periodRituals),
+ *  judged on the period as it will be, with what the change leaves out as it was. */
+function refuseRitualsOutOfOrder(p: Parameters<typeof ritualDateProblems>[0]): void {
+  const problems = ritualDateProblems(p);
+  if (problems.length) {
+    throw new AppError(422, 'Unprocessable Content', problems.map((x) => `${x.field} ${x.message}`).join('; '),
+      problems.map((x) => ({ field: x.field, message: x.message, code: x.code, params: x.params })));
+  }
 }
 
 /** Refuses a period that does not fit the organisation's calendar (core's periodPlan rule). */

@@ -89,7 +89,8 @@ export async function restoreFromTrash(deps: Deps, actor: Actor, undoId: string)
     if (snapshot.kind === 'objective') {
       const o = snapshot.rows.objective;
       if (!(await getUnit(trx, orgId, o.unit_id))) throw restoreConflict('unitId', "the objective's unit");
-      if (!(await getPeriod(trx, orgId, o.period_id))) throw restoreConflict('periodId', "the objective's period");
+      // A parked objective (in the backlog) has no period to come back to.
+      if (o.period_id !== null && !(await getPeriod(trx, orgId, o.period_id))) throw restoreConflict('periodId', "the objective's period");
       await authorise(policies.changeOkrsOf(trx, actor, o.unit_id), "change this unit's OKRs");
       await restoreObjective(trx, orgId, snapshot.rows);
       const restored = await readObjective(deps, actor, o.id, trx);

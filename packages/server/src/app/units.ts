@@ -1,9 +1,10 @@
 // The organisation tree: listing, adding, renaming, moving, staffing and archiving units.
-import { createdChanges, fieldChanges, mayChangeOkrs, unitArchiveProblem, type Page, type Unit, type UnitCreate, type UnitMember, type UnitPatch, type UnitWithAncestors } from '@varde/core';
+import { createdChanges, effectiveCheckIn, fieldChanges, mayChangeOkrs, unitArchiveProblem, type OrganisationRhythm, type Page, type Unit, type UnitCreate, type UnitMember, type UnitPatch, type UnitWithAncestors } from '@varde/core';
 import { unitOfWork } from '../events/unitOfWork.js';
 import { fieldsOf, unitSubject } from '../events/subjects.js';
 import { ancestorsOf, getUnit, insertUnit, listUnits, replaceMembers, unitTree, updateUnit, type UnitRecord } from '../store/units.js';
 import { peopleExist } from '../store/people.js';
+import { getOrganisation } from '../store/organisations.js';
 import { newId } from '../store/ids.js';
 import type { Db } from '../store/executor.js';
 import { authorise, policies } from '../auth/policies.js';
@@ -11,22 +12,30 @@ import { isoNow, type Actor, type Deps } from './context.js';
 import { AppError, invalid, notFound, staleVersion } from './errors.js';
 import { cursorOf, pageOf } from './paging.js';
 
-/** A unit with what the person asking may do with it. */
-const present = (actor: Actor, u: UnitRecord): Unit => ({
-  ...u, can: { changeOkrs: mayChangeOkrs(actor, { archivedAt: u.archivedAt, actorIsMember: u.members.some((m) => m.personId === actor.personId) }) },
+/** A unit with the check-in rhythm it keeps (its own, or the organisation's) and what the person asking may do with it. */
+const present = (actor: Actor, u: UnitRecord, org: OrganisationRhythm): Unit => ({
+  ...u,
+  checkIn: effectiveCheckIn(u, org),
+  can: { changeOkrs: mayChangeOkrs(actor, { archivedAt: u.archivedAt, actorIsMember: u.members.some((m) => m.personId === actor.personId) }) },
 });
+
+const DEFAULT_RHYTHM: OrganisationRhythm = { checkInWeekday: 1, checkInCadence: 'weekly', checkInCadenceDays: 7 };
+async function rhythmOf(db: Db, orgId: string): Promise<OrganisationRhythm> {
+  return (await getOrganisation(db, orgId)) ?? DEFAULT_RHYTHM;
+}
 
 /** Every unit, archived ones too (with archivedAt), or only the archived (true) or active (false) ones. */
 export async function readUnits(deps: Deps, actor: Actor, limit: number, cursor: string | undefined, archived?: boolean): Promise<Page<Unit>> {
-  const page = pageOf(await listUnits(deps.store.db, actor.orgId, limit + 1, cursorOf(cursor), archived), limit);
-  return { ...page, items: page.items.map((u) => present(actor, u)) };
+  const [rows, org] = await Promise.all([listUnits(deps.store.db, actor.orgId, limit + 1, cursorOf(cursor), archived), rhythmOf(deps.store.db, actor.orgId)]);
+  const page = pageOf(rows, limit);
+  return { ...page, items: page.items.map((u) => present(actor, u, org)) };
 }
 
 /** One unit, with the units above it (for where it sits, without reading the tree). */
 export async function readUnit(deps: Deps, actor: Actor, id: string): Promise<UnitWithAncestors> {
-  const [unit, ancestors] = await Promise.all([getUnit(deps.store.db, actor.orgId, id), ancestorsOf(deps.store.db, actor.orgId, id)]);
+  const [unit, ancestors, org] = await Promise.all([getUnit(deps.store.db, actor.orgId, id), ancestorsOf(deps.store.db, actor.orgId, id), rhythmOf(deps.store.db, actor.orgId)]);
   if (!unit) throw notFound('The unit');
-  return { ...present(actor, unit), ancestors };
+  return { ...present(actor, unit, org), ancestors };
 }
 
 const archivedParent = () => invalid('parentId', 'is an archived unit; restore it first', 'unit_archived');
@@ -45,7 +54,8 @@ export async function addUnit(deps: Deps, actor: Actor, input: UnitCreate): Prom
     if (!parent) throw invalid('parentId', 'is not a unit in this organisation', 'unknown_unit');
     if (parent.archivedAt) throw archivedParent();
     await checkMembers(trx, actor.orgId, input.members);
-    await insertUnit(trx, { id, orgId: actor.orgId, parentId: input.parentId, name: input.name, kind: input.kind, description: input.description, now: isoNow(deps) });
+    await insertUnit(trx, { id, orgId: actor.orgId, parentId: input.parentId, name: input.name, kind: input.kind, description: input.description,
+      checkInWeekday: input.checkInWeekday, checkInCadence: input.checkInCadence, now: isoNow(deps) });
     await replaceMembers(trx, actor.orgId, id, input.members);
     const created = (await getUnit(trx, actor.orgId, id))!;
     record('unit.created', unitSubject(created), createdChanges(created, fieldsOf<UnitRecord>('unit')));
@@ -88,6 +98,8 @@ export async function changeUnit(deps: Deps, actor: Actor, id: string, patch: Un
       parentId: patch.parentId ?? unit.parentId, name: patch.name ?? unit.name, kind: patch.kind ?? unit.kind,
       description: patch.description ?? unit.description,
       archivedAt: patch.archived === undefined ? unit.archivedAt : patch.archived ? unit.archivedAt ?? now : null,
+      checkInWeekday: patch.checkInWeekday === undefined ? unit.checkInWeekday : patch.checkInWeekday,
+      checkInCadence: patch.checkInCadence === undefined ? unit.checkInCadence : patch.checkInCadence,
     }, now);
     if (outcome === 'stale') throw staleVersion('The unit');
     if (patch.members) await replaceMembers(trx, actor.orgId, id, patch.members);

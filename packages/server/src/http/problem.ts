@@ -12,8 +12,8 @@ import { contentSecurityPolicy, setSecurityHeadersOutsideHooks } from './securit
 
 const PROBLEM_TYPE = 'https://varde.no/problems/';
 
-export function sendProblem(reply: FastifyReply, status: number, title: string, detail: string, errors?: FieldError[]): FastifyReply {
-  const body: Problem = { type: `${PROBLEM_TYPE}${status}`, title, status, detail, ...(errors ? { errors } : {}) };
+export function sendProblem(reply: FastifyReply, status: number, title: string, detail: string, errors?: FieldError[], extensions?: Pick<Problem, 'units'>): FastifyReply {
+  const body: Problem = { type: `${PROBLEM_TYPE}${status}`, title, status, detail, ...(errors ? { errors } : {}), ...extensions };
   return reply.code(status).type('application/problem+json').send(JSON.stringify(body));
 }
 
@@ -46,7 +46,7 @@ export function installProblemHandlers(app: FastifyInstance, options: { spa?: bo
       const first = errors[0];
       return sendProblem(reply, 400, 'Bad Request', first ? `${first.field} ${first.message}` : 'The request is not valid', errors);
     }
-    if (error instanceof AppError) return sendProblem(reply.headers(error.headers ?? {}), error.status, error.title, error.message, error.errors);
+    if (error instanceof AppError) return sendProblem(reply.headers(error.headers ?? {}), error.status, error.title, error.message, error.errors, error.extensions);
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {
       // Fastify's own refusals: malformed JSON, wrong content type (415), body too large (413).

@@ -8,12 +8,14 @@ import {
 import type { KeyResultRecord } from '../store/keyResults.js';
 import type { ObjectiveRecord } from '../store/objectives.js';
 
-/** `final`: the period is closed, so progress is its final result (see core's progressReading). */
-export interface Timing { expected: number; final?: boolean }
+/** `final`: the period is closed, so progress is its final result (see core's progressReading).
+ *  `parked`: the objective is in the backlog, in no period: nothing is expected and nothing checked in. */
+export interface Timing { expected: number; final?: boolean; parked?: boolean }
+export const PARKED: Timing = { expected: 0, parked: true };
 export function timingOf(period: Pick<Period, 'startDate' | 'endDate'> & { state?: string }, now: Date, timeZone: string): Timing {
   return { expected: expectedProgress(period, now, timeZone), final: period.state === 'closed' };
 }
-const periodStateOf = (timing: Timing) => (timing.final ? 'closed' : 'open');
+const periodStateOf = (timing: Timing) => (timing.parked ? 'backlog' : timing.final ? 'closed' : 'open');
 
 /** Who is asking, and how the unit of the objects presented stands for them. */
 export interface Viewer { actor: OkrActor; unit: OkrUnitFacts }

@@ -28,7 +28,7 @@ export async function searchAlignmentTargets(db: Db, orgId: string, periodIds: r
   if (q) kq = kq.where((eb) => eb(eb.fn('lower', ['key_results.title']), 'like', like));
   const [objectives, keyResults] = await Promise.all([oq.orderBy('objectives.title').limit(limit).execute(), kq.orderBy('key_results.title').limit(limit).execute()]);
   return [
-    ...objectives.map((o) => ({ kind: 'objective' as const, id: o.id, title: o.title, objectiveId: o.id, objectiveTitle: o.title, unitId: o.unit_id, unitName: o.unit_name, periodId: o.period_id })),
-    ...keyResults.map((k) => ({ kind: 'keyResult' as const, id: k.id, title: k.title, objectiveId: k.objective_id, objectiveTitle: k.objective_title, unitId: k.unit_id, unitName: k.unit_name, periodId: k.period_id })),
+    ...objectives.map((o) => ({ kind: 'objective' as const, id: o.id, title: o.title, objectiveId: o.id, objectiveTitle: o.title, unitId: o.unit_id, unitName: o.unit_name, periodId: o.period_id! })), // filtered by period: never null
+    ...keyResults.map((k) => ({ kind: 'keyResult' as const, id: k.id, title: k.title, objectiveId: k.objective_id, objectiveTitle: k.objective_title, unitId: k.unit_id, unitName: k.unit_name, periodId: k.period_id! })),
   ];
 }

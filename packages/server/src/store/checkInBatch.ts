@@ -57,12 +57,12 @@ const KR = KEY_RESULT_COLUMNS.map((c) => `kr.${c}`).join(', ');
 // ids, so two batches, or a batch and any other writer, cannot deadlock. $1 and $2 are pairs of
 // key result and organisation, distinct: a key result is found only under its own organisation.
 const CONTEXTS = `
-  select kr.id, kr.org_id, o.unit_id, p.state as period_state, u.archived_at as unit_archived_at,
+  select kr.id, kr.org_id, o.unit_id, coalesce(p.state, 'backlog') as period_state, u.archived_at as unit_archived_at,
     array(select m.person_id from memberships m where m.unit_id = o.unit_id and m.person_id = any($3)) as members
   from unnest($1, $2) as w(id, org_id)
   join key_results kr on kr.id = w.id and kr.org_id = w.org_id
   join objectives o on o.id = kr.objective_id and o.org_id = w.org_id
-  join periods p on p.id = o.period_id and p.org_id = w.org_id
+  left join periods p on p.id = o.period_id and p.org_id = w.org_id
   join units u on u.id = o.unit_id
   order by o.id
   for no key update of o`;

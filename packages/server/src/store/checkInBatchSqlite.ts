@@ -11,11 +11,11 @@ import { eventRow, type NewEvent } from './events.js';
 import type { BatchContext, BatchKeyResult, BatchRead, BatchSeqs, BatchWrite } from './checkInBatch.js';
 
 const CONTEXTS = `
-  select kr.id, kr.org_id, kr.objective_id, o.unit_id, p.state as period_state, u.archived_at as unit_archived_at
+  select kr.id, kr.org_id, kr.objective_id, o.unit_id, coalesce(p.state, 'backlog') as period_state, u.archived_at as unit_archived_at
   from json_each(?) w
   join key_results kr on kr.id = json_extract(w.value, '$[0]') and kr.org_id = json_extract(w.value, '$[1]')
   join objectives o on o.id = kr.objective_id
-  join periods p on p.id = o.period_id
+  left join periods p on p.id = o.period_id
   join units u on u.id = o.unit_id`;
 
 const MEMBERS = `

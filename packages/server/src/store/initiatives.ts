@@ -68,7 +68,7 @@ export async function updateInitiative(db: Db, orgId: string, id: string, versio
 }
 
 /** Where each key result sits (its objective's unit and period), for those of the organisation. */
-export async function keyResultPlaces(db: Db, orgId: string, ids: readonly string[]): Promise<Map<string, { unitId: string; periodId: string }>> {
+export async function keyResultPlaces(db: Db, orgId: string, ids: readonly string[]): Promise<Map<string, { unitId: string; periodId: string | null }>> {
   if (ids.length === 0) return new Map();
   const rows = await db.selectFrom('key_results').innerJoin('objectives', 'objectives.id', 'key_results.objective_id')
     .select(['key_results.id', 'objectives.unit_id', 'objectives.period_id'])

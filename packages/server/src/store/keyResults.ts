@@ -93,7 +93,7 @@ export async function keyResultRefs(db: Db, orgId: string, ids: readonly string[
 }
 
 export interface KeyResultContextRow {
-  kr: KeyResultRecord; unitId: string; periodId: string; periodState: string; actorIsMember: boolean;
+  kr: KeyResultRecord; unitId: string; periodId: string | null; periodState: string; actorIsMember: boolean;
   /** When the objective's unit was archived (its OKRs read-only), or null. */
   unitArchivedAt: string | null;
 }
@@ -102,7 +102,8 @@ export interface KeyResultContextRow {
 const contextQuery = (lockObjective: boolean) => compiledOnce((db, a: { orgId: string; id: string; personId: string }) => {
   const q = db.selectFrom('key_results')
     .innerJoin('objectives', 'objectives.id', 'key_results.objective_id')
-    .innerJoin('periods', 'periods.id', 'objectives.period_id')
+    // Left: an objective parked in the backlog has no period; its state then reads 'backlog'.
+    .leftJoin('periods', 'periods.id', 'objectives.period_id')
     .innerJoin('units', 'units.id', 'objectives.unit_id')
     .leftJoin('memberships', (join) => join.onRef('memberships.unit_id', '=', 'objectives.unit_id').on('memberships.person_id', '=', a.personId))
     .select(KEY_RESULT_COLUMNS.map((c) => `key_results.${c}` as const))
@@ -120,5 +121,5 @@ export async function keyResultContext(db: Db, orgId: string, id: string, person
   const r = (await (lockObjective ? lockContext : readContext)(db, { orgId, id, personId })).rows[0];
   if (!r) return undefined;
   const { ctx_unit_id, ctx_period_id, ctx_period_state, ctx_unit_archived_at, ctx_role, ...row } = r;
-  return { kr: presentKeyResultRow(row), unitId: ctx_unit_id, periodId: ctx_period_id, periodState: ctx_period_state, actorIsMember: ctx_role !== null, unitArchivedAt: ctx_unit_archived_at };
+  return { kr: presentKeyResultRow(row), unitId: ctx_unit_id, periodId: ctx_period_id, periodState: ctx_period_state ?? 'backlog', actorIsMember: ctx_role !== null, unitArchivedAt: ctx_unit_archived_at };
 }

@@ -41,7 +41,7 @@ export async function newestBlockers(db: Db, orgId: string, periodIds: readonly 
     ? (await oneUnitsBlockers(db, { orgId, periodId: periodIds[0]!, unitId: unitIds[0]! })).rows
     : await newestBlockersQuery(db, { one: false, orgId, periodIds, unitIds }).execute();
   return rows.map((r) => ({
-    keyResultId: r.key_result_id, keyResultTitle: r.key_result_title, objectiveTitle: r.objective_title, unitId: r.unit_id, periodId: r.period_id,
+    keyResultId: r.key_result_id, keyResultTitle: r.key_result_title, objectiveTitle: r.objective_title, unitId: r.unit_id, periodId: r.period_id!, // filtered by period: never null
     blockers: r.blockers, createdAt: r.created_at, authorName: r.author_name,
   }));
 }

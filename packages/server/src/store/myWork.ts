@@ -17,6 +17,7 @@ export async function ownedKeyResults(db: Db, orgId: string, personId: string, p
     .where('objectives.period_id', 'in', [...periodIds]).where('objectives.status', 'in', ['active', 'draft'])
     .orderBy('key_results.current_at').orderBy('key_results.id').execute();
   return rows.map((r) => ({
-    ...presentKeyResultRow(r), objectiveTitle: r.objective_title, unitId: r.unit_id, unitName: r.unit_name, periodId: r.period_id,
+    // Filtered by period above, so never a parked objective's null.
+    ...presentKeyResultRow(r), objectiveTitle: r.objective_title, unitId: r.unit_id, unitName: r.unit_name, periodId: r.period_id!,
   }));
 }

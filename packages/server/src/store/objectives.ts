@@ -6,8 +6,8 @@ import type { Selectable } from 'kysely';
 import type { ObjectiveTable } from './schema.js';
 
 export interface ObjectiveRecord {
-  id: string; orgId: string; unitId: string; periodId: string; title: string; description: string;
-  kind: 'committed' | 'aspirational'; status: 'draft' | 'active' | 'done' | 'cancelled';
+  id: string; orgId: string; unitId: string; periodId: string | null; title: string; description: string;
+  kind: 'committed' | 'aspirational'; status: 'draft' | 'active' | 'done' | 'cancelled' | 'backlog';
   ownerIds: string[]; alignments: Alignment[]; version: number; createdAt: string; updatedAt: string;
 }
 
@@ -39,11 +39,14 @@ export async function getObjective(db: Db, orgId: string, id: string): Promise<O
   return row ? (await withLinks(db, [row]))[0] : undefined;
 }
 
-export async function listObjectives(db: Db, orgId: string, filter: { unitIds?: string[] | undefined; periodId?: string | undefined },
+/** Parked objectives (status backlog) only when the filter asks for that status: they belong to
+ *  no period, and a list that does not ask for them is a list of the cycles' objectives. */
+export async function listObjectives(db: Db, orgId: string, filter: { unitIds?: string[] | undefined; periodId?: string | undefined; status?: string | undefined },
   limit: number, cursor: string | undefined): Promise<ObjectiveRecord[]> {
   let q = db.selectFrom('objectives').selectAll().where('org_id', '=', orgId);
   if (filter.unitIds) q = q.where('unit_id', 'in', filter.unitIds);
   if (filter.periodId) q = q.where('period_id', '=', filter.periodId);
+  q = filter.status ? q.where('status', '=', filter.status) : q.where('status', '!=', 'backlog');
   if (cursor) q = q.where('id', '>', cursor);
   return withLinks(db, await q.orderBy('id').limit(limit).execute());
 }
@@ -80,7 +83,7 @@ export async function replaceAlignments(db: Db, orgId: string, objectiveId: stri
 }
 
 export async function updateObjective(db: Db, orgId: string, id: string, version: number,
-  next: { title: string; description: string; kind: string; status: string; periodId: string }, now: string): Promise<VersionedUpdate> {
+  next: { title: string; description: string; kind: string; status: string; periodId: string | null }, now: string): Promise<VersionedUpdate> {
   const result = await db.updateTable('objectives').set({
     title: next.title, description: next.description, kind: next.kind, status: next.status, period_id: next.periodId,
     version: version + 1, updated_at: now,
@@ -96,7 +99,7 @@ export async function deleteObjective(db: Db, orgId: string, id: string): Promis
 }
 
 /** Objective ids and their units, for checking alignment targets and permissions. */
-export async function objectiveRefs(db: Db, orgId: string, ids: readonly string[]): Promise<Map<string, { unitId: string; periodId: string }>> {
+export async function objectiveRefs(db: Db, orgId: string, ids: readonly string[]): Promise<Map<string, { unitId: string; periodId: string | null }>> {
   if (ids.length === 0) return new Map();
   const rows = await db.selectFrom('objectives').select(['id', 'unit_id', 'period_id']).where('org_id', '=', orgId).where('id', 'in', [...ids]).execute();
   return new Map(rows.map((r) => [r.id, { unitId: r.unit_id, periodId: r.period_id }]));

@@ -1,10 +1,10 @@
 // Organisations and their strategy.
 import type { Organisation, Strategy } from '@varde/core';
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import { isPostgres, updatedRows, type Db, type VersionedUpdate } from './executor.js';
 import type { OrganisationTable } from './schema.js';
 
-type OrganisationRow = OrganisationTable & { root_unit_id: string | null };
+type OrganisationRow = Selectable<OrganisationTable> & { root_unit_id: string | null };
 
 /** The organisation with the unit at the top of its tree, in one query. */
 const selectOrganisation = (db: Db) => db.selectFrom('organisations').selectAll('organisations')
@@ -16,6 +16,7 @@ function present(row: OrganisationRow): Organisation {
     id: row.id, name: row.name, language: row.language as Organisation['language'], timeZone: row.time_zone,
     fiscalYearStartMonth: row.fiscal_year_start_month, cycleCadence: row.cycle_cadence as Organisation['cycleCadence'],
     checkInCadenceDays: row.check_in_cadence_days,
+    checkInWeekday: row.check_in_weekday, checkInCadence: row.check_in_cadence as Organisation['checkInCadence'],
     strategy: { mission: row.mission, vision: row.vision, values: JSON.parse(row.values_json), themes: JSON.parse(row.themes_json) },
     rootUnitId: row.root_unit_id ?? null,
     version: row.version, createdAt: row.created_at, updatedAt: row.updated_at,
@@ -48,6 +49,7 @@ export async function organisationTimeZone(db: Db, id: string): Promise<string> 
 export interface NewOrganisation {
   id: string; name: string; language: string; timeZone: string; fiscalYearStartMonth: number;
   cycleCadence: string; checkInCadenceDays: number; strategy: Strategy; isDemo: boolean; now: string;
+  checkInWeekday?: number; checkInCadence?: string;
 }
 export async function insertOrganisation(db: Db, o: NewOrganisation): Promise<void> {
   await db.insertInto('organisations').values({
@@ -56,6 +58,7 @@ export async function insertOrganisation(db: Db, o: NewOrganisation): Promise<vo
     check_in_cadence_days: o.checkInCadenceDays, mission: o.strategy.mission, vision: o.strategy.vision,
     values_json: JSON.stringify(o.strategy.values), themes_json: JSON.stringify(o.strategy.themes),
     is_demo: o.isDemo ? 1 : 0, version: 1, created_at: o.now, updated_at: o.now,
+    check_in_weekday: o.checkInWeekday ?? 1, check_in_cadence: o.checkInCadence ?? (o.checkInCadenceDays === 14 ? 'biweekly' : 'weekly'),
   }).execute();
 }
 
@@ -65,6 +68,7 @@ export async function updateOrganisation(db: Db, id: string, version: number, ne
     fiscal_year_start_month: next.fiscalYearStartMonth, cycle_cadence: next.cycleCadence,
     check_in_cadence_days: next.checkInCadenceDays, mission: next.strategy.mission, vision: next.strategy.vision,
     values_json: JSON.stringify(next.strategy.values), themes_json: JSON.stringify(next.strategy.themes),
+    check_in_weekday: next.checkInWeekday, check_in_cadence: next.checkInCadence,
     version: version + 1, updated_at: now,
   }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
   if (updatedRows(result) === 1) return 'updated';

@@ -2,12 +2,15 @@
 import type { Period, PeriodKind, PeriodState } from '@varde/core';
 import type { Db, VersionedUpdate } from './executor.js';
 import { isPostgres, updatedRows } from './executor.js';
+import type { Selectable } from 'kysely';
 import type { PeriodTable } from './schema.js';
 
-function present(r: PeriodTable): Period {
+function present(r: Selectable<PeriodTable>): Period {
   return {
     id: r.id, kind: r.kind as PeriodKind, name: r.name, startDate: r.start_date, endDate: r.end_date,
-    state: r.state as PeriodState, version: r.version, createdAt: r.created_at, updatedAt: r.updated_at,
+    state: r.state as PeriodState,
+    planningStartDate: r.planning_start_date, planningEndDate: r.planning_end_date, reviewDate: r.review_date, retrospectiveDate: r.retrospective_date,
+    version: r.version, createdAt: r.created_at, updatedAt: r.updated_at,
   };
 }
 
@@ -79,19 +82,36 @@ export async function deletePeriod(db: Db, orgId: string, id: string): Promise<v
   await db.deleteFrom('periods').where('org_id', '=', orgId).where('id', '=', id).execute();
 }
 
-export interface NewPeriod { id: string; orgId: string; kind: string; name: string; startDate: string; endDate: string; state: string; now: string }
+export interface RitualDateValues {
+  planningStartDate?: string | null | undefined; planningEndDate?: string | null | undefined;
+  reviewDate?: string | null | undefined; retrospectiveDate?: string | null | undefined;
+}
+const ritualColumns = (p: RitualDateValues) => ({
+  planning_start_date: p.planningStartDate ?? null, planning_end_date: p.planningEndDate ?? null,
+  review_date: p.reviewDate ?? null, retrospective_date: p.retrospectiveDate ?? null,
+});
+export interface NewPeriod extends RitualDateValues { id: string; orgId: string; kind: string; name: string; startDate: string; endDate: string; state: string; now: string }
 export async function insertPeriod(db: Db, p: NewPeriod): Promise<void> {
   await db.insertInto('periods').values({
     id: p.id, org_id: p.orgId, kind: p.kind, name: p.name, start_date: p.startDate, end_date: p.endDate, state: p.state,
-    version: 1, created_at: p.now, updated_at: p.now,
+    ...ritualColumns(p), version: 1, created_at: p.now, updated_at: p.now,
   }).execute();
 }
 
 export async function updatePeriod(db: Db, orgId: string, id: string, version: number,
-  next: { name: string; startDate: string; endDate: string; state: string }, now: string): Promise<VersionedUpdate> {
+  next: { name: string; startDate: string; endDate: string; state: string } & RitualDateValues, now: string): Promise<VersionedUpdate> {
   const result = await db.updateTable('periods').set({
-    name: next.name, start_date: next.startDate, end_date: next.endDate, state: next.state, version: version + 1, updated_at: now,
+    name: next.name, start_date: next.startDate, end_date: next.endDate, state: next.state, ...ritualColumns(next), version: version + 1, updated_at: now,
   }).where('org_id', '=', orgId).where('id', '=', id).where('version', '=', version).executeTakeFirst();
   if (updatedRows(result) === 1) return 'updated';
   return (await getPeriod(db, orgId, id)) ? 'stale' : 'missing';
+}
+
+/** The units with draft objectives in the period, each with how many, for refusing its activation. */
+export async function draftCountsByUnit(db: Db, orgId: string, periodId: string): Promise<Array<{ id: string; name: string; draftCount: number }>> {
+  const rows = await db.selectFrom('objectives').innerJoin('units', 'units.id', 'objectives.unit_id')
+    .select(['units.id', 'units.name', (eb) => eb.fn.countAll<number | string>().as('n')])
+    .where('objectives.org_id', '=', orgId).where('objectives.period_id', '=', periodId).where('objectives.status', '=', 'draft')
+    .groupBy(['units.id', 'units.name']).execute();
+  return rows.map((r) => ({ id: r.id, name: r.name, draftCount: Number(r.n) }));
 }

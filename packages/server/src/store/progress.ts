@@ -5,7 +5,7 @@ import { compiledOnce } from './compiledOnce.js';
 import type { KeyResultType } from '@varde/core';
 
 /** Left out of every roll-up: cancelled objectives, and drafts until they are published. */
-export const ROLLED_OUT: readonly ['cancelled', 'draft'] = ['cancelled', 'draft'];
+export const ROLLED_OUT: readonly ['cancelled', 'draft', 'backlog'] = ['cancelled', 'draft', 'backlog'];
 export const countsInRollUp = (status: string): boolean => !(ROLLED_OUT as readonly string[]).includes(status);
 
 export interface ProgressKeyResultRow {

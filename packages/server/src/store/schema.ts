@@ -7,6 +7,7 @@ import type { Generated } from 'kysely';
 export interface OrganisationTable {
   id: string; name: string; language: string; time_zone: string;
   fiscal_year_start_month: number; cycle_cadence: string; check_in_cadence_days: number;
+  check_in_weekday: Generated<number>; check_in_cadence: Generated<string>;
   mission: string; vision: string; values_json: string; themes_json: string;
   is_demo: number;
   version: number; created_at: string; updated_at: string;
@@ -32,14 +33,18 @@ export interface UnitTable {
   description: string; version: number; created_at: string; updated_at: string;
   /** When an admin archived it: its OKRs are kept, read-only. */
   archived_at: Generated<string | null>;
+  /** Its own check-in weekday (1–7) and cadence; null takes the organisation's. */
+  check_in_weekday: Generated<number | null>; check_in_cadence: Generated<string | null>;
 }
 export interface MembershipTable { org_id: string; unit_id: string; person_id: string; role: string }
 export interface PeriodTable {
   id: string; org_id: string; kind: string; name: string; start_date: string; end_date: string;
   state: string; version: number; created_at: string; updated_at: string;
+  planning_start_date: Generated<string | null>; planning_end_date: Generated<string | null>;
+  review_date: Generated<string | null>; retrospective_date: Generated<string | null>;
 }
 export interface ObjectiveTable {
-  id: string; org_id: string; unit_id: string; period_id: string; title: string; description: string;
+  id: string; org_id: string; unit_id: string; period_id: string | null; title: string; description: string;
   kind: string; status: string; version: number; created_at: string; updated_at: string;
   /** The weighted mean of its key results' progress, kept current by every change to them. */
   progress: Generated<number>;

@@ -1,8 +1,8 @@
 // Units of the organisation tree and their members.
-import type { OkrUnitFacts, Unit, UnitKind, UnitMember, MemberRole } from '@varde/core';
+import type { CheckInCadence, OkrUnitFacts, Unit, UnitKind, UnitMember, MemberRole } from '@varde/core';
 
 /** A unit as stored; what the person asking may do with it is added by the use case. */
-export type UnitRecord = Omit<Unit, 'can'>;
+export type UnitRecord = Omit<Unit, 'can' | 'checkIn'>;
 import type { Db, VersionedUpdate } from './executor.js';
 import { updatedRows } from './executor.js';
 import type { Selectable } from 'kysely';
@@ -21,7 +21,9 @@ async function withMembers(db: Db, rows: Selectable<UnitTable>[], orgId: string,
   }
   return rows.map((r) => ({
     id: r.id, parentId: r.parent_id, name: r.name, kind: r.kind as UnitKind, description: r.description,
-    members: members.get(r.id) ?? [], archivedAt: r.archived_at, version: r.version, createdAt: r.created_at, updatedAt: r.updated_at,
+    members: members.get(r.id) ?? [], archivedAt: r.archived_at,
+    checkInWeekday: r.check_in_weekday, checkInCadence: r.check_in_cadence as CheckInCadence | null,
+    version: r.version, createdAt: r.created_at, updatedAt: r.updated_at,
   }));
 }
 
@@ -69,18 +71,23 @@ export async function rootUnit(db: Db, orgId: string): Promise<UnitNode | undefi
   return r ? { id: r.id, parentId: r.parent_id, name: r.name, kind: r.kind, archivedAt: r.archived_at } : undefined;
 }
 
-export interface NewUnit { id: string; orgId: string; parentId: string | null; name: string; kind: string; description: string; now: string; archivedAt?: string | null }
+export interface NewUnit {
+  id: string; orgId: string; parentId: string | null; name: string; kind: string; description: string; now: string; archivedAt?: string | null;
+  checkInWeekday?: number | null; checkInCadence?: string | null;
+}
 export async function insertUnit(db: Db, u: NewUnit): Promise<void> {
   await db.insertInto('units').values({
     id: u.id, org_id: u.orgId, parent_id: u.parentId, name: u.name, kind: u.kind, description: u.description,
     version: 1, created_at: u.now, updated_at: u.now, archived_at: u.archivedAt ?? null,
+    check_in_weekday: u.checkInWeekday ?? null, check_in_cadence: u.checkInCadence ?? null,
   }).execute();
 }
 
 export async function updateUnit(db: Db, orgId: string, id: string, version: number,
-  next: { parentId: string | null; name: string; kind: string; description: string; archivedAt: string | null }, now: string): Promise<VersionedUpdate> {
+  next: { parentId: string | null; name: string; kind: string; description: string; archivedAt: string | null; checkInWeekday: number | null; checkInCadence: string | null }, now: string): Promise<VersionedUpdate> {
   const result = await db.updateTable('units').set({
-    parent_id: next.parentId, name: next.name, kind: next.kind, description: next.description, archived_at: next.archivedAt, version: version + 1, updated_at: now,
+    parent_id: next.parentId, name: next.name, kind: next.kind, description: next.description, archived_at: next.archivedAt,
+    check_in_weekday: next.checkInWeekday, check_in_cadence: next.checkInCadence, version: version + 1, updated_at: now,
   }).where('org_id', '=', orgId).where('id', '=', id).where('version', '=', version).executeTakeFirst();
   if (updatedRows(result) === 1) return 'updated';
   return (await getUnit(db, orgId, id)) ? 'stale' : 'missing';
@@ -149,4 +156,10 @@ export async function activeChildren(db: Db, orgId: string, parentId: string): P
   const rows = await db.selectFrom('units').select(['id', 'parent_id', 'name', 'kind', 'archived_at']).where('org_id', '=', orgId)
     .where('parent_id', '=', parentId).where('archived_at', 'is', null).orderBy('name').orderBy('id').execute();
   return rows.map((r) => ({ id: r.id, parentId: r.parent_id, name: r.name, kind: r.kind, archivedAt: r.archived_at }));
+}
+
+/** Each unit's own check-in cadence (null: the organisation's), for deciding what is due. */
+export async function unitCadences(db: Db, orgId: string): Promise<Map<string, { checkInWeekday: number | null; checkInCadence: CheckInCadence | null }>> {
+  const rows = await db.selectFrom('units').select(['id', 'check_in_weekday', 'check_in_cadence']).where('org_id', '=', orgId).execute();
+  return new Map(rows.map((r) => [r.id, { checkInWeekday: r.check_in_weekday, checkInCadence: r.check_in_cadence as CheckInCadence | null }]));
 }
