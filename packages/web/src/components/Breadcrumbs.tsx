@@ -19,8 +19,10 @@ export function Breadcrumbs({ trail }: { trail: ReadonlyArray<Crumb> }) {
 /** The organisation page, then every unit from the top down to `unit` (itself included when
  *  `withUnit`), each link keeping the period. Made from the unit's own answer, which lists the
  *  units above it, so no list of the organisation's units is read. */
-export function unitTrail(unit: UnitWithAncestors | undefined, periodId: string, organisationLabel: string, withUnit: boolean): Crumb[] {
+export function unitTrail(unit: UnitWithAncestors | undefined, periodId: string | null, organisationLabel: string, withUnit: boolean): Crumb[] {
   const path = unit ? [...unit.ancestors, ...(withUnit ? [unit] : [])] : [];
-  return [{ to: `/organisation?period=${periodId}`, label: organisationLabel },
-    ...path.map((u) => ({ to: `/units/${u.id}?period=${periodId}`, label: u.name }))];
+  // An objective parked in the backlog has no period: its trail keeps none.
+  const keep = periodId ? `?period=${periodId}` : '';
+  return [{ to: `/organisation${keep}`, label: organisationLabel },
+    ...path.map((u) => ({ to: `/units/${u.id}${keep}`, label: u.name }))];
 }
