@@ -8,7 +8,7 @@ import { fieldsOf, keyResultSubject, objectiveSubject } from '../events/subjects
 import { keyResultRefs, keyResultsOf } from '../store/keyResults.js';
 import { periodBoundInitiativesOn } from '../store/initiatives.js';
 import { peopleExist } from '../store/people.js';
-import { getUnit, unitFactsFor, unitWriteFacts } from '../store/units.js';
+import { getUnit, rootUnit, unitFactsFor } from '../store/units.js';
 import { getPeriod } from '../store/periods.js';
 import { newId } from '../store/ids.js';
 import type { Db } from '../store/executor.js';
@@ -17,6 +17,7 @@ import { NO_UNIT, presentObjective } from '../presenters/okr.js';
 import { alignedToOf } from '../store/alignedTo.js';
 import { refreshObjectiveProgress } from '../store/objectiveProgress.js';
 import { groupBy } from './groupBy.js';
+import { hintsForObjectives } from './hints.js';
 import { writeKeyResult } from './keyResults.js';
 import { isoNow, type Actor, type Deps } from './context.js';
 import { invalid, notFound, staleVersion } from './errors.js';
@@ -28,25 +29,27 @@ export async function readObjectives(deps: Deps, actor: Actor, filter: { unit?: 
   const db = deps.store.db;
   const rows = await listObjectives(db, actor.orgId, { unitIds: filter.unit ? [filter.unit] : undefined, periodId: filter.period }, limit + 1, cursorOf(cursor));
   const page = rows.slice(0, limit);
-  const ids = page.map((o) => o.id);
-  const [krs, timing, aligned, units] = await Promise.all([
-    keyResultsOf(db, actor.orgId, ids), timingsOf(deps, db, actor.orgId), alignedToOf(db, actor.orgId, ids), unitFactsFor(db, actor.orgId, page.map((o) => o.unitId), actor.personId),
-  ]);
-  const krsOf = groupBy(krs, (k) => k.objectiveId);
-  const items = page.map((o) => {
-    const { keyResults: _krs, ...objective } = presentObjective(o, krsOf.get(o.id) ?? [], timing({ id: o.periodId }), aligned.get(o.id) ?? [], { actor, unit: units.get(o.unitId) ?? NO_UNIT });
-    return objective;
-  });
+  const items = (await presentObjectives(deps, db, actor, page)).map(({ keyResults: _krs, ...objective }) => objective);
   return { items, nextCursor: rows.length > limit ? page[page.length - 1]!.id : null };
+}
+
+/** Objectives as the API serves them, with their key results and the coach's hints on drafts, in a
+ *  few queries for all of them. */
+export async function presentObjectives(deps: Deps, db: Db, actor: Actor, records: readonly ObjectiveRecord[]): Promise<ObjectiveWithKeyResults[]> {
+  if (records.length === 0) return [];
+  const ids = records.map((o) => o.id);
+  const [krs, timing, aligned, units] = await Promise.all([
+    keyResultsOf(db, actor.orgId, ids), timingsOf(deps, db, actor.orgId), alignedToOf(db, actor.orgId, ids), unitFactsFor(db, actor.orgId, records.map((o) => o.unitId), actor.personId),
+  ]);
+  const hints = await hintsForObjectives(db, actor.orgId, records, krs, async () => (await rootUnit(db, actor.orgId))?.id);
+  const krsOf = groupBy(krs, (k) => k.objectiveId);
+  return records.map((o) => presentObjective(o, krsOf.get(o.id) ?? [], timing({ id: o.periodId }), aligned.get(o.id) ?? [], { actor, unit: units.get(o.unitId) ?? NO_UNIT }, hints));
 }
 
 export async function readObjective(deps: Deps, actor: Actor, id: string, db: Db = deps.store.db): Promise<ObjectiveWithKeyResults> {
   const o = await getObjective(db, actor.orgId, id);
   if (!o) throw notFound('The objective');
-  const [krs, timing, aligned, unit] = await Promise.all([
-    keyResultsOf(db, actor.orgId, [id]), timingsOf(deps, db, actor.orgId), alignedToOf(db, actor.orgId, [id]), unitWriteFacts(db, o.unitId, actor.personId),
-  ]);
-  return presentObjective(o, krs, timing({ id: o.periodId }), aligned.get(id) ?? [], { actor, unit: unit ?? NO_UNIT });
+  return (await presentObjectives(deps, db, actor, [o]))[0]!;
 }
 
 async function checkReferences(db: Db, orgId: string, objectiveId: string | undefined,

@@ -18,6 +18,7 @@ import * as checkInEditsAndArchivedUnits from './migrations/005_check_in_edits_a
 import * as events from './migrations/006_events.js';
 import * as activitySeen from './migrations/007_activity_seen.js';
 import * as dependenciesAndComments from './migrations/009_dependencies_and_comments.js';
+import * as plans from './migrations/011_plans.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 export interface Store {
@@ -51,6 +52,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '006_events': events,
   '007_activity_seen': activitySeen,
   '009_dependencies_and_comments': dependenciesAndComments,
+  '011_plans': plans,
 };
 
 export async function openStore(config: StoreConfig): Promise<Store> {
