@@ -3,7 +3,7 @@ import { createdChanges, fieldChanges, type Alignment, type KeyResult, type Obje
 import {
   getObjective, insertObjective, listObjectives, objectiveRefs, replaceAlignments, replaceOwners, updateObjective, type ObjectiveRecord,
 } from '../store/objectives.js';
-import { unitOfWork } from '../events/unitOfWork.js';
+import { unitOfWork, type UnitOfWork } from '../events/unitOfWork.js';
 import { fieldsOf, keyResultSubject, objectiveSubject } from '../events/subjects.js';
 import { keyResultRefs, keyResultsOf } from '../store/keyResults.js';
 import { periodBoundInitiativesOn } from '../store/initiatives.js';
@@ -83,20 +83,27 @@ async function checkReferences(db: Db, orgId: string, objectiveId: string | unde
 
 export async function addObjective(deps: Deps, actor: Actor, input: ObjectiveCreate): Promise<ObjectiveWithKeyResults> {
   const id = newId();
-  return unitOfWork(deps, actor, async ({ trx, record }) => {
+  return unitOfWork(deps, actor, async (work) => {
+    const { trx } = work;
     if (!(await getUnit(trx, actor.orgId, input.unitId))) throw invalid('unitId', 'is not a unit in this organisation', 'unknown_unit');
     await authorise(policies.changeOkrsOf(trx, actor, input.unitId, 'unitId'), "change this unit's OKRs");
-    await checkReferences(trx, actor.orgId, id, input);
-    const { keyResults, ...objective } = input;
-    await insertObjective(trx, { id, orgId: actor.orgId, ...objective, now: isoNow(deps) });
-    // Its key results in the same transaction: a bad one refuses the whole objective.
-    for (const [i, kr] of keyResults.entries()) await writeKeyResult(deps, trx, actor, { ...kr, objectiveId: id }, `keyResults.${i}.`);
-    if (keyResults.length) await refreshObjectiveProgress(trx, id);
-    const created = await readObjective(deps, actor, id, trx);
-    record('objective.created', objectiveSubject(created), createdChanges(created, fieldsOf<ObjectiveWithKeyResults>('objective')));
-    for (const kr of created.keyResults) record('keyResult.created', keyResultSubject(kr, created.unitId), createdChanges(kr, fieldsOf<KeyResult>('keyResult')));
-    return created;
+    return createObjective(deps, work, actor, id, input);
   });
+}
+
+/** Writes a new objective with its key results and their events, in a unit of work whose caller
+ *  has found the unit and asked whether the actor may (an adopted proposal makes one too). */
+export async function createObjective(deps: Deps, { trx, record }: Pick<UnitOfWork, 'trx' | 'record'>, actor: Actor, id: string, input: ObjectiveCreate): Promise<ObjectiveWithKeyResults> {
+  await checkReferences(trx, actor.orgId, id, input);
+  const { keyResults, ...objective } = input;
+  await insertObjective(trx, { id, orgId: actor.orgId, ...objective, now: isoNow(deps) });
+  // Its key results in the same transaction: a bad one refuses the whole objective.
+  for (const [i, kr] of keyResults.entries()) await writeKeyResult(deps, trx, actor, { ...kr, objectiveId: id }, `keyResults.${i}.`);
+  if (keyResults.length) await refreshObjectiveProgress(trx, id);
+  const created = await readObjective(deps, actor, id, trx);
+  record('objective.created', objectiveSubject(created), createdChanges(created, fieldsOf<ObjectiveWithKeyResults>('objective')));
+  for (const kr of created.keyResults) record('keyResult.created', keyResultSubject(kr, created.unitId), createdChanges(kr, fieldsOf<KeyResult>('keyResult')));
+  return created;
 }
 
 /** An initiative of a period moves key results of its unit's objectives in that period

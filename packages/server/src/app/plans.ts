@@ -8,7 +8,7 @@ import {
 } from '@varde/core';
 import { unitOfWork } from '../events/unitOfWork.js';
 import { objectiveSubject } from '../events/subjects.js';
-import { activateDrafts, getPlan, proposalsOfUnit, writePlan, type PlanRecord, type ProposalRecord, type StoredChecklist } from '../store/plans.js';
+import { activateDrafts, getPlan, proposalsOfUnit, UNWRITTEN_PLAN_VERSION, writePlan, type PlanRecord, type ProposalRecord, type StoredChecklist } from '../store/plans.js';
 import { getObjective, listObjectives, type ObjectiveRecord } from '../store/objectives.js';
 import { listInitiatives } from '../store/initiatives.js';
 import { getOrganisation } from '../store/organisations.js';
@@ -124,7 +124,7 @@ export async function readPlan(deps: Deps, actor: Actor, unitId: string, periodI
     publishedAt: stored?.publishedAt ?? null,
     publishedBy: stored?.publishedBy ?? null,
     can: { edit: may, publish: may },
-    version: stored?.version ?? 0,
+    version: stored?.version ?? UNWRITTEN_PLAN_VERSION,
   };
 }
 
@@ -143,12 +143,12 @@ export async function changePlan(deps: Deps, actor: Actor, unitId: string, perio
     const [unit, period] = await Promise.all([unitOf(trx, actor.orgId, unitId), cycleOf(trx, actor.orgId, periodId)]);
     await mayWritePlan(trx, actor, unitId, period);
     const before = await getPlan(trx, actor.orgId, unitId, periodId);
-    if ((before?.version ?? 0) !== patch.version) throw staleVersion('The plan');
+    if ((before?.version ?? UNWRITTEN_PLAN_VERSION) !== patch.version) throw staleVersion('The plan');
     // Merged by question: someone answering one question leaves the others' answers alone.
     const checklist: StoredChecklist = { ...(before?.checklist ?? {}) };
     for (const item of patch.checklist) checklist[item.question] = { answer: item.answer, note: item.note.trim() };
     const id = before?.id ?? newId();
-    const outcome = await writePlan(trx, { id, orgId: actor.orgId, unitId, periodId, version: patch.version, checklist, now });
+    const outcome = await writePlan(trx, { id, orgId: actor.orgId, unitId, periodId, version: patch.version, checklist, create: before === undefined, now });
     if (outcome === 'stale') throw staleVersion('The plan');
     const after = await getPlan(trx, actor.orgId, unitId, periodId);
     record('plan.changed', planSubject({ id }, unit, period), fieldChanges(planView(before), planView(after), ['checklist']));
@@ -163,7 +163,7 @@ export async function publishPlan(deps: Deps, actor: Actor, unitId: string, peri
     const [unit, period] = await Promise.all([unitOf(trx, actor.orgId, unitId), cycleOf(trx, actor.orgId, periodId)]);
     await mayWritePlan(trx, actor, unitId, period);
     const before = await getPlan(trx, actor.orgId, unitId, periodId);
-    if ((before?.version ?? 0) !== version) throw staleVersion('The plan');
+    if ((before?.version ?? UNWRITTEN_PLAN_VERSION) !== version) throw staleVersion('The plan');
     const unanswered = unansweredOf(before?.checklist ?? {});
     if (unanswered.length) {
       throw new AppError(422, 'Unprocessable Content', `checklist has questions not answered yet: ${unanswered.join(', ')}`, [{
@@ -178,7 +178,7 @@ export async function publishPlan(deps: Deps, actor: Actor, unitId: string, peri
       if (o) record('objective.changed', objectiveSubject(o), [{ field: 'status', before: 'draft', after: 'active' }]);
     }
     const outcome = await writePlan(trx, {
-      id: before!.id, orgId: actor.orgId, unitId, periodId, version, checklist: before!.checklist, published: { at: now, by: actor.personId }, now,
+      id: before!.id, orgId: actor.orgId, unitId, periodId, version, checklist: before!.checklist, create: false, published: { at: now, by: actor.personId }, now,
     });
     if (outcome === 'stale') throw staleVersion('The plan');
     const after = await getPlan(trx, actor.orgId, unitId, periodId);

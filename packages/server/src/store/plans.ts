@@ -21,15 +21,18 @@ export async function getPlan(db: Db, orgId: string, unitId: string, periodId: s
   };
 }
 
-/** Writes the plan if it is still at `version` (0: not written yet, made now). 'stale' when
+/** A plan not written yet reads as this version; its first write makes the row at the next. */
+export const UNWRITTEN_PLAN_VERSION = 1;
+
+/** Writes the plan if it is still at `version` (`create`: not written yet, made now). 'stale' when
  *  someone else wrote it first, also when two make it at once. */
 export async function writePlan(db: Db, p: { id: string; orgId: string; unitId: string; periodId: string; version: number; checklist: StoredChecklist;
-  published?: { at: string; by: string } | undefined; now: string }): Promise<'updated' | 'stale'> {
+  create: boolean; published?: { at: string; by: string } | undefined; now: string }): Promise<'updated' | 'stale'> {
   const checklist_json = JSON.stringify(p.checklist);
-  if (p.version === 0) {
+  if (p.create) {
     const result = await db.insertInto('plans').values({
       id: p.id, org_id: p.orgId, unit_id: p.unitId, period_id: p.periodId, checklist_json,
-      published_at: p.published?.at ?? null, published_by: p.published?.by ?? null, version: 1, created_at: p.now, updated_at: p.now,
+      published_at: p.published?.at ?? null, published_by: p.published?.by ?? null, version: p.version + 1, created_at: p.now, updated_at: p.now,
     }).onConflict((oc) => oc.columns(['unit_id', 'period_id']).doNothing()).executeTakeFirst();
     return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1 ? 'updated' : 'stale';
   }
