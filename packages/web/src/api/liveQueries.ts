@@ -33,6 +33,15 @@ export function queriesChangedBy(e: EventEntry, viewerId: string | undefined): Q
       return [['dependencies'], PLAN, ...TRAILS];
     case 'comment':
       return [['comments'], PLAN, ...TRAILS];
+    case 'plan':
+      // Publishing makes the drafts active: every roll-up and list of objectives moves.
+      return [PLAN, ['unitProgress'], ['objectives'], ['objective'], ['myWork'], ['history'], ['alignment'], ...TRAILS];
+    case 'hint':
+      // A dismissal shows wherever the hint is served: the plan, the objectives, the team page.
+      return [PLAN, ['unitProgress'], ['objectives'], ['objective'], ['keyResult'], ...TRAILS];
+    case 'proposal':
+      // Adopting makes a draft in the unit above and links the proposing objective to it.
+      return [PLAN, ['unitProgress'], ['objectives'], ['objective'], ['alignment'], ['alignmentTargets'], ...TRAILS];
     case 'contradiction':
       return [['contradictions'], ['alignment'], ...TRAILS];
     case 'organisation':

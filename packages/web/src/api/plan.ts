@@ -19,10 +19,9 @@ export const usePlan = (unitId: string, periodId: string) => useQuery({
   queryKey: planKeys.plan(unitId, periodId), queryFn: () => api.get<Plan>(planPath(unitId, periodId)), enabled: Boolean(unitId && periodId),
 });
 
-/** What the coach says about an object, as the server serves it on objectives and key results
- *  (none where it is not served). */
-export function hintsOf(subject: object | undefined): readonly HintView[] {
-  return (subject as { hints?: readonly HintView[] } | undefined)?.hints ?? [];
+/** What the coach says about an objective or a key result, as the server serves it on each. */
+export function hintsOf(subject: { hints?: readonly HintView[] | undefined } | undefined): readonly HintView[] {
+  return subject?.hints ?? [];
 }
 
 /** What a hint is about, for a dismissal. */

@@ -152,7 +152,7 @@ export default function UnitPage() {
                     : (full?.alignedTo ?? []).map((a) => <span key={a.id} className="chip">{a.isMoal ? `${t('align.kindMoal')}: ` : ''}{a.title} <span className="muted">· {a.unitName}</span></span>)}
                 </div>
                 {o.ownerIds.length > 0 && <p className="small muted" style={{ margin: '.3rem 0 0' }}>{t('objective.ownedBy', { names: o.ownerIds.map((id) => personName.get(id) ?? '').join(', ') })}</p>}
-                {o.status === 'draft' && <HintCount hints={hintsOf(o).length > 0 ? hintsOf(o) : hintsOf(full)} subject={{ kind: 'objective', id: o.id }} title={o.title} canEdit={o.can.edit} />}
+                {o.status === 'draft' && <HintCount hints={hintsOf(o)} subject={{ kind: 'objective', id: o.id }} title={o.title} canEdit={o.can.edit} />}
               </div>
               <div style={{ minWidth: '12rem' }}>
                 <ProgressBar progress={o.progress} expected={o.expectedProgress} status={o.trackStatus} reading={o.reading} label={t('objective.progressOf', { title: o.title })} />
