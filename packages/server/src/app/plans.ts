@@ -69,7 +69,7 @@ export { presentProposals };
 
 export async function readPlan(deps: Deps, actor: Actor, unitId: string, periodId: string, db: Db = deps.store.db): Promise<Plan> {
   const [unit, period] = await Promise.all([unitOf(db, actor.orgId, unitId), cycleOf(db, actor.orgId, periodId)]);
-  const [stored, own, initiatives, organisation, root, years, proposals, dependencies] = await Promise.all([
+  const [stored, own, initiatives, organisation, root, years, proposals, dependencies, parked] = await Promise.all([
     getPlan(db, actor.orgId, unitId, periodId),
     listObjectives(db, actor.orgId, { unitIds: [unitId], periodId }, ALL, undefined),
     listInitiatives(db, actor.orgId, { unitId, periodId }, ALL, undefined),
@@ -78,6 +78,7 @@ export async function readPlan(deps: Deps, actor: Actor, unitId: string, periodI
     listPeriods(db, actor.orgId, { kind: 'year' }),
     proposalsOfUnit(db, actor.orgId, unitId),
     readDependencies(deps, actor, { unit: unitId, state: 'open' }, 100, undefined, db),
+    listObjectives(db, actor.orgId, { unitIds: [unitId], status: 'backlog' }, ALL, undefined),
   ]);
   // The year the cycle starts in holds the Moals it pays into.
   const year = years.find((y) => y.startDate <= period.startDate && period.startDate <= y.endDate);
@@ -87,12 +88,13 @@ export async function readPlan(deps: Deps, actor: Actor, unitId: string, periodI
     namesOf(db, actor.orgId, unit.members.map((m) => m.personId)),
   ]);
   const listed = inPlan(own);
-  const [objectives, moals, parentObjectives, received, sent] = await Promise.all([
+  const [objectives, moals, parentObjectives, received, sent, backlog] = await Promise.all([
     presentObjectives(deps, db, actor, listed),
     presentObjectives(deps, db, actor, moalRecords.filter((o) => o.status !== 'cancelled' && o.status !== 'draft')),
     presentObjectives(deps, db, actor, inPlan(parentRecords)),
     presentProposals(deps, db, actor, proposals.received),
     presentProposals(deps, db, actor, proposals.sent),
+    presentObjectives(deps, db, actor, parked),
   ]);
 
   // The plan as the coach reads it, for what it says of the unit as a whole; what it says of each
@@ -111,9 +113,7 @@ export async function readPlan(deps: Deps, actor: Actor, unitId: string, periodI
     checklist: checklistOf(stored?.checklist ?? {}),
     objectives,
     hints: hintsOf('unit', unit.id),
-    // The backlog (objectives parked without a period) comes with the rituals branch's schema;
-    // the coordinator wires it here after the merge.
-    backlog: [],
+    backlog,
     context: {
       mission: organisation?.strategy.mission ?? '',
       themes: organisation?.strategy.themes.map((t) => t.title) ?? [],
