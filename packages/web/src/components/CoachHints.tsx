@@ -32,6 +32,12 @@ function OneHint({ hint, subject, canEdit, onDismiss, onTakeBack, busy }: {
   const { t, i18n } = useTranslation();
   const look = hintText(t, hint, 'look');
   const dismissed = hint.dismissal;
+  const explained = (
+    <>
+      <p className="hint-why"><strong>{t('coach.why')}:</strong> {hintText(t, hint, 'why')}</p>
+      <p className="hint-fix"><strong>{t('coach.fix')}:</strong> {hintText(t, hint, 'fix')}</p>
+    </>
+  );
   return (
     <li className={`hint hint-${hint.severity}${dismissed ? ' dismissed' : ''}`} data-hint-key={hintKey(subject, hint)} data-hint-code={hint.code}>
       <p className="hint-look">
@@ -39,11 +45,13 @@ function OneHint({ hint, subject, canEdit, onDismiss, onTakeBack, busy }: {
         <span className="hint-severity">{dismissed ? t('coach.dismissedTag') : t(`coach.severity.${hint.severity}`)}:</span>{' '}
         <span className="visually-hidden">{t('coach.look')}: </span>{look}
       </p>
-      {!dismissed && (
-        <>
-          <p className="hint-why"><strong>{t('coach.why')}:</strong> {hintText(t, hint, 'why')}</p>
-          <p className="hint-fix"><strong>{t('coach.fix')}:</strong> {hintText(t, hint, 'fix')}</p>
-        </>
+      {!dismissed && hint.severity === 'warning' && explained}
+      {/* Advice is a second look, not a fault: its reasons open on demand, so a plan's warnings stand out. */}
+      {!dismissed && hint.severity === 'advice' && (
+        <details className="hint-more">
+          <summary>{t('coach.whyAndFix')}</summary>
+          {explained}
+        </details>
       )}
       {dismissed && (
         <p className="hint-dismissal">
