@@ -63,7 +63,7 @@ describe('the planning workshop', () => {
     const page = jonas.page;
     await page.goto(`/units/${ids.campaign}?period=${ids.planning}`);
     await page.getByRole('link', { name: 'Open the planning workshop' }).click();
-    await page.getByRole('heading', { name: `Planning workshop: ${CAMPAIGN}`, level: 1 }).waitFor();
+    await page.getByRole('heading', { name: `Planning workshop: ${CAMPAIGN}, ${ids.planningName}`, level: 1 }).waitFor();
     expect(page.url()).toContain(workshopOf(ids.campaign));
     // Beside the drafts, what they pay into: the mission, the year's Moals, the area's objectives.
     const context = page.getByRole('region', { name: 'What we pay into' });
@@ -74,7 +74,7 @@ describe('the planning workshop', () => {
 
   it('takes drafts written by two people at once, each seeing the other\'s appear live without losing their typing', async () => {
     await henrik.page.goto(workshopOf(ids.campaign));
-    await henrik.page.getByRole('heading', { name: `Planleggingsworkshop: ${CAMPAIGN}`, level: 1 }).waitFor();
+    await henrik.page.getByRole('heading', { name: `Planleggingsworkshop: ${CAMPAIGN}, ${ids.planningName}`, level: 1 }).waitFor();
 
     // Both dialogs open at the same time.
     await jonas.page.getByRole('button', { name: 'New objective' }).click();
@@ -150,6 +150,16 @@ describe('the planning workshop', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Take back');
     // The other browser sees the dismissal too.
     await expect.poll(() => hint(draft(henrik.page, JONAS_DRAFT), 'no-number').textContent(), { timeout: 5_000 }).toContain('Avvist av Jonas Bakke');
+
+    // Taken back with the keyboard, the hint applies again and its Dismiss has focus; then dismissed anew.
+    await page.keyboard.press('Enter');
+    await expect.poll(() => numberless.getAttribute('class')).not.toContain('dismissed');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Dismiss');
+    await page.keyboard.press('Enter');
+    await dialog.getByLabel('Why it does not apply').fill('Vi teller dialogmøtene i referatene.');
+    await dialog.getByRole('button', { name: 'Dismiss the hint' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => numberless.getAttribute('class')).toContain('dismissed');
   });
 
   it('passes axe on the workshop, wide and at 375 px without sideways scrolling', async () => {
@@ -193,7 +203,7 @@ describe('the planning workshop', () => {
       await signInByApi(marte.context, 'marte@demo.varde.no');
       await marte.page.goto(`/units/${ids.area}?period=${ids.planning}`);
       await marte.page.getByRole('link', { name: 'Open the planning workshop' }).click();
-      await marte.page.getByRole('heading', { name: `Planning workshop: ${AREA}`, level: 1 }).waitFor();
+      await marte.page.getByRole('heading', { name: `Planning workshop: ${AREA}, ${ids.planningName}`, level: 1 }).waitFor();
       const proposals = marte.page.getByRole('region', { name: 'Proposals from the units below' });
       await proposals.getByText(`From ${CAMPAIGN}`).waitFor();
       await proposals.getByRole('button', { name: `Adopt «${HENRIK_DRAFT}» as our draft` }).click();
@@ -231,11 +241,26 @@ describe('the planning workshop', () => {
     const page = jonas.page;
     const areaBefore = await get(page, `/api/v1/units/${ids.area}/progress?period=${ids.planning}`);
     const question = (n: number) => page.getByRole('group', { name: new RegExp(`^${n}\\. `) });
-    await question(1).getByLabel('Yes').check();
+    // Someone else saves an answer while Jonas is answering: his form keeps his choice and says so,
+    // and his save is refused as stale, with theirs shown to answer over.
+    await question(1).getByLabel('Yes', { exact: true }).check();
+    const planUrl = `/api/v1/units/${ids.campaign}/plans/${ids.planning}`;
+    const theirs = await henrik.page.request.patch(planUrl, { data: {
+      version: (await get(henrik.page, planUrl)).version, checklist: [{ question: 'noContradictions', answer: 'no', note: 'Standuka og møtene krasjer.' }],
+    } });
+    expect(theirs.status()).toBe(200);
+    await page.getByRole('note').filter({ hasText: 'Someone else saved the answers meanwhile' }).waitFor({ timeout: 5_000 });
+    expect(await question(1).getByLabel('Yes', { exact: true }).isChecked()).toBe(true);
+    await page.getByRole('button', { name: 'Save the answers' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Someone else saved the answers meanwhile' }).waitFor();
+    expect(await question(3).getByLabel('No', { exact: true }).isChecked()).toBe(true);
+    expect(await question(3).getByLabel('Note').inputValue()).toBe('Standuka og møtene krasjer.');
+
+    await question(1).getByLabel('Yes', { exact: true }).check();
     await question(1).getByLabel('Note').fill('Alle tre bidrar til årsmålet om raskere tilgang.');
-    await question(2).getByLabel('Partly').check();
+    await question(2).getByLabel('Partly', { exact: true }).check();
     await question(2).getByLabel('Note').fill('Stramt med standuka i samme periode.');
-    await question(3).getByLabel('Yes').check();
+    await question(3).getByLabel('Yes', { exact: true }).check();
     await page.getByRole('button', { name: 'Save the answers' }).click();
     await page.getByText('1 question is not answered yet, so Varde will not publish: «Do we depend on other teams?»').waitFor();
 
@@ -244,7 +269,7 @@ describe('the planning workshop', () => {
     expect((await refused).status()).toBe(422);
     await page.getByRole('alert').filter({ hasText: 'Not published: the checklist is not complete.' }).waitFor();
 
-    await question(4).getByLabel('Yes').check();
+    await question(4).getByLabel('Yes', { exact: true }).check();
     await question(4).getByLabel('Note').fill('Lokallagene stiller frivillige; meldt som avhengighet.');
     const saved = page.waitForResponse((r) => r.url().includes('/plans/') && r.request().method() === 'PATCH');
     await page.getByRole('button', { name: 'Save the answers' }).click();

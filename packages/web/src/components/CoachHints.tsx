@@ -39,7 +39,8 @@ function OneHint({ hint, subject, canEdit, onDismiss, onTakeBack, busy }: {
     </>
   );
   return (
-    <li className={`hint hint-${hint.severity}${dismissed ? ' dismissed' : ''}`} data-hint-key={hintKey(subject, hint)} data-hint-code={hint.code}>
+    <li className={`hint hint-${hint.severity}${dismissed ? ' dismissed' : ''}`} data-hint-key={hintKey(subject, hint)} data-hint-code={hint.code}
+      data-dismissed={dismissed ? 'true' : 'false'}>
       <p className="hint-look">
         <span className="hint-sign" aria-hidden="true">{hint.severity === 'warning' ? '⚠' : 'ℹ'}</span>
         <span className="hint-severity">{dismissed ? t('coach.dismissedTag') : t(`coach.severity.${hint.severity}`)}:</span>{' '}
@@ -77,13 +78,14 @@ export function HintList({ hints, subject, title, canEdit }: { hints: readonly H
   const toast = useToast();
   const list = useRef<HTMLUListElement>(null);
   const [dismissing, setDismissing] = useState<HintView | null>(null);
-  const [focusOn, setFocusOn] = useState<string | null>(null);
+  // The hint whose button takes focus once the page shows it in its new state (dismissed or not).
+  const [focusOn, setFocusOn] = useState<{ key: string; dismissed: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const fresh = hints.map((h) => `${hintKey(subject, h)}:${h.dismissal?.id ?? ''}`).join('|');
   useEffect(() => {
     if (focusOn === null) return;
-    const button = list.current?.querySelector<HTMLElement>(`[data-hint-key="${CSS.escape(focusOn)}"] [data-hint-action]`);
+    const button = list.current?.querySelector<HTMLElement>(`[data-hint-key="${CSS.escape(focusOn.key)}"][data-dismissed="${String(focusOn.dismissed)}"] [data-hint-action]`);
     if (button) { button.focus(); setFocusOn(null); }
   }, [focusOn, fresh]);
   if (hints.length === 0) return null;
@@ -93,7 +95,7 @@ export function HintList({ hints, subject, title, canEdit }: { hints: readonly H
     setError(null);
     try {
       await api.del(`/hints/dismissals/${h.dismissal.id}`);
-      setFocusOn(hintKey(subject, h));
+      setFocusOn({ key: hintKey(subject, h), dismissed: false });
       await queryClient.invalidateQueries();
       toast(t('coach.takenBack'));
     } catch (err) {
@@ -113,7 +115,7 @@ export function HintList({ hints, subject, title, canEdit }: { hints: readonly H
       {error !== null && <div className="alert error" role="alert">{formMessage(t, error, [])}</div>}
       {dismissing && (
         <DismissHintDialog hint={dismissing} subject={subject} look={hintText(t, dismissing, 'look')}
-          onClose={(done) => { if (done) setFocusOn(hintKey(subject, dismissing)); setDismissing(null); }} />
+          onClose={(done) => { if (done) setFocusOn({ key: hintKey(subject, dismissing), dismissed: true }); setDismissing(null); }} />
       )}
     </>
   );

@@ -107,7 +107,7 @@ export default function WorkshopPage() {
       <div className="page-head">
         <div className="grow">
           <Breadcrumbs trail={unitTrail(unit, periodId, t('nav.organisation'), true)} />
-          <h1>{t('workshop.title', { unit: unit.name })}</h1>
+          <h1>{t('workshop.title', { unit: unit.name, period: period.name })}</h1>
           <p className="muted" style={{ margin: 0 }}>{t('workshop.periodLine', { period: period.name, state: t(`periodState.${period.state}`) })}</p>
           <p className="small muted" style={{ margin: '.3rem 0 0' }}>{t('workshop.lead')}</p>
           {!p.can.edit && <p className="small" style={{ margin: '.3rem 0 0' }}>{t('workshop.readOnly')}</p>}
