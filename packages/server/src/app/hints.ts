@@ -124,3 +124,11 @@ export async function reinstateHint(deps: Deps, actor: Actor, id: string): Promi
     record('hint.reinstated', { ...(subject ?? { kind: 'hint', name: d.code }), id }, deletedChanges(changesOf(d), HINT_FIELDS));
   });
 }
+
+/** For one key result read on its own: its hints while its objective is a draft. */
+export async function hintsForKeyResult(db: Db, orgId: string, kr: KeyResultRecord): Promise<HintsOf> {
+  const objective = await getObjective(db, orgId, kr.objectiveId);
+  if (objective?.status !== 'draft') return NO_HINTS;
+  const hints = draftHints([{ ...objective, alignmentCount: objective.alignments.length }], [kr], () => false).filter((h) => h.subject.kind === 'keyResult');
+  return withDismissals(db, orgId, hints);
+}

@@ -9,7 +9,7 @@ import {
 import { unitOfWork } from '../events/unitOfWork.js';
 import { objectiveSubject } from '../events/subjects.js';
 import { activateDrafts, getPlan, proposalsOfUnit, UNWRITTEN_PLAN_VERSION, writePlan, type PlanRecord, type ProposalRecord, type StoredChecklist } from '../store/plans.js';
-import { getObjective, listObjectives, type ObjectiveRecord } from '../store/objectives.js';
+import { getObjectives, listObjectives, type ObjectiveRecord } from '../store/objectives.js';
 import { listInitiatives } from '../store/initiatives.js';
 import { getOrganisation } from '../store/organisations.js';
 import { getPeriod, listPeriods } from '../store/periods.js';
@@ -58,7 +58,7 @@ const planSubject = (plan: { id: string }, unit: { id: string; name: string }, p
 /** The proposals with the proposing unit's draft as it stands now; one whose draft is gone (in the trash) is left out. */
 async function presentProposals(deps: Deps, db: Db, actor: Actor, records: readonly ProposalRecord[]): Promise<Proposal[]> {
   if (records.length === 0) return [];
-  const objectives = (await Promise.all(records.map((p) => getObjective(db, actor.orgId, p.objectiveId)))).filter((o): o is ObjectiveRecord => o !== undefined);
+  const objectives = await getObjectives(db, actor.orgId, records.map((p) => p.objectiveId));
   const presented = new Map((await presentObjectives(deps, db, actor, objectives)).map((o) => [o.id, o]));
   return records.flatMap((p) => {
     const objective = presented.get(p.objectiveId);

@@ -75,6 +75,7 @@ describe.each(storeKinds())('plans on %s', (kind) => {
     const page = (await o.per.get(`/api/v1/units/${o.ids.campaign}/progress?period=${o.ids.cycle}`)).body;
     const onPage = page.objectives.find((x: Objective) => x.id === workshop.id);
     expect(onPage.keyResults.map((k: Kr) => k.hints.map((h) => h.code))).toEqual([['task-like'], ['no-number']]);
+    expect((await o.per.get(`/api/v1/key-results/${workshop.keyResults[0]!.id}`)).body.hints.map((h: Hint) => h.code)).toEqual(['task-like']);
     const active = (await o.per.get(`/api/v1/objectives/${o.ids.analysisObjective}`)).body as Objective;
     expect(active.hints).toEqual([]);
     expect(active.keyResults[0]!.hints).toEqual([]);
