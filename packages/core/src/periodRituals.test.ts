@@ -16,7 +16,7 @@ describe('ritualDateProblems', () => {
 
   it('refuses a planning window that closes before it opens, naming its end', () => {
     const problems = ritualDateProblems({ ...t2, planningStartDate: '2027-04-20', planningEndDate: '2027-04-10' });
-    expect(problems).toEqual([{ field: 'planningEndDate', code: 'order', message: 'must not be before the start of the planning window (2027-04-20)', params: { after: 'planningStartDate', date: '2027-04-20' } }]);
+    expect(problems).toEqual([{ field: 'planningEndDate', code: 'too_early', message: 'must not be before the start of the planning window (2027-04-20)', params: { after: 'planningStartDate', date: '2027-04-20' } }]);
   });
 
   it('refuses a planning window after the cycle has ended', () => {

@@ -17,7 +17,8 @@ export interface RitualDates {
 
 export interface RitualDateProblem {
   field: RitualDateField;
-  code: 'order';
+  /** too_early: before the date it must follow; too_late: after the date it must precede. */
+  code: 'too_early' | 'too_late';
   message: string;
   /** The field and date it is out of order with. */
   params: { after?: string; before?: string; date: string };
@@ -28,10 +29,10 @@ export interface RitualDateProblem {
 export function ritualDateProblems(p: RitualDates): RitualDateProblem[] {
   const problems: RitualDateProblem[] = [];
   const notBefore = (field: RitualDateField, value: string | null | undefined, other: string | null | undefined, otherName: string, what: string) => {
-    if (value && other && value < other) problems.push({ field, code: 'order', message: `must not be before ${what} (${other})`, params: { after: otherName, date: other } });
+    if (value && other && value < other) problems.push({ field, code: 'too_early', message: `must not be before ${what} (${other})`, params: { after: otherName, date: other } });
   };
   const notAfter = (field: RitualDateField, value: string | null | undefined, other: string | null | undefined, otherName: string, what: string) => {
-    if (value && other && value > other) problems.push({ field, code: 'order', message: `must not be after ${what} (${other})`, params: { before: otherName, date: other } });
+    if (value && other && value > other) problems.push({ field, code: 'too_late', message: `must not be after ${what} (${other})`, params: { before: otherName, date: other } });
   };
   notAfter('planningStartDate', p.planningStartDate, p.endDate, 'endDate', "the cycle's end");
   notBefore('planningEndDate', p.planningEndDate, p.planningStartDate, 'planningStartDate', 'the start of the planning window');

@@ -49,7 +49,7 @@ function ritualsInOrder(p: RitualInput, ctx: z.RefinementCtx): void {
     reviewDate: real(p.reviewDate), retrospectiveDate: real(p.retrospectiveDate),
   });
   for (const problem of problems) {
-    ctx.addIssue({ code: 'custom', message: problem.message, path: [problem.field], params: { code: problem.code } });
+    ctx.addIssue({ code: 'custom', message: problem.message, path: [problem.field], params: { code: problem.code, ...problem.params } });
   }
 }
 

@@ -22,8 +22,10 @@ export function issueCode(keyword: string, message: string, params: Record<strin
     case 'invalid_value': return { code: 'invalid_option' };
     case 'invalid_format': return { code: params.format === 'email' ? 'invalid_email' : 'invalid_format' };
     case 'custom': {
-      const custom = (params.params as { code?: unknown } | undefined)?.code;
-      return { code: typeof custom === 'string' ? custom : 'invalid' };
+      // A rule's own code, and what its sentence names (a date it is out of order with), beside it.
+      const { code: custom, ...named } = (params.params as Record<string, unknown> | undefined) ?? {};
+      const shown = Object.fromEntries(Object.entries(named).filter((e): e is [string, string | number] => typeof e[1] === 'string' || typeof e[1] === 'number'));
+      return { code: typeof custom === 'string' ? custom : 'invalid', ...(Object.keys(shown).length ? { params: shown } : {}) };
     }
     default: return { code: keyword };
   }

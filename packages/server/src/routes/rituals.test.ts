@@ -39,14 +39,14 @@ describe.each(storeKinds())('rituals and check-in rhythm on %s', (kind) => {
     const notDate = expectProblem(await o.admin.post('/api/v1/periods', { ...base, reviewDate: '2027-06-31' }), 400, 'no such day', { fields: ['reviewDate'], only: true });
     expect(notDate[0]!.code).toBe('invalid_date');
     const order = expectProblem(await o.admin.post('/api/v1/periods', { ...base, planningStartDate: '2027-03-20', planningEndDate: '2027-03-10' }), 400, 'window backwards', { fields: ['planningEndDate'], only: true });
-    expect(order[0]!.code).toBe('order');
+    expect(order[0]).toMatchObject({ code: 'too_early', params: { after: 'planningStartDate', date: '2027-03-20' } });
     expectProblem(await o.admin.post('/api/v1/periods', { ...base, reviewDate: '2027-06-28', retrospectiveDate: '2027-06-20' }), 400, 'retro before review', { fields: ['retrospectiveDate'], only: true });
   });
 
   it('judges a change against the dates it leaves as they were (422), and clears a date with null', async () => {
     const early = await o.admin.patch(`/api/v1/periods/${next.id}`, { version: next.version, retrospectiveDate: '2027-03-01' });
     const errors = expectProblem(early, 422, 'retro before the stored review', { fields: ['retrospectiveDate'], only: true });
-    expect(errors[0]).toMatchObject({ code: 'order', params: { after: 'reviewDate', date: '2027-03-29' } });
+    expect(errors[0]).toMatchObject({ code: 'too_early', params: { after: 'reviewDate', date: '2027-03-29' } });
     const later = await o.admin.patch(`/api/v1/periods/${next.id}`, { version: next.version, startDate: '2027-03-30' });
     expectProblem(later, 422, 'cycle starts after its review', { fields: ['reviewDate'], only: true });
 

@@ -58,7 +58,8 @@ export async function listObjectives(db: Db, orgId: string, filter: { unitIds?: 
 }
 
 export interface NewObjective {
-  id: string; orgId: string; unitId: string; periodId: string; title: string; description: string;
+  /** null: parked in the unit's backlog. */
+  id: string; orgId: string; unitId: string; periodId: string | null; title: string; description: string;
   kind: string; status: string; ownerIds: readonly string[]; alignments: readonly Alignment[]; now: string;
 }
 export async function insertObjective(db: Db, o: NewObjective): Promise<void> {

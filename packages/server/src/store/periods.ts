@@ -115,3 +115,8 @@ export async function draftCountsByUnit(db: Db, orgId: string, periodId: string)
     .groupBy(['units.id', 'units.name']).execute();
   return rows.map((r) => ({ id: r.id, name: r.name, draftCount: Number(r.n) }));
 }
+
+/** Sets a period's ritual dates without a new version: for the demo seed, as the period is made. */
+export async function setRitualDates(db: Db, orgId: string, id: string, dates: RitualDateValues): Promise<void> {
+  await db.updateTable('periods').set(ritualColumns(dates)).where('org_id', '=', orgId).where('id', '=', id).execute();
+}

@@ -163,3 +163,9 @@ export async function unitCadences(db: Db, orgId: string): Promise<Map<string, {
   const rows = await db.selectFrom('units').select(['id', 'check_in_weekday', 'check_in_cadence']).where('org_id', '=', orgId).execute();
   return new Map(rows.map((r) => [r.id, { checkInWeekday: r.check_in_weekday, checkInCadence: r.check_in_cadence as CheckInCadence | null }]));
 }
+
+/** Sets a unit's own check-in rhythm without a new version: for the demo seed, as the unit is made. */
+export async function setCheckInRhythm(db: Db, orgId: string, unitId: string, rhythm: { checkInWeekday: number | null; checkInCadence: CheckInCadence | null }): Promise<void> {
+  await db.updateTable('units').set({ check_in_weekday: rhythm.checkInWeekday, check_in_cadence: rhythm.checkInCadence })
+    .where('org_id', '=', orgId).where('id', '=', unitId).execute();
+}

@@ -19,10 +19,10 @@ export function Breadcrumbs({ trail }: { trail: ReadonlyArray<Crumb> }) {
 /** The organisation page, then every unit from the top down to `unit` (itself included when
  *  `withUnit`), each link keeping the period. Made from the unit's own answer, which lists the
  *  units above it, so no list of the organisation's units is read. */
+/** `periodId` null (an objective parked in the backlog): the pages open on their current cycle. */
 export function unitTrail(unit: UnitWithAncestors | undefined, periodId: string | null, organisationLabel: string, withUnit: boolean): Crumb[] {
   const path = unit ? [...unit.ancestors, ...(withUnit ? [unit] : [])] : [];
-  // An objective parked in the backlog has no period: its trail keeps none.
-  const keep = periodId ? `?period=${periodId}` : '';
-  return [{ to: `/organisation${keep}`, label: organisationLabel },
-    ...path.map((u) => ({ to: `/units/${u.id}${keep}`, label: u.name }))];
+  const query = periodId ? `?period=${periodId}` : '';
+  return [{ to: `/organisation${query}`, label: organisationLabel },
+    ...path.map((u) => ({ to: `/units/${u.id}${query}`, label: u.name }))];
 }

@@ -79,3 +79,9 @@ export function ago(t: TFunction, iso: string, now = new Date()): string {
   if (days < 60) return t('time.weeksAgo', { count: Math.round(days / 7) });
   return t('time.monthsAgo', { count: Math.round(days / 30) });
 }
+
+/** The name of an ISO weekday (1 Monday … 7 Sunday) in the language: "mandag", "måndag", "Monday". */
+export function weekdayName(lang: string, isoWeekday: number): string {
+  // 1 January 2024 was a Monday.
+  return once('weekday', lang, (l) => new Intl.DateTimeFormat(l, { weekday: 'long', timeZone: 'UTC' })).format(new Date(Date.UTC(2024, 0, isoWeekday)));
+}

@@ -86,7 +86,7 @@ export default function KeyResultPage() {
       <div className="page-head">
         <div className="grow">
           <Breadcrumbs trail={objective.data && unit.data ? [...unitTrail(unit.data, objective.data.periodId, t('nav.organisation'), true),
-            { to: `/units/${objective.data.unitId}?period=${objective.data.periodId}#objective-${objective.data.id}`, label: objective.data.title }] : []} />
+            { to: `/units/${objective.data.unitId}${objective.data.periodId ? `?period=${objective.data.periodId}` : ''}#objective-${objective.data.id}`, label: objective.data.title }] : []} />
           <h1>{k.title}</h1>
           <p className="muted" style={{ margin: 0 }}>
             {t(`keyResult.types.${k.type}`)}{k.ownerId ? ` · ${t('keyResult.ownerIs', { owner: personName.get(k.ownerId) ?? '' })}` : ''}{period ? ` · ${period.name}` : ''}

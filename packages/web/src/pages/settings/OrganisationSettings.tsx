@@ -13,21 +13,23 @@ import { Loading } from '../../components/States';
 import { useToast } from '../../components/Toast';
 import { useFocusFirstInvalid } from '../../components/focusFirstInvalid';
 import { LANGUAGES } from '../../i18n';
+import { weekdayName } from '../../i18n/format';
 import { EndDemo } from './EndDemo';
 import { ChangedElsewhere } from '../../components/ChangedElsewhere';
 
 /** The form's fields as the organisation has them. */
 const formOf = (o: Organisation) => ({
   name: o.name, language: o.language, timeZone: o.timeZone, cycleCadence: o.cycleCadence, checkInCadenceDays: String(o.checkInCadenceDays),
+  checkInWeekday: String(o.checkInWeekday), checkInCadence: o.checkInCadence as string,
   mission: o.strategy.mission, vision: o.strategy.vision, values: o.strategy.values.join('\n'),
   themes: o.strategy.themes.map((th) => (th.description ? `${th.title} — ${th.description}` : th.title)).join('\n'),
 });
 
 export function OrganisationSettings() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const org = useOrganisation();
   const queryClient = useQueryClient();
-  const [form, setForm] = useState({ name: '', language: 'nb', timeZone: '', cycleCadence: 'quarter', checkInCadenceDays: '7', mission: '', vision: '', values: '', themes: '' });
+  const [form, setForm] = useState({ name: '', language: 'nb', timeZone: '', cycleCadence: 'quarter', checkInCadenceDays: '7', checkInWeekday: '1', checkInCadence: 'weekly', mission: '', vision: '', values: '', themes: '' });
   const [error, setError] = useState<unknown>(null);
   const toast = useToast();
   const formRef = useFocusFirstInvalid<HTMLFormElement>(error);
@@ -46,7 +48,10 @@ export function OrganisationSettings() {
     try {
       await api.patch('/organisation', {
         version: filledFrom ?? org.data!.version, name: form.name, language: form.language, timeZone: form.timeZone, cycleCadence: form.cycleCadence,
-        checkInCadenceDays: Number(form.checkInCadenceDays),
+        checkInWeekday: Number(form.checkInWeekday),
+        // The days follow a changed rhythm (weekly 7, biweekly 14) unless they were changed too.
+        ...(form.checkInCadence !== org.data!.checkInCadence && form.checkInCadenceDays === String(org.data!.checkInCadenceDays)
+          ? { checkInCadence: form.checkInCadence } : { checkInCadence: form.checkInCadence, checkInCadenceDays: Number(form.checkInCadenceDays) }),
         strategy: {
           mission: form.mission, vision: form.vision, values: lines(form.values),
           themes: lines(form.themes).map((l) => { const [title, ...rest] = l.split(' — '); return { title: title!.trim(), description: rest.join(' — ').trim() }; }),
@@ -62,7 +67,7 @@ export function OrganisationSettings() {
   return (
     <>
       <form ref={formRef} className="card form" onSubmit={(e) => void submit(e)} noValidate>
-        <FormError>{formMessage(t, error, ['name', 'language', 'timeZone', 'cycleCadence', 'checkInCadenceDays', 'strategy.mission', 'strategy.vision', 'strategy.values', 'strategy.themes'])}</FormError>
+        <FormError>{formMessage(t, error, ['name', 'language', 'timeZone', 'cycleCadence', 'checkInCadenceDays', 'checkInWeekday', 'checkInCadence', 'strategy.mission', 'strategy.vision', 'strategy.values', 'strategy.themes'])}</FormError>
         <ChangedElsewhere about={(e) => e.type === 'organisation.changed'}
           onReload={() => void org.refetch().then((r) => { if (r.data) fill(r.data); })} />
         <TextInput label={t('settings.orgName')} value={form.name} onChange={set('name')} error={errors.name} isRequired />
@@ -71,6 +76,10 @@ export function OrganisationSettings() {
           <TextInput label={t('settings.timeZone')} value={form.timeZone} onChange={set('timeZone')} error={errors.timeZone} hint="Europe/Oslo" />
           <SelectField label={t('settings.cadence')} value={form.cycleCadence} onChange={set('cycleCadence')} error={errors.cycleCadence}
             choices={['quarter', 'tertial', 'half-year'].map((c) => ({ id: c, label: t(`cadence.${c}`) }))} />
+          <SelectField label={t('rituals.checkInWeekday')} value={form.checkInWeekday} onChange={set('checkInWeekday')} error={errors.checkInWeekday}
+            choices={[1, 2, 3, 4, 5, 6, 7].map((d) => ({ id: String(d), label: weekdayName(i18n.language, d) }))} />
+          <SelectField label={t('rituals.checkInCadence')} value={form.checkInCadence} onChange={set('checkInCadence')} error={errors.checkInCadence}
+            choices={['weekly', 'biweekly'].map((c) => ({ id: c, label: t(`rituals.cadences.${c}`) }))} />
           <TextInput label={t('settings.checkInDays')} value={form.checkInCadenceDays} onChange={set('checkInCadenceDays')} inputMode="numeric" error={errors.checkInCadenceDays} />
         </div>
         <TextInput label={t('organisation.mission')} value={form.mission} onChange={set('mission')} multiline error={errors['strategy.mission']} />

@@ -1,5 +1,6 @@
-// Years and cycles: add the next one, move a period through planning → active → review → closed,
-// and delete one made by mistake.
+// Years and cycles: add the next one with its ritual dates, move a period through planning →
+// active → review → closed (an activation the server refuses for unpublished drafts can be
+// confirmed), set its ritual dates, and delete one made by mistake.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
@@ -17,6 +18,32 @@ import { useFocusFirstInvalid } from '../../components/focusFirstInvalid';
 import { useToast } from '../../components/Toast';
 import { ConfirmAction } from '../../components/ConfirmAction';
 import { date } from '../../i18n/format';
+import { RitualDates } from '../../components/RitualDates';
+import { PeriodRitualsDialog, RitualDateFields, ritualBody, RITUAL_FIELDS, type RitualField } from './PeriodRituals';
+
+const NO_RITUALS: Record<RitualField, string> = { planningStartDate: '', planningEndDate: '', reviewDate: '', retrospectiveDate: '' };
+
+/** The server's refusal to activate a cycle whose units have unpublished drafts, with the units. */
+function unpublishedDrafts(error: unknown): Array<{ id: string; name: string; draftCount: number }> | undefined {
+  if (!(error instanceof ApiError) || !error.errors.some((e) => e.code === 'unpublished_drafts')) return undefined;
+  return error.problem?.units ?? [];
+}
+
+/** Says which units have drafts left, and offers to activate anyway (confirm: true) or leave it. */
+function ActivationRefused({ period, units, onConfirm, onDismiss }: { period: Period; units: Array<{ name: string; draftCount: number }>; onConfirm(): void; onDismiss(): void }) {
+  const { t, i18n } = useTranslation();
+  const named = new Intl.ListFormat(i18n.language, { type: 'conjunction' }).format(units.map((u) => t('rituals.unitDrafts', { name: u.name, count: u.draftCount })));
+  return (
+    <div className="alert error stack" role="alert" aria-labelledby="activation-refused">
+      <strong id="activation-refused">{t('rituals.refusedTitle', { name: period.name })}</strong>
+      <p style={{ margin: 0 }}>{t('rituals.refused', { name: period.name, units: named })}</p>
+      <div className="row">
+        <Button className="button small" onPress={onConfirm} aria-label={t('rituals.activateAnywayNamed', { name: period.name })}>{t('rituals.activateAnyway')}</Button>
+        <Button className="button secondary small" onPress={onDismiss}>{t('rituals.notNow')}</Button>
+      </div>
+    </div>
+  );
+}
 
 /** Delete a period made by mistake, after asking; the server refuses one that holds anything, and says how much. */
 function DeletePeriod({ period, onClose }: { period: Period; onClose(): void }) {
@@ -48,8 +75,11 @@ export function PeriodSettings() {
   const periods = usePeriods();
   const queryClient = useQueryClient();
   const [form, setForm] = useState({ kind: 'cycle', name: '', startDate: '', endDate: '' });
+  const [rituals, setRituals] = useState(NO_RITUALS);
   const [error, setError] = useState<unknown>(null);
   const [stateError, setStateError] = useState<unknown>(null);
+  const [refused, setRefused] = useState<{ period: Period; units: Array<{ id: string; name: string; draftCount: number }> } | null>(null);
+  const [dating, setDating] = useState<Period | null>(null);
   const formRef = useFocusFirstInvalid<HTMLFormElement>(error);
   const toast = useToast();
   const [deleting, setDeleting] = useState<Period | null>(null);
@@ -59,19 +89,25 @@ export function PeriodSettings() {
     e.preventDefault();
     setError(null);
     try {
-      await api.post('/periods', form);
+      await api.post('/periods', { ...form, ...ritualBody(rituals) });
       setForm({ kind: 'cycle', name: '', startDate: '', endDate: '' });
+      setRituals(NO_RITUALS);
       await queryClient.invalidateQueries({ queryKey: ['periods'] });
       toast(t('controls.periodSaved'));
     } catch (err) { setError(err); }
   };
-  const move = async (id: string, version: number, state: PeriodState) => {
+  const move = async (period: Period, state: PeriodState, confirm = false) => {
     setStateError(null);
+    setRefused(null);
     try {
-      await api.patch(`/periods/${id}`, { version, state });
+      await api.patch(`/periods/${period.id}`, { version: period.version, state, ...(confirm ? { confirm: true } : {}) });
       await queryClient.invalidateQueries();
       toast(t('controls.saved'));
-    } catch (err) { setStateError(err); }
+    } catch (err) {
+      const units = unpublishedDrafts(err);
+      if (units) setRefused({ period, units });
+      else setStateError(err);
+    }
   };
   const errors = localFieldErrors(t, error);
   return (
@@ -79,18 +115,24 @@ export function PeriodSettings() {
       <div className="card">
         <h2>{t('settings.periods')}</h2>
         <FormError>{formMessage(t, stateError, [])}</FormError>
+        {refused && <ActivationRefused period={refused.period} units={refused.units}
+          onConfirm={() => void move(refused.period, 'active', true)} onDismiss={() => setRefused(null)} />}
         <div style={{ overflowX: 'auto', position: 'relative' }}>
         <table className="data">
-          <thead><tr><th scope="col">{t('settings.periodName')}</th><th scope="col">{t('settings.dates')}</th><th scope="col">{t('settings.state')}</th><th scope="col">{t('settings.moveTo')}</th></tr></thead>
+          <thead><tr><th scope="col">{t('settings.periodName')}</th><th scope="col">{t('settings.dates')}</th><th scope="col">{t('rituals.heading')}</th><th scope="col">{t('settings.state')}</th><th scope="col">{t('settings.moveTo')}</th></tr></thead>
           <tbody>
             {periods.data.slice().reverse().map((p) => (
               <tr key={p.id}>
                 <td>{p.name} <span className="muted small">· {t(`periodKind.${p.kind}`)}</span></td>
                 <td>{date(i18n.language, p.startDate)} – {date(i18n.language, p.endDate)}</td>
+                <td>
+                  <RitualDates period={p} showNone />{' '}
+                  <Button className="button quiet small" onPress={() => setDating(p)} aria-label={t('rituals.editNamed', { name: p.name })}>{t('rituals.edit')}</Button>
+                </td>
                 <td>{t(`periodState.${p.state}`)}</td>
                 <td className="row">
                   {PERIOD_STATES.filter((s) => canTransition(p.state, s)).map((s) => (
-                    <Button key={s} className="button secondary small" onPress={() => void move(p.id, p.version, s)}
+                    <Button key={s} className="button secondary small" onPress={() => void move(p, s)}
                       aria-label={t('settings.moveNamed', { name: p.name, state: t(`periodState.${s}`) })}>{t(`periodState.${s}`)}</Button>
                   ))}
                   {/* Only a period still in planning can go (core's periodDeleteProblems); the server checks that it is empty. */}
@@ -105,15 +147,21 @@ export function PeriodSettings() {
         </div>
       </div>
       {deleting && <DeletePeriod period={deleting} onClose={() => setDeleting(null)} />}
+      {dating && <PeriodRitualsDialog period={dating} onClose={() => setDating(null)} />}
       <form ref={formRef} className="card form" onSubmit={(e) => void add(e)} noValidate aria-labelledby="new-period">
         <h2 id="new-period">{t('settings.newPeriod')}</h2>
-        <FormError>{formMessage(t, error, ['kind', 'name', 'startDate', 'endDate'])}</FormError>
+        <FormError>{formMessage(t, error, ['kind', 'name', 'startDate', 'endDate', ...RITUAL_FIELDS])}</FormError>
         <div className="grid-2">
           <SelectField label={t('settings.periodKind')} value={form.kind} onChange={set('kind')} choices={['cycle', 'year'].map((k) => ({ id: k, label: t(`periodKind.${k}`) }))} error={errors.kind} />
           <TextInput label={t('settings.periodName')} value={form.name} onChange={set('name')} error={errors.name} isRequired hint="2027 T1" />
           <DateInputField label={t('settings.startDate')} value={form.startDate} onChange={set('startDate')} error={errors.startDate} isRequired />
           <DateInputField label={t('settings.endDate')} value={form.endDate} onChange={set('endDate')} error={errors.endDate} isRequired />
         </div>
+        <fieldset className="stack" style={{ border: 0, padding: 0, margin: 0 }}>
+          <legend className="label">{t('rituals.heading')}</legend>
+          <p className="muted small" style={{ margin: 0 }}>{t('rituals.datesHint')}</p>
+          <RitualDateFields values={rituals} onChange={(f, v) => setRituals((r) => ({ ...r, [f]: v }))} errors={errors} />
+        </fieldset>
         <div className="form-actions"><Button type="submit" className="button">{t('settings.addPeriod')}</Button></div>
       </form>
     </div>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Button } from 'react-aria-components';
 import type { Unit } from '@varde/core';
 import { api } from '../../api/client';
-import { usePeople, useUnits } from '../../api/hooks';
+import { useOrganisation, usePeople, useUnits } from '../../api/hooks';
 import { FormError, TextInput } from '../../components/Fields';
 import { SelectField } from '../../components/SelectField';
 import { Modal, useIsDirty } from '../../components/Modal';
@@ -16,7 +16,7 @@ import { Loading } from '../../components/States';
 import { ConfirmAction } from '../../components/ConfirmAction';
 import { useToast } from '../../components/Toast';
 import { useQueryClient } from '@tanstack/react-query';
-import { date } from '../../i18n/format';
+import { date, weekdayName } from '../../i18n/format';
 import { ChangedElsewhere, Reloadable } from '../../components/ChangedElsewhere';
 
 const KINDS = ['organisation', 'area', 'team'] as const;
@@ -35,8 +35,12 @@ function UnitDialog(props: UnitDialogProps) {
 }
 
 function UnitForm({ existing, units, onClose, onReload }: UnitDialogProps & { onReload?: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const people = usePeople();
+  const org = useOrganisation();
+  // '' is "as the organisation" (null), which the unit then follows when the organisation changes.
+  const [checkInWeekday, setCheckInWeekday] = useState(existing?.checkInWeekday ? String(existing.checkInWeekday) : '');
+  const [checkInCadence, setCheckInCadence] = useState<string>(existing?.checkInCadence ?? '');
   const root = units.find((u) => u.parentId === null);
   const [name, setName] = useState(existing?.name ?? '');
   const [kind, setKind] = useState<string>(existing?.kind ?? 'team');
@@ -44,11 +48,14 @@ function UnitForm({ existing, units, onClose, onReload }: UnitDialogProps & { on
   const [description, setDescription] = useState(existing?.description ?? '');
   const [members, setMembers] = useState(existing?.members ?? []);
   const { error, busy, onSubmit } = useSave(() => {
-    const body = { name, kind, description, members, ...(existing?.parentId === null ? {} : { parentId }) };
+    const body = {
+      name, kind, description, members, ...(existing?.parentId === null ? {} : { parentId }),
+      checkInWeekday: checkInWeekday ? Number(checkInWeekday) : null, checkInCadence: checkInCadence || null,
+    };
     return existing ? api.patch(`/units/${existing.id}`, { ...body, version: existing.version }) : api.post('/units', body);
   }, onClose, t('controls.unitSaved'));
   const errors = localFieldErrors(t, error);
-  const isDirty = useIsDirty({ name, kind, parentId, description, members });
+  const isDirty = useIsDirty({ name, kind, parentId, description, members, checkInWeekday, checkInCadence });
   const roleOf = (id: string) => members.find((m) => m.personId === id)?.role;
   // One group holds both kinds of box: a person's id makes them a member, `lead:` and the id their lead.
   const chosen = members.flatMap((m) => (m.role === 'lead' ? [m.personId, `lead:${m.personId}`] : [m.personId]));
@@ -60,7 +67,7 @@ function UnitForm({ existing, units, onClose, onReload }: UnitDialogProps & { on
   return (
     <Modal title={existing ? t('settings.editUnit', { name: existing.name }) : t('settings.newUnit')} isOpen onClose={onClose} isDirty={isDirty}>
       <form className="form" onSubmit={onSubmit} noValidate>
-        <FormError>{formMessage(t, error, ['name', 'kind', 'parentId', 'description', 'members'])}</FormError>
+        <FormError>{formMessage(t, error, ['name', 'kind', 'parentId', 'description', 'members', 'checkInWeekday', 'checkInCadence'])}</FormError>
         {existing && <ChangedElsewhere about={(e) => e.subject.kind === 'unit' && e.subject.id === existing.id} onReload={onReload} />}
         <TextInput label={t('settings.unitName')} value={name} onChange={setName} error={errors.name} isRequired autoFocus />
         <SelectField label={t('settings.unitKind')} value={kind} onChange={setKind} error={errors.kind} choices={KINDS.map((k) => ({ id: k, label: t(`unitKind.${k}`) }))} />
@@ -69,6 +76,14 @@ function UnitForm({ existing, units, onClose, onReload }: UnitDialogProps & { on
             choices={units.filter((u) => u.id !== existing?.id && (u.archivedAt === null || u.id === existing?.parentId)).map((u) => ({ id: u.id, label: u.name }))} />
         )}
         <TextInput label={t('settings.unitDescription')} value={description} onChange={setDescription} multiline error={errors.description} />
+        <div className="grid-2">
+          <SelectField label={t('rituals.checkInWeekday')} value={checkInWeekday} onChange={setCheckInWeekday} error={errors.checkInWeekday}
+            choices={[{ id: '', label: t('rituals.asOrganisation', { value: org.data ? weekdayName(i18n.language, org.data.checkInWeekday) : '' }) },
+              ...[1, 2, 3, 4, 5, 6, 7].map((d) => ({ id: String(d), label: weekdayName(i18n.language, d) }))]} />
+          <SelectField label={t('rituals.checkInCadence')} value={checkInCadence} onChange={setCheckInCadence} error={errors.checkInCadence}
+            choices={[{ id: '', label: t('rituals.asOrganisation', { value: org.data ? t(`rituals.cadences.${org.data.checkInCadence}`) : '' }) },
+              ...['weekly', 'biweekly'].map((c) => ({ id: c, label: t(`rituals.cadences.${c}`) }))]} />
+        </div>
         <CheckboxList label={t('settings.members')} value={chosen} onChange={choose} error={errors.members}>
           <div className="checkbox-items scroll">
             {(people.data ?? []).map((p) => (
@@ -122,7 +137,7 @@ export function UnitSettings() {
       </div>
       <div style={{ overflowX: 'auto', position: 'relative' }}>
       <table className="data">
-        <thead><tr><th scope="col">{t('settings.unitName')}</th><th scope="col">{t('settings.unitKind')}</th><th scope="col" className="num">{t('settings.members')}</th><th scope="col"><span className="visually-hidden">{t('common.edit')}</span></th></tr></thead>
+        <thead><tr><th scope="col">{t('settings.unitName')}</th><th scope="col">{t('settings.unitKind')}</th><th scope="col">{t('rituals.rhythmColumn')}</th><th scope="col" className="num">{t('settings.members')}</th><th scope="col"><span className="visually-hidden">{t('common.edit')}</span></th></tr></thead>
         <tbody>
           {ordered.map((u) => (
             <tr key={u.id}>
@@ -131,6 +146,10 @@ export function UnitSettings() {
                 {u.archivedAt && <span className="small muted"> · {t('unitArchive.archivedShort', { date: date(i18n.language, u.archivedAt) })}</span>}
               </td>
               <td>{t(`unitKind.${u.kind}`)}</td>
+              <td>
+                {t('rituals.rhythm', { cadence: t(`rituals.cadences.${u.checkIn.cadence}`), weekday: weekdayName(i18n.language, u.checkIn.weekday) })}
+                {u.checkIn.inherited && <span className="small muted"> · {t('rituals.inherited')}</span>}
+              </td>
               <td className="num">{u.members.length}</td>
               <td>
                 <div className="row" style={{ gap: '.3rem', flexWrap: 'nowrap' }}>
