@@ -162,7 +162,19 @@ describe('the planning workshop', () => {
     await expect.poll(() => numberless.getAttribute('class')).toContain('dismissed');
   });
 
-  it('passes axe on the workshop, wide and at 375 px without sideways scrolling', async () => {
+  it("talks a draft over in its comment thread, which the other opens with the comment in it", async () => {
+    const page = jonas.page;
+    const ours = draft(page, JONAS_DRAFT);
+    await ours.getByRole('button', { name: `Comments on «${JONAS_DRAFT}»` }).click();
+    await ours.getByLabel('Write a comment').fill('Kan vi telle dialogmøtene i stedet, @Henrik?');
+    await ours.getByRole('button', { name: 'Post comment' }).click();
+    await ours.getByRole('list', { name: `Comments on «${JONAS_DRAFT}»` }).getByText('Kan vi telle dialogmøtene i stedet').waitFor();
+    const theirs = draft(henrik.page, JONAS_DRAFT);
+    await theirs.getByRole('button', { name: `Kommentarer om «${JONAS_DRAFT}»` }).click();
+    await theirs.getByText('Kan vi telle dialogmøtene i stedet').waitFor();
+  });
+
+  it('passes axe on the workshop, wide and at 375 px, and fits 360 px without sideways scrolling', async () => {
     await expectAccessible(jonas.page, 'planning-03-workshop-wide');
     // A meeting room's screen, read from across the table: the type a size up, the two columns kept.
     await jonas.page.setViewportSize({ width: 1920, height: 1080 });
@@ -176,6 +188,8 @@ describe('the planning workshop', () => {
       await draft(phone.page, JONAS_DRAFT).waitFor();
       expect(await phone.page.evaluate(() => document.scrollingElement!.scrollWidth <= window.innerWidth)).toBe(true);
       await expectAccessible(phone.page, 'planning-04-workshop-375');
+      await phone.page.setViewportSize({ width: 360, height: 780 });
+      expect(await phone.page.evaluate(() => document.scrollingElement!.scrollWidth <= window.innerWidth)).toBe(true);
       expect(phone.errors).toEqual([]);
     } finally {
       await phone.context.close();
@@ -263,7 +277,9 @@ describe('the planning workshop', () => {
     await question(2).getByLabel('Partly', { exact: true }).check();
     await question(2).getByLabel('Note').fill('Stramt med standuka i samme periode.');
     await question(3).getByLabel('Yes', { exact: true }).check();
+    const answered = page.waitForResponse((r) => r.url().includes('/plans/') && r.request().method() === 'PATCH');
     await page.getByRole('button', { name: 'Save the answers' }).click();
+    expect((await answered).status()).toBe(200);
     await page.getByText('1 question is not answered yet, so Varde will not publish: «Do we depend on other teams?»').waitFor();
 
     const refused = page.waitForResponse((r) => r.url().endsWith('/publish'));
