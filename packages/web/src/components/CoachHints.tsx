@@ -3,8 +3,10 @@
 // colour alone. A member may dismiss a hint with a reason (asked in a small dialog); a dismissed
 // hint stays, muted, with the reason, who and when, and can be taken back. Plain elements and one
 // lazily loaded dialog: it is drawn on the team page too, whose JavaScript budget is tight.
-import { useEffect, useRef, useState } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PLANNING_NS, usePlanningTexts } from '../i18n/planningTexts';
+import { Loading } from './States';
 import type { TFunction } from 'i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import { api } from '../api/client';
@@ -29,7 +31,7 @@ const hintKey = (subject: HintSubject, h: HintView) => `${subject.kind}:${subjec
 function OneHint({ hint, subject, canEdit, onDismiss, onTakeBack, busy }: {
   hint: HintView; subject: HintSubject; canEdit: boolean; onDismiss(): void; onTakeBack(): void; busy: boolean;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = usePlanningTexts();
   const look = hintText(t, hint, 'look');
   const dismissed = hint.dismissal;
   const explained = (
@@ -73,7 +75,7 @@ function OneHint({ hint, subject, canEdit, onDismiss, onTakeBack, busy }: {
 /** The hints about one subject, in the order the coach gives them. `title` names the subject for
  *  the list's label. After a dismissal or a take-back, focus goes to the hint's new button. */
 export function HintList({ hints, subject, title, canEdit }: { hints: readonly HintView[]; subject: HintSubject; title: string; canEdit: boolean }) {
-  const { t } = useTranslation();
+  const { t } = usePlanningTexts();
   const queryClient = useQueryClient();
   const toast = useToast();
   const list = useRef<HTMLUListElement>(null);
@@ -123,8 +125,10 @@ export function HintList({ hints, subject, title, canEdit }: { hints: readonly H
 
 /** The compact form for a page where the coach is not the point (the team page): a count that opens the list. */
 export function HintCount({ hints, subject, title, canEdit }: { hints: readonly HintView[]; subject: HintSubject; title: string; canEdit: boolean }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [open, setOpen] = useState(false);
+  // The coach's sentences come when the list is about to be opened.
+  const loadTexts = () => { void i18n.loadNamespaces(PLANNING_NS); };
   const id = `hints-${subject.kind}-${subject.id}`;
   if (hints.length === 0) return null;
   const live = hints.filter((h) => !h.dismissal);
@@ -133,11 +137,12 @@ export function HintCount({ hints, subject, title, canEdit }: { hints: readonly 
   return (
     <div className="hint-count">
       <button type="button" className={`chip hint-chip${warning ? ' warning' : ''}`} aria-expanded={open} aria-controls={open ? id : undefined}
+        onPointerEnter={loadTexts} onFocus={loadTexts}
         aria-label={t('coach.showFor', { count: hints.length, title })} onClick={() => setOpen(!open)}>
         <span aria-hidden="true">{warning ? '⚠' : 'ℹ'}</span> {t('coach.count', { count })}
         {hints.length > count ? <span className="muted"> · {t('coach.countDismissed', { count: hints.length - count })}</span> : null}
       </button>
-      {open && <div id={id}><HintList hints={hints} subject={subject} title={title} canEdit={canEdit} /></div>}
+      {open && <div id={id}><Suspense fallback={<Loading />}><HintList hints={hints} subject={subject} title={title} canEdit={canEdit} /></Suspense></div>}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 // Dismiss one of the coach's hints: the reason is required (said in the reader's language before
 // anything is sent), stored with who and when, and shown with the hint from then on.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { usePlanningTexts } from '../i18n/planningTexts';
 import { useQueryClient } from '@tanstack/react-query';
 import { api } from '../api/client';
 import type { HintSubject, HintView } from '../api/plan';
@@ -14,7 +14,7 @@ import { useToast } from './Toast';
 
 /** `onClose(true)` once the hint is dismissed. */
 export function DismissHintDialog({ hint, subject, look, onClose }: { hint: HintView; subject: HintSubject; look: string; onClose(done: boolean): void }) {
-  const { t } = useTranslation();
+  const { t } = usePlanningTexts();
   const queryClient = useQueryClient();
   const toast = useToast();
   const [reason, setReason] = useState('');

@@ -6,7 +6,7 @@ import i18next from 'i18next';
 import { HINT_CODES } from '@varde/core/rules';
 import { hintText } from './CoachHints';
 
-const load = (lang: string) => JSON.parse(readFileSync(new URL(`../i18n/${lang}.json`, import.meta.url), 'utf8')) as Record<string, unknown>;
+const load = (lang: string) => JSON.parse(readFileSync(new URL(`../i18n/planning/${lang}.json`, import.meta.url), 'utf8')) as Record<string, unknown>;
 
 describe.each(['nb', 'sv', 'en'])('the coach in %s', (lang) => {
   const t = i18next.createInstance();

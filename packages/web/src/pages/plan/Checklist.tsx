@@ -2,7 +2,7 @@
 // saved with the plan's version (someone else's save meanwhile is said, and theirs shown); and
 // publishing, which the server refuses (422, naming the checklist) while a question is unanswered.
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { usePlanningTexts } from '../../i18n/planningTexts';
 import { useQueryClient } from '@tanstack/react-query';
 import type { ChecklistItem, Plan } from '@varde/core';
 import { api, ApiError } from '../../api/client';
@@ -17,7 +17,7 @@ const ANSWERS: readonly Answer[] = ['yes', 'partly', 'no'];
 const same = (a: readonly ChecklistItem[], b: readonly ChecklistItem[]) => JSON.stringify(a) === JSON.stringify(b);
 
 function Question({ item, n, onChange, disabled }: { item: ChecklistItem; n: number; onChange(next: ChecklistItem): void; disabled: boolean }) {
-  const { t } = useTranslation();
+  const { t } = usePlanningTexts();
   const id = useId();
   return (
     <fieldset className="checklist-question" data-unanswered={item.answer === null ? '' : undefined} data-question={item.question}>
@@ -41,7 +41,7 @@ function Question({ item, n, onChange, disabled }: { item: ChecklistItem; n: num
 }
 
 export function Checklist({ plan }: { plan: Plan }) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = usePlanningTexts();
   const queryClient = useQueryClient();
   const toast = useToast();
   // The answers being given here, and the plan's version they started from: a save by someone else
@@ -105,7 +105,7 @@ export function Checklist({ plan }: { plan: Plan }) {
 /** Publishing: what still stands in the way is said beside the button, which the reader may press
  *  anyway (the server decides, and its refusal is said in words naming the checklist). */
 function PublishPart({ plan, unsaved, lang }: { plan: Plan; unsaved: boolean; lang: string }) {
-  const { t } = useTranslation();
+  const { t } = usePlanningTexts();
   const queryClient = useQueryClient();
   const toast = useToast();
   const [busy, setBusy] = useState(false);

@@ -3,7 +3,7 @@
 // result, propose it to the unit above or withdraw that, park it in the backlog, talk it over).
 import { useState } from 'react';
 import { Link } from 'wouter';
-import { useTranslation } from 'react-i18next';
+import { usePlanningTexts } from '../../i18n/planningTexts';
 import type { KeyResult, ObjectiveWithKeyResults, Proposal } from '@varde/core';
 import { hintsOf } from '../../api/plan';
 import { HintList } from '../../components/CoachHints';
@@ -20,7 +20,7 @@ export interface DraftActions {
 }
 
 function KeyResultSummary({ kr, owner }: { kr: KeyResult; owner: string | undefined }) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = usePlanningTexts();
   const lang = i18n.language;
   if (kr.type === 'milestone') return <span className="small muted">{t('keyResult.types.milestone')}{owner ? ` · ${owner}` : ''}</span>;
   const threshold = kr.type === 'above' || kr.type === 'below';
@@ -39,7 +39,7 @@ export function DraftObjective({ o, parentName, sent, personName, actions, prelo
   /** Starts fetching the editors' code when the pointer or focus reaches a button that opens one. */
   preload: Record<string, () => void>;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = usePlanningTexts();
   const [talking, setTalking] = useState(false);
   const canEdit = o.can.edit;
   const draft = o.status === 'draft';

@@ -2,12 +2,12 @@
 // year's Moals, the objectives of the unit above, drafts marked as such), the backlog with "Pull
 // into this cycle", and the proposals the units below sent up, with "Adopt".
 import { Link } from 'wouter';
-import { useTranslation } from 'react-i18next';
+import { usePlanningTexts } from '../../i18n/planningTexts';
 import type { ObjectiveWithKeyResults, Plan, Proposal } from '@varde/core';
 import { dateTime } from '../../i18n/format';
 
 function ObjectiveWithItsKeyResults({ o, showStatus }: { o: ObjectiveWithKeyResults; showStatus: boolean }) {
-  const { t } = useTranslation();
+  const { t } = usePlanningTexts();
   return (
     <li>
       {showStatus && o.status !== 'active' && <><span className="tag">{t(`objective.statuses.${o.status}`)}</span>{' '}</>}
@@ -22,7 +22,7 @@ function ObjectiveWithItsKeyResults({ o, showStatus }: { o: ObjectiveWithKeyResu
 }
 
 export function PlanContext({ context, parentName }: { context: Plan['context']; parentName: string | undefined }) {
-  const { t } = useTranslation();
+  const { t } = usePlanningTexts();
   return (
     <section className="card stack" aria-labelledby="context-heading" style={{ gap: '.7rem' }}>
       <h2 id="context-heading">{t('workshop.contextTitle')}</h2>
@@ -57,7 +57,7 @@ export function PlanContext({ context, parentName }: { context: Plan['context'];
 }
 
 export function Backlog({ backlog, periodName, onPull }: { backlog: readonly ObjectiveWithKeyResults[]; periodName: string; onPull(o: ObjectiveWithKeyResults): void }) {
-  const { t } = useTranslation();
+  const { t } = usePlanningTexts();
   return (
     <section className="card stack" aria-labelledby="backlog-heading" style={{ gap: '.5rem' }}>
       <div>
@@ -90,7 +90,7 @@ export function Backlog({ backlog, periodName, onPull }: { backlog: readonly Obj
 }
 
 export function Proposals({ received, canAdopt, onAdopt }: { received: readonly Proposal[]; canAdopt: boolean; onAdopt(p: Proposal): void }) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = usePlanningTexts();
   const open = received.filter((p) => p.state === 'open');
   return (
     <section className="card stack" aria-labelledby="proposals-heading" style={{ gap: '.5rem' }}>

@@ -7,7 +7,7 @@
 // pulled back into a planning.
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'wouter';
-import { useTranslation } from 'react-i18next';
+import { usePlanningTexts } from '../../i18n/planningTexts';
 import { useQueryClient } from '@tanstack/react-query';
 import type { KeyResult, ObjectiveWithKeyResults, Proposal } from '@varde/core';
 import { api } from '../../api/client';
@@ -49,7 +49,7 @@ function useFocusHeading(): (id: string) => void {
 
 export default function WorkshopPage() {
   const { unitId = '', periodId = '' } = useParams();
-  const { t } = useTranslation();
+  const { t } = usePlanningTexts();
   const queryClient = useQueryClient();
   const toast = useToast();
   const unitAnswer = useUnit(unitId);
