@@ -68,7 +68,9 @@ async function presentProposals(deps: Deps, db: Db, actor: Actor, records: reado
 export { presentProposals };
 
 export async function readPlan(deps: Deps, actor: Actor, unitId: string, periodId: string, db: Db = deps.store.db): Promise<Plan> {
-  const [unit, period] = await Promise.all([unitOf(db, actor.orgId, unitId), cycleOf(db, actor.orgId, periodId)]);
+  // One after the other, so a request naming neither is always refused for its unit first.
+  const unit = await unitOf(db, actor.orgId, unitId);
+  const period = await cycleOf(db, actor.orgId, periodId);
   const [stored, own, initiatives, organisation, root, years, proposals, dependencies] = await Promise.all([
     getPlan(db, actor.orgId, unitId, periodId),
     listObjectives(db, actor.orgId, { unitIds: [unitId], periodId }, ALL, undefined),
@@ -140,7 +142,8 @@ const planView = (p: PlanRecord | undefined, objectiveIds: string[] = []) => ({
 
 export async function changePlan(deps: Deps, actor: Actor, unitId: string, periodId: string, patch: PlanPatch): Promise<Plan> {
   return unitOfWork(deps, actor, async ({ trx, record, now }) => {
-    const [unit, period] = await Promise.all([unitOf(trx, actor.orgId, unitId), cycleOf(trx, actor.orgId, periodId)]);
+    const unit = await unitOf(trx, actor.orgId, unitId);
+    const period = await cycleOf(trx, actor.orgId, periodId);
     await mayWritePlan(trx, actor, unitId, period);
     const before = await getPlan(trx, actor.orgId, unitId, periodId);
     if ((before?.version ?? UNWRITTEN_PLAN_VERSION) !== patch.version) throw staleVersion('The plan');
@@ -160,7 +163,8 @@ export async function changePlan(deps: Deps, actor: Actor, unitId: string, perio
  *  the four questions are answered (article 004: the workshop ends with them). */
 export async function publishPlan(deps: Deps, actor: Actor, unitId: string, periodId: string, version: number): Promise<Plan> {
   return unitOfWork(deps, actor, async ({ trx, record, now }) => {
-    const [unit, period] = await Promise.all([unitOf(trx, actor.orgId, unitId), cycleOf(trx, actor.orgId, periodId)]);
+    const unit = await unitOf(trx, actor.orgId, unitId);
+    const period = await cycleOf(trx, actor.orgId, periodId);
     await mayWritePlan(trx, actor, unitId, period);
     const before = await getPlan(trx, actor.orgId, unitId, periodId);
     if ((before?.version ?? UNWRITTEN_PLAN_VERSION) !== version) throw staleVersion('The plan');
