@@ -8,7 +8,7 @@ import {
 } from '@varde/core';
 import { unitOfWork } from '../events/unitOfWork.js';
 import { objectiveSubject } from '../events/subjects.js';
-import { activateDrafts, getPlan, proposalsOfUnit, UNWRITTEN_PLAN_VERSION, writePlan, type PlanRecord, type ProposalRecord, type StoredChecklist } from '../store/plans.js';
+import { activateDrafts, backlogIds, getPlan, proposalsOfUnit, UNWRITTEN_PLAN_VERSION, writePlan, type PlanRecord, type ProposalRecord, type StoredChecklist } from '../store/plans.js';
 import { getObjectives, listObjectives, type ObjectiveRecord } from '../store/objectives.js';
 import { listInitiatives } from '../store/initiatives.js';
 import { getOrganisation } from '../store/organisations.js';
@@ -71,7 +71,7 @@ export async function readPlan(deps: Deps, actor: Actor, unitId: string, periodI
   // One after the other, so a request naming neither is always refused for its unit first.
   const unit = await unitOf(db, actor.orgId, unitId);
   const period = await cycleOf(db, actor.orgId, periodId);
-  const [stored, own, initiatives, organisation, root, years, proposals, dependencies] = await Promise.all([
+  const [stored, own, initiatives, organisation, root, years, proposals, dependencies, parked] = await Promise.all([
     getPlan(db, actor.orgId, unitId, periodId),
     listObjectives(db, actor.orgId, { unitIds: [unitId], periodId }, ALL, undefined),
     listInitiatives(db, actor.orgId, { unitId, periodId }, ALL, undefined),
@@ -80,21 +80,24 @@ export async function readPlan(deps: Deps, actor: Actor, unitId: string, periodI
     listPeriods(db, actor.orgId, { kind: 'year' }),
     proposalsOfUnit(db, actor.orgId, unitId),
     readDependencies(deps, actor, { unit: unitId, state: 'open' }, 100, undefined, db),
+    backlogIds(db, actor.orgId, unitId),
   ]);
   // The year the cycle starts in holds the Moals it pays into.
   const year = years.find((y) => y.startDate <= period.startDate && period.startDate <= y.endDate);
-  const [moalRecords, parentRecords, names] = await Promise.all([
+  const [moalRecords, parentRecords, names, backlogRecords] = await Promise.all([
     year && root ? listObjectives(db, actor.orgId, { unitIds: [root.id], periodId: year.id }, ALL, undefined) : [],
     unit.parentId ? listObjectives(db, actor.orgId, { unitIds: [unit.parentId], periodId }, ALL, undefined) : [],
     namesOf(db, actor.orgId, unit.members.map((m) => m.personId)),
+    getObjectives(db, actor.orgId, parked),
   ]);
   const listed = inPlan(own);
-  const [objectives, moals, parentObjectives, received, sent] = await Promise.all([
+  const [objectives, moals, parentObjectives, received, sent, backlog] = await Promise.all([
     presentObjectives(deps, db, actor, listed),
     presentObjectives(deps, db, actor, moalRecords.filter((o) => o.status !== 'cancelled' && o.status !== 'draft')),
     presentObjectives(deps, db, actor, inPlan(parentRecords)),
     presentProposals(deps, db, actor, proposals.received),
     presentProposals(deps, db, actor, proposals.sent),
+    presentObjectives(deps, db, actor, backlogRecords.sort((a, b) => (a.id < b.id ? -1 : 1))),
   ]);
 
   // The plan as the coach reads it, for what it says of the unit as a whole; what it says of each
@@ -113,9 +116,9 @@ export async function readPlan(deps: Deps, actor: Actor, unitId: string, periodI
     checklist: checklistOf(stored?.checklist ?? {}),
     objectives,
     hints: hintsOf('unit', unit.id),
-    // The backlog (objectives parked without a period) comes with the rituals branch's schema;
-    // the coordinator wires it here after the merge.
-    backlog: [],
+    // Parked objectives (status backlog, no period) arrive with the rituals branch's schema; until
+    // then the list is empty. After the merge: check that ObjectiveStatus holds backlog.
+    backlog,
     context: {
       mission: organisation?.strategy.mission ?? '',
       themes: organisation?.strategy.themes.map((t) => t.title) ?? [],
