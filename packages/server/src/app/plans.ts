@@ -8,7 +8,7 @@ import {
 } from '@varde/core';
 import { unitOfWork } from '../events/unitOfWork.js';
 import { objectiveSubject } from '../events/subjects.js';
-import { activateDrafts, getPlan, proposalsOfUnit, UNWRITTEN_PLAN_VERSION, writePlan, type PlanRecord, type ProposalRecord, type StoredChecklist } from '../store/plans.js';
+import { activateDrafts, backlogIds, getPlan, proposalsOfUnit, UNWRITTEN_PLAN_VERSION, writePlan, type PlanRecord, type ProposalRecord, type StoredChecklist } from '../store/plans.js';
 import { getObjectives, listObjectives, type ObjectiveRecord } from '../store/objectives.js';
 import { listInitiatives } from '../store/initiatives.js';
 import { getOrganisation } from '../store/organisations.js';
@@ -68,7 +68,9 @@ async function presentProposals(deps: Deps, db: Db, actor: Actor, records: reado
 export { presentProposals };
 
 export async function readPlan(deps: Deps, actor: Actor, unitId: string, periodId: string, db: Db = deps.store.db): Promise<Plan> {
-  const [unit, period] = await Promise.all([unitOf(db, actor.orgId, unitId), cycleOf(db, actor.orgId, periodId)]);
+  // One after the other, so a request naming neither is always refused for its unit first.
+  const unit = await unitOf(db, actor.orgId, unitId);
+  const period = await cycleOf(db, actor.orgId, periodId);
   const [stored, own, initiatives, organisation, root, years, proposals, dependencies, parked] = await Promise.all([
     getPlan(db, actor.orgId, unitId, periodId),
     listObjectives(db, actor.orgId, { unitIds: [unitId], periodId }, ALL, undefined),
@@ -78,14 +80,15 @@ export async function readPlan(deps: Deps, actor: Actor, unitId: string, periodI
     listPeriods(db, actor.orgId, { kind: 'year' }),
     proposalsOfUnit(db, actor.orgId, unitId),
     readDependencies(deps, actor, { unit: unitId, state: 'open' }, 100, undefined, db),
-    listObjectives(db, actor.orgId, { unitIds: [unitId], status: 'backlog' }, ALL, undefined),
+    backlogIds(db, actor.orgId, unitId),
   ]);
   // The year the cycle starts in holds the Moals it pays into.
   const year = years.find((y) => y.startDate <= period.startDate && period.startDate <= y.endDate);
-  const [moalRecords, parentRecords, names] = await Promise.all([
+  const [moalRecords, parentRecords, names, backlogRecords] = await Promise.all([
     year && root ? listObjectives(db, actor.orgId, { unitIds: [root.id], periodId: year.id }, ALL, undefined) : [],
     unit.parentId ? listObjectives(db, actor.orgId, { unitIds: [unit.parentId], periodId }, ALL, undefined) : [],
     namesOf(db, actor.orgId, unit.members.map((m) => m.personId)),
+    getObjectives(db, actor.orgId, parked),
   ]);
   const listed = inPlan(own);
   const [objectives, moals, parentObjectives, received, sent, backlog] = await Promise.all([
@@ -94,7 +97,7 @@ export async function readPlan(deps: Deps, actor: Actor, unitId: string, periodI
     presentObjectives(deps, db, actor, inPlan(parentRecords)),
     presentProposals(deps, db, actor, proposals.received),
     presentProposals(deps, db, actor, proposals.sent),
-    presentObjectives(deps, db, actor, parked),
+    presentObjectives(deps, db, actor, backlogRecords.sort((a, b) => (a.id < b.id ? -1 : 1))),
   ]);
 
   // The plan as the coach reads it, for what it says of the unit as a whole; what it says of each
@@ -140,7 +143,8 @@ const planView = (p: PlanRecord | undefined, objectiveIds: string[] = []) => ({
 
 export async function changePlan(deps: Deps, actor: Actor, unitId: string, periodId: string, patch: PlanPatch): Promise<Plan> {
   return unitOfWork(deps, actor, async ({ trx, record, now }) => {
-    const [unit, period] = await Promise.all([unitOf(trx, actor.orgId, unitId), cycleOf(trx, actor.orgId, periodId)]);
+    const unit = await unitOf(trx, actor.orgId, unitId);
+    const period = await cycleOf(trx, actor.orgId, periodId);
     await mayWritePlan(trx, actor, unitId, period);
     const before = await getPlan(trx, actor.orgId, unitId, periodId);
     if ((before?.version ?? UNWRITTEN_PLAN_VERSION) !== patch.version) throw staleVersion('The plan');
@@ -160,7 +164,8 @@ export async function changePlan(deps: Deps, actor: Actor, unitId: string, perio
  *  the four questions are answered (article 004: the workshop ends with them). */
 export async function publishPlan(deps: Deps, actor: Actor, unitId: string, periodId: string, version: number): Promise<Plan> {
   return unitOfWork(deps, actor, async ({ trx, record, now }) => {
-    const [unit, period] = await Promise.all([unitOf(trx, actor.orgId, unitId), cycleOf(trx, actor.orgId, periodId)]);
+    const unit = await unitOf(trx, actor.orgId, unitId);
+    const period = await cycleOf(trx, actor.orgId, periodId);
     await mayWritePlan(trx, actor, unitId, period);
     const before = await getPlan(trx, actor.orgId, unitId, periodId);
     if ((before?.version ?? UNWRITTEN_PLAN_VERSION) !== version) throw staleVersion('The plan');

@@ -221,4 +221,15 @@ describe.each(storeKinds())('plans on %s', (kind) => {
     expect(publishedEvent.actor?.name).toBe('Mia Medlem');
     expect(publishedEvent.changes).toContainEqual({ field: 'publishedAt', before: null, after: '2026-11-25T10:01:00.000Z' });
   });
+  it('takes no answers once the cycle is closed, nor on an archived unit', async () => {
+    const closed = await o.admin.post('/api/v1/periods', { kind: 'cycle', name: 'Lukket syklus', startDate: '2101-01-01', endDate: '2101-04-30', state: 'closed' });
+    expect(closed.status, JSON.stringify(closed.body)).toBe(201);
+    const url = planUrl(o.ids.campaign, closed.body.id);
+    expect((await plan(o.mia, undefined)).can.edit).toBe(true);
+    expect((await o.mia.get(url)).body.can).toEqual({ edit: false, publish: false });
+    expectProblem(await o.mia.patch(url, { version: 1, checklist: [{ question: 'paysIntoMoals', answer: 'yes' }] }), 409, 'a closed cycle', { fields: ['periodId'], only: true });
+    const unit = (await o.admin.post('/api/v1/units', { parentId: o.ids.root, name: 'Arkivert lag', members: [{ personId: o.ids.mia, role: 'member' }] })).body;
+    expect((await o.admin.patch(`/api/v1/units/${unit.id}`, { version: unit.version, archived: true })).status).toBe(200);
+    expectProblem(await o.mia.patch(planUrl(unit.id), { version: 1, checklist: [{ question: 'paysIntoMoals', answer: 'yes' }] }), 409, 'an archived unit', { fields: ['id'], only: true });
+  });
 });

@@ -54,6 +54,13 @@ export async function activateDrafts(db: Db, orgId: string, unitId: string, peri
   return ids;
 }
 
+/** The unit's parked objectives (status `backlog`, which the rituals branch adds with a nullable
+ *  period); none until then. Ids only: the objectives are read and presented as any others. */
+export async function backlogIds(db: Db, orgId: string, unitId: string): Promise<string[]> {
+  return (await db.selectFrom('objectives').select('id').where('org_id', '=', orgId).where('unit_id', '=', unitId)
+    .where('status', '=', 'backlog').orderBy('id').execute()).map((r) => r.id);
+}
+
 // — Hint dismissals —
 
 export interface DismissalRecord {
