@@ -55,6 +55,8 @@ export async function changePeriod(deps: Deps, actor: Actor, id: string, patch: 
     refuseRitualsOutOfOrder(next);
     await refuseMisfit(trx, actor.orgId, { ...period, ...next });
     if (next.state === 'active' && period.state !== 'active') {
+      // A stale read is answered as such first: the drafts it would name may already be published.
+      if (period.version !== patch.version) throw staleVersion('The period');
       const refusal = activationRefusal(await draftCountsByUnit(trx, actor.orgId, id), patch.confirm === true);
       if (refusal) {
         const params = Object.fromEntries(refusal.units.map((u, i) => [`unit${i + 1}`, `${u.name} (${u.draftCount})`]));

@@ -117,7 +117,13 @@ describe.each(storeKinds())('rituals and check-in rhythm on %s', (kind) => {
       expect((await o.admin.post('/api/v1/objectives', { unitId, periodId: next.id, title, status: 'draft' })).status).toBe(201);
     }
     expect((await o.admin.post('/api/v1/objectives', { unitId: o.ids.third, periodId: next.id, title: 'Allerede publisert', status: 'active' })).status).toBe(201);
+    // An archived unit's drafts cannot be published (its OKRs are read-only), so they do not hold the cycle back.
+    expect((await o.admin.post('/api/v1/objectives', { unitId: o.ids.third, periodId: next.id, title: 'Aldri publisert' })).status).toBe(201);
+    const third = (await o.admin.get(`/api/v1/units/${o.ids.third}`)).body;
+    expect((await o.admin.patch(`/api/v1/units/${o.ids.third}`, { version: third.version, archived: true })).status).toBe(200);
 
+    const stale = expectProblem(await o.admin.patch(`/api/v1/periods/${next.id}`, { version: next.version - 1, state: 'active' }), 409, 'stale activation', { fields: ['version'], only: true });
+    expect(stale[0]!.code).toBe('stale');
     const refused = await o.admin.patch(`/api/v1/periods/${next.id}`, { version: next.version, state: 'active' });
     const errors = expectProblem(refused, 409, 'drafts unpublished', { fields: ['state'], only: true });
     expect(errors[0]).toMatchObject({ code: 'unpublished_drafts', params: { count: 2, units: 'Analyse, Kampanjeteamet' } });
@@ -131,6 +137,6 @@ describe.each(storeKinds())('rituals and check-in rhythm on %s', (kind) => {
     expect(started.body.state).toBe('active');
     // The drafts stay drafts: confirming starts the cycle, it publishes nothing.
     const drafts = (await o.admin.get(`/api/v1/objectives?period=${next.id}&status=draft`)).body.items;
-    expect(drafts).toHaveLength(3);
+    expect(drafts).toHaveLength(4);
   });
 });

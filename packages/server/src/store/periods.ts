@@ -107,11 +107,13 @@ export async function updatePeriod(db: Db, orgId: string, id: string, version: n
   return (await getPeriod(db, orgId, id)) ? 'stale' : 'missing';
 }
 
-/** The units with draft objectives in the period, each with how many, for refusing its activation. */
+/** The units with draft objectives in the period, each with how many, for refusing its activation.
+ *  An archived unit is left out: its OKRs are read-only, so its drafts could not be published. */
 export async function draftCountsByUnit(db: Db, orgId: string, periodId: string): Promise<Array<{ id: string; name: string; draftCount: number }>> {
   const rows = await db.selectFrom('objectives').innerJoin('units', 'units.id', 'objectives.unit_id')
     .select(['units.id', 'units.name', (eb) => eb.fn.countAll<number | string>().as('n')])
     .where('objectives.org_id', '=', orgId).where('objectives.period_id', '=', periodId).where('objectives.status', '=', 'draft')
+    .where('units.archived_at', 'is', null)
     .groupBy(['units.id', 'units.name']).execute();
   return rows.map((r) => ({ id: r.id, name: r.name, draftCount: Number(r.n) }));
 }

@@ -103,7 +103,7 @@ function ObjectiveForm({ unitId, periodId, known, existing, existingAlignments, 
             <SelectField label={t('objective.kind')} value={kind} onChange={setKind} error={errors.kind}
               choices={[{ id: 'committed', label: t('objective.kinds.committed') }, { id: 'aspirational', label: t('objective.kinds.aspirational') }]} />
             <SelectField label={t('objectiveStatus.label')} value={status} onChange={setStatus} error={errors.status} hint={t('objectiveStatus.hint')}
-              choices={(existing ? ['draft', 'active', 'done', 'cancelled'] : ['draft', 'active']).map((s) => ({ id: s, label: t(`objective.statuses.${s}`) }))} />
+              choices={(existing ? ['draft', 'active', 'done', 'cancelled', ...(existing.status === 'backlog' ? ['backlog'] : [])] : ['draft', 'active']).map((s) => ({ id: s, label: t(`objective.statuses.${s}`) }))} />
             <OwnerPicker unitId={unitId} chosen={owners} onChange={chooseOwners} error={errors.ownerIds} />
             <AlignmentPicker periodId={periodId} excludeObjectiveId={existing?.id} chosen={alignments} onChange={setAlignments} error={errors.alignments} />
         </>
