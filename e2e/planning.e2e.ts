@@ -215,8 +215,9 @@ describe('the planning workshop', () => {
     const marte = await openPage(browser, server);
     try {
       await signInByApi(marte.context, 'marte@demo.varde.no');
-      await marte.page.goto(`/units/${ids.area}?period=${ids.planning}`);
-      await marte.page.getByRole('link', { name: 'Open the planning workshop' }).click();
+      // The area's lead comes by the alignment page, which leads to each unit's workshop while the cycle is planned.
+      await marte.page.goto(`/units/${ids.area}/alignment?period=${ids.planning}`);
+      await marte.page.getByRole('link', { name: `Planning workshop: ${AREA}` }).click();
       await marte.page.getByRole('heading', { name: `Planning workshop: ${AREA}, ${ids.planningName}`, level: 1 }).waitFor();
       const proposals = marte.page.getByRole('region', { name: 'Proposals from the units below' });
       await proposals.locator('li', { hasText: HENRIK_DRAFT }).getByText(`From ${CAMPAIGN}`).waitFor();
@@ -286,6 +287,7 @@ describe('the planning workshop', () => {
     await page.getByRole('button', { name: 'Publish the plan' }).click();
     expect((await refused).status()).toBe(422);
     await page.getByRole('alert').filter({ hasText: 'Not published: the checklist is not complete.' }).waitFor();
+    expect(await page.getByRole('alert').filter({ hasText: 'Not published' }).textContent()).toContain('still open: «Do we depend on other teams?»');
 
     await question(4).getByLabel('Yes', { exact: true }).check();
     await question(4).getByLabel('Note').fill('Lokallagene stiller frivillige; meldt som avhengighet.');

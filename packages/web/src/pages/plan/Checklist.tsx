@@ -126,8 +126,12 @@ function PublishPart({ plan, unsaved, lang }: { plan: Plan; unsaved: boolean; la
       setOutcome({ kind: 'done', text });
       toast(text);
     } catch (err) {
-      const checklist = err instanceof ApiError && err.status === 422 && err.errors.some((e) => e.field === 'checklist' || e.field.startsWith('checklist.'));
-      setOutcome({ kind: 'error', text: checklist ? t('workshop.publishRefusedChecklist') : formMessage(t, err, []) });
+      const refusal = err instanceof ApiError && err.status === 422 ? err.errors.find((e) => e.field === 'checklist' || e.field.startsWith('checklist.')) : undefined;
+      // The server names the open questions; as it knows them, which may be newer than this page.
+      const open = typeof refusal?.params?.questions === 'string' ? refusal.params.questions.split(',').filter(Boolean) : unanswered.map((c) => c.question);
+      setOutcome({ kind: 'error', text: refusal
+        ? t('workshop.publishRefusedChecklist', { questions: list(lang, open.map((q) => `«${t(`workshop.questions.${q}`)}»`)) })
+        : formMessage(t, err, []) });
     } finally {
       // Not awaited: the message says what happened, and the page's reads come in behind it.
       void queryClient.invalidateQueries();
