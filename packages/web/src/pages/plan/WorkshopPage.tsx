@@ -125,18 +125,20 @@ export default function WorkshopPage() {
       )}
 
       <div className="workshop-grid">
-        <section className="stack" aria-labelledby="drafts-heading">
-          <div className="row" style={{ justifyContent: 'space-between' }}>
-            <h2 id="drafts-heading" tabIndex={-1}>{t('workshop.drafts', { period: period.name })}</h2>
-            {p.can.edit && <button type="button" className="button" {...preloadOn(ObjectiveDialog)} onClick={() => setDialog({ kind: 'newObjective' })}>{t('objective.new')}</button>}
-          </div>
-          {p.objectives.length === 0 && <p className="card muted" style={{ margin: 0 }}>{t('workshop.noDrafts')}</p>}
-          {p.objectives.map((o) => (
-            <DraftObjective key={o.id} o={o} parentName={parent?.name} sent={sentFor.get(o.id)} personName={personName} actions={actions}
-              preload={preloadEditors} />
-          ))}
+        <div className="stack">
+          <section className="stack" aria-labelledby="drafts-heading">
+            <div className="row" style={{ justifyContent: 'space-between' }}>
+              <h2 id="drafts-heading" tabIndex={-1}>{t('workshop.drafts', { period: period.name })}</h2>
+              {p.can.edit && <button type="button" className="button" {...preloadOn(ObjectiveDialog)} onClick={() => setDialog({ kind: 'newObjective' })}>{t('objective.new')}</button>}
+            </div>
+            {p.objectives.length === 0 && <p className="card muted" style={{ margin: 0 }}>{t('workshop.noDrafts')}</p>}
+            {p.objectives.map((o) => (
+              <DraftObjective key={o.id} o={o} parentName={parent?.name} sent={sentFor.get(o.id)} personName={personName} actions={actions}
+                preload={preloadEditors} />
+            ))}
+          </section>
           {(p.proposals.received.length > 0 || unit.kind !== 'team') && <Proposals received={p.proposals.received} canAdopt={p.can.edit} onAdopt={adopt} />}
-        </section>
+        </div>
         <div className="stack">
           <PlanContext context={p.context} parentName={parent?.name} />
           <Backlog backlog={p.backlog} periodName={period.name} onPull={pull} />
