@@ -200,7 +200,7 @@ describe('the planning workshop', () => {
     const page = jonas.page;
     await page.goto(`/units/${ids.campaign}?period=${ids.planning}`);
     const objective = page.locator('article.objective', { has: page.getByRole('heading', { name: JONAS_DRAFT }) });
-    const count = objective.getByRole('button', { name: new RegExp(`^Show the coach's \\d+ hints? on «${JONAS_DRAFT}»`) });
+    const count = objective.getByRole('button', { name: new RegExp(`^\\d+ hints?.* about «${JONAS_DRAFT}»$`) });
     await count.click();
     await objective.getByRole('list', { name: `The coach's hints on «${JONAS_DRAFT}»` }).waitFor();
     await page.getByRole('link', { name: 'Open the planning workshop' }).click();
@@ -209,7 +209,7 @@ describe('the planning workshop', () => {
 
   it("proposes a draft to the area, whose lead adopts it, and the team's draft then pays into it", async () => {
     const page = jonas.page;
-    await draft(page, HENRIK_DRAFT).getByRole('button', { name: `Propose «${HENRIK_DRAFT}» to ${AREA}` }).click();
+    await draft(page, HENRIK_DRAFT).getByRole('button', { name: `Propose to ${AREA}: «${HENRIK_DRAFT}»` }).click();
     await draft(page, HENRIK_DRAFT).getByText(`Proposed to ${AREA}`).waitFor();
 
     const marte = await openPage(browser, server);
@@ -236,7 +236,7 @@ describe('the planning workshop', () => {
 
   it('parks a draft in the backlog and pulls it into the planning cycle again', async () => {
     const page = jonas.page;
-    await draft(page, DEMO_DRAFT).getByRole('button', { name: `Park «${DEMO_DRAFT}» in the backlog` }).click();
+    await draft(page, DEMO_DRAFT).getByRole('button', { name: `Park in backlog: «${DEMO_DRAFT}»` }).click();
     const backlog = page.getByRole('region', { name: 'Backlog' });
     await backlog.getByText(DEMO_DRAFT).waitFor();
     await draft(page, DEMO_DRAFT).waitFor({ state: 'detached' });
@@ -245,7 +245,7 @@ describe('the planning workshop', () => {
     expect(parked.find((o) => o.title === DEMO_DRAFT)?.periodId).toBeNull();
     await screenshot(page, 'planning-06-backlog');
 
-    await backlog.getByRole('button', { name: `Pull «${DEMO_DRAFT}» into ${ids.planningName}` }).click();
+    await backlog.getByRole('button', { name: `Pull into this cycle (${ids.planningName}): «${DEMO_DRAFT}»` }).click();
     await draft(page, DEMO_DRAFT).waitFor();
     expect(await backlog.getByText(DEMO_DRAFT).count()).toBe(0);
     const back = (await get(page, `/api/v1/objectives?unit=${ids.campaign}&period=${ids.planning}`)).items as Array<{ title: string; status: string }>;

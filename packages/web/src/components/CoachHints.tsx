@@ -137,10 +137,10 @@ export function HintCount({ hints, subject, title, canEdit }: { hints: readonly 
   return (
     <div className="hint-count">
       <button type="button" className={`chip hint-chip${warning ? ' warning' : ''}`} aria-expanded={open} aria-controls={open ? id : undefined}
-        onPointerEnter={loadTexts} onFocus={loadTexts}
-        aria-label={t('coach.showFor', { count: hints.length, title })} onClick={() => setOpen(!open)}>
+        onPointerEnter={loadTexts} onFocus={loadTexts} onClick={() => setOpen(!open)}>
         <span aria-hidden="true">{warning ? '⚠' : 'ℹ'}</span> {t('coach.count', { count })}
         {hints.length > count ? <span className="muted"> · {t('coach.countDismissed', { count: hints.length - count })}</span> : null}
+        <span className="visually-hidden"> {t('coach.about', { title })}</span>
       </button>
       {open && <div id={id}><Suspense fallback={<Loading />}><HintList hints={hints} subject={subject} title={title} canEdit={canEdit} /></Suspense></div>}
     </div>
