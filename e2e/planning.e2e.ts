@@ -181,11 +181,16 @@ describe('the planning workshop', () => {
     expect(await jonas.page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe('18px');
     await screenshot(jonas.page, 'planning-03b-workshop-meeting-room');
     await jonas.page.setViewportSize({ width: 1280, height: 900 });
-    const phone = await openPage(browser, server, { width: 375, height: 800 });
+    // The phone in Swedish: no English word of the workshop and no raw key of its texts.
+    const phone = await openPage(browser, server, { width: 375, height: 800, language: 'sv' });
     try {
       await signInByApi(phone.context, 'jonas@demo.varde.no');
       await phone.page.goto(workshopOf(ids.campaign));
       await draft(phone.page, JONAS_DRAFT).waitFor();
+      await phone.page.getByRole('heading', { name: 'De fyra frågorna' }).waitFor();
+      const words = await phone.page.evaluate(() => document.body.innerText);
+      expect(words.match(/\b(coach|workshop|objective|keyResult|periodState)\.[\w.-]+/g)).toBeNull();
+      for (const english of ['Dismiss', 'Needs fixing', 'Worth a look', 'Publish', 'Backlog', 'Propose', 'Comments', 'Save']) expect(words, english).not.toContain(english);
       expect(await phone.page.evaluate(() => document.scrollingElement!.scrollWidth <= window.innerWidth)).toBe(true);
       await expectAccessible(phone.page, 'planning-04-workshop-375');
       await phone.page.setViewportSize({ width: 360, height: 780 });
