@@ -1,7 +1,7 @@
 // The domain events Varde records: one per change, written in the change's own transaction. Their
 // types are the vocabulary of the audit trail, the activity lists and the live stream.
 
-export const SUBJECT_KINDS = ['organisation', 'unit', 'person', 'period', 'objective', 'keyResult', 'checkIn', 'initiative', 'session', 'dependency', 'comment', 'contradiction'] as const;
+export const SUBJECT_KINDS = ['organisation', 'unit', 'person', 'period', 'objective', 'keyResult', 'checkIn', 'initiative', 'session', 'dependency', 'comment', 'contradiction', 'plan', 'hint', 'proposal'] as const;
 export type SubjectKind = (typeof SUBJECT_KINDS)[number];
 
 export const EVENT_TYPES = [
@@ -17,6 +17,9 @@ export const EVENT_TYPES = [
   'dependency.requested', 'dependency.acknowledged', 'dependency.declined', 'dependency.resolved',
   'comment.created', 'comment.changed', 'comment.deleted',
   'contradiction.flagged', 'contradiction.cleared',
+  'plan.changed', 'plan.published',
+  'hint.dismissed', 'hint.reinstated',
+  'proposal.made', 'proposal.withdrawn', 'proposal.adopted',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -33,7 +36,7 @@ export interface EventSubject {
 }
 
 /** Events that tell about OKR work, for a unit's activity and Mine: not the administration. */
-export const OKR_EVENT_KINDS: ReadonlySet<SubjectKind> = new Set(['objective', 'keyResult', 'checkIn', 'initiative', 'dependency', 'comment', 'contradiction']);
+export const OKR_EVENT_KINDS: ReadonlySet<SubjectKind> = new Set(['objective', 'keyResult', 'checkIn', 'initiative', 'dependency', 'comment', 'contradiction', 'plan', 'hint', 'proposal']);
 
 /** The fields an event of each kind tells about, as the API names them, in the order a history
  *  lists them. What is not here (versions, timestamps, password hashes) is never in an event. */
@@ -50,4 +53,7 @@ export const EVENT_FIELDS = {
   dependency: ['fromUnitId', 'toUnitId', 'objectiveId', 'keyResultId', 'description', 'neededBy', 'state', 'reply'],
   comment: ['body', 'mentionIds'],
   contradiction: ['keyResultIds', 'note', 'clearedAt'],
+  plan: ['checklist', 'publishedAt', 'objectiveIds'],
+  hint: ['subjectKind', 'subjectId', 'code', 'reason'],
+  proposal: ['objectiveId', 'fromUnitId', 'toUnitId', 'state', 'adoptedObjectiveId'],
 } as const satisfies Record<SubjectKind, readonly string[]>;

@@ -19,6 +19,7 @@ export * from './schemas/dependency.js';
 export * from './schemas/comment.js';
 export * from './schemas/contradiction.js';
 export * from './schemas/unitAlignment.js';
+export * from './schemas/hint.js';
 export * from './schemas/plan.js';
 export * from './schemas/meeting.js';
 

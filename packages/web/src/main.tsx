@@ -22,6 +22,7 @@ const UnitPage = lazy(() => import('./pages/unit/UnitPage'));
 const KeyResultPage = lazy(() => import('./pages/keyResult/KeyResultPage'));
 const ObjectivePage = lazy(() => import('./pages/objective/ObjectivePage'));
 const AlignmentPage = lazy(() => import('./pages/alignment/AlignmentPage'));
+const WorkshopPage = lazy(() => import('./pages/plan/WorkshopPage'));
 const SettingsPage = withWidgets(() => import('./pages/settings/SettingsPage'));
 const AccountPage = withWidgets(() => import('./pages/account/AccountPage'));
 
@@ -48,6 +49,7 @@ function Screens() {
               <Route path="/">{page(<HomePage />)}</Route>
               <Route path="/organisation">{page(<OrganisationPage />)}</Route>
               <Route path="/units/:unitId/alignment">{page(<AlignmentPage />)}</Route>
+              <Route path="/units/:unitId/plans/:periodId">{page(<WorkshopPage />)}</Route>
               <Route path="/units/:unitId">{page(<UnitPage />)}</Route>
               <Route path="/objectives/:objectiveId">{page(<ObjectivePage />)}</Route>
               <Route path="/key-results/:keyResultId">{page(<KeyResultPage />)}</Route>

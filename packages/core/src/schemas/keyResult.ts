@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { Id, OkrCanSchema, Timestamp, Title, Version } from './common.js';
 import { ProgressReadingSchema, TrackStatusSchema } from './progress.js';
+import { HintSchema } from './hint.js';
 
 export const KeyResultTypeSchema = z.enum(['increase', 'decrease', 'above', 'below', 'milestone']);
 const Value = z.number({ error: 'must be a number' }).finite('must be a finite number').min(-1e15, 'is too small').max(1e15, 'is too large');
@@ -37,6 +38,7 @@ export const KeyResult = z.object({
     status: TrackStatusSchema.describe('The status told with the forecast: on track now but heading more than 10 points short is at risk'),
   }).nullable().optional(),
   can: OkrCanSchema,
+  hints: z.array(HintSchema).describe("The coach's hints (packages/core/src/coach) while its objective is a draft; empty once published"),
   version: z.number().int(),
   createdAt: Timestamp,
   updatedAt: Timestamp,

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { Id, ListQuery, LongText, OkrCanSchema, Timestamp, Title, Version } from './common.js';
 import { KeyResult, NewObjectiveKeyResult } from './keyResult.js';
 import { ProgressReadingSchema, TrackStatusSchema } from './progress.js';
+import { HintSchema } from './hint.js';
 
 export const ObjectiveKind = z.enum(['committed', 'aspirational']);
 export const ObjectiveStatus = z.enum(['draft', 'active', 'done', 'cancelled', 'backlog']);
@@ -42,6 +43,7 @@ export const Objective = z.object({
   trackStatus: TrackStatusSchema,
   reading: ProgressReadingSchema,
   can: OkrCanSchema,
+  hints: z.array(HintSchema).describe("The coach's hints (packages/core/src/coach) while it is a draft; empty once published"),
   version: z.number().int(),
   createdAt: Timestamp,
   updatedAt: Timestamp,

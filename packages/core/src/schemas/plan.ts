@@ -2,7 +2,7 @@
 // the checklist, the drafts with the coach's hints, what they pay into, the dependencies, the
 // proposals from the units below, and who published it.
 import { z } from 'zod';
-import { HINT_CODES } from '../coach/plan.js';
+import { HintSchema } from './hint.js';
 import { Id, ShortText, Timestamp, Version } from './common.js';
 import { Dependency } from './dependency.js';
 import { ObjectiveWithKeyResults } from './objective.js';
@@ -21,31 +21,6 @@ export const ChecklistItem = z.object({
 export type ChecklistItem = z.infer<typeof ChecklistItem>;
 
 const Named = z.object({ id: Id, name: z.string() });
-
-export const HintCodeSchema = z.enum(HINT_CODES);
-export const HintDismissal = z.object({
-  id: Id,
-  reason: z.string(),
-  by: Named.nullable().describe('Who dismissed it; null once their account is gone'),
-  at: Timestamp,
-});
-/** What the coach says about an objective, a key result or a unit's plan (packages/core/src/coach). */
-export const HintSchema = z.object({
-  code: HintCodeSchema,
-  severity: z.enum(['warning', 'advice']),
-  params: z.record(z.string(), z.union([z.string(), z.number()])).describe('What the sentence names: the verb found, the count and the limit, the person'),
-  dismissal: HintDismissal.nullable().describe('Set once someone dismissed the hint with a reason; still shown, marked as such'),
-});
-export type HintView = z.infer<typeof HintSchema>;
-
-export const HintSubjectKind = z.enum(['objective', 'keyResult', 'unit']);
-export const HintDismissalCreate = z.object({
-  subjectKind: HintSubjectKind,
-  subjectId: Id,
-  code: HintCodeSchema,
-  reason: z.string().trim().min(1, 'must not be empty').max(2000, 'must be at most 2000 characters'),
-}).strict();
-export type HintDismissalCreate = z.infer<typeof HintDismissalCreate>;
 
 /** A draft a unit below offered to this unit, to adopt as its own. */
 export const Proposal = z.object({

@@ -1,6 +1,7 @@
 // The shape of progress answers: a unit's objectives and its subtree rolled up.
 import { z } from 'zod';
 import { Id, OkrCanSchema } from './common.js';
+import { HintSchema } from './hint.js';
 
 export const TrackStatusSchema = z.enum(['on-track', 'at-risk', 'off-track']);
 export const ProgressReadingSchema = z.enum(['measured', 'no-check-in', 'no-okrs', 'final'])
@@ -23,10 +24,12 @@ export const KeyResultProgressItem = z.object({
   ownerId: Id.nullable(), rawProgress: z.number(), ...Track,
   blocker: OpenBlockerSchema.nullable(),
   can: OkrCanSchema,
+  hints: z.array(HintSchema).describe("The coach's hints while its objective is a draft"),
 });
 export const ObjectiveProgressItem = z.object({
   id: Id, title: z.string(), kind: z.string(), status: z.string(), ownerIds: z.array(Id), ...Track,
   can: OkrCanSchema,
+  hints: z.array(HintSchema).describe("The coach's hints while it is a draft"),
   keyResults: z.array(KeyResultProgressItem),
 });
 

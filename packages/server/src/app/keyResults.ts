@@ -13,6 +13,7 @@ import type { Db } from '../store/executor.js';
 import { authorise, policies } from '../auth/policies.js';
 import { PARKED, presentKeyResult, timingOf } from '../presenters/okr.js';
 import { isoNow, type Actor, type Deps } from './context.js';
+import { hintsForKeyResult } from './hints.js';
 import { AppError, invalid, notFound, staleVersion } from './errors.js';
 
 /** `lockObjective` in a transaction that will change the key result: see store/objectiveProgress.ts. */
@@ -24,10 +25,12 @@ export async function keyResultInContext(db: Db, actor: Actor, id: string, optio
 
 export async function readKeyResult(deps: Deps, actor: Actor, id: string, db: Db = deps.store.db): Promise<KeyResult> {
   const { kr, periodId, actorIsMember, unitArchivedAt } = await keyResultInContext(db, actor, id);
-  const inPeriod = periodId === null ? undefined : await getPeriodInTimeZone(db, actor.orgId, periodId);
+  const [inPeriod, hints] = await Promise.all([
+    periodId === null ? undefined : getPeriodInTimeZone(db, actor.orgId, periodId), hintsForKeyResult(db, actor.orgId, kr),
+  ]);
   const now = deps.clock.now();
   const timing = periodId === null ? PARKED : inPeriod ? timingOf(inPeriod.period, now, inPeriod.timeZone) : { expected: 0 };
-  const presented = presentKeyResult(kr, timing, { actor, unit: { archivedAt: unitArchivedAt, actorIsMember } });
+  const presented = presentKeyResult(kr, timing, { actor, unit: { archivedAt: unitArchivedAt, actorIsMember } }, hints);
   if (!inPeriod) return { ...presented, forecast: null };
   const { period, timeZone: tz } = inPeriod;
   const series = await checkInSeries(db, id, periodBounds(period, tz).start.toISOString());

@@ -3,12 +3,12 @@ import { createdChanges, fieldChanges, isPlacementProblem, objectivePlacement, t
 import {
   getObjective, insertObjective, listObjectives, objectiveRefs, replaceAlignments, replaceOwners, updateObjective, type ObjectiveRecord,
 } from '../store/objectives.js';
-import { unitOfWork } from '../events/unitOfWork.js';
+import { unitOfWork, type UnitOfWork } from '../events/unitOfWork.js';
 import { fieldsOf, keyResultSubject, objectiveSubject } from '../events/subjects.js';
 import { keyResultRefs, keyResultsOf } from '../store/keyResults.js';
 import { periodBoundInitiativesOn } from '../store/initiatives.js';
 import { peopleExist } from '../store/people.js';
-import { getUnit, unitFactsFor, unitWriteFacts } from '../store/units.js';
+import { getUnit, rootUnit, unitFactsFor } from '../store/units.js';
 import { getPeriod } from '../store/periods.js';
 import { newId } from '../store/ids.js';
 import type { Db } from '../store/executor.js';
@@ -17,6 +17,7 @@ import { NO_UNIT, presentObjective } from '../presenters/okr.js';
 import { alignedToOf } from '../store/alignedTo.js';
 import { refreshObjectiveProgress } from '../store/objectiveProgress.js';
 import { groupBy } from './groupBy.js';
+import { hintsForObjectives } from './hints.js';
 import { writeKeyResult } from './keyResults.js';
 import { isoNow, type Actor, type Deps } from './context.js';
 import { invalid, notFound, staleVersion } from './errors.js';
@@ -28,25 +29,27 @@ export async function readObjectives(deps: Deps, actor: Actor, filter: { unit?: 
   const db = deps.store.db;
   const rows = await listObjectives(db, actor.orgId, { unitIds: filter.unit ? [filter.unit] : undefined, periodId: filter.period, status: filter.status }, limit + 1, cursorOf(cursor));
   const page = rows.slice(0, limit);
-  const ids = page.map((o) => o.id);
-  const [krs, timing, aligned, units] = await Promise.all([
-    keyResultsOf(db, actor.orgId, ids), timingsOf(deps, db, actor.orgId), alignedToOf(db, actor.orgId, ids), unitFactsFor(db, actor.orgId, page.map((o) => o.unitId), actor.personId),
-  ]);
-  const krsOf = groupBy(krs, (k) => k.objectiveId);
-  const items = page.map((o) => {
-    const { keyResults: _krs, ...objective } = presentObjective(o, krsOf.get(o.id) ?? [], timing({ id: o.periodId }), aligned.get(o.id) ?? [], { actor, unit: units.get(o.unitId) ?? NO_UNIT });
-    return objective;
-  });
+  const items = (await presentObjectives(deps, db, actor, page)).map(({ keyResults: _krs, ...objective }) => objective);
   return { items, nextCursor: rows.length > limit ? page[page.length - 1]!.id : null };
+}
+
+/** Objectives as the API serves them, with their key results and the coach's hints on drafts, in a
+ *  few queries for all of them. */
+export async function presentObjectives(deps: Deps, db: Db, actor: Actor, records: readonly ObjectiveRecord[]): Promise<ObjectiveWithKeyResults[]> {
+  if (records.length === 0) return [];
+  const ids = records.map((o) => o.id);
+  const [krs, timing, aligned, units] = await Promise.all([
+    keyResultsOf(db, actor.orgId, ids), timingsOf(deps, db, actor.orgId), alignedToOf(db, actor.orgId, ids), unitFactsFor(db, actor.orgId, records.map((o) => o.unitId), actor.personId),
+  ]);
+  const hints = await hintsForObjectives(db, actor.orgId, records, krs, async () => (await rootUnit(db, actor.orgId))?.id);
+  const krsOf = groupBy(krs, (k) => k.objectiveId);
+  return records.map((o) => presentObjective(o, krsOf.get(o.id) ?? [], timing({ id: o.periodId }), aligned.get(o.id) ?? [], { actor, unit: units.get(o.unitId) ?? NO_UNIT }, hints));
 }
 
 export async function readObjective(deps: Deps, actor: Actor, id: string, db: Db = deps.store.db): Promise<ObjectiveWithKeyResults> {
   const o = await getObjective(db, actor.orgId, id);
   if (!o) throw notFound('The objective');
-  const [krs, timing, aligned, unit] = await Promise.all([
-    keyResultsOf(db, actor.orgId, [id]), timingsOf(deps, db, actor.orgId), alignedToOf(db, actor.orgId, [id]), unitWriteFacts(db, o.unitId, actor.personId),
-  ]);
-  return presentObjective(o, krs, timing({ id: o.periodId }), aligned.get(id) ?? [], { actor, unit: unit ?? NO_UNIT });
+  return (await presentObjectives(deps, db, actor, [o]))[0]!;
 }
 
 async function checkReferences(db: Db, orgId: string, objectiveId: string | undefined,
@@ -80,22 +83,29 @@ async function checkReferences(db: Db, orgId: string, objectiveId: string | unde
 
 export async function addObjective(deps: Deps, actor: Actor, input: ObjectiveCreate): Promise<ObjectiveWithKeyResults> {
   const id = newId();
-  return unitOfWork(deps, actor, async ({ trx, record }) => {
+  return unitOfWork(deps, actor, async (work) => {
+    const { trx } = work;
     if (!(await getUnit(trx, actor.orgId, input.unitId))) throw invalid('unitId', 'is not a unit in this organisation', 'unknown_unit');
     await authorise(policies.changeOkrsOf(trx, actor, input.unitId, 'unitId'), "change this unit's OKRs");
     // The backlog is reached by parking a draft, so that what is parked has been a cycle's draft.
     if (input.status === 'backlog') throw invalid('status', 'must be draft or active; park the draft in the backlog once it is made', 'create_as_draft');
-    await checkReferences(trx, actor.orgId, id, input);
-    const { keyResults, ...objective } = input;
-    await insertObjective(trx, { id, orgId: actor.orgId, ...objective, now: isoNow(deps) });
-    // Its key results in the same transaction: a bad one refuses the whole objective.
-    for (const [i, kr] of keyResults.entries()) await writeKeyResult(deps, trx, actor, { ...kr, objectiveId: id }, `keyResults.${i}.`);
-    if (keyResults.length) await refreshObjectiveProgress(trx, id);
-    const created = await readObjective(deps, actor, id, trx);
-    record('objective.created', objectiveSubject(created), createdChanges(created, fieldsOf<ObjectiveWithKeyResults>('objective')));
-    for (const kr of created.keyResults) record('keyResult.created', keyResultSubject(kr, created.unitId), createdChanges(kr, fieldsOf<KeyResult>('keyResult')));
-    return created;
+    return createObjective(deps, work, actor, id, input);
   });
+}
+
+/** Writes a new objective with its key results and their events, in a unit of work whose caller
+ *  has found the unit and asked whether the actor may (an adopted proposal makes one too). */
+export async function createObjective(deps: Deps, { trx, record }: Pick<UnitOfWork, 'trx' | 'record'>, actor: Actor, id: string, input: ObjectiveCreate): Promise<ObjectiveWithKeyResults> {
+  await checkReferences(trx, actor.orgId, id, input);
+  const { keyResults, ...objective } = input;
+  await insertObjective(trx, { id, orgId: actor.orgId, ...objective, now: isoNow(deps) });
+  // Its key results in the same transaction: a bad one refuses the whole objective.
+  for (const [i, kr] of keyResults.entries()) await writeKeyResult(deps, trx, actor, { ...kr, objectiveId: id }, `keyResults.${i}.`);
+  if (keyResults.length) await refreshObjectiveProgress(trx, id);
+  const created = await readObjective(deps, actor, id, trx);
+  record('objective.created', objectiveSubject(created), createdChanges(created, fieldsOf<ObjectiveWithKeyResults>('objective')));
+  for (const kr of created.keyResults) record('keyResult.created', keyResultSubject(kr, created.unitId), createdChanges(kr, fieldsOf<KeyResult>('keyResult')));
+  return created;
 }
 
 /** An initiative of a period moves key results of its unit's objectives in that period

@@ -8,7 +8,9 @@ import { countsInRollUp, objectiveProgressRows, ownKeyResults, ownObjectivesWith
 import { newestBlockers } from '../store/latestCheckIns.js';
 import { isMember, subtreeNodes, type UnitNode } from '../store/units.js';
 import { getPeriodInTimeZone } from '../store/periods.js';
-import { keyResultCanFor, keyResultTrack, objectiveCanFor, timingOf, unitReading, type Viewer } from '../presenters/okr.js';
+import { keyResultCanFor, keyResultTrack, NO_HINTS, objectiveCanFor, timingOf, unitReading, type Viewer } from '../presenters/okr.js';
+import { alignmentCounts } from '../store/alignedTo.js';
+import { draftHints, withDismissals } from './hints.js';
 import type { Actor, Deps } from './context.js';
 import { invalid, notFound } from './errors.js';
 import { groupBy } from './groupBy.js';
@@ -79,6 +81,13 @@ export async function readUnitProgress(deps: Deps, actor: Actor, unitId: string,
   }
 
   const krsOf = groupBy(ownKrs, (k) => k.objectiveId);
+  // The coach speaks of drafts only (app/hints.ts): a cycle under way has none, and reads nothing more here.
+  const drafts = ownObjectives.filter((o) => o.status === 'draft');
+  const hintsOf = drafts.length === 0 ? NO_HINTS : await (async () => {
+    const links = await alignmentCounts(db, actor.orgId, drafts.map((o) => o.id));
+    const hints = draftHints(drafts.map((o) => ({ ...o, unitId, periodId, alignmentCount: links.get(o.id) ?? 0 })), ownKrs, () => isRoot);
+    return withDismissals(db, actor.orgId, hints);
+  })();
   // Every objective listed is the unit's own, so what `can` is decided from is the same for all.
   const viewer: Viewer = { actor, unit: { archivedAt: unit.archivedAt, actorIsMember } };
   const objectives = ownObjectives.map((o) => {
@@ -88,14 +97,14 @@ export async function readUnitProgress(deps: Deps, actor: Actor, unitId: string,
     return {
       id: o.id, title: o.title, kind: o.kind, status: o.status, ownerIds: o.ownerIds,
       progress: o.progress, expectedProgress: expected, onTrack: status.onTrack, trackStatus: status.status, reading,
-      can: objectiveCanFor(viewer, timing),
+      can: objectiveCanFor(viewer, timing), hints: hintsOf('objective', o.id),
       keyResults: (krsOf.get(o.id) ?? []).map((k) => {
         const t = keyResultTrack(k, timing);
         return {
           id: k.id, title: k.title, type: k.type, start: k.start, target: k.target, measure: k.measure, current: k.current,
           currentAt: k.currentAt, confidence: k.confidence, ownerId: k.ownerId, rawProgress: t.rawProgress,
           progress: t.progress, expectedProgress: t.expectedProgress, onTrack: t.onTrack, trackStatus: t.trackStatus, reading: t.reading,
-          blocker: blockerOf.get(k.id) ?? null, can: keyResultCanFor(viewer, k.ownerId, timing),
+          blocker: blockerOf.get(k.id) ?? null, can: keyResultCanFor(viewer, k.ownerId, timing), hints: hintsOf('keyResult', k.id),
         };
       }),
     };

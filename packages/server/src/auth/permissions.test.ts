@@ -59,6 +59,15 @@ const POLICY: ReadonlyArray<readonly [string, number, number, number, number, nu
   ['DELETE /api/v1/comments/:id',                        401,   204,  403,   403,  403],
   // A key result of Alfa against one of Beta: members of either unit and admins flag and clear.
   ['POST   /api/v1/contradictions',                      401,   201,  201,   201,  403],
+  // Alfa's plan for a cycle, its hints and its proposals: Alfa's members and admins. A proposal
+  // from Alfa goes to the root unit, whose members (here only admins) adopt it.
+  ['PATCH  /api/v1/units/:id/plans/:periodId',           401,   200,  200,   403,  403],
+  ['POST   /api/v1/units/:id/plans/:periodId/publish',   401,   200,  200,   403,  403],
+  ['POST   /api/v1/hints/dismissals',                    401,   201,  201,   403,  403],
+  ['DELETE /api/v1/hints/dismissals/:id',                401,   204,  204,   403,  403],
+  ['POST   /api/v1/objectives/:id/proposal',             401,   201,  201,   403,  403],
+  ['DELETE /api/v1/objectives/:id/proposal',             401,   200,  200,   403,  403],
+  ['POST   /api/v1/proposals/:id/adopt',                 401,   200,  403,   403,  403],
   ['DELETE /api/v1/contradictions/:id',                  401,   200,  200,   200,  403],
 ];
 
@@ -214,6 +223,42 @@ const attempts: Record<string, (admin: Client, w: World, s: Sessions) => Promise
     const c = await admin.post('/api/v1/contradictions', { keyResultIds: [w.keyResultId, await betaKeyResult(admin, w)], note: unique('Motstrid') });
     return { url: `/api/v1/contradictions/${c.body.id}` };
   },
+  // Each caller a plan of its own, in a cycle of its own: the plan's state is seen through a probe.
+  'PATCH  /api/v1/units/:id/plans/:periodId': async (admin, w) => {
+    const url = `/api/v1/units/${w.alfaId}/plans/${(await admin.post('/api/v1/periods', freeCycle())).body.id}`;
+    return { url, body: { version: 1, checklist: [{ question: 'paysIntoMoals', answer: 'yes', note: unique('Svar') }] }, probe: async () => (await admin.get(url)).body.checklist };
+  },
+  'POST   /api/v1/units/:id/plans/:periodId/publish': async (admin, w) => {
+    const periodId = (await admin.post('/api/v1/periods', freeCycle())).body.id;
+    const url = `/api/v1/units/${w.alfaId}/plans/${periodId}`;
+    await admin.post('/api/v1/objectives', { unitId: w.alfaId, periodId, title: unique('Utkast') });
+    const answered = await admin.patch(url, { version: 1, checklist: ['paysIntoMoals', 'ambitiousYetRealistic', 'noContradictions', 'dependenciesKnown'].map((question) => ({ question, answer: 'yes' })) });
+    return { url: `${url}/publish`, body: { version: answered.body.version }, probe: async () => (await admin.get(url)).body.publishedAt };
+  },
+  // On a fresh draft of Alfa's nobody owns: the coach's no-owner hint, shown on the objectives.
+  'POST   /api/v1/hints/dismissals': async (admin, w) => {
+    const o = await admin.post('/api/v1/objectives', { unitId: w.alfaId, periodId: w.cycleId, title: unique('Utkast') });
+    return { url: '/api/v1/hints/dismissals', body: { subjectKind: 'objective', subjectId: o.body.id, code: 'no-owner', reason: unique('Grunn') } };
+  },
+  'DELETE /api/v1/hints/dismissals/:id': async (admin, w) => {
+    const o = await admin.post('/api/v1/objectives', { unitId: w.alfaId, periodId: w.cycleId, title: unique('Utkast') });
+    const d = await admin.post('/api/v1/hints/dismissals', { subjectKind: 'objective', subjectId: o.body.id, code: 'no-owner', reason: unique('Grunn') });
+    return { url: `/api/v1/hints/dismissals/${d.body.id}` };
+  },
+  'POST   /api/v1/objectives/:id/proposal': async (admin, w) => {
+    const o = await admin.post('/api/v1/objectives', { unitId: w.alfaId, periodId: w.cycleId, title: unique('Utkast') });
+    return { url: `/api/v1/objectives/${o.body.id}/proposal`, probe: async () => (await admin.get(`/api/v1/units/${w.rootId}/plans/${w.cycleId}`)).body.proposals };
+  },
+  'DELETE /api/v1/objectives/:id/proposal': async (admin, w) => {
+    const o = await admin.post('/api/v1/objectives', { unitId: w.alfaId, periodId: w.cycleId, title: unique('Utkast') });
+    await admin.post(`/api/v1/objectives/${o.body.id}/proposal`);
+    return { url: `/api/v1/objectives/${o.body.id}/proposal`, probe: async () => (await admin.get(`/api/v1/units/${w.rootId}/plans/${w.cycleId}`)).body.proposals };
+  },
+  'POST   /api/v1/proposals/:id/adopt': async (admin, w) => {
+    const o = await admin.post('/api/v1/objectives', { unitId: w.alfaId, periodId: w.cycleId, title: unique('Utkast') });
+    const p = await admin.post(`/api/v1/objectives/${o.body.id}/proposal`);
+    return { url: `/api/v1/proposals/${p.body.id}/adopt` };
+  },
 };
 
 /** A fresh key result of Beta's, for a contradiction flag of its own. */
@@ -252,6 +297,7 @@ const readUrls: Record<string, (w: World) => string> = {
   'GET    /api/v1/key-results/:id/comments': (w) => `/api/v1/key-results/${w.keyResultId}/comments`,
   'GET    /api/v1/contradictions': (w) => `/api/v1/contradictions?unit=${w.alfaId}`,
   'GET    /api/v1/units/:id/alignment': (w) => `/api/v1/units/${w.rootId}/alignment?period=${w.cycleId}`,
+  'GET    /api/v1/units/:id/plans/:periodId': (w) => `/api/v1/units/${w.alfaId}/plans/${w.cycleId}`,
 };
 
 const methodOf = (route: string) => route.split(/\s+/)[0] as 'GET' | 'POST' | 'PATCH' | 'DELETE';

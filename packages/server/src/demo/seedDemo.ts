@@ -20,6 +20,7 @@ import { newId } from '../store/ids.js';
 import { hashPassword } from '../auth/passwords.js';
 import { buildDemoOrganisation, DEMO_PASSWORD } from './demoOrganisation.js';
 import { seedCoordination } from './seedCoordination.js';
+import { seedPlanning } from './seedPlanning.js';
 import { seedRituals } from './seedRituals.js';
 
 export interface SeededDemo { organisation: string; password: string; accounts: Array<{ email: string; name: string; isAdmin: boolean }> }
@@ -123,6 +124,7 @@ export async function seedDemoIfEmpty(deps: Deps): Promise<SeededDemo | undefine
       }
     }
     await seedCoordination(trx, orgId, demo, idOf, events);
+    await seedPlanning(trx, orgId, demo, idOf, events, now);
     await seedRituals(trx, orgId, demo, idOf, events, now);
     // In the order they happened, so seq and time agree as they do for live changes.
     events.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));

@@ -36,6 +36,9 @@ import { liveRoutes } from '../routes/live.js';
 import { dependencyRoutes } from '../routes/dependencies.js';
 import { commentRoutes } from '../routes/comments.js';
 import { contradictionRoutes } from '../routes/contradictions.js';
+import { planRoutes } from '../routes/plans.js';
+import { hintRoutes } from '../routes/hints.js';
+import { proposalRoutes } from '../routes/proposals.js';
 import type { Api } from '../routes/types.js';
 
 export interface AppOptions {
@@ -100,7 +103,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Ap
   installAuthentication(app, deps);
 
   app.get('/api/v1/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
-  for (const routes of [healthRoutes, authRoutes, setupRoutes, organisationRoutes, peopleRoutes, accountRoutes, unitRoutes, periodRoutes, objectiveRoutes, keyResultRoutes, initiativeRoutes, trashRoutes, myWorkRoutes, historyRoutes, activityRoutes, auditRoutes, liveRoutes, dependencyRoutes, commentRoutes, contradictionRoutes]) {
+  for (const routes of [healthRoutes, authRoutes, setupRoutes, organisationRoutes, peopleRoutes, accountRoutes, unitRoutes, periodRoutes, objectiveRoutes, keyResultRoutes, initiativeRoutes, trashRoutes, myWorkRoutes, historyRoutes, activityRoutes, auditRoutes, liveRoutes, dependencyRoutes, commentRoutes, contradictionRoutes, planRoutes, hintRoutes, proposalRoutes]) {
     routes(app, deps);
   }
   return app;

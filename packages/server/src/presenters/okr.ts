@@ -3,7 +3,7 @@
 // the person asking may do with each (`can`, core's okrPermissions) from facts read once per answer.
 import {
   expectedProgress, keyResultCan, keyResultProgress, objectiveCan, objectiveProgress, progressReading, trackStatus,
-  type AlignedTo, type KeyResult, type Objective, type OkrActor, type OkrCan, type OkrUnitFacts, type Period, type ProgressReading, type TrackStatus,
+  type AlignedTo, type HintView, type KeyResult, type Objective, type OkrActor, type OkrCan, type OkrUnitFacts, type Period, type ProgressReading, type TrackStatus,
 } from '@varde/core';
 import type { KeyResultRecord } from '../store/keyResults.js';
 import type { ObjectiveRecord } from '../store/objectives.js';
@@ -35,9 +35,13 @@ export function keyResultTrack(kr: KrValues, timing: Timing) {
   return { progress: p.progress, rawProgress: p.rawProgress, expectedProgress: timing.expected, onTrack: track.onTrack, trackStatus: track.status, reading };
 }
 
-export function presentKeyResult(kr: KeyResultRecord, timing: Timing, viewer: Viewer): KeyResult {
+/** The coach's hints about an objective or a key result, with their dismissals (app/hints.ts). */
+export type HintsOf = (kind: 'objective' | 'keyResult', id: string) => HintView[];
+export const NO_HINTS: HintsOf = () => [];
+
+export function presentKeyResult(kr: KeyResultRecord, timing: Timing, viewer: Viewer, hints: HintsOf = NO_HINTS): KeyResult {
   const { orgId: _org, ...rest } = kr;
-  return { ...rest, ...keyResultTrack(kr, timing), can: keyResultCanFor(viewer, kr.ownerId, timing) };
+  return { ...rest, ...keyResultTrack(kr, timing), can: keyResultCanFor(viewer, kr.ownerId, timing), hints: hints('keyResult', kr.id) };
 }
 
 /** `checkedIn`: whether any of its key results has a check-in. */
@@ -54,11 +58,12 @@ export function unitReading(subtreeObjectiveCount: number, timing: Timing): Prog
   return progressReading({ periodState: periodStateOf(timing), objectiveCount: subtreeObjectiveCount });
 }
 
-export function presentObjective(o: ObjectiveRecord, krs: readonly KeyResultRecord[], timing: Timing, alignedTo: AlignedTo[], viewer: Viewer): Objective & { keyResults: KeyResult[] } {
+export function presentObjective(o: ObjectiveRecord, krs: readonly KeyResultRecord[], timing: Timing, alignedTo: AlignedTo[], viewer: Viewer,
+  hints: HintsOf = NO_HINTS): Objective & { keyResults: KeyResult[] } {
   const { orgId: _org, ...rest } = o;
-  const keyResults = krs.map((k) => presentKeyResult(k, timing, viewer));
+  const keyResults = krs.map((k) => presentKeyResult(k, timing, viewer, hints));
   return {
     ...rest, alignedTo, ...objectiveTrack(keyResults.map((k, i) => ({ progress: k.progress, weight: krs[i]!.weight })), timing, krs.some((k) => k.current !== null)),
-    can: objectiveCanFor(viewer, timing), keyResults,
+    can: objectiveCanFor(viewer, timing), hints: hints('objective', o.id), keyResults,
   };
 }

@@ -240,6 +240,26 @@ const CASES: Record<string, Case> = {
   ],
   'DELETE /api/v1/contradictions/{id}': ({ x }) => [{ label: 'clear their flag', method: 'DELETE', url: `/api/v1/contradictions/${x.contradictionId}`, expect: notFound }],
 
+  'GET /api/v1/units/{id}/plans/{periodId}': ({ x, mine }) => [
+    { label: 'their unit\'s plan', method: 'GET', url: `/api/v1/units/${x.teamId}/plans/${x.cycleId}`, expect: notFound },
+    { label: 'our unit\'s plan in their cycle', method: 'GET', url: `/api/v1/units/${mine.teamId}/plans/${x.cycleId}`, expect: notFound },
+  ],
+  'PATCH /api/v1/units/{id}/plans/{periodId}': ({ x, mine }) => [
+    { label: 'answer their plan', method: 'PATCH', url: `/api/v1/units/${x.teamId}/plans/${x.cycleId}`, body: { version: 2, checklist: [{ question: 'paysIntoMoals', answer: 'no' }] }, expect: notFound },
+    { label: 'answer our plan in their cycle', method: 'PATCH', url: `/api/v1/units/${mine.teamId}/plans/${x.cycleId}`, body: { version: 1, checklist: [{ question: 'paysIntoMoals', answer: 'no' }] }, expect: notFound },
+  ],
+  'POST /api/v1/units/{id}/plans/{periodId}/publish': ({ x }) => [
+    { label: 'publish their plan', method: 'POST', url: `/api/v1/units/${x.teamId}/plans/${x.cycleId}/publish`, body: { version: 2 }, expect: notFound },
+  ],
+  'POST /api/v1/hints/dismissals': ({ x }) => [
+    { label: 'dismiss a hint on their key result', method: 'POST', url: '/api/v1/hints/dismissals', body: { subjectKind: 'keyResult', subjectId: x.keyResultId, code: 'task-like', reason: 'Tatt' }, expect: invalid('subjectId') },
+    { label: 'dismiss a hint on their unit', method: 'POST', url: '/api/v1/hints/dismissals', body: { subjectKind: 'unit', subjectId: x.teamId, code: 'too-many-objectives', reason: 'Tatt' }, expect: invalid('subjectId') },
+  ],
+  'DELETE /api/v1/hints/dismissals/{id}': ({ x }) => [{ label: 'take back their dismissal', method: 'DELETE', url: `/api/v1/hints/dismissals/${x.dismissalId}`, expect: notFound }],
+  'POST /api/v1/objectives/{id}/proposal': ({ x }) => [{ label: 'propose their objective', method: 'POST', url: `/api/v1/objectives/${x.objectiveId}/proposal`, expect: notFound }],
+  'DELETE /api/v1/objectives/{id}/proposal': ({ x }) => [{ label: 'withdraw their proposal', method: 'DELETE', url: `/api/v1/objectives/${x.objectiveId}/proposal`, expect: notFound }],
+  'POST /api/v1/proposals/{id}/adopt': ({ x }) => [{ label: 'adopt their proposal', method: 'POST', url: `/api/v1/proposals/${x.proposalId}/adopt`, expect: notFound }],
+
   'GET /api/v1/alignment-targets': ({ x, mine }) => [
     { label: 'alignment targets', method: 'GET', url: `/api/v1/alignment-targets?period=${mine.cycleId}&limit=100`, expect: own() },
     { label: 'alignment targets in their period', method: 'GET', url: `/api/v1/alignment-targets?period=${x.cycleId}`, expect: asUnknown },
@@ -325,7 +345,7 @@ describe.each(storeKinds())('organisations are isolated on %s', (kind) => {
     const tablesOf = (org: string) => new Set(start.get(org)!.map((row) => row.split(' ')[0]));
     expect([...tablesOf(c.x.orgId)].sort(), 'the second organisation has rows in every table that has org_id').toEqual(
       expect.arrayContaining(['alignments', 'check_ins', 'initiative_key_results', 'initiatives', 'key_results', 'memberships', 'objective_owners', 'objectives', 'organisations', 'people', 'periods', 'sessions', 'trash', 'units',
-        'dependencies', 'dependency_steps', 'comments', 'comment_mentions', 'contradictions']));
+        'dependencies', 'dependency_steps', 'comments', 'comment_mentions', 'contradictions', 'plans', 'hint_dismissals', 'proposals']));
     let walked = 0;
     for (const route of routes().filter((r) => r in CASES)) {
       for (const probe of await CASES[route]!(c)) {

@@ -32,3 +32,14 @@ export async function alignedToOf(db: Db, orgId: string, objectiveIds: readonly 
   }
   return out;
 }
+
+/** How many links each of the objectives has to what it pays into, as stored (the coach's no-alignment). */
+export async function alignmentCounts(db: Db, orgId: string, objectiveIds: readonly string[]): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for (let i = 0; i < objectiveIds.length; i += 500) {
+    const rows = await db.selectFrom('alignments').select(['objective_id', (eb) => eb.fn.countAll<number | string>().as('n')])
+      .where('org_id', '=', orgId).where('objective_id', 'in', objectiveIds.slice(i, i + 500)).groupBy('objective_id').execute();
+    for (const r of rows) out.set(r.objective_id, Number(r.n));
+  }
+  return out;
+}

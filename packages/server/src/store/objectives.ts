@@ -39,6 +39,12 @@ export async function getObjective(db: Db, orgId: string, id: string): Promise<O
   return row ? (await withLinks(db, [row]))[0] : undefined;
 }
 
+/** The objectives of these ids that are there (not in the trash), in no particular order. */
+export async function getObjectives(db: Db, orgId: string, ids: readonly string[]): Promise<ObjectiveRecord[]> {
+  if (ids.length === 0) return [];
+  return withLinks(db, await db.selectFrom('objectives').selectAll().where('org_id', '=', orgId).where('id', 'in', [...new Set(ids)]).execute());
+}
+
 /** Parked objectives (status backlog) only when the filter asks for that status: they belong to
  *  no period, and a list that does not ask for them is a list of the cycles' objectives. */
 export async function listObjectives(db: Db, orgId: string, filter: { unitIds?: string[] | undefined; periodId?: string | undefined; status?: string | undefined },

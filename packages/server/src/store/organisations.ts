@@ -85,6 +85,7 @@ export async function isDemoOrganisation(db: Db, id: string): Promise<boolean | 
  *  of them (key results, check-ins, initiatives, …) have no cascade from organisations, so each is
  *  emptied of the organisation's rows by its org_id rather than trusting cascades to reach it. */
 const ORGANISATION_TABLES = [
+  'proposals', 'hint_dismissals', 'plans',
   'events', 'event_counters', 'activity_seen', 'trash', 'initiative_key_results', 'initiatives', 'check_ins', 'alignments', 'key_results', 'objective_owners', 'objectives',
   'periods', 'memberships', 'units', 'sessions', 'people',
 ] as const;

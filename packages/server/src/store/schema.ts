@@ -107,6 +107,22 @@ export interface ContradictionTable {
   flagged_by: string | null; flagged_at: string; cleared_by: string | null; cleared_at: string | null;
 }
 
+/** A unit's plan for a cycle (store/plans.ts), made on its first write. checklist_json: { [question]: { answer, note } }. */
+export interface PlanTable {
+  id: string; org_id: string; unit_id: string; period_id: string; checklist_json: string;
+  published_at: string | null; published_by: string | null; version: number; created_at: string; updated_at: string;
+}
+/** A hint of the coach someone dismissed, with why; deleted when the dismissal is taken back. */
+export interface HintDismissalTable {
+  id: string; org_id: string; subject_kind: string; subject_id: string; code: string; reason: string; person_id: string | null; at: string;
+}
+/** A unit's draft offered to the unit above; adopted_objective_id is the draft made from it there. */
+export interface ProposalTable {
+  id: string; org_id: string; objective_id: string; from_unit_id: string; to_unit_id: string;
+  proposed_by: string | null; proposed_at: string; state: string;
+  adopted_objective_id: string | null; adopted_by: string | null; adopted_at: string | null; updated_at: string;
+}
+
 export interface Database {
   organisations: OrganisationTable;
   people: PersonTable;
@@ -131,4 +147,7 @@ export interface Database {
   comments: CommentTable;
   comment_mentions: CommentMentionTable;
   contradictions: ContradictionTable;
+  plans: PlanTable;
+  hint_dismissals: HintDismissalTable;
+  proposals: ProposalTable;
 }

@@ -15,6 +15,20 @@ describe('queriesChangedBy', () => {
   it('refreshes the lists an objective appears in', () => {
     expect(queriesChangedBy(event('objective.changed', { id: 'o1' }), 'p-kari')).toEqual(expect.arrayContaining([['objectives'], ['objective', 'o1'], ['unitProgress']]));
   });
+  it("reads the workshop's plan again when a draft, a key result, an initiative, a dependency or a comment changes", () => {
+    for (const [type, kind] of [['objective.created', 'objective'], ['keyResult.changed', 'keyResult'], ['initiative.created', 'initiative'],
+      ['dependency.requested', 'dependency'], ['comment.created', 'comment'], ['plan.changed', 'plan'], ['plan.published', 'plan'],
+      ['hint.dismissed', 'hint'], ['hint.reinstated', 'hint'], ['proposal.made', 'proposal'], ['proposal.adopted', 'proposal']] as const) {
+      expect(queriesChangedBy(event(type, { kind, id: 'x1' }), 'p-kari'), type).toContainEqual(['plan']);
+    }
+  });
+  it('reads the roll-ups again when a plan is published, for its drafts are active now', () => {
+    expect(queriesChangedBy(event('plan.published', { kind: 'plan', id: 'u1:p1' }), 'p-kari')).toEqual(expect.arrayContaining([['unitProgress'], ['objectives']]));
+  });
+  it('reads the open dependencies and the comment threads again on their events', () => {
+    expect(queriesChangedBy(event('dependency.acknowledged', { kind: 'dependency', id: 'd1' }), 'p-kari')).toContainEqual(['dependencies']);
+    expect(queriesChangedBy(event('comment.created', { kind: 'comment', id: 'c1' }), 'p-kari')).toContainEqual(['comments']);
+  });
   it("reads the viewer's own account again only when the event is about it", () => {
     expect(queriesChangedBy(event('person.changed', { kind: 'person', id: 'p-kari' }), 'p-kari')).toContainEqual(['me']);
     expect(queriesChangedBy(event('person.changed', { kind: 'person', id: 'p-per' }), 'p-kari')).not.toContainEqual(['me']);

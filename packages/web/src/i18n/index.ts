@@ -5,6 +5,7 @@
 // the language whose texts the server's first answer preloads (packages/server/src/http/webApp.ts).
 import i18n, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { PLANNING_NS } from './planningTexts';
 
 export const LANGUAGES = ['nb', 'sv', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -28,11 +29,19 @@ const historyTexts: Texts = {
   en: () => import('./history/en.json'),
 };
 
+/** The planning workshop's and the coach's texts (what to look at, why, how to fix, for every
+ *  hint): fetched with the workshop, or with the first list of hints opened on another page. */
+const planningTexts: Texts = {
+  nb: () => import('./planning/nb.json'),
+  sv: () => import('./planning/sv.json'),
+  en: () => import('./planning/en.json'),
+};
+
 const textsBackend: BackendModule = {
   type: 'backend',
   init() {},
   read(language, namespace, callback) {
-    const load = (namespace === HISTORY_NS ? historyTexts : texts)[language as Language];
+    const load = (namespace === HISTORY_NS ? historyTexts : namespace === PLANNING_NS ? planningTexts : texts)[language as Language];
     if (!load) { callback(new Error(`no texts for ${language}`), false); return; }
     load().then((module) => callback(null, module.default), (error: Error) => callback(error, false));
   },

@@ -43,6 +43,8 @@ export default function AlignmentPage() {
   if (!unit.data) return <ErrorState error={unit.error ?? { status: 404 }} />;
   if (!period) return <Empty title={t('unit.noPeriod')}>{t('unit.noPeriodHint')}</Empty>;
   const a = alignment.data;
+  // While the cycle is planned, each unit's workshop is a click away.
+  const planning = period.state === 'planning';
   const list = (objectives: AlignmentObjective[]) => objectives.length === 0
     ? <p className="muted small">{t('alignment.noObjectives')}</p>
     : <ul style={{ listStyle: 'none', padding: 0, margin: 0 }}>{objectives.map((o) => <ObjectiveSummary key={o.id} o={o} />)}</ul>;
@@ -76,11 +78,13 @@ export default function AlignmentPage() {
             <div className="alignment-grid">
               <section className="card" aria-labelledby={`own-${a.unit.id}`}>
                 <h3 id={`own-${a.unit.id}`}>{t('alignment.ownObjectives', { unit: a.unit.name })}</h3>
+                {planning && <p className="small" style={{ margin: '.2rem 0 0' }}><Link to={`/units/${a.unit.id}/plans/${period.id}`}>{t('workshop.openFor', { unit: a.unit.name })}</Link></p>}
                 {list(a.objectives)}
               </section>
               {a.units.map((u) => (
                 <section key={u.unit.id} className="card" aria-labelledby={`unit-${u.unit.id}`}>
                   <h3 id={`unit-${u.unit.id}`}><Link to={`/units/${u.unit.id}?period=${period.id}`}>{u.unit.name}</Link></h3>
+                  {planning && <p className="small" style={{ margin: '.2rem 0 0' }}><Link to={`/units/${u.unit.id}/plans/${period.id}`}>{t('workshop.openFor', { unit: u.unit.name })}</Link></p>}
                   {list(u.objectives)}
                 </section>
               ))}

@@ -25,6 +25,8 @@ import { alignmentsOf } from './alignments';
 import { usePublish } from './usePublish';
 import { useNearViewport } from '../../components/useNearViewport';
 import { WhenVisible } from '../../components/WhenVisible';
+import { HintCount } from '../../components/CoachHints';
+import { hintsOf } from '../../api/plan';
 
 const CheckInDialog = lazyPart(() => import('./CheckInDialog').then((m) => m.CheckInDialog));
 const ObjectiveDialog = lazyPart(() => import('./ObjectiveDialog').then((m) => m.ObjectiveDialog));
@@ -104,6 +106,13 @@ export default function UnitPage() {
         </p>
       )}
 
+      {period.state === 'planning' && (
+        <div className="card row workshop-callout" role="note" style={{ justifyContent: 'space-between' }}>
+          <p style={{ margin: 0, flex: '1 1 16rem' }}>{t('workshop.inPlanning', { period: period.name })}</p>
+          <Link className="button" to={`/units/${unitId}/plans/${period.id}`}>{t('workshop.open')}</Link>
+        </div>
+      )}
+
       {progress.error && <ErrorState error={progress.error} onRetry={() => void progress.refetch()} />}
       {data && (
         <section className="card summary" aria-labelledby="summary-heading">
@@ -143,6 +152,7 @@ export default function UnitPage() {
                     : (full?.alignedTo ?? []).map((a) => <span key={a.id} className="chip">{a.isMoal ? `${t('align.kindMoal')}: ` : ''}{a.title} <span className="muted">· {a.unitName}</span></span>)}
                 </div>
                 {o.ownerIds.length > 0 && <p className="small muted" style={{ margin: '.3rem 0 0' }}>{t('objective.ownedBy', { names: o.ownerIds.map((id) => personName.get(id) ?? '').join(', ') })}</p>}
+                {o.status === 'draft' && <HintCount hints={hintsOf(o)} subject={{ kind: 'objective', id: o.id }} title={o.title} canEdit={o.can.edit} />}
               </div>
               <div style={{ minWidth: '12rem' }}>
                 <ProgressBar progress={o.progress} expected={o.expectedProgress} status={o.trackStatus} reading={o.reading} label={t('objective.progressOf', { title: o.title })} />
@@ -170,6 +180,7 @@ export default function UnitPage() {
                         </>
                       )}>
                       <BlockerNote blocker={kr.blocker} title={kr.title} />
+                      {o.status === 'draft' && <HintCount hints={hintsOf(kr)} subject={{ kind: 'keyResult', id: kr.id }} title={kr.title} canEdit={kr.can.edit} />}
                       <div className="kr-initiatives">
                         {moving.map((i) => (
                           <button key={i.id} type="button" className="chip" disabled={!canEdit} {...preloadOn(InitiativeDialog)} onClick={() => setDialog({ kind: 'initiative', existing: i })}
