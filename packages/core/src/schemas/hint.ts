@@ -29,9 +29,10 @@ export const HintDismissalCreate = z.object({
   subjectKind: HintSubjectKind,
   subjectId: Id,
   code: HintCodeSchema,
+  about: Id.optional().describe('For a hint that names a person (member-without-initiative, one per member): that person, so each is dismissed on its own'),
   reason: z.string().trim().min(1, 'must not be empty').max(2000, 'must be at most 2000 characters'),
 }).strict();
 export type HintDismissalCreate = z.infer<typeof HintDismissalCreate>;
 /** A dismissal as POST /hints/dismissals answers it: the hint it is about, and who, when and why. */
-export const HintDismissalView = HintDismissal.extend({ subjectKind: HintSubjectKind, subjectId: Id, code: HintCodeSchema });
+export const HintDismissalView = HintDismissal.extend({ subjectKind: HintSubjectKind, subjectId: Id, code: HintCodeSchema, about: z.string().describe("The person the hint names, or '' for a hint that names none") });
 export type HintDismissalView = z.infer<typeof HintDismissalView>;

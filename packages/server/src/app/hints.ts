@@ -7,7 +7,7 @@
 // would only nag all cycle long. It also keeps the reads of a cycle under way (the team page,
 // benchmarked) free of any extra query: no draft, nothing to compute and nothing to read.
 import {
-  coachHints, createdChanges, deletedChanges,
+  coachHints, createdChanges, deletedChanges, hintAbout, HINT_CODES_ABOUT_A_PERSON,
   type CoachObjective, type CoachPlan, type EventSubject, type Hint, type HintDismissalCreate, type HintDismissalView, type HintView,
 } from '@varde/core';
 import { unitOfWork } from '../events/unitOfWork.js';
@@ -52,16 +52,16 @@ export function draftHints(objectives: readonly CoachedObjective[], keyResults: 
   });
 }
 
-const keyOf = (kind: string, id: string, code: string) => `${kind} ${id} ${code}`;
+const keyOf = (kind: string, id: string, code: string, about: string) => `${kind} ${id} ${code} ${about}`;
 export const dismissalView = (d: DismissalRecord) => ({ id: d.id, reason: d.reason, by: d.by, at: d.at });
 
 /** The hints, each with its dismissal, looked up by what they are about. */
 export async function withDismissals(db: Db, orgId: string, hints: readonly Hint[]): Promise<(kind: Hint['subject']['kind'], id: string) => HintView[]> {
   if (hints.length === 0) return () => [];
-  const dismissals = new Map((await dismissalsOf(db, orgId, hints.map((h) => h.subject.id))).map((d) => [keyOf(d.subjectKind, d.subjectId, d.code), d]));
+  const dismissals = new Map((await dismissalsOf(db, orgId, hints.map((h) => h.subject.id))).map((d) => [keyOf(d.subjectKind, d.subjectId, d.code, d.about), d]));
   const views = groupBy(hints, (h) => `${h.subject.kind} ${h.subject.id}`);
   return (kind, id) => (views.get(`${kind} ${id}`) ?? []).map((h) => {
-    const d = dismissals.get(keyOf(h.subject.kind, h.subject.id, h.code));
+    const d = dismissals.get(keyOf(h.subject.kind, h.subject.id, h.code, hintAbout(h)));
     return { code: h.code, severity: h.severity, params: h.params, dismissal: d ? dismissalView(d) : null };
   });
 }
@@ -103,13 +103,14 @@ export async function dismissHint(deps: Deps, actor: Actor, input: HintDismissal
     const subject = await subjectOf(trx, actor.orgId, input.subjectKind, input.subjectId);
     if (!subject) throw invalid('subjectId', `is not a${input.subjectKind === 'unit' ? ' unit' : input.subjectKind === 'objective' ? 'n objective' : ' key result'} in this organisation`, 'unknown_subject');
     await authorise(policies.changeOkrsOf(trx, actor, subject.unitId!), "dismiss the coach's hints on this unit's OKRs");
+    if (HINT_CODES_ABOUT_A_PERSON.includes(input.code) && !input.about) throw invalid('about', 'must name the person the hint is about, since there is one such hint per person', 'required');
     const reason = input.reason.trim();
-    if (!(await insertDismissal(trx, { id, orgId: actor.orgId, ...input, reason, personId: actor.personId, at: now }))) {
+    if (!(await insertDismissal(trx, { id, orgId: actor.orgId, ...input, about: input.about ?? '', reason, personId: actor.personId, at: now }))) {
       throw conflictOn('code', 'is already dismissed for this subject; take that dismissal back first', 'already_dismissed');
     }
     record('hint.dismissed', { ...subject, id }, createdChanges(changesOf({ ...input, reason }), HINT_FIELDS));
     const d = (await getDismissal(trx, actor.orgId, id))!;
-    return { ...dismissalView(d), subjectKind: d.subjectKind, subjectId: d.subjectId, code: d.code };
+    return { ...dismissalView(d), subjectKind: d.subjectKind, subjectId: d.subjectId, code: d.code, about: d.about };
   });
 }
 

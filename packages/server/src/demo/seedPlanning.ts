@@ -107,7 +107,7 @@ export async function seedPlanning(trx: Transaction<Database>, orgId: string, de
 
   // The hint about the key result nobody owns yet, dismissed with why.
   const unowned = DRAFT.keyResults[2]!;
-  const dismissal = { id: idOf('hintDismissal', unowned.key), subjectKind: 'keyResult', subjectId: idOf('keyResult', unowned.key), code: 'no-owner', reason: 'Eieren velges når vi vet hvem som leder folkemøtene.' };
+  const dismissal = { id: idOf('hintDismissal', unowned.key), subjectKind: 'keyResult', subjectId: idOf('keyResult', unowned.key), code: 'no-owner', about: '', reason: 'Eieren velges når vi vet hvem som leder folkemøtene.' };
   await insertDismissal(trx, { ...dismissal, orgId, personId: person('jonas'), at: at(21) });
   events.push(event('hint.dismissed', { kind: 'hint', id: dismissal.id, name: unowned.title, unitId, objectiveId, keyResultId: dismissal.subjectId }, 'jonas', at(21),
     createdChanges({ subjectKind: dismissal.subjectKind, subjectId: dismissal.subjectId, code: dismissal.code, reason: dismissal.reason }, ['subjectKind', 'subjectId', 'code', 'reason'])));

@@ -101,8 +101,15 @@ describe.each(storeKinds())('plans on %s', (kind) => {
     // The same on the objective's own read.
     expect((await o.per.get(`/api/v1/objectives/${workshop.id}`)).body.keyResults[0].hints[0].dismissal.reason).toBe('Kursene er selve målet i år');
     // A hint about the plan as a whole, dismissed by an admin.
-    const unitWide = await o.admin.post('/api/v1/hints/dismissals', { subjectKind: 'unit', subjectId: o.ids.campaign, code: 'member-without-initiative', reason: 'Mia er ny og får tiltak i januar' });
+    // One such hint per member: a dismissal names whom it is about, and leaves the others' alone.
+    const unitWideBody = { subjectKind: 'unit', subjectId: o.ids.campaign, code: 'member-without-initiative', reason: 'Mia er ny og får tiltak i januar' };
+    expectProblem(await o.admin.post('/api/v1/hints/dismissals', unitWideBody), 422, 'naming no member', { fields: ['about'], only: true });
+    const other = await o.admin.post('/api/v1/hints/dismissals', { ...unitWideBody, about: o.ids.per });
+    expect(other.status).toBe(201);
+    expect((await plan(o.per)).hints[0].dismissal).toBeNull();
+    const unitWide = await o.admin.post('/api/v1/hints/dismissals', { ...unitWideBody, about: o.ids.mia });
     expect(unitWide.status).toBe(201);
+    expect(unitWide.body.about).toBe(o.ids.mia);
     expect((await plan(o.per)).hints[0].dismissal).toMatchObject({ reason: 'Mia er ny og får tiltak i januar', by: { name: 'Kari Nordmann' } });
 
     expectProblem(await o.per.del(`/api/v1/hints/dismissals/${res.body.id}`), 403, 'a member of another unit taking it back');

@@ -64,13 +64,13 @@ export async function backlogIds(db: Db, orgId: string, unitId: string): Promise
 // — Hint dismissals —
 
 export interface DismissalRecord {
-  id: string; subjectKind: 'objective' | 'keyResult' | 'unit'; subjectId: string; code: HintCode; reason: string;
+  id: string; subjectKind: 'objective' | 'keyResult' | 'unit'; subjectId: string; code: HintCode; about: string; reason: string;
   by: { id: string; name: string } | null; at: string;
 }
-const dismissalColumns = ['hint_dismissals.id', 'hint_dismissals.subject_kind', 'hint_dismissals.subject_id', 'hint_dismissals.code',
+const dismissalColumns = ['hint_dismissals.id', 'hint_dismissals.subject_kind', 'hint_dismissals.subject_id', 'hint_dismissals.code', 'hint_dismissals.about',
   'hint_dismissals.reason', 'hint_dismissals.person_id', 'people.name', 'hint_dismissals.at'] as const;
-const dismissalOf = (r: { id: string; subject_kind: string; subject_id: string; code: string; reason: string; person_id: string | null; name: string | null; at: string }): DismissalRecord => ({
-  id: r.id, subjectKind: r.subject_kind as DismissalRecord['subjectKind'], subjectId: r.subject_id, code: r.code as HintCode, reason: r.reason,
+const dismissalOf = (r: { id: string; subject_kind: string; subject_id: string; code: string; about: string; reason: string; person_id: string | null; name: string | null; at: string }): DismissalRecord => ({
+  id: r.id, subjectKind: r.subject_kind as DismissalRecord['subjectKind'], subjectId: r.subject_id, code: r.code as HintCode, about: r.about, reason: r.reason,
   by: r.person_id ? { id: r.person_id, name: r.name ?? '' } : null, at: r.at,
 });
 
@@ -93,10 +93,10 @@ export async function getDismissal(db: Db, orgId: string, id: string): Promise<D
 }
 
 /** false when the hint was already dismissed. */
-export async function insertDismissal(db: Db, d: { id: string; orgId: string; subjectKind: string; subjectId: string; code: string; reason: string; personId: string; at: string }): Promise<boolean> {
+export async function insertDismissal(db: Db, d: { id: string; orgId: string; subjectKind: string; subjectId: string; code: string; about: string; reason: string; personId: string; at: string }): Promise<boolean> {
   const result = await db.insertInto('hint_dismissals').values({
-    id: d.id, org_id: d.orgId, subject_kind: d.subjectKind, subject_id: d.subjectId, code: d.code, reason: d.reason, person_id: d.personId, at: d.at,
-  }).onConflict((oc) => oc.columns(['org_id', 'subject_kind', 'subject_id', 'code']).doNothing()).executeTakeFirst();
+    id: d.id, org_id: d.orgId, subject_kind: d.subjectKind, subject_id: d.subjectId, code: d.code, about: d.about, reason: d.reason, person_id: d.personId, at: d.at,
+  }).onConflict((oc) => oc.columns(['org_id', 'subject_kind', 'subject_id', 'code', 'about']).doNothing()).executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
 }
 

@@ -114,7 +114,7 @@ export interface PlanTable {
 }
 /** A hint of the coach someone dismissed, with why; deleted when the dismissal is taken back. */
 export interface HintDismissalTable {
-  id: string; org_id: string; subject_kind: string; subject_id: string; code: string; reason: string; person_id: string | null; at: string;
+  id: string; org_id: string; subject_kind: string; subject_id: string; code: string; about: string; reason: string; person_id: string | null; at: string;
 }
 /** A unit's draft offered to the unit above; adopted_objective_id is the draft made from it there. */
 export interface ProposalTable {

@@ -73,7 +73,7 @@ export async function insertOtherOrganisation(db: Db, now: string, periods: { st
     await insertComment(trx, { id: o.commentId, orgId: o.orgId, objectiveId: o.objectiveId, keyResultId: null, authorId: o.adminId, body: `Hei @[${o.memberId}]`, now }, [o.memberId]);
     await insertContradiction(trx, { id: o.contradictionId, orgId: o.orgId, a: o.keyResultId, b: o.moalKeyResultId, note: 'Annenorgs motstrid', by: o.adminId, now });
     await writePlan(trx, { id: o.planId, orgId: o.orgId, unitId: o.teamId, periodId: o.cycleId, version: 1, create: true, checklist: { paysIntoMoals: { answer: 'yes', note: 'Annenorgs svar' } }, now });
-    await insertDismissal(trx, { id: o.dismissalId, orgId: o.orgId, subjectKind: 'keyResult', subjectId: o.keyResultId, code: 'no-number', reason: 'Annenorgs grunn', personId: o.memberId, at: now });
+    await insertDismissal(trx, { id: o.dismissalId, orgId: o.orgId, subjectKind: 'keyResult', subjectId: o.keyResultId, code: 'no-number', about: '', reason: 'Annenorgs grunn', personId: o.memberId, at: now });
     await insertProposal(trx, { id: o.proposalId, orgId: o.orgId, objectiveId: o.objectiveId, fromUnitId: o.teamId, toUnitId: o.rootUnitId, proposedBy: o.memberId, now });
     await insertSession(trx, { id: sessionId(o.sessionToken), orgId: o.orgId, personId: o.adminId, now, expiresAt: new Date(Date.parse(now) + 30 * 86_400_000).toISOString() });
   });

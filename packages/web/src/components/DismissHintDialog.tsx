@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { usePlanningTexts } from '../i18n/planningTexts';
 import { useQueryClient } from '@tanstack/react-query';
+import { hintAbout } from '@varde/core';
 import { api } from '../api/client';
 import type { HintSubject, HintView } from '../api/plan';
 import { FormError, TextInput } from './Fields';
@@ -34,7 +35,7 @@ export function DismissHintDialog({ hint, subject, look, onClose }: { hint: Hint
     setMissing(false);
     setBusy(true);
     try {
-      await api.post('/hints/dismissals', { subjectKind: subject.kind, subjectId: subject.id, code: hint.code, reason });
+      await api.post('/hints/dismissals', { subjectKind: subject.kind, subjectId: subject.id, code: hint.code, ...(hintAbout(hint) ? { about: hintAbout(hint) } : {}), reason });
       await queryClient.invalidateQueries();
       toast(t('coach.dismissed'));
       onClose(true);

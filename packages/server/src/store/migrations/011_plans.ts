@@ -28,10 +28,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('subject_kind', 'text', (c) => c.notNull())
     .addColumn('subject_id', 'text', (c) => c.notNull())
     .addColumn('code', 'text', (c) => c.notNull())
+    .addColumn('about', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('reason', 'text', (c) => c.notNull())
     .addColumn('person_id', 'text', (c) => c.references('people.id').onDelete('set null'))
     .addColumn('at', 'text', (c) => c.notNull())
-    .addUniqueConstraint('hint_dismissals_hint', ['org_id', 'subject_kind', 'subject_id', 'code'])
+    .addUniqueConstraint('hint_dismissals_hint', ['org_id', 'subject_kind', 'subject_id', 'code', 'about'])
     .execute();
   await s.createIndex('hint_dismissals_subject').on('hint_dismissals').columns(['org_id', 'subject_id']).execute();
 
