@@ -24,6 +24,7 @@ const ObjectivePage = lazy(() => import('./pages/objective/ObjectivePage'));
 const AlignmentPage = lazy(() => import('./pages/alignment/AlignmentPage'));
 const SettingsPage = withWidgets(() => import('./pages/settings/SettingsPage'));
 const AccountPage = withWidgets(() => import('./pages/account/AccountPage'));
+const MeetingPage = lazy(() => import('./pages/meeting/MeetingPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -53,6 +54,7 @@ function Screens() {
               <Route path="/key-results/:keyResultId">{page(<KeyResultPage />)}</Route>
               <Route path="/settings">{page(<SettingsPage />)}</Route>
               <Route path="/account">{page(<AccountPage />)}</Route>
+              <Route path="/meetings/:meetingId">{page(<MeetingPage />)}</Route>
               <Route><Redirect to="/" replace /></Route>
             </Switch>
           </AppShell>
