@@ -7,7 +7,7 @@ import type { Meeting } from '@varde/core';
 import { usePeopleByIds } from '../../api/hooks';
 import { Breadcrumbs } from '../../components/Breadcrumbs';
 import { dateTime, list, number } from '../../i18n/format';
-import { clock } from './MeetingTimer';
+import { clock } from './meetingControls';
 
 export function MeetingRecord({ meeting }: { meeting: Meeting }) {
   const { t, i18n } = useTranslation();

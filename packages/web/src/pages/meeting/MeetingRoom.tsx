@@ -22,6 +22,7 @@ import type { CheckInTarget } from '../unit/CheckInDialog';
 import type { DependencyStepChoice } from '../unit/DependencyStepDialog';
 import type { Dependency } from '@varde/core';
 import { MeetingTimer } from './MeetingTimer';
+import { commandOf } from './meetingControls';
 import { BlockerList } from './BlockerList';
 
 const CheckInDialog = lazyPart(() => import('../unit/CheckInDialog').then((m) => m.CheckInDialog));
@@ -32,7 +33,6 @@ type Open = { kind: 'checkIn'; target: CheckInTarget } | { kind: 'step'; depende
 
 /** A key pressed in a field, or with a dialog open, is the field's or the dialog's. */
 function isForThePage(e: KeyboardEvent): boolean {
-  if (e.ctrlKey || e.metaKey || e.altKey) return false;
   const target = e.target as HTMLElement | null;
   if (target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))) return false;
   return !document.querySelector('.modal-overlay');
@@ -98,18 +98,20 @@ export function MeetingRoom({ meeting }: { meeting: Meeting }) {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (!isForThePage(e)) return;
-      const key = e.key.toLowerCase();
-      if (key === 'n' || e.key === 'ArrowRight') { e.preventDefault(); go(shown + 1); }
-      else if (key === 'p' || e.key === 'ArrowLeft') { e.preventDefault(); go(shown - 1); }
-      else if (key === 'c' && item && mayCheckIn(item)) { e.preventDefault(); void checkIn(item.keyResultId); }
-      else if (key === 'o' && meeting.can.edit) { e.preventDefault(); noteField.current?.focus(); }
-      else if (key === 'd' && meeting.can.edit) { e.preventDefault(); decisionField.current?.focus(); }
+      const command = commandOf(e);
+      if (!command || !isForThePage(e)) return;
+      if (command === 'next') { e.preventDefault(); go(shown + 1); }
+      else if (command === 'previous') { e.preventDefault(); go(shown - 1); }
+      else if (command === 'checkIn' && item && mayCheckIn(item)) { e.preventDefault(); void checkIn(item.keyResultId); }
+      else if (command === 'note' && meeting.can.edit) { e.preventDefault(); noteField.current?.focus(); }
+      else if (command === 'decision' && meeting.can.edit) { e.preventDefault(); decisionField.current?.focus(); }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   });
 
+  // A follower checks in on their own key results meanwhile, wherever the facilitator is.
+  const mine = meeting.agenda.filter((a) => me && a.owner?.id === me);
   const blockers = meeting.agenda.flatMap((a) => a.blockers.map((b) => ({ ...b, keyResultTitle: a.title })));
   const outgoing = meeting.dependencies.filter((d) => d.fromUnit.id === meeting.unitId);
   const incoming = meeting.dependencies.filter((d) => d.toUnit.id === meeting.unitId);
@@ -137,6 +139,15 @@ export function MeetingRoom({ meeting }: { meeting: Meeting }) {
             onClick={() => { if (following) { setOwn(shown); setFollowing(false); } else setFollowing(true); }}>
             {following ? t('meeting.stopFollowing') : t('meeting.follow')}
           </button>
+          {mine.length > 0 && (
+            <div className="row mine-in-meeting" style={{ flexBasis: '100%' }}>
+              <span className="small muted">{t('meeting.yourKeyResults')}</span>
+              {mine.map((a) => (
+                <button key={a.keyResultId} type="button" className="button secondary small" {...preloadOn(CheckInDialog)}
+                  aria-label={t('checkIn.openFor', { title: a.title })} onClick={() => void checkIn(a.keyResultId)}>{a.title}</button>
+              ))}
+            </div>
+          )}
         </div>
       )}
 

@@ -4,14 +4,7 @@
 // (onOver) when the meeting runs over. The signal is quiet: a colour, a mark and words, no sound.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-
-export const MEETING_MINUTES = 15;
-const TOTAL_MS = MEETING_MINUTES * 60_000;
-
-export const clock = (ms: number): string => {
-  const s = Math.max(0, Math.floor(ms / 1000));
-  return `${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
-};
+import { clock, itemShareMs, MEETING_MS as TOTAL_MS } from './meetingControls';
 
 export function MeetingTimer({ startedAt, items, shown, onOver }: { startedAt: string; items: number; shown: number; onOver(): void }) {
   const { t } = useTranslation();
@@ -24,7 +17,7 @@ export function MeetingTimer({ startedAt, items, shown, onOver }: { startedAt: s
   const itemSince = useRef({ shown, at: Date.now() });
   if (itemSince.current.shown !== shown) itemSince.current = { shown, at: Date.now() };
   const elapsed = now - new Date(startedAt).getTime();
-  const share = TOTAL_MS / Math.max(1, items);
+  const share = itemShareMs(items);
   const onItem = now - itemSince.current.at;
   const over = elapsed > TOTAL_MS;
   const told = useRef(over);
