@@ -1,7 +1,7 @@
 // The domain events Varde records: one per change, written in the change's own transaction. Their
 // types are the vocabulary of the audit trail, the activity lists and the live stream.
 
-export const SUBJECT_KINDS = ['organisation', 'unit', 'person', 'period', 'objective', 'keyResult', 'checkIn', 'initiative', 'session', 'dependency', 'comment', 'contradiction'] as const;
+export const SUBJECT_KINDS = ['organisation', 'unit', 'person', 'period', 'objective', 'keyResult', 'checkIn', 'initiative', 'session', 'dependency', 'comment', 'contradiction', 'meeting'] as const;
 export type SubjectKind = (typeof SUBJECT_KINDS)[number];
 
 export const EVENT_TYPES = [
@@ -17,6 +17,7 @@ export const EVENT_TYPES = [
   'dependency.requested', 'dependency.acknowledged', 'dependency.declined', 'dependency.resolved',
   'comment.created', 'comment.changed', 'comment.deleted',
   'contradiction.flagged', 'contradiction.cleared',
+  'meeting.started', 'meeting.changed', 'meeting.moved', 'meeting.blockerHandled', 'meeting.ended',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -50,4 +51,5 @@ export const EVENT_FIELDS = {
   dependency: ['fromUnitId', 'toUnitId', 'objectiveId', 'keyResultId', 'description', 'neededBy', 'state', 'reply'],
   comment: ['body', 'mentionIds'],
   contradiction: ['keyResultIds', 'note', 'clearedAt'],
+  meeting: ['unitId', 'periodId', 'kind', 'facilitatorId', 'notes', 'attendeeIds', 'currentItem', 'items', 'checkInId', 'how', 'initiativeId', 'dependencyId', 'endedAt'],
 } as const satisfies Record<SubjectKind, readonly string[]>;

@@ -127,3 +127,10 @@ export const MeetingFollowUp = z.object({
   keepsCadence: z.boolean(),
 });
 export type MeetingFollowUp = z.infer<typeof MeetingFollowUp>;
+
+/** Ending a meeting: the version read, when the client holds one (a stale one answers 409). */
+export const MeetingEnd = z.object({ version: Version.optional() }).strict();
+export type MeetingEnd = z.infer<typeof MeetingEnd>;
+export const MeetingFollowUpQuery = z.object({ period: Id }).strict();
+export const MeetingFollowUps = z.object({ periodId: Id, items: z.array(MeetingFollowUp) });
+export type MeetingFollowUps = z.infer<typeof MeetingFollowUps>;

@@ -6,7 +6,7 @@ import {
   mayRaiseDependency, mayTakeDependencyStep,
   type Dependency, type DependencyCreate, type DependencyPatch, type DependencyQuery, type DependencySides, type Page,
 } from '@varde/core';
-import { unitOfWork } from '../events/unitOfWork.js';
+import { unitOfWork, type UnitOfWork } from '../events/unitOfWork.js';
 import { dependencySubject, fieldsOf } from '../events/subjects.js';
 import {
   dependencyRecords, getDependencyRow, insertDependency, insertDependencyStep, listDependencyRows, stepCount, updateDependencyState,
@@ -80,8 +80,13 @@ async function checkPurpose(db: Db, orgId: string, fromUnitId: string, input: Pi
 }
 
 export async function raiseDependency(deps: Deps, actor: Actor, input: DependencyCreate): Promise<Dependency> {
+  return unitOfWork(deps, actor, (uow) => raiseDependencyIn(uow, deps, actor, input));
+}
+
+/** Raises a dependency within a unit of work another use case owns (a meeting turning a blocker into one). */
+export async function raiseDependencyIn({ trx, record, now }: UnitOfWork, deps: Deps, actor: Actor, input: DependencyCreate): Promise<Dependency> {
   const id = newId();
-  return unitOfWork(deps, actor, async ({ trx, record, now }) => {
+  {
     const from = await getUnit(trx, actor.orgId, input.fromUnitId);
     if (!from) throw invalid('fromUnitId', 'is not a unit in this organisation', 'unknown_unit');
     if (from.archivedAt !== null) throw unitArchived('fromUnitId');
@@ -99,7 +104,7 @@ export async function raiseDependency(deps: Deps, actor: Actor, input: Dependenc
     const [created] = await dependencyRecords(trx, actor.orgId, [(await getDependencyRow(trx, actor.orgId, id))!]);
     record('dependency.requested', dependencySubject(created!), createdChanges(eventView(created!), EVENT_FIELDS));
     return readDependency(deps, actor, id, trx);
-  });
+  }
 }
 
 /** One step of the flow: an answer by the unit asked, or the resolving by either side. */
