@@ -2,7 +2,7 @@
 // follow-up (meetings held against those due by the unit's cadence) for a unit or for every unit
 // at once. Apart from hooks.ts so that only the screens that show meetings carry it.
 import { useQuery } from '@tanstack/react-query';
-import type { Meeting, MeetingFollowUp, MeetingPatch, Page } from '@varde/core';
+import type { Meeting, MeetingFollowUp, MeetingFollowUps, MeetingPatch, Page } from '@varde/core';
 import { api, ApiError, query } from './client';
 
 export type MeetingSummary = Pick<Meeting, 'id' | 'unitId' | 'periodId' | 'kind' | 'facilitatorId' | 'startedAt' | 'endedAt' | 'attendeeIds'>;
@@ -34,10 +34,7 @@ export const useUnitFollowUp = (unitId: string, periodId: string | undefined) =>
 /** Every unit's follow-up in one read (the organisation page asks once, not per unit). */
 export const useAllFollowUp = (periodId: string | undefined) => useQuery({
   queryKey: meetingKeys.followUpAll(periodId ?? ''),
-  queryFn: async () => {
-    const answer = await api.get<Page<MeetingFollowUp> | MeetingFollowUp[] | { items: MeetingFollowUp[] }>(`/meetings/follow-up${query({ period: periodId })}`);
-    return Array.isArray(answer) ? answer : answer.items;
-  },
+  queryFn: async () => (await api.get<MeetingFollowUps>(`/meetings/follow-up${query({ period: periodId })}`)).items,
   enabled: Boolean(periodId),
   staleTime: 60_000,
 });

@@ -19,7 +19,8 @@ export function EndMeetingDialog({ meeting, onClose, onEnded }: { meeting: Meeti
     if (busy) return;
     setBusy(true); setError(null);
     try {
-      const ended = await api.post<Meeting>(`/meetings/${meeting.id}/end`);
+      const current = queryClient.getQueryData<Meeting>(meetingKeys.one(meeting.id)) ?? meeting;
+      const ended = await api.post<Meeting>(`/meetings/${meeting.id}/end`, { version: current.version });
       queryClient.setQueryData(meetingKeys.one(meeting.id), ended);
       void queryClient.invalidateQueries({ queryKey: ['meeting'] });
       onEnded();

@@ -219,6 +219,7 @@ export function MeetingRoom({ meeting }: { meeting: Meeting }) {
             <li><kbd>C</kbd> {t('checkIn.open')}</li>
             {meeting.can.edit && <li><kbd>O</kbd> {t('meeting.addNote')}</li>}
             {meeting.can.edit && <li><kbd>D</kbd> {t('meeting.addDecision')}</li>}
+            {meeting.can.edit && <li><kbd>Esc</kbd> {t('meeting.leaveField')}</li>}
           </ul>
         </div>
       </section>
@@ -313,6 +314,12 @@ function ItemView({ item, meeting, canWrite, mayCheckIn, onCheckIn, save, noteFi
     void run({ items: [{ keyResultId: item.keyResultId, decisions: [...item.decisions, text] }] }).then(() => setDecision(''), () => {});
   };
   const headingId = `item-${item.keyResultId}`;
+  // Escape leaves a field for the item's heading, so that the meeting's keys work again.
+  const leave = (e: React.KeyboardEvent) => {
+    if (e.key !== 'Escape') return;
+    e.preventDefault();
+    document.getElementById(headingId)?.focus();
+  };
   return (
     <article className="meeting-item" aria-labelledby={headingId} data-testid="meeting-item">
       <div className="meeting-item-head">
@@ -359,7 +366,7 @@ function ItemView({ item, meeting, canWrite, mayCheckIn, onCheckIn, save, noteFi
         <div className="field">
           <label htmlFor={`note-${item.keyResultId}`}>{t('meeting.itemNote')} <kbd aria-hidden="true">O</kbd></label>
           <textarea id={`note-${item.keyResultId}`} ref={noteField} value={note} readOnly={!canWrite} onChange={(e) => setNote(e.target.value)} onBlur={saveNote}
-            aria-keyshortcuts="O" />
+            onKeyDown={leave} aria-keyshortcuts="O" />
         </div>
         <div className="stack" style={{ gap: '.4rem', alignContent: 'start' }}>
           <h4 id={`decisions-${item.keyResultId}`}>{t('meeting.decisions')}</h4>
@@ -369,7 +376,7 @@ function ItemView({ item, meeting, canWrite, mayCheckIn, onCheckIn, save, noteFi
             <form className="row" onSubmit={addDecision}>
               <div className="field grow">
                 <label htmlFor={`decision-${item.keyResultId}`}>{t('meeting.newDecision')} <kbd aria-hidden="true">D</kbd></label>
-                <input id={`decision-${item.keyResultId}`} ref={decisionField} value={decision} onChange={(e) => setDecision(e.target.value)} aria-keyshortcuts="D" maxLength={500} />
+                <input id={`decision-${item.keyResultId}`} ref={decisionField} value={decision} onChange={(e) => setDecision(e.target.value)} onKeyDown={leave} aria-keyshortcuts="D" maxLength={500} />
               </div>
               <button type="submit" className="button secondary" style={{ alignSelf: 'end' }}>{busy ? t('common.working') : t('meeting.addDecision')}</button>
             </form>
@@ -388,11 +395,15 @@ function MeetingSide({ meeting, save }: { meeting: Meeting; save: Save }) {
   const [notes, setNotes] = useState(meeting.notes);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => { setNotes(meeting.notes); }, [meeting.notes]);
-  const attendees = useMemo(() => new Set(meeting.attendeeIds), [meeting.attendeeIds]);
+  // Ticked at once; the meeting's answer (or a refusal) then says who is here.
+  const [ticked, setTicked] = useState<string[]>(meeting.attendeeIds);
+  useEffect(() => { setTicked(meeting.attendeeIds); }, [meeting.attendeeIds]);
+  const attendees = useMemo(() => new Set(ticked), [ticked]);
   const toggle = (id: string, present: boolean) => {
     const next = present ? [...attendees, id] : [...attendees].filter((a) => a !== id);
+    setTicked(next);
     setError(null);
-    void save({ attendeeIds: next }).catch((e: unknown) => setError(e));
+    void save({ attendeeIds: next }).catch((e: unknown) => { setError(e); setTicked(meeting.attendeeIds); });
   };
   return (
     <div className="grid-2">
