@@ -10,6 +10,7 @@ import { startTestApp, type Client, type TestApp } from '../testing/testApp.js';
 import { storeKinds } from '../testing/testStores.js';
 import { expectProblem } from '../testing/apiChecks.js';
 import { listEvents } from '../store/events.js';
+import { LiveClient } from '../testing/liveClient.js';
 
 const PASSWORD = 'correct horse battery';
 // The quarter runs from Thursday 1 October 2026; its Mondays are 5, 12, 19 and 26 October.
@@ -138,6 +139,20 @@ describe.each(storeKinds())('the weekly meeting on %s', (kind) => {
     expect(moved[0]!.subject).toMatchObject({ kind: 'meeting', unitId: ids.alfa });
     const notes = await listEvents(t.deps.store.db, ids.org, { subjectId: m.id, types: ['meeting.changed'] }, 5);
     expect(notes[0]!.changes.map((c) => c.field).sort()).toEqual(['attendeeIds', 'items', 'notes']);
+  });
+
+  it("week 1: a follower's live stream carries the facilitator's move to the next item", async () => {
+    const base = await t.app.listen({ host: '127.0.0.1', port: 0 });
+    const live = await LiveClient.open(base, { cookie: ola.cookie });
+    try {
+      await live.until(() => live.ids.length > 0, 2000, 'the first id');
+      const m = (await mia.get(`/api/v1/meetings/${meetings[0]}`)).body;
+      expect((await mia.patch(`/api/v1/meetings/${m.id}`, { version: m.version, currentItem: 2 })).status).toBe(200);
+      const [moved] = await live.until(() => live.named('meeting.moved').length > 0 && live.named('meeting.moved'), 2000, 'the move');
+      expect(JSON.parse(moved!.data)).toMatchObject({ type: 'meeting.moved', subject: { kind: 'meeting', id: m.id, unitId: ids.alfa }, changes: [{ field: 'currentItem', before: 1, after: 2 }] });
+    } finally {
+      live.close();
+    }
   });
 
   it('week 1: turns one blocker into an initiative with an owner and another into a dependency on Beta, and acknowledges Beta\'s', async () => {
