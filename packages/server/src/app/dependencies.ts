@@ -46,8 +46,7 @@ async function present(deps: Deps, db: Db, actor: Actor, rows: readonly Dependen
   }));
 }
 
-export async function readDependencies(deps: Deps, actor: Actor, filter: Pick<DependencyQuery, 'unit' | 'state'>, limit: number, cursor: string | undefined): Promise<Page<Dependency>> {
-  const db = deps.store.db;
+export async function readDependencies(deps: Deps, actor: Actor, filter: Pick<DependencyQuery, 'unit' | 'state'>, limit: number, cursor: string | undefined, db: Db = deps.store.db): Promise<Page<Dependency>> {
   const states = filter.state === 'open' ? DEPENDENCY_STATES.filter(dependencyOpen) : filter.state ? [filter.state] : undefined;
   const rows = await listDependencyRows(db, actor.orgId, { unitId: filter.unit, states }, limit + 1, cursorOf(cursor));
   const page = pageOf(rows, limit);

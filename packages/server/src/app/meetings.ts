@@ -73,7 +73,7 @@ async function computeAgenda(deps: Deps, db: Db, actor: Actor, m: MeetingRow, c:
     blockerCheckIns(db, actor.orgId, m.unitId, m.periodId, since),
     meetingItems(db, m.id),
     listInitiatives(db, actor.orgId, { unitId: m.unitId }, 500, undefined),
-    readDependencies(deps, actor, { unit: m.unitId, state: 'open' }, 100, undefined).then((p) => p.items),
+    readDependencies(deps, actor, { unit: m.unitId, state: 'open' }, 100, undefined, db).then((p) => p.items),
   ]);
   const objectives = new Map(objectiveRows.filter((o) => o.status === 'active').map((o) => [o.id, o.title]));
   const krs = krRows.filter((k) => objectives.has(k.objectiveId));

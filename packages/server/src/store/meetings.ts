@@ -45,6 +45,15 @@ export async function insertMeeting(db: Db, m: NewMeeting): Promise<void> {
   }).execute();
 }
 
+/** A meeting already ended, with its record: for the demo seed, which writes weeks of them at once. */
+export async function insertMeetingRecord(db: Db, m: NewMeeting & { endedAt: string; notes: string; attendeeIds: readonly string[]; currentItem: number; changes: unknown; agenda: unknown }): Promise<void> {
+  await db.insertInto('meetings').values({
+    id: m.id, org_id: m.orgId, unit_id: m.unitId, period_id: m.periodId, kind: m.kind, facilitator_id: m.facilitatorId,
+    started_at: m.now, ended_at: m.endedAt, notes: m.notes, attendee_ids: JSON.stringify(m.attendeeIds), current_item: m.currentItem,
+    previous_meeting_id: m.previousMeetingId, changes: JSON.stringify(m.changes), agenda: JSON.stringify(m.agenda), version: 2, updated_at: m.endedAt,
+  }).execute();
+}
+
 export interface MeetingChange { notes: string; attendeeIds: readonly string[]; currentItem: number }
 export async function updateMeeting(db: Db, orgId: string, id: string, version: number, next: MeetingChange, now: string): Promise<VersionedUpdate> {
   const result = await db.updateTable('meetings')
@@ -61,11 +70,6 @@ export async function endMeeting(db: Db, orgId: string, id: string, version: num
     .where('org_id', '=', orgId).where('id', '=', id).where('version', '=', version).where('ended_at', 'is', null).executeTakeFirst();
   if (updatedRows(result) === 1) return 'updated';
   return (await getMeetingRow(db, orgId, id)) ? 'stale' : 'missing';
-}
-
-/** A version step for a change kept in another table (an item's note, a handled blocker). */
-export async function bumpMeetingVersion(db: Db, orgId: string, id: string, now: string): Promise<void> {
-  await db.updateTable('meetings').set((eb) => ({ version: eb('version', '+', 1), updated_at: now })).where('org_id', '=', orgId).where('id', '=', id).execute();
 }
 
 /** Newest first; the cursor is the id of the last meeting of the page before. */

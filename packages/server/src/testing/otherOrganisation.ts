@@ -16,6 +16,7 @@ import { insertTrash } from '../store/trash.js';
 import { insertDependency } from '../store/dependencies.js';
 import { insertComment } from '../store/comments.js';
 import { insertContradiction } from '../store/contradictions.js';
+import { insertMeeting } from '../store/meetings.js';
 import { newId } from '../store/ids.js';
 import { newSessionToken, sessionId } from '../auth/sessionTokens.js';
 import { testOrganisation } from './organisations.js';
@@ -35,6 +36,8 @@ export interface OtherOrganisation {
   sessionToken: string;
   /** Raised by the team on its root unit for `keyResultId`; a comment on `objectiveId` mentioning the member; a flag on the two key results. */
   dependencyId: string; commentId: string; contradictionId: string;
+  /** The team's weekly meeting, open. */
+  meetingId: string;
 }
 
 /** `now` should be after the first organisation was made, so the first stays the default one. */
@@ -42,7 +45,7 @@ export async function insertOtherOrganisation(db: Db, now: string, periods: { st
   const o: OtherOrganisation = {
     orgId: newId(), adminId: newId(), memberId: newId(), rootUnitId: newId(), teamId: newId(), yearId: newId(), cycleId: newId(),
     objectiveId: newId(), moalId: newId(), keyResultId: newId(), moalKeyResultId: newId(), checkInId: newId(), initiativeId: newId(), trashId: newId(),
-    sessionToken: newSessionToken(), dependencyId: newId(), commentId: newId(), contradictionId: newId(),
+    sessionToken: newSessionToken(), dependencyId: newId(), commentId: newId(), contradictionId: newId(), meetingId: newId(),
   };
   const year = periods.start.slice(0, 4);
   await db.transaction().execute(async (trx) => {
@@ -68,6 +71,7 @@ export async function insertOtherOrganisation(db: Db, now: string, periods: { st
     await insertDependency(trx, { id: o.dependencyId, orgId: o.orgId, fromUnitId: o.teamId, toUnitId: o.rootUnitId, objectiveId: o.objectiveId, keyResultId: o.keyResultId, description: 'Annenorgs behov', neededBy: null, raisedBy: o.memberId, now });
     await insertComment(trx, { id: o.commentId, orgId: o.orgId, objectiveId: o.objectiveId, keyResultId: null, authorId: o.adminId, body: `Hei @[${o.memberId}]`, now }, [o.memberId]);
     await insertContradiction(trx, { id: o.contradictionId, orgId: o.orgId, a: o.keyResultId, b: o.moalKeyResultId, note: 'Annenorgs motstrid', by: o.adminId, now });
+    await insertMeeting(trx, { id: o.meetingId, orgId: o.orgId, unitId: o.teamId, periodId: o.cycleId, kind: 'weekly', facilitatorId: o.memberId, previousMeetingId: null, now });
     await insertSession(trx, { id: sessionId(o.sessionToken), orgId: o.orgId, personId: o.adminId, now, expiresAt: new Date(Date.parse(now) + 30 * 86_400_000).toISOString() });
   });
   return o;
@@ -76,5 +80,5 @@ export async function insertOtherOrganisation(db: Db, now: string, periods: { st
 /** Every id the organisation holds, to look for in answers the first organisation gets. */
 export function idsOf(o: OtherOrganisation): string[] {
   return [o.orgId, o.adminId, o.memberId, o.rootUnitId, o.teamId, o.yearId, o.cycleId, o.objectiveId, o.moalId, o.keyResultId,
-    o.moalKeyResultId, o.checkInId, o.initiativeId, o.trashId, o.dependencyId, o.commentId, o.contradictionId];
+    o.moalKeyResultId, o.checkInId, o.initiativeId, o.trashId, o.dependencyId, o.commentId, o.contradictionId, o.meetingId];
 }
