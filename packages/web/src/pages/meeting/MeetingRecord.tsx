@@ -18,6 +18,7 @@ export function MeetingRecord({ meeting }: { meeting: Meeting }) {
   const value = (v: number | null) => (v === null ? '–' : number(lang, v));
   const confidence = (c: number | null) => (c === null ? '–' : `${c}/10`);
   const track = (s: string | null) => (s ? t(`track.${s}`) : '–');
+  const blockers = meeting.agenda.flatMap((a) => a.blockers.map((b) => ({ ...b, keyResultTitle: a.title })));
   const said = meeting.agenda.filter((a) => a.note || a.decisions.length > 0);
   const took = meeting.endedAt ? new Date(meeting.endedAt).getTime() - new Date(meeting.startedAt).getTime() : 0;
   return (
@@ -34,7 +35,7 @@ export function MeetingRecord({ meeting }: { meeting: Meeting }) {
       </div>
 
       <section className="card" aria-labelledby="record-attendees">
-        <h2 id="record-attendees">{t('meeting.attendees')}</h2>
+        <h2 id="record-attendees">{t('meeting.attended')}</h2>
         <p style={{ margin: 0 }} data-testid="record-attendees">
           {meeting.attendeeIds.length === 0 ? t('meeting.noAttendees') : list(lang, meeting.attendeeIds.map(name).filter(Boolean))}
         </p>
@@ -65,6 +66,11 @@ export function MeetingRecord({ meeting }: { meeting: Meeting }) {
               </table>
             )}
             <p style={{ margin: '.6rem 0 0' }}>{t('meeting.blockerCounts', { new: changes.newBlockers, handled: changes.handledBlockers })}</p>
+            {blockers.length > 0 && (
+              <ul data-testid="record-blockers">{blockers.map((b) => (
+                <li key={b.checkInId}>«{b.text}» <span className="muted">· {b.keyResultTitle}</span> · {b.handled ? t(`meeting.handled.${b.handled.how}`) : t('meeting.notHandled')}</li>
+              ))}</ul>
+            )}
             {changes.dependencies.length > 0 && (
               <>
                 <h3 style={{ marginTop: '.6rem' }}>{t('meeting.dependenciesMoved')}</h3>

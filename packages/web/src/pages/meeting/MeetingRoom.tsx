@@ -58,12 +58,17 @@ export function MeetingRoom({ meeting }: { meeting: Meeting }) {
   // The facilitator's own moves are drawn at once; the stream brings the meeting's item back.
   useEffect(() => { if (facilitating) setOwn(clamp(meeting.currentItem)); }, [facilitating, meeting.currentItem, clamp]);
 
+  // One function for the meeting's life (its latest version read when it writes), so that what
+  // holds on to it is not run again each time the meeting is read.
+  const latest = useRef(meeting);
+  latest.current = meeting;
   const save = useCallback(async (change: Parameters<typeof patchMeeting>[1]) => {
-    const current = queryClient.getQueryData<Meeting>(meetingKeys.one(meeting.id)) ?? meeting;
+    const { id } = latest.current;
+    const current = queryClient.getQueryData<Meeting>(meetingKeys.one(id)) ?? latest.current;
     const answer = await patchMeeting(current, change);
-    queryClient.setQueryData(meetingKeys.one(meeting.id), answer);
+    queryClient.setQueryData(meetingKeys.one(id), answer);
     return answer;
-  }, [queryClient, meeting]);
+  }, [queryClient]);
 
   const go = useCallback((to: number) => {
     const next = clamp(to);
@@ -302,6 +307,13 @@ function ItemView({ item, meeting, canWrite, mayCheckIn, onCheckIn, save, noteFi
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   useEffect(() => { setNote(item.note); }, [item.note]);
+  // A note being written when the view moves on (a follower's, as the facilitator steps) is kept.
+  const unsaved = useRef({ note, saved: item.note });
+  unsaved.current = { note, saved: item.note };
+  useEffect(() => () => {
+    const { note: written, saved } = unsaved.current;
+    if (written !== saved) void save({ items: [{ keyResultId: item.keyResultId, note: written }] }).catch(() => {});
+  }, [save, item.keyResultId]);
   const run = (change: Parameters<Save>[0]) => {
     setBusy(true); setError(null);
     return save(change).catch((e: unknown) => { setError(e); throw e; }).finally(() => setBusy(false));

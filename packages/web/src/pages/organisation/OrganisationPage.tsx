@@ -17,10 +17,11 @@ import { useAllFollowUp } from '../../api/meetings';
 const FollowUps = createContext<ReadonlyMap<string, MeetingFollowUp>>(new Map());
 
 /** Whether the unit's meetings keep its cadence: compact, beside its name, only for units with meetings due. */
-function MeetingCadence({ unitId }: { unitId: string }) {
+function MeetingCadence({ unitId, isTeam }: { unitId: string; isTeam: boolean }) {
   const { t } = useTranslation();
   const f = useContext(FollowUps).get(unitId);
-  if (!f || (f.due === 0 && f.held === 0)) return null;
+  // Teams hold the weekly meeting; another unit is shown once it has held one.
+  if (!f || (f.held === 0 && (!isTeam || f.due === 0))) return null;
   return (
     <span className="small" data-testid="meeting-cadence">{' · '}
       <span className={f.keepsCadence ? 'muted' : 'cadence-behind'}>
@@ -55,7 +56,7 @@ function TreeNode({ node, periodId, depth }: { node: UnitProgressNode; periodId:
           <span>
             <Link to={`/units/${node.unit.id}?period=${periodId}`}>{node.unit.name}</Link>
             <span className="muted small"> · {t(`unitKind.${node.unit.kind}`)} · {t('organisation.objectiveCount', { count: node.subtreeObjectiveCount })}</span>
-            <MeetingCadence unitId={node.unit.id} />
+            <MeetingCadence unitId={node.unit.id} isTeam={node.unit.kind === 'team'} />
           </span>
         </div>
         <ProgressBar progress={node.progress} expected={node.expectedProgress} status={node.trackStatus} reading={node.reading} label={t('unit.progressOf', { name: node.unit.name })} />
