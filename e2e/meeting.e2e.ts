@@ -253,9 +253,25 @@ describe('the weekly meeting', () => {
     expect(ended.endedAt).not.toBeNull();
     expect(ended.changes).not.toBeNull();
     await expectAccessible(page, 'meeting-03-record');
+    // Printed: no frame, black on white.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('header.topbar').isVisible()).toBe(false);
+    expect(await page.getByRole('button', { name: 'Print' }).isVisible()).toBe(false);
+    expect(await page.evaluate(() => [getComputedStyle(document.body).backgroundColor, getComputedStyle(document.querySelector('h1')!).color]))
+      .toEqual(['rgb(255, 255, 255)', 'rgb(0, 0, 0)']);
+    await page.emulateMedia({ media: 'screen' });
     // The follower's screen turns into the record too.
     await follower.page.getByRole('heading', { level: 1, name: /^Møtereferat: / }).waitFor({ timeout: 5000 });
     await expectAccessible(follower.page, 'meeting-04-record-375');
+  });
+
+  it("opens the next meeting with this one's decisions", async () => {
+    const next = await api<{ id: string }>(lead.context.request, 'post', '/api/v1/meetings', { unitId: ids.campaign, periodId: ids.cycle, kind: 'weekly' });
+    await lead.page.goto(`/meetings/${next.id}`);
+    const opening = lead.page.getByRole('region', { name: 'Before we start' });
+    await opening.getByRole('heading', { name: 'Decided at the last meeting' }).waitFor();
+    expect(await opening.textContent()).toContain('Henrik ringer trykkeriet i morgen');
+    await api(lead.context.request, 'post', `/api/v1/meetings/${next.id}/end`, {});
   });
 
   it("lists the meeting on the team page and the team's follow-up on the organisation page", async () => {
