@@ -138,6 +138,21 @@ describe('the weekly meeting', () => {
     expect(await timer.textContent()).toMatch(/^\d\d:\d\d of 15:00$/);
     expect(await lead.page.locator('[data-testid="meeting-timer"] [aria-live]').count()).toBe(0);
     await expectAccessible(lead.page, 'meeting-01-facilitator-wide');
+
+    // The shared-screen view (S): one part at a time, opening with the check-ins to fill in;
+    // Next steps on to the items without the meeting moving until it reaches them.
+    await lead.page.keyboard.press('s');
+    await lead.page.getByRole('heading', { name: 'Before we start' }).waitFor();
+    expect(await lead.page.getByRole('heading', { name: /^Stumbling blocks/ }).count()).toBe(0);
+    await expect.poll(() => lead.page.getByTestId('meeting-announcer').textContent()).toBe('');
+    await lead.page.keyboard.press('n');
+    await lead.page.getByRole('heading', { name: /^Status/ }).waitFor();
+    expect(await lead.page.getByRole('heading', { name: 'Before we start' }).count()).toBe(0);
+    await expect.poll(() => lead.page.getByTestId('meeting-announcer').textContent()).toBe('Status');
+    expect((await read(meetingId)).currentItem).toBe(0);
+    await expectAccessible(lead.page, 'meeting-01b-shared-screen');
+    await lead.page.keyboard.press('s');
+    await lead.page.getByRole('heading', { name: /^Stumbling blocks/ }).waitFor();
   });
 
   it("moves the follower's view when the facilitator presses next, and announces the item once", async () => {

@@ -29,6 +29,10 @@ const CheckInDialog = lazyPart(() => import('../unit/CheckInDialog').then((m) =>
 const DependencyStepDialog = lazyPart(() => import('../unit/DependencyStepDialog').then((m) => m.DependencyStepDialog));
 const EndMeetingDialog = lazyPart(() => import('./EndMeetingDialog').then((m) => m.EndMeetingDialog));
 
+/** The shared screen shows one part of the meeting at a time, in the order of the three questions. */
+const PHASES = ['opening', 'status', 'blockers', 'dependencies'] as const;
+type Phase = (typeof PHASES)[number];
+
 type Open = { kind: 'checkIn'; target: CheckInTarget } | { kind: 'step'; dependency: Dependency; step: DependencyStepChoice } | { kind: 'end' };
 
 /** A key pressed in a field, or with a dialog open, is the field's or the dialog's. */
@@ -70,6 +74,20 @@ export function MeetingRoom({ meeting }: { meeting: Meeting }) {
     return answer;
   }, [queryClient]);
 
+  // The shared-screen view: one part at a time, Next stepping from the opening through the items
+  // to the blockers and the dependencies. Only the items are the meeting's (followers follow them).
+  const [screen, setScreen] = useState(false);
+  const [phase, setPhase] = useState<Phase>('status');
+  const hasOpening = meeting.notCheckedIn.length > 0 || meeting.previousDecisions.length > 0;
+  const toggleScreen = () => {
+    if (!screen) setPhase(hasOpening ? 'opening' : 'status');
+    setScreen(!screen);
+  };
+  const toPhase = useCallback((p: Phase) => {
+    setPhase(p);
+    setSaid(t(`meeting.phase.${p}`));
+  }, [t]);
+
   const go = useCallback((to: number) => {
     const next = clamp(to);
     setOwn(next);
@@ -101,12 +119,26 @@ export function MeetingRoom({ meeting }: { meeting: Meeting }) {
   const decisionField = useRef<HTMLInputElement>(null);
   const mayCheckIn = (i: AgendaItem | undefined) => Boolean(i && (meeting.can.edit || (me && i.owner?.id === me)));
 
+  /** Next or previous: the item, or on the shared screen past the items into the next part. */
+  const step = (by: 1 | -1) => {
+    if (!screen || phase === 'status') {
+      const to = shown + by;
+      if (screen && (to < 0 || to >= count)) toPhase(PHASES[PHASES.indexOf('status') + by]!);
+      else go(to);
+      return;
+    }
+    const next = PHASES[PHASES.indexOf(phase) + by];
+    if (next) toPhase(next);
+  };
+  const visible = (p: Phase) => !screen || phase === p;
+
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const command = commandOf(e);
       if (!command || !isForThePage(e)) return;
-      if (command === 'next') { e.preventDefault(); go(shown + 1); }
-      else if (command === 'previous') { e.preventDefault(); go(shown - 1); }
+      if (command === 'screen' && facilitating) { e.preventDefault(); toggleScreen(); }
+      else if (command === 'next') { e.preventDefault(); step(1); }
+      else if (command === 'previous') { e.preventDefault(); step(-1); }
       else if (command === 'checkIn' && item && mayCheckIn(item)) { e.preventDefault(); void checkIn(item.keyResultId); }
       else if (command === 'note' && meeting.can.edit) { e.preventDefault(); noteField.current?.focus(); }
       else if (command === 'decision' && meeting.can.edit) { e.preventDefault(); decisionField.current?.focus(); }
@@ -122,7 +154,7 @@ export function MeetingRoom({ meeting }: { meeting: Meeting }) {
   const incoming = meeting.dependencies.filter((d) => d.toUnit.id === meeting.unitId);
 
   return (
-    <div className={`stack meeting-room${facilitating ? ' meeting-screen' : ''}`} data-testid="meeting-room">
+    <div className={`stack meeting-room${facilitating ? ' meeting-screen' : ''}${screen ? ' screen-view' : ''}`} data-testid="meeting-room">
       <div className="page-head">
         <div className="grow">
           <Breadcrumbs trail={[{ label: meeting.unitName, to: `/units/${meeting.unitId}?period=${meeting.periodId}` }]} />
@@ -131,9 +163,25 @@ export function MeetingRoom({ meeting }: { meeting: Meeting }) {
             {t('meeting.startedAt', { when: dateTime(lang, meeting.startedAt) })} · {facilitating ? t('meeting.youFacilitate') : t('meeting.youFollow')}
           </p>
         </div>
+        {facilitating && (
+          <button type="button" className="button secondary" aria-pressed={screen} aria-keyshortcuts="S" onClick={toggleScreen}>
+            {t('meeting.screenView')}
+          </button>
+        )}
         <MeetingTimer startedAt={meeting.startedAt} items={count} shown={shown} onOver={() => setSaid(t('meeting.overAnnounced'))} />
       </div>
       <div className="visually-hidden" aria-live="polite" aria-atomic="true" data-testid="meeting-announcer">{said}</div>
+      {screen && (
+        <nav aria-label={t('meeting.phasesNav')}>
+          <ol className="phase-steps">
+            {PHASES.map((p, i) => (
+              <li key={p}><button type="button" className="agenda-step" aria-current={phase === p ? 'step' : undefined} onClick={() => toPhase(p)}>
+                {i + 1}. {t(`meeting.phase.${p}`)}
+              </button></li>
+            ))}
+          </ol>
+        </nav>
+      )}
 
       {!facilitating && (
         <div className="card row follow-bar" role="group" aria-label={t('meeting.followGroup')}>
@@ -156,9 +204,10 @@ export function MeetingRoom({ meeting }: { meeting: Meeting }) {
         </div>
       )}
 
-      {(meeting.notCheckedIn.length > 0 || meeting.previousDecisions.length > 0) && (
+      {visible('opening') && (screen || meeting.notCheckedIn.length > 0 || meeting.previousDecisions.length > 0) && (
         <section className="card meeting-opening" aria-labelledby="opening-heading">
           <h2 id="opening-heading">{t('meeting.opening')}</h2>
+          {meeting.notCheckedIn.length === 0 && meeting.previousDecisions.length === 0 && <p className="muted">{t('meeting.allCheckedIn')}</p>}
           {meeting.notCheckedIn.length > 0 && (
             <div data-testid="not-checked-in">
               <p style={{ margin: '.3rem 0' }}>{t('meeting.notCheckedInLead', { count: meeting.notCheckedIn.length })}</p>
@@ -184,7 +233,7 @@ export function MeetingRoom({ meeting }: { meeting: Meeting }) {
         </section>
       )}
 
-      <section className="card meeting-status" aria-labelledby="status-heading">
+      {visible('status') && <section className="card meeting-status" aria-labelledby="status-heading">
         <div className="row" style={{ justifyContent: 'space-between' }}>
           <h2 id="status-heading">{t('meeting.status')}</h2>
           {count > 0 && <p className="muted" style={{ margin: 0 }} data-testid="item-position">{t('meeting.itemOf', { n: shown + 1, total: count })}</p>}
@@ -207,34 +256,23 @@ export function MeetingRoom({ meeting }: { meeting: Meeting }) {
               onCheckIn={() => void checkIn(item.keyResultId)} save={save} noteField={noteField} decisionField={decisionField} />}
             {moveError !== null && <ErrorState error={moveError} />}
             <div className="row meeting-nav">
-              <button type="button" className="button secondary" onClick={() => go(shown - 1)} disabled={shown === 0} aria-keyshortcuts="P ArrowLeft">
+              <button type="button" className="button secondary" onClick={() => step(-1)} disabled={!screen && shown === 0} aria-keyshortcuts="P ArrowLeft">
                 <span aria-hidden="true">←</span> {t('meeting.previous')}
               </button>
-              <button type="button" className="button" onClick={() => go(shown + 1)} disabled={shown >= count - 1} aria-keyshortcuts="N ArrowRight">
+              <button type="button" className="button" onClick={() => step(1)} disabled={!screen && shown >= count - 1} aria-keyshortcuts="N ArrowRight">
                 {t('meeting.next')} <span aria-hidden="true">→</span>
               </button>
             </div>
           </>
         )}
-        <div className="meeting-keys" aria-labelledby="keys-heading">
-          <h3 id="keys-heading" className="small">{t('meeting.keys')}</h3>
-          <ul className="row small">
-            <li><kbd>N</kbd> / <kbd>→</kbd> {t('meeting.next')}</li>
-            <li><kbd>P</kbd> / <kbd>←</kbd> {t('meeting.previous')}</li>
-            <li><kbd>C</kbd> {t('checkIn.open')}</li>
-            {meeting.can.edit && <li><kbd>O</kbd> {t('meeting.addNote')}</li>}
-            {meeting.can.edit && <li><kbd>D</kbd> {t('meeting.addDecision')}</li>}
-            {meeting.can.edit && <li><kbd>Esc</kbd> {t('meeting.leaveField')}</li>}
-          </ul>
-        </div>
-      </section>
+      </section>}
 
-      <section className="card" aria-labelledby="blockers-heading">
+      {visible('blockers') && <section className="card" aria-labelledby="blockers-heading">
         <h2 id="blockers-heading">{t('meeting.blockers')}</h2>
         <BlockerList meeting={meeting} blockers={blockers} />
-      </section>
+      </section>}
 
-      <section className="card" aria-labelledby="meeting-dependencies-heading">
+      {visible('dependencies') && <section className="card" aria-labelledby="meeting-dependencies-heading">
         <h2 id="meeting-dependencies-heading">{t('meeting.dependencies')}</h2>
         {meeting.dependencies.length === 0 ? <p className="muted">{t('meeting.noDependencies')}</p> : (
           <div className="grid-2">
@@ -273,9 +311,22 @@ export function MeetingRoom({ meeting }: { meeting: Meeting }) {
             ))}
           </div>
         )}
+      </section>}
+
+      <section className="card meeting-keys" aria-labelledby="keys-heading">
+        <h2 id="keys-heading" className="small">{t('meeting.keys')}</h2>
+        <ul className="row small">
+          <li><kbd>N</kbd> / <kbd>→</kbd> {t('meeting.next')}</li>
+          <li><kbd>P</kbd> / <kbd>←</kbd> {t('meeting.previous')}</li>
+          <li><kbd>C</kbd> {t('checkIn.open')}</li>
+          {meeting.can.edit && <li><kbd>O</kbd> {t('meeting.addNote')}</li>}
+          {meeting.can.edit && <li><kbd>D</kbd> {t('meeting.addDecision')}</li>}
+          {meeting.can.edit && <li><kbd>Esc</kbd> {t('meeting.leaveField')}</li>}
+          {facilitating && <li><kbd>S</kbd> {t('meeting.screenView')}</li>}
+        </ul>
       </section>
 
-      <MeetingSide meeting={meeting} save={save} />
+      {!screen && <MeetingSide meeting={meeting} save={save} />}
 
       {meeting.can.edit && (
         <div className="row" style={{ justifyContent: 'flex-end' }}>

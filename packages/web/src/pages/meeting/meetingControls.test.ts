@@ -21,7 +21,7 @@ describe("the facilitator's keys", () => {
   it('steps with N, P and the arrows, and checks in, notes and decides with C, O and D', () => {
     expect(['n', 'N', 'ArrowRight'].map((k) => commandOf(key(k)))).toEqual(['next', 'next', 'next']);
     expect(['p', 'P', 'ArrowLeft'].map((k) => commandOf(key(k)))).toEqual(['previous', 'previous', 'previous']);
-    expect(['c', 'o', 'd'].map((k) => commandOf(key(k)))).toEqual(['checkIn', 'note', 'decision']);
+    expect(['c', 'o', 'd', 's'].map((k) => commandOf(key(k)))).toEqual(['checkIn', 'note', 'decision', 'screen']);
   });
   it('leaves keys with a modifier and other keys alone', () => {
     expect(commandOf(key('c', { ctrlKey: true }))).toBeNull();
