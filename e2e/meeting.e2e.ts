@@ -45,6 +45,11 @@ async function expectAccessible(page: Page, name: string): Promise<void> {
   expect(await seriousViolations(page), `axe on ${name}`).toEqual([]);
 }
 
+async function expectNoSideways(page: Page, name: string): Promise<void> {
+  const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+  expect(scroll, `no sideways scrolling on ${name}`).toBeLessThanOrEqual(client!);
+}
+
 const itemHeading = (page: Page) => page.getByTestId('meeting-item').locator('h3');
 const itemValue = (page: Page) => page.getByTestId('meeting-item').getByTestId('item-value');
 
@@ -169,8 +174,7 @@ describe('the weekly meeting', () => {
       .toBe(`Punkt 2 av ${m.agenda.length}: ${m.agenda[1]!.title}`);
     expect((await read(meetingId)).currentItem).toBe(1);
 
-    const width = await follower.page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
-    expect(width[0], 'no sideways scrolling at 375 px').toBeLessThanOrEqual(width[1]!);
+    await expectNoSideways(follower.page, 'the follower at 375 px');
     const text = await follower.page.evaluate(() => document.body.innerText);
     const english = ENGLISH.filter((w) => new RegExp(`(?<![\\p{L}])${w}(?![\\p{L}])`, 'u').test(text));
     expect(english, 'no English on the Norwegian screen').toEqual([]);
@@ -277,6 +281,7 @@ describe('the weekly meeting', () => {
     await page.emulateMedia({ media: 'screen' });
     // The follower's screen turns into the record too.
     await follower.page.getByRole('heading', { level: 1, name: /^Møtereferat: / }).waitFor({ timeout: 5000 });
+    await expectNoSideways(follower.page, 'the record at 375 px');
     await expectAccessible(follower.page, 'meeting-04-record-375');
   });
 
