@@ -50,18 +50,16 @@ export async function addInitiative(deps: Deps, actor: Actor, input: InitiativeC
 }
 
 /** Adds an initiative within a unit of work another use case owns (a meeting turning a blocker into one). */
-export async function addInitiativeIn({ trx, record }: UnitOfWork, deps: Deps, actor: Actor, input: InitiativeCreate): Promise<Initiative> {
+export async function addInitiativeIn({ trx, record, now }: UnitOfWork, deps: Deps, actor: Actor, input: InitiativeCreate): Promise<Initiative> {
   const id = newId();
-  {
-    if (!(await getUnit(trx, actor.orgId, input.unitId))) throw invalid('unitId', 'is not a unit in this organisation', 'unknown_unit');
-    await authorise(policies.changeOkrsOf(trx, actor, input.unitId, 'unitId'), "change this unit's initiatives");
-    await checkReferences(trx, actor.orgId, input);
-    await checkKeyResults(trx, actor.orgId, input, input.keyResultIds, true);
-    await insertInitiative(trx, { id, orgId: actor.orgId, ...input, now: isoNow(deps) });
-    const created = (await getInitiative(trx, actor.orgId, id))!;
-    record('initiative.created', initiativeSubject(created), createdChanges(created, fieldsOf<Initiative>('initiative')));
-    return created;
-  }
+  if (!(await getUnit(trx, actor.orgId, input.unitId))) throw invalid('unitId', 'is not a unit in this organisation', 'unknown_unit');
+  await authorise(policies.changeOkrsOf(trx, actor, input.unitId, 'unitId'), "change this unit's initiatives");
+  await checkReferences(trx, actor.orgId, input);
+  await checkKeyResults(trx, actor.orgId, input, input.keyResultIds, true);
+  await insertInitiative(trx, { id, orgId: actor.orgId, ...input, now });
+  const created = (await getInitiative(trx, actor.orgId, id))!;
+  record('initiative.created', initiativeSubject(created), createdChanges(created, fieldsOf<Initiative>('initiative')));
+  return created;
 }
 
 export async function changeInitiative(deps: Deps, actor: Actor, id: string, patch: InitiativePatch): Promise<Initiative> {
