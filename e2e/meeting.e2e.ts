@@ -194,6 +194,21 @@ describe('the weekly meeting', () => {
     }
   });
 
+  it("lets a follower check in on their own key result meanwhile, and the facilitator's screen moves with it", async () => {
+    const m = await read(meetingId) as unknown as { agenda: Array<AgendaRow & { owner: { id: string } | null }> };
+    const own = m.agenda.find((a) => a.owner?.id === ids.henrik && numeric.has(a.keyResultId))!;
+    expect(own, 'Henrik owns a key result of the team').toBeDefined();
+    await lead.page.getByRole('navigation', { name: 'Agenda' }).getByRole('button', { name: own.title, exact: false }).first().click();
+    await expect.poll(() => itemHeading(lead.page).textContent()).toBe(own.title);
+    const before = await itemValue(lead.page).textContent();
+    const dialog = follower.page.getByRole('dialog');
+    await follower.page.locator('.mine-in-meeting').getByRole('button', { name: `Sjekk inn på ${own.title}` }).click();
+    await dialog.getByLabel(/Ny verdi/).fill(String((own.valueNow ?? 0) + 3));
+    await dialog.getByRole('button', { name: 'Lagre innsjekk' }).click();
+    await expect.poll(() => dialog.count()).toBe(0);
+    await expect.poll(() => itemValue(lead.page).textContent(), { timeout: 3000 }).not.toBe(before);
+  });
+
   it('writes a note and a decision with the keys, and ticks off who is here', async () => {
     await lead.page.locator('body').focus();
     await lead.page.keyboard.press('o');
