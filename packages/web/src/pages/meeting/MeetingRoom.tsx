@@ -246,6 +246,7 @@ export function MeetingRoom({ meeting }: { meeting: Meeting }) {
                   <li key={a.keyResultId}>
                     <button type="button" className="agenda-step" aria-current={i === shown ? 'step' : undefined} onClick={() => go(i)}>
                       <span aria-hidden="true" className={`dot ${a.trackStatus}`} />{a.title}
+                      <span className="visually-hidden"> ({t(`track.${a.trackStatus}`)})</span>
                       {!a.checkedInSinceLastMeeting && <span className="visually-hidden"> ({t('meeting.noCheckIn')})</span>}
                     </button>
                   </li>
