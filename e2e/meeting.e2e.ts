@@ -74,7 +74,8 @@ beforeAll(async () => {
   await signIn(lead.page, 'jonas@demo.varde.no');
   follower = await openPage(browser, server, { width: 375, height: 812, language: 'nb' });
   await signInByApi(follower.context, 'henrik@demo.varde.no');
-  even = await browser.newContext({ baseURL: server.base });
+  even = await browser.newContext({ baseURL: server.base, viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+  await even.addInitScript(() => { localStorage.setItem('varde.language', 'en'); });
   await signInByApi(even, 'even@demo.varde.no');
 
   const r = lead.context.request;
@@ -306,6 +307,15 @@ describe('the weekly meeting', () => {
     const opening = lead.page.getByRole('region', { name: 'Before we start' });
     await opening.getByRole('heading', { name: 'Decided at the last meeting' }).waitFor();
     expect(await opening.textContent()).toContain('Henrik ringer trykkeriet i morgen');
+    // A member of another unit reads the meeting and changes nothing in it.
+    const reader = await even.newPage();
+    await reader.goto(`/meetings/${next.id}`);
+    await reader.getByRole('heading', { level: 1, name: `Weekly meeting: ${CAMPAIGN}` }).waitFor();
+    await reader.getByTestId('meeting-item').waitFor();
+    expect(await reader.getByRole('button', { name: 'End the meeting' }).count()).toBe(0);
+    expect(await reader.getByRole('button', { name: /^Make an initiative of/ }).count()).toBe(0);
+    expect(await reader.getByRole('textbox', { name: 'Notes for the meeting' }).getAttribute('readonly')).not.toBeNull();
+    await reader.close();
     await api(lead.context.request, 'post', `/api/v1/meetings/${next.id}/end`, {});
   });
 
