@@ -45,3 +45,9 @@ export function organisationRhythm(current: { checkInCadence: CheckInCadence; ch
   }
   return { checkInCadence: current.checkInCadence, checkInCadenceDays: current.checkInCadenceDays };
 }
+
+/** The check-in days a unit's key results in a period are due by: its rhythm, from the period's first day. */
+export function checkInScheduleOf(unit: UnitRhythm | undefined, org: OrganisationRhythm, periodStart: string): { weekday: number; cadence: CheckInCadence; from: string } {
+  const rhythm = effectiveCheckIn(unit ?? { checkInWeekday: null, checkInCadence: null }, org);
+  return { weekday: rhythm.weekday, cadence: rhythm.cadence, from: periodStart };
+}

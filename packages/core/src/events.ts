@@ -1,7 +1,7 @@
 // The domain events Varde records: one per change, written in the change's own transaction. Their
 // types are the vocabulary of the audit trail, the activity lists and the live stream.
 
-export const SUBJECT_KINDS = ['organisation', 'unit', 'person', 'period', 'objective', 'keyResult', 'checkIn', 'initiative', 'session', 'dependency', 'comment', 'contradiction', 'plan', 'hint', 'proposal'] as const;
+export const SUBJECT_KINDS = ['organisation', 'unit', 'person', 'period', 'objective', 'keyResult', 'checkIn', 'initiative', 'session', 'dependency', 'comment', 'contradiction', 'plan', 'hint', 'proposal', 'meeting'] as const;
 export type SubjectKind = (typeof SUBJECT_KINDS)[number];
 
 export const EVENT_TYPES = [
@@ -20,6 +20,7 @@ export const EVENT_TYPES = [
   'plan.changed', 'plan.published',
   'hint.dismissed', 'hint.reinstated',
   'proposal.made', 'proposal.withdrawn', 'proposal.adopted',
+  'meeting.started', 'meeting.changed', 'meeting.moved', 'meeting.blockerHandled', 'meeting.ended',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -56,4 +57,5 @@ export const EVENT_FIELDS = {
   plan: ['checklist', 'publishedAt', 'objectiveIds'],
   hint: ['subjectKind', 'subjectId', 'code', 'reason'],
   proposal: ['objectiveId', 'fromUnitId', 'toUnitId', 'state', 'adoptedObjectiveId'],
+  meeting: ['unitId', 'periodId', 'kind', 'facilitatorId', 'notes', 'attendeeIds', 'currentItem', 'items', 'checkInId', 'how', 'initiativeId', 'dependencyId', 'endedAt'],
 } as const satisfies Record<SubjectKind, readonly string[]>;

@@ -98,6 +98,16 @@ export function sameDayIn(a: Date, b: Date, timeZone = 'UTC'): boolean {
   return localDay(a.getTime(), timeZone) === localDay(b.getTime(), timeZone);
 }
 
+/** The calendar date ('YYYY-MM-DD') of an instant in the zone. */
+export function localDate(at: Date, timeZone = 'UTC'): string {
+  return new Date(localDay(at.getTime(), timeZone) * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** The instant a calendar date ('YYYY-MM-DD') begins in the zone. */
+export function startOfDate(date: string, timeZone = 'UTC'): Date {
+  return new Date(startOfDay(parseDay(date), timeZone));
+}
+
 /** The calendar-day number of instant t in the zone. */
 function localDay(t: number, timeZone: string): number {
   return Math.floor((t + offsetAt(t, timeZone)) / DAY_MS);

@@ -36,3 +36,6 @@ export * from './periodRituals.js';
 export * from './checkInRhythm.js';
 export * from './activationDrafts.js';
 export * from './backlogMove.js';
+export * from './meetingAgenda.js';
+export * from './meetingChanges.js';
+export * from './meetingCadence.js';

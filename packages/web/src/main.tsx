@@ -25,6 +25,7 @@ const AlignmentPage = lazy(() => import('./pages/alignment/AlignmentPage'));
 const WorkshopPage = lazy(() => import('./pages/plan/WorkshopPage'));
 const SettingsPage = withWidgets(() => import('./pages/settings/SettingsPage'));
 const AccountPage = withWidgets(() => import('./pages/account/AccountPage'));
+const MeetingPage = lazy(() => import('./pages/meeting/MeetingPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -55,6 +56,7 @@ function Screens() {
               <Route path="/key-results/:keyResultId">{page(<KeyResultPage />)}</Route>
               <Route path="/settings">{page(<SettingsPage />)}</Route>
               <Route path="/account">{page(<AccountPage />)}</Route>
+              <Route path="/meetings/:meetingId">{page(<MeetingPage />)}</Route>
               <Route><Redirect to="/" replace /></Route>
             </Switch>
           </AppShell>

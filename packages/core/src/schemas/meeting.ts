@@ -4,12 +4,13 @@ import { z } from 'zod';
 import { Id, ListQuery, ShortText, Timestamp, Version } from './common.js';
 import { Dependency } from './dependency.js';
 import { TrackStatusSchema } from './progress.js';
+import { AGENDA_REASONS } from '../meetingAgenda.js';
 
 export const MeetingKind = z.enum(['weekly']);
 const Named = z.object({ id: Id, name: z.string() });
 
 /** Why an item is high on the agenda, in the order the agenda weighs them. */
-export const AgendaReason = z.enum(['off-track', 'confidence-fell', 'not-checked-in', 'new-blocker', 'at-risk']);
+export const AgendaReason = z.enum(AGENDA_REASONS);
 
 export const MeetingBlocker = z.object({
   checkInId: Id,
@@ -127,3 +128,10 @@ export const MeetingFollowUp = z.object({
   keepsCadence: z.boolean(),
 });
 export type MeetingFollowUp = z.infer<typeof MeetingFollowUp>;
+
+/** Ending a meeting: the version read, when the client holds one (a stale one answers 409). */
+export const MeetingEnd = z.object({ version: Version.optional() }).strict();
+export type MeetingEnd = z.infer<typeof MeetingEnd>;
+export const MeetingFollowUpQuery = z.object({ period: Id }).strict();
+export const MeetingFollowUps = z.object({ periodId: Id, items: z.array(MeetingFollowUp) });
+export type MeetingFollowUps = z.infer<typeof MeetingFollowUps>;

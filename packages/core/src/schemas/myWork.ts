@@ -7,7 +7,7 @@ import { Period } from './period.js';
 import { OpenBlockerSchema, ProgressReadingSchema, TrackStatusSchema } from './progress.js';
 
 export const MyKeyResult = KeyResult.extend({
-  objectiveTitle: z.string(), unitId: Id, unitName: z.string(), periodId: Id, checkInDue: z.boolean(),
+  objectiveTitle: z.string(), unitId: Id, unitName: z.string(), periodId: Id, checkInDue: z.boolean().describe("Due by its unit's rhythm in the organisation's time zone: from a check-in day (the unit's weekday, every week or every other week from the cycle's first such weekday) until it is checked in"),
   previousConfidence: z.number().int().nullable().describe('Confidence at the check-in before the newest'),
   confidenceFell: z.boolean().describe("The newest check-in's confidence is lower than the one before"),
 });

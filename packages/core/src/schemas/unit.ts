@@ -23,7 +23,7 @@ export const Unit = z.object({
   checkIn: z.object({
     weekday: z.number().int(),
     cadence: CheckInCadenceSchema,
-    cadenceDays: z.number().int().describe('After how many days since the last check-in a key result of the unit is due one'),
+    cadenceDays: z.number().int().describe('Days between its check-in days (7 or 14; the organisation\'s days where the unit follows it). A key result is due from a check-in day until it is checked in'),
     inherited: z.boolean().describe('true when the unit sets neither, and both come from the organisation'),
   }).describe('The rhythm the unit checks in by: its own where set, else the organisation\'s (core\'s effectiveCheckIn)'),
   /** What the person asking may do (core's mayChangeOkrs). */

@@ -6,7 +6,7 @@ import {
   mayRaiseDependency, mayTakeDependencyStep,
   type Dependency, type DependencyCreate, type DependencyPatch, type DependencyQuery, type DependencySides, type Page,
 } from '@varde/core';
-import { unitOfWork } from '../events/unitOfWork.js';
+import { unitOfWork, type UnitOfWork } from '../events/unitOfWork.js';
 import { dependencySubject, fieldsOf } from '../events/subjects.js';
 import {
   dependencyRecords, getDependencyRow, insertDependency, insertDependencyStep, listDependencyRows, stepCount, updateDependencyState,
@@ -46,8 +46,7 @@ async function present(deps: Deps, db: Db, actor: Actor, rows: readonly Dependen
   }));
 }
 
-export async function readDependencies(deps: Deps, actor: Actor, filter: Pick<DependencyQuery, 'unit' | 'state'>, limit: number, cursor: string | undefined,
-  db: Db = deps.store.db): Promise<Page<Dependency>> {
+export async function readDependencies(deps: Deps, actor: Actor, filter: Pick<DependencyQuery, 'unit' | 'state'>, limit: number, cursor: string | undefined, db: Db = deps.store.db): Promise<Page<Dependency>> {
   const states = filter.state === 'open' ? DEPENDENCY_STATES.filter(dependencyOpen) : filter.state ? [filter.state] : undefined;
   const rows = await listDependencyRows(db, actor.orgId, { unitId: filter.unit, states }, limit + 1, cursorOf(cursor));
   const page = pageOf(rows, limit);
@@ -80,26 +79,29 @@ async function checkPurpose(db: Db, orgId: string, fromUnitId: string, input: Pi
 }
 
 export async function raiseDependency(deps: Deps, actor: Actor, input: DependencyCreate): Promise<Dependency> {
+  return unitOfWork(deps, actor, (uow) => raiseDependencyIn(uow, deps, actor, input));
+}
+
+/** Raises a dependency within a unit of work another use case owns (a meeting turning a blocker into one). */
+export async function raiseDependencyIn({ trx, record, now }: UnitOfWork, deps: Deps, actor: Actor, input: DependencyCreate): Promise<Dependency> {
   const id = newId();
-  return unitOfWork(deps, actor, async ({ trx, record, now }) => {
-    const from = await getUnit(trx, actor.orgId, input.fromUnitId);
-    if (!from) throw invalid('fromUnitId', 'is not a unit in this organisation', 'unknown_unit');
-    if (from.archivedAt !== null) throw unitArchived('fromUnitId');
-    const fromFacts = { archivedAt: from.archivedAt, actorIsMember: from.members.some((m) => m.personId === actor.personId) };
-    await authorise(mayRaiseDependency(actor, fromFacts), 'raise dependencies for this unit');
-    const to = await getUnit(trx, actor.orgId, input.toUnitId);
-    if (!to) throw invalid('toUnitId', 'is not a unit in this organisation', 'unknown_unit');
-    if (to.id === from.id) throw invalid('toUnitId', 'must be another unit than the one raising it', 'same_unit');
-    if (to.archivedAt !== null) throw invalid('toUnitId', 'is archived and takes no new dependencies', 'unit_archived');
-    const objectiveId = await checkPurpose(trx, actor.orgId, from.id, input);
-    await insertDependency(trx, {
-      id, orgId: actor.orgId, fromUnitId: from.id, toUnitId: to.id, objectiveId, keyResultId: input.keyResultId ?? null,
-      description: input.description, neededBy: input.neededBy ?? null, raisedBy: actor.personId, now,
-    });
-    const [created] = await dependencyRecords(trx, actor.orgId, [(await getDependencyRow(trx, actor.orgId, id))!]);
-    record('dependency.requested', dependencySubject(created!), createdChanges(eventView(created!), EVENT_FIELDS));
-    return readDependency(deps, actor, id, trx);
+  const from = await getUnit(trx, actor.orgId, input.fromUnitId);
+  if (!from) throw invalid('fromUnitId', 'is not a unit in this organisation', 'unknown_unit');
+  if (from.archivedAt !== null) throw unitArchived('fromUnitId');
+  const fromFacts = { archivedAt: from.archivedAt, actorIsMember: from.members.some((m) => m.personId === actor.personId) };
+  await authorise(mayRaiseDependency(actor, fromFacts), 'raise dependencies for this unit');
+  const to = await getUnit(trx, actor.orgId, input.toUnitId);
+  if (!to) throw invalid('toUnitId', 'is not a unit in this organisation', 'unknown_unit');
+  if (to.id === from.id) throw invalid('toUnitId', 'must be another unit than the one raising it', 'same_unit');
+  if (to.archivedAt !== null) throw invalid('toUnitId', 'is archived and takes no new dependencies', 'unit_archived');
+  const objectiveId = await checkPurpose(trx, actor.orgId, from.id, input);
+  await insertDependency(trx, {
+    id, orgId: actor.orgId, fromUnitId: from.id, toUnitId: to.id, objectiveId, keyResultId: input.keyResultId ?? null,
+    description: input.description, neededBy: input.neededBy ?? null, raisedBy: actor.personId, now,
   });
+  const [created] = await dependencyRecords(trx, actor.orgId, [(await getDependencyRow(trx, actor.orgId, id))!]);
+  record('dependency.requested', dependencySubject(created!), createdChanges(eventView(created!), EVENT_FIELDS));
+  return readDependency(deps, actor, id, trx);
 }
 
 /** One step of the flow: an answer by the unit asked, or the resolving by either side. */

@@ -1,6 +1,6 @@
 // Initiatives (tiltak): the work a unit does to move its key results.
 import { createdChanges, fieldChanges, type Initiative, type InitiativeCreate, type InitiativePatch, type Page } from '@varde/core';
-import { unitOfWork } from '../events/unitOfWork.js';
+import { unitOfWork, type UnitOfWork } from '../events/unitOfWork.js';
 import { fieldsOf, initiativeSubject } from '../events/subjects.js';
 import { getInitiative, insertInitiative, keyResultPlaces, listInitiatives, replaceInitiativeKeyResults, updateInitiative } from '../store/initiatives.js';
 import { peopleExist } from '../store/people.js';
@@ -46,17 +46,20 @@ async function checkKeyResults(db: Db, orgId: string, at: { unitId: string; peri
 }
 
 export async function addInitiative(deps: Deps, actor: Actor, input: InitiativeCreate): Promise<Initiative> {
+  return unitOfWork(deps, actor, (uow) => addInitiativeIn(uow, deps, actor, input));
+}
+
+/** Adds an initiative within a unit of work another use case owns (a meeting turning a blocker into one). */
+export async function addInitiativeIn({ trx, record, now }: UnitOfWork, deps: Deps, actor: Actor, input: InitiativeCreate): Promise<Initiative> {
   const id = newId();
-  return unitOfWork(deps, actor, async ({ trx, record }) => {
-    if (!(await getUnit(trx, actor.orgId, input.unitId))) throw invalid('unitId', 'is not a unit in this organisation', 'unknown_unit');
-    await authorise(policies.changeOkrsOf(trx, actor, input.unitId, 'unitId'), "change this unit's initiatives");
-    await checkReferences(trx, actor.orgId, input);
-    await checkKeyResults(trx, actor.orgId, input, input.keyResultIds, true);
-    await insertInitiative(trx, { id, orgId: actor.orgId, ...input, now: isoNow(deps) });
-    const created = (await getInitiative(trx, actor.orgId, id))!;
-    record('initiative.created', initiativeSubject(created), createdChanges(created, fieldsOf<Initiative>('initiative')));
-    return created;
-  });
+  if (!(await getUnit(trx, actor.orgId, input.unitId))) throw invalid('unitId', 'is not a unit in this organisation', 'unknown_unit');
+  await authorise(policies.changeOkrsOf(trx, actor, input.unitId, 'unitId'), "change this unit's initiatives");
+  await checkReferences(trx, actor.orgId, input);
+  await checkKeyResults(trx, actor.orgId, input, input.keyResultIds, true);
+  await insertInitiative(trx, { id, orgId: actor.orgId, ...input, now });
+  const created = (await getInitiative(trx, actor.orgId, id))!;
+  record('initiative.created', initiativeSubject(created), createdChanges(created, fieldsOf<Initiative>('initiative')));
+  return created;
 }
 
 export async function changeInitiative(deps: Deps, actor: Actor, id: string, patch: InitiativePatch): Promise<Initiative> {

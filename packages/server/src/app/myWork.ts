@@ -1,6 +1,6 @@
 // "Mine": the key results I own and whether they need a check-in this cadence, the initiatives
 // I own, and how my units stand against expected in the running cycle.
-import { checkInDue, confidenceFell, effectiveCheckIn, okrsReadOnly, openBlocker, rollUp, unitsInRollUp, type MyWork } from '@varde/core';
+import { checkInDue, checkInScheduleOf, confidenceFell, okrsReadOnly, openBlocker, rollUp, unitsInRollUp, type MyWork } from '@varde/core';
 import { ownedKeyResults } from '../store/myWork.js';
 import { newestBlockers, previousConfidences } from '../store/latestCheckIns.js';
 import { listPeriods } from '../store/periods.js';
@@ -50,9 +50,8 @@ export async function readMyWork(deps: Deps, actor: Actor): Promise<MyWork> {
     const viewer = { actor, unit: { archivedAt: archivedAtOf.get(unitId) ?? null, actorIsMember: memberships.has(unitId) } };
     return {
       ...presentKeyResult(record, timingOf(period, now, tz), viewer), objectiveTitle, unitId, unitName, periodId,
-      // The key result's unit's cadence: its own (weekly 7, biweekly 14 days) or the organisation's.
-      checkInDue: checkInDue(kr.currentAt ? new Date(kr.currentAt) : null, now,
-        effectiveCheckIn(cadences.get(unitId) ?? { checkInWeekday: null, checkInCadence: null }, org).cadenceDays),
+      // By the key result's unit's rhythm (its own or the organisation's), counted from its period's start.
+      checkInDue: checkInDue(kr.currentAt ? new Date(kr.currentAt) : null, now, checkInScheduleOf(cadences.get(unitId), org, period.startDate), tz),
       previousConfidence: previous.get(kr.id) ?? null,
       confidenceFell: confidenceFell(kr.confidence, previous.get(kr.id)),
     };

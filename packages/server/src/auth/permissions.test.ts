@@ -69,6 +69,11 @@ const POLICY: ReadonlyArray<readonly [string, number, number, number, number, nu
   ['DELETE /api/v1/objectives/:id/proposal',             401,   200,  200,   403,  403],
   ['POST   /api/v1/proposals/:id/adopt',                 401,   200,  403,   403,  403],
   ['DELETE /api/v1/contradictions/:id',                  401,   200,  200,   200,  403],
+  // A unit's weekly meeting: its members and admins hold it (a fresh unit with the member for each caller).
+  ['POST   /api/v1/meetings',                            401,   201,  201,   403,  403],
+  ['PATCH  /api/v1/meetings/:id',                        401,   200,  200,   403,  403],
+  ['POST   /api/v1/meetings/:id/end',                    401,   200,  200,   403,  403],
+  ['POST   /api/v1/meetings/:id/blockers',               401,   200,  200,   403,  403],
 ];
 
 // Everyone signed in reads everything but the audit trail, which is the admins'; nobody else reads anything.
@@ -101,6 +106,10 @@ const READS: ReadonlyArray<readonly [string, number, number, number, number, num
   ['GET    /api/v1/key-results/:id/comments',            401,   200,  200,   200,  200],
   ['GET    /api/v1/contradictions',                      401,   200,  200,   200,  200],
   ['GET    /api/v1/units/:id/alignment',                 401,   200,  200,   200,  200],
+  ['GET    /api/v1/meetings',                            401,   200,  200,   200,  200],
+  ['GET    /api/v1/meetings/:id',                        401,   200,  200,   200,  200],
+  ['GET    /api/v1/meetings/follow-up',                  401,   200,  200,   200,  200],
+  ['GET    /api/v1/units/:id/meetings/follow-up',        401,   200,  200,   200,  200],
 ];
 
 /** Routes that answer without a session. Everything else under /api/ answers 401. */
@@ -112,6 +121,8 @@ interface World {
   objectiveId: string; keyResultId: string;
   /** Raised by Beta on Alfa. */
   dependencyId: string;
+  /** Beta's meeting, open. */
+  meetingId: string;
 }
 interface Attempt {
   url: string; body?: unknown;
@@ -219,6 +230,22 @@ const attempts: Record<string, (admin: Client, w: World, s: Sessions) => Promise
   },
   'DELETE /api/v1/comments/:id': async (admin, w) => ({ url: `/api/v1/comments/${(await admin.post(`/api/v1/objectives/${w.objectiveId}/comments`, { body: unique('Kommentar') })).body.id}` }),
   'POST   /api/v1/contradictions': async (admin, w) => ({ url: '/api/v1/contradictions', body: { keyResultIds: [w.keyResultId, await betaKeyResult(admin, w)], note: unique('Motstrid') } }),
+  'POST   /api/v1/meetings': async (admin, w) => {
+    const unit = await admin.post('/api/v1/units', { parentId: w.rootId, name: unique('Møteenhet'), members: [{ personId: w.memberId, role: 'member' }] });
+    return { url: '/api/v1/meetings', body: { unitId: unit.body.id, periodId: w.cycleId, kind: 'weekly' } };
+  },
+  'PATCH  /api/v1/meetings/:id': async (admin, w) => {
+    const { meeting } = await freshMeeting(admin, w);
+    return { url: `/api/v1/meetings/${meeting!.id}`, body: { version: meeting!.version, notes: unique('Notat') }, probe: meetingProbe(admin, meeting!.id) };
+  },
+  'POST   /api/v1/meetings/:id/end': async (admin, w) => {
+    const { meeting } = await freshMeeting(admin, w);
+    return { url: `/api/v1/meetings/${meeting!.id}/end`, body: {}, probe: meetingProbe(admin, meeting!.id) };
+  },
+  'POST   /api/v1/meetings/:id/blockers': async (admin, w) => {
+    const { meeting, checkInId } = await freshMeeting(admin, w, true);
+    return { url: `/api/v1/meetings/${meeting!.id}/blockers`, body: { how: 'noted', checkInId }, probe: meetingProbe(admin, meeting!.id) };
+  },
   'DELETE /api/v1/contradictions/:id': async (admin, w) => {
     const c = await admin.post('/api/v1/contradictions', { keyResultIds: [w.keyResultId, await betaKeyResult(admin, w)], note: unique('Motstrid') });
     return { url: `/api/v1/contradictions/${c.body.id}` };
@@ -261,6 +288,24 @@ const attempts: Record<string, (admin: Client, w: World, s: Sessions) => Promise
   },
 };
 
+/** A fresh unit with the member in it and, unless only the unit is wanted, its meeting open; with
+ *  `blocker`, a key result checked in with a blocker first. */
+async function freshMeeting(admin: Client, w: World, blocker = false): Promise<{ unitId: string; meeting?: { id: string; version: number }; checkInId?: string }> {
+  const unit = await admin.post('/api/v1/units', { parentId: w.rootId, name: unique('Møteenhet'), members: [{ personId: w.memberId, role: 'member' }] });
+  let checkInId: string | undefined;
+  if (blocker) {
+    const o = await admin.post('/api/v1/objectives', { status: 'active', unitId: unit.body.id, periodId: w.cycleId, title: unique('Mål'), keyResults: [{ title: unique('KR'), type: 'increase', start: 0, target: 10 }] });
+    checkInId = (await admin.post(`/api/v1/key-results/${o.body.keyResults[0].id}/check-ins`, { value: 1, confidence: 5, blockers: 'Noe står i veien' })).body.id;
+  }
+  const meeting = await admin.post('/api/v1/meetings', { unitId: unit.body.id, periodId: w.cycleId, kind: 'weekly' });
+  expect(meeting.status, JSON.stringify(meeting.body)).toBe(201);
+  return { unitId: unit.body.id, meeting: meeting.body, ...(checkInId ? { checkInId } : {}) };
+}
+const meetingProbe = (admin: Client, id: string) => async () => {
+  const m = (await admin.get(`/api/v1/meetings/${id}`)).body;
+  return { notes: m.notes, endedAt: m.endedAt, version: m.version, handled: m.agenda.flatMap((a: { blockers: Array<{ handled: unknown }> }) => a.blockers.map((b) => b.handled)) };
+};
+
 /** A fresh key result of Beta's, for a contradiction flag of its own. */
 async function betaKeyResult(admin: Client, w: World): Promise<string> {
   const o = await admin.post('/api/v1/objectives', { status: 'active', unitId: w.betaId, periodId: w.cycleId, title: unique('Betas mål'), keyResults: [{ title: unique('Betas KR'), type: 'increase', start: 0, target: 10 }] });
@@ -298,6 +343,10 @@ const readUrls: Record<string, (w: World) => string> = {
   'GET    /api/v1/contradictions': (w) => `/api/v1/contradictions?unit=${w.alfaId}`,
   'GET    /api/v1/units/:id/alignment': (w) => `/api/v1/units/${w.rootId}/alignment?period=${w.cycleId}`,
   'GET    /api/v1/units/:id/plans/:periodId': (w) => `/api/v1/units/${w.alfaId}/plans/${w.cycleId}`,
+  'GET    /api/v1/meetings': (w) => `/api/v1/meetings?unit=${w.betaId}`,
+  'GET    /api/v1/meetings/:id': (w) => `/api/v1/meetings/${w.meetingId}`,
+  'GET    /api/v1/meetings/follow-up': (w) => `/api/v1/meetings/follow-up?period=${w.cycleId}`,
+  'GET    /api/v1/units/:id/meetings/follow-up': (w) => `/api/v1/units/${w.alfaId}/meetings/follow-up?period=${w.cycleId}`,
 };
 
 const methodOf = (route: string) => route.split(/\s+/)[0] as 'GET' | 'POST' | 'PATCH' | 'DELETE';
@@ -329,7 +378,9 @@ describe.each(storeKinds())('permissions on %s', (kind) => {
     expect(kr.status).toBe(201);
     const dependency = await admin.post('/api/v1/dependencies', { fromUnitId: beta.body.id, toUnitId: alfa.body.id, description: 'Tall fra Alfa' });
     expect(dependency.status).toBe(201);
-    w = { rootId, alfaId: alfa.body.id, betaId: beta.body.id, cycleId, adminId: setup.body.personId, memberId, otherId, ownerId, objectiveId: objective.body.id, keyResultId: kr.body.id, dependencyId: dependency.body.id };
+    const meeting = await admin.post('/api/v1/meetings', { unitId: beta.body.id, periodId: cycleId, kind: 'weekly' });
+    expect(meeting.status).toBe(201);
+    w = { rootId, alfaId: alfa.body.id, betaId: beta.body.id, cycleId, adminId: setup.body.personId, memberId, otherId, ownerId, objectiveId: objective.body.id, keyResultId: kr.body.id, dependencyId: dependency.body.id, meetingId: meeting.body.id };
     clients.admin = admin;
     clients.member = await t.signIn('mia@example.no', 'a long enough password');
     clients.other = await t.signIn('ola@example.no', 'a long enough password');
@@ -348,6 +399,7 @@ describe.each(storeKinds())('permissions on %s', (kind) => {
       objectiveComments: `/api/v1/objectives/${objective.body.id}/comments?limit=500`,
       keyResultComments: `/api/v1/key-results/${kr.body.id}/comments?limit=500`,
       contradictions: '/api/v1/contradictions?limit=500',
+      meetings: '/api/v1/meetings?limit=500',
     };
   });
   afterAll(async () => { await t?.close(); });

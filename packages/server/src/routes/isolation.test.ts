@@ -259,6 +259,27 @@ const CASES: Record<string, Case> = {
   'POST /api/v1/objectives/{id}/proposal': ({ x }) => [{ label: 'propose their objective', method: 'POST', url: `/api/v1/objectives/${x.objectiveId}/proposal`, expect: notFound }],
   'DELETE /api/v1/objectives/{id}/proposal': ({ x }) => [{ label: 'withdraw their proposal', method: 'DELETE', url: `/api/v1/objectives/${x.objectiveId}/proposal`, expect: notFound }],
   'POST /api/v1/proposals/{id}/adopt': ({ x }) => [{ label: 'adopt their proposal', method: 'POST', url: `/api/v1/proposals/${x.proposalId}/adopt`, expect: notFound }],
+  'GET /api/v1/meetings': ({ x }) => [
+    { label: 'meetings', method: 'GET', url: '/api/v1/meetings?limit=500', expect: own() },
+    { label: 'meetings of their unit', method: 'GET', url: `/api/v1/meetings?unit=${x.teamId}`, expect: asUnknown },
+    { label: 'meetings in their period', method: 'GET', url: `/api/v1/meetings?period=${x.cycleId}`, expect: asUnknown },
+  ],
+  'POST /api/v1/meetings': ({ x, mine }) => [
+    { label: 'a meeting of their unit', method: 'POST', url: '/api/v1/meetings', body: { unitId: x.teamId, periodId: mine.cycleId, kind: 'weekly' }, expect: invalid('unitId') },
+    { label: 'our meeting in their cycle', method: 'POST', url: '/api/v1/meetings', body: { unitId: mine.teamId, periodId: x.cycleId, kind: 'weekly' }, expect: invalid('periodId') },
+  ],
+  'GET /api/v1/meetings/{id}': ({ x }) => [{ label: 'their meeting', method: 'GET', url: `/api/v1/meetings/${x.meetingId}`, expect: notFound }],
+  'PATCH /api/v1/meetings/{id}': ({ x }) => [{ label: 'write in their meeting', method: 'PATCH', url: `/api/v1/meetings/${x.meetingId}`, body: { version: 1, notes: 'Tatt' }, expect: notFound }],
+  'POST /api/v1/meetings/{id}/end': ({ x }) => [{ label: 'end their meeting', method: 'POST', url: `/api/v1/meetings/${x.meetingId}/end`, body: {}, expect: notFound }],
+  'POST /api/v1/meetings/{id}/blockers': ({ x }) => [{ label: 'handle a blocker in their meeting', method: 'POST', url: `/api/v1/meetings/${x.meetingId}/blockers`, body: { how: 'noted', checkInId: x.checkInId }, expect: notFound }],
+  'GET /api/v1/meetings/follow-up': ({ x, mine }) => [
+    { label: 'follow-up of every unit', method: 'GET', url: `/api/v1/meetings/follow-up?period=${mine.cycleId}`, expect: own() },
+    { label: 'follow-up in their period', method: 'GET', url: `/api/v1/meetings/follow-up?period=${x.cycleId}`, expect: asUnknown },
+  ],
+  'GET /api/v1/units/{id}/meetings/follow-up': ({ x, mine }) => [
+    { label: 'their unit\'s follow-up', method: 'GET', url: `/api/v1/units/${x.teamId}/meetings/follow-up?period=${mine.cycleId}`, expect: notFound },
+    { label: 'our unit\'s follow-up in their period', method: 'GET', url: `/api/v1/units/${mine.teamId}/meetings/follow-up?period=${x.cycleId}`, expect: asUnknown },
+  ],
 
   'GET /api/v1/alignment-targets': ({ x, mine }) => [
     { label: 'alignment targets', method: 'GET', url: `/api/v1/alignment-targets?period=${mine.cycleId}&limit=100`, expect: own() },

@@ -91,19 +91,27 @@ describe.each(storeKinds())('rituals and check-in rhythm on %s', (kind) => {
     expect(back.body.checkIn).toMatchObject({ weekday: 1, inherited: true });
   });
 
-  it("counts a key result due by its unit's cadence in Mine: biweekly waits 14 days", async () => {
-    // Mia owns a key result in Kampanjeteamet (biweekly now) and one in Analyse (the organisation's weekly).
-    const campaignKr = (await o.admin.post('/api/v1/key-results', { objectiveId: o.ids.campaignObjective, title: 'Underskrifter', type: 'increase', start: 0, target: 100, measure: 'underskrifter', ownerId: o.ids.mia })).body;
-    const analysisKr = (await o.admin.post('/api/v1/key-results', { objectiveId: o.ids.analysisObjective, title: 'Rapporter', type: 'increase', start: 0, target: 10, measure: 'rapporter', ownerId: o.ids.mia })).body;
-    expect((await o.admin.post(`/api/v1/key-results/${campaignKr.id}/check-ins`, { value: 10, confidence: 7 })).status).toBe(201);
-    expect((await o.admin.post(`/api/v1/key-results/${analysisKr.id}/check-ins`, { value: 1, confidence: 7 })).status).toBe(201);
-    t.clock.advance(8 * 86_400_000);
+  it("counts a key result due by its unit's cadence and weekday in Mine: biweekly is not late after one week", async () => {
+    // Mia owns a key result in Kampanjeteamet (biweekly on Thursdays now: 1 October, the quarter's
+    // first day, then every other Thursday: 26 November, 10 December) and one in Analyse (the
+    // organisation's weekly Monday). Both are checked in on Thursday 26 November.
+    t.clock.set('2026-11-26T10:00:00Z');
+    const admin = await t.signIn('kari@example.no', PASSWORD);
+    const campaignKr = (await admin.post('/api/v1/key-results', { objectiveId: o.ids.campaignObjective, title: 'Underskrifter', type: 'increase', start: 0, target: 100, measure: 'underskrifter', ownerId: o.ids.mia })).body;
+    const analysisKr = (await admin.post('/api/v1/key-results', { objectiveId: o.ids.analysisObjective, title: 'Rapporter', type: 'increase', start: 0, target: 10, measure: 'rapporter', ownerId: o.ids.mia })).body;
+    expect((await admin.post(`/api/v1/key-results/${campaignKr.id}/check-ins`, { value: 10, confidence: 7 })).status).toBe(201);
+    expect((await admin.post(`/api/v1/key-results/${analysisKr.id}/check-ins`, { value: 1, confidence: 7 })).status).toBe(201);
+    t.clock.advance(7 * 86_400_000);
     // A fresh session each time: days later, the old one has ended.
     const due = async () => new Map(((await (await t.signIn('mia@example.no', PASSWORD)).get('/api/v1/me/work')).body.keyResults as Array<{ id: string; checkInDue: boolean }>).map((k) => [k.id, k.checkInDue]));
     let mine = await due();
     expect(mine.get(analysisKr.id)).toBe(true);
     expect(mine.get(campaignKr.id)).toBe(false);
+    // Wednesday 9 December: the next check-in day is still to come.
     t.clock.advance(6 * 86_400_000);
+    mine = await due();
+    expect(mine.get(campaignKr.id)).toBe(false);
+    t.clock.advance(1 * 86_400_000);
     mine = await due();
     expect(mine.get(campaignKr.id)).toBe(true);
     t.clock.set('2026-11-25T10:00:00Z');

@@ -20,6 +20,7 @@ import * as activitySeen from './migrations/007_activity_seen.js';
 import * as dependenciesAndComments from './migrations/009_dependencies_and_comments.js';
 import * as ritualsAndBacklog from './migrations/010_rituals_and_backlog.js';
 import * as plans from './migrations/011_plans.js';
+import * as meetings from './migrations/012_meetings.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 export interface Store {
@@ -55,6 +56,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '009_dependencies_and_comments': dependenciesAndComments,
   '010_rituals_and_backlog': ritualsAndBacklog,
   '011_plans': plans,
+  '012_meetings': meetings,
 };
 
 export async function openStore(config: StoreConfig): Promise<Store> {

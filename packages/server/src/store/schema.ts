@@ -106,6 +106,22 @@ export interface ContradictionTable {
   id: string; org_id: string; key_result_a: string; key_result_b: string; note: string;
   flagged_by: string | null; flagged_at: string; cleared_by: string | null; cleared_at: string | null;
 }
+/** A unit's weekly meeting (store/meetings.ts); attendee_ids, changes and agenda are JSON. */
+export interface MeetingTable {
+  id: string; org_id: string; unit_id: string; period_id: string; kind: string; facilitator_id: string | null;
+  started_at: string; ended_at: string | null; notes: string; attendee_ids: string; current_item: number;
+  previous_meeting_id: string | null;
+  /** Set as it ends: what moved since the previous meeting, and the agenda as it stood then. */
+  changes: string | null; agenda: string | null;
+  version: number; updated_at: string;
+}
+/** The note and decisions (JSON) a meeting kept on one key result. */
+export interface MeetingItemTable { org_id: string; meeting_id: string; key_result_id: string; note: string; decisions: string }
+/** A blocker (a check-in's) a meeting handled: noted, or turned into an initiative or a dependency. */
+export interface MeetingBlockerTable {
+  org_id: string; meeting_id: string; check_in_id: string; how: string; initiative_id: string | null; dependency_id: string | null;
+  by_id: string | null; at: string;
+}
 
 /** A unit's plan for a cycle (store/plans.ts), made on its first write. checklist_json: { [question]: { answer, note } }. */
 export interface PlanTable {
@@ -150,4 +166,7 @@ export interface Database {
   plans: PlanTable;
   hint_dismissals: HintDismissalTable;
   proposals: ProposalTable;
+  meetings: MeetingTable;
+  meeting_items: MeetingItemTable;
+  meeting_blockers: MeetingBlockerTable;
 }

@@ -33,6 +33,11 @@ describe('queriesChangedBy', () => {
     expect(queriesChangedBy(event('person.changed', { kind: 'person', id: 'p-kari' }), 'p-kari')).toContainEqual(['me']);
     expect(queriesChangedBy(event('person.changed', { kind: 'person', id: 'p-per' }), 'p-kari')).not.toContainEqual(['me']);
   });
+  it("reads the meetings again when one starts, moves or ends (the unit's list, the follow-up, the meeting)", () => {
+    for (const type of ['meeting.started', 'meeting.moved', 'meeting.ended'] as const) {
+      expect(queriesChangedBy(event(type, { kind: 'meeting', id: 'm1' }), 'p-kari')).toContainEqual(['meeting']);
+    }
+  });
   it('reads nothing again for a sign-in', () => {
     expect(queriesChangedBy(event('session.signedIn', { kind: 'session' }), 'p-kari')).toEqual([]);
   });

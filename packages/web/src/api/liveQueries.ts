@@ -46,6 +46,10 @@ export function queriesChangedBy(e: EventEntry, viewerId: string | undefined): Q
       return [['contradictions'], ['alignment'], ...TRAILS];
     case 'organisation':
       return [['organisation'], ['me'], ['units'], ['unitProgress'], ...TRAILS];
+    case 'meeting':
+      // The meeting itself, the unit's list of meetings and the follow-up (api/meetings.ts); the
+      // meeting page also reads its agenda again on the check-ins and steps it is made of.
+      return [['meeting'], ...TRAILS];
     case 'person':
       return id === viewerId ? [['people'], ['me'], ['myWork']] : [['people']];
     default:

@@ -1,9 +1,9 @@
 // The organisation in one view, the pyramid made visible: mission, vision, values and themes;
 // the Moals of the year; and the unit tree with each unit's rolled-up progress for the period.
-import { useState, type CSSProperties } from 'react';
+import { createContext, useContext, useMemo, useState, type CSSProperties } from 'react';
 import { Link } from 'wouter';
 import { useTranslation } from 'react-i18next';
-import type { UnitProgressNode } from '@varde/core';
+import type { MeetingFollowUp, UnitProgressNode } from '@varde/core';
 import { useArchivedUnits, useOrganisation, useUnitProgress } from '../../api/hooks';
 import { ProgressBar } from '../../components/ProgressBar';
 import { TrackBadge } from '../../components/TrackBadge';
@@ -11,6 +11,25 @@ import { PeriodSwitcher } from '../../components/PeriodSwitcher';
 import { usePeriodChoice } from '../../components/usePeriodChoice';
 import { Empty, ErrorState, Loading } from '../../components/States';
 import { date } from '../../i18n/format';
+import { useAllFollowUp } from '../../api/meetings';
+
+/** Each unit's meeting follow-up, from the one read of every unit's (not a request per unit). */
+const FollowUps = createContext<ReadonlyMap<string, MeetingFollowUp>>(new Map());
+
+/** Whether the unit's meetings keep its cadence: compact, beside its name, only for units with meetings due. */
+function MeetingCadence({ unitId, isTeam }: { unitId: string; isTeam: boolean }) {
+  const { t } = useTranslation();
+  const f = useContext(FollowUps).get(unitId);
+  // Teams hold the weekly meeting; another unit is shown once it has held one.
+  if (!f || (f.held === 0 && (!isTeam || f.due === 0))) return null;
+  return (
+    <span className="small" data-testid="meeting-cadence">{' · '}
+      <span className={f.keepsCadence ? 'muted' : 'cadence-behind'}>
+        {!f.keepsCadence && <span aria-hidden="true">▲ </span>}{t('meeting.cadenceShort', { held: f.held, due: f.due })}
+      </span>
+    </span>
+  );
+}
 
 /**
  * A unit in the tree. The page's answer lists the root's children; a unit further down comes with
@@ -37,6 +56,7 @@ function TreeNode({ node, periodId, depth }: { node: UnitProgressNode; periodId:
           <span>
             <Link to={`/units/${node.unit.id}?period=${periodId}`}>{node.unit.name}</Link>
             <span className="muted small"> · {t(`unitKind.${node.unit.kind}`)} · {t('organisation.objectiveCount', { count: node.subtreeObjectiveCount })}</span>
+            <MeetingCadence unitId={node.unit.id} isTeam={node.unit.kind === 'team'} />
           </span>
         </div>
         <ProgressBar progress={node.progress} expected={node.expectedProgress} status={node.trackStatus} reading={node.reading} label={t('unit.progressOf', { name: node.unit.name })} />
@@ -98,6 +118,8 @@ export default function OrganisationPage() {
   const tree = useUnitProgress(rootId, period?.id);
   // The Moals are the root's own objectives for the year: no units below it are needed.
   const moals = useUnitProgress(rootId, year?.id, { depth: 0 });
+  const followUp = useAllFollowUp(period?.kind === 'cycle' ? period.id : undefined);
+  const followUps = useMemo(() => new Map((followUp.data ?? []).map((f) => [f.unitId, f])), [followUp.data]);
 
   if (isLoading || org.isLoading) return <Loading />;
   if (org.error || !org.data) return <ErrorState error={org.error} onRetry={() => void org.refetch()} />;
@@ -150,7 +172,7 @@ export default function OrganisationPage() {
         {tree.error && <ErrorState error={tree.error} onRetry={() => void tree.refetch()} />}
         {tree.data && period && (
           <ul className="tree">
-            <TreeNode node={tree.data} periodId={period.id} depth={0} />
+            <FollowUps.Provider value={followUps}><TreeNode node={tree.data} periodId={period.id} depth={0} /></FollowUps.Provider>
           </ul>
         )}
         <ArchivedUnits periodId={period?.id} />

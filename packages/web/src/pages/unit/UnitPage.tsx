@@ -36,6 +36,7 @@ const ObjectiveHistoryDialog = lazyPart(() => import('./ObjectiveHistoryDialog')
 const UnitActivity = lazy(() => import('./UnitActivity').then((m) => ({ default: m.UnitActivity })));
 // Below the objectives: its code and data come when the reader scrolls to it.
 const UnitCoordination = lazy(() => import('./UnitCoordination'));
+const UnitMeetings = lazy(() => import('../meeting/UnitMeetings'));
 
 type Dialog =
   | { kind: 'checkIn'; target: CheckInTarget }
@@ -126,6 +127,12 @@ export default function UnitPage() {
             {canEdit && <button type="button" className="button" {...preloadOn(ObjectiveDialog)} onClick={() => setDialog({ kind: 'newObjective' })}>{t('objective.new')}</button>}
           </div>
         </section>
+      )}
+
+      {data && period.kind === 'cycle' && (
+        <Suspense fallback={null}>
+          <UnitMeetings unitId={unitId} periodId={period.id} canStart={canEdit && period.state === 'active'} />
+        </Suspense>
       )}
 
       {publishing.error !== null && <ErrorState error={publishing.error} />}
