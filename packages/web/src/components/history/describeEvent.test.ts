@@ -99,4 +99,12 @@ describe('describeEvent', () => {
     const rows = fieldRows(event({ type: 'keyResult.created', changes: [{ field: 'title', before: null, after: 'Pasientopprop' }, { field: 'ownerId', before: null, after: 'p1' }] }), await ctx('en'));
     expect(rows).toEqual([{ field: 'The title', before: 'none', after: '«Pasientopprop»' }, { field: 'The owner', before: 'none', after: 'Marte Haugen' }]);
   });
+
+  it('says how a meeting handled a blocker in words, not as the API names it', async () => {
+    const e = event({ type: 'meeting.blockerHandled', subject: { kind: 'meeting', id: 'm1', name: 'Kampanjeteamet', unitId: 'u1', objectiveId: null, keyResultId: null },
+      changes: [{ field: 'how', before: null, after: 'initiative' }] });
+    const [row] = fieldRows(e, await ctx('nb'));
+    expect(row!.after).not.toContain('initiative');
+    expect(row!.after).toContain(nb.meeting.handled.initiative);
+  });
 });

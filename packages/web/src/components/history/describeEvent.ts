@@ -32,7 +32,7 @@ const CHOICES: Readonly<Record<string, string>> = {
   'objective.status': 'objective.statuses', 'objective.kind': 'objective.kinds', 'keyResult.type': 'keyResult.types',
   'initiative.status': 'initiative.status', 'unit.kind': 'unitKind', 'period.state': 'periodState', 'period.kind': 'periodKind',
   'organisation.cycleCadence': 'cadence', 'organisation.language': 'languages',
-  'organisation.checkInCadence': 'rituals.cadences', 'unit.checkInCadence': 'rituals.cadences',
+  'organisation.checkInCadence': 'rituals.cadences', 'unit.checkInCadence': 'rituals.cadences', 'meeting.how': 'meeting.handled',
 };
 
 const LONGEST = 80;

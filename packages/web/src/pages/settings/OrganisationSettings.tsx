@@ -19,7 +19,7 @@ import { ChangedElsewhere } from '../../components/ChangedElsewhere';
 
 /** The form's fields as the organisation has them. */
 const formOf = (o: Organisation) => ({
-  name: o.name, language: o.language, timeZone: o.timeZone, cycleCadence: o.cycleCadence, checkInCadenceDays: String(o.checkInCadenceDays),
+  name: o.name, language: o.language, timeZone: o.timeZone, cycleCadence: o.cycleCadence,
   checkInWeekday: String(o.checkInWeekday), checkInCadence: o.checkInCadence as string,
   mission: o.strategy.mission, vision: o.strategy.vision, values: o.strategy.values.join('\n'),
   themes: o.strategy.themes.map((th) => (th.description ? `${th.title} — ${th.description}` : th.title)).join('\n'),
@@ -29,7 +29,7 @@ export function OrganisationSettings() {
   const { t, i18n } = useTranslation();
   const org = useOrganisation();
   const queryClient = useQueryClient();
-  const [form, setForm] = useState({ name: '', language: 'nb', timeZone: '', cycleCadence: 'quarter', checkInCadenceDays: '7', checkInWeekday: '1', checkInCadence: 'weekly', mission: '', vision: '', values: '', themes: '' });
+  const [form, setForm] = useState({ name: '', language: 'nb', timeZone: '', cycleCadence: 'quarter', checkInWeekday: '1', checkInCadence: 'weekly', mission: '', vision: '', values: '', themes: '' });
   const [error, setError] = useState<unknown>(null);
   const toast = useToast();
   const formRef = useFocusFirstInvalid<HTMLFormElement>(error);
@@ -49,9 +49,9 @@ export function OrganisationSettings() {
       await api.patch('/organisation', {
         version: filledFrom ?? org.data!.version, name: form.name, language: form.language, timeZone: form.timeZone, cycleCadence: form.cycleCadence,
         checkInWeekday: Number(form.checkInWeekday),
-        // The days follow a changed rhythm (weekly 7, biweekly 14) unless they were changed too.
-        ...(form.checkInCadence !== org.data!.checkInCadence && form.checkInCadenceDays === String(org.data!.checkInCadenceDays)
-          ? { checkInCadence: form.checkInCadence } : { checkInCadence: form.checkInCadence, checkInCadenceDays: Number(form.checkInCadenceDays) }),
+        // The rhythm alone decides what is due (a check-in day, weekly or every other week), so the
+        // form no longer offers the older count of days; the API still takes it from older clients.
+        checkInCadence: form.checkInCadence,
         strategy: {
           mission: form.mission, vision: form.vision, values: lines(form.values),
           themes: lines(form.themes).map((l) => { const [title, ...rest] = l.split(' — '); return { title: title!.trim(), description: rest.join(' — ').trim() }; }),
@@ -80,7 +80,6 @@ export function OrganisationSettings() {
             choices={[1, 2, 3, 4, 5, 6, 7].map((d) => ({ id: String(d), label: weekdayName(i18n.language, d) }))} />
           <SelectField label={t('rituals.checkInCadence')} value={form.checkInCadence} onChange={set('checkInCadence')} error={errors.checkInCadence}
             choices={['weekly', 'biweekly'].map((c) => ({ id: c, label: t(`rituals.cadences.${c}`) }))} />
-          <TextInput label={t('settings.checkInDays')} value={form.checkInCadenceDays} onChange={set('checkInCadenceDays')} inputMode="numeric" error={errors.checkInCadenceDays} />
         </div>
         <TextInput label={t('organisation.mission')} value={form.mission} onChange={set('mission')} multiline error={errors['strategy.mission']} />
         <TextInput label={t('organisation.vision')} value={form.vision} onChange={set('vision')} multiline error={errors['strategy.vision']} />
