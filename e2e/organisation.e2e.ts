@@ -76,9 +76,12 @@ describe('the organisation page of 2,000 units', () => {
     await expect.poll(() => list.getByRole('button', { name: /^Show the units under Product \d+$/ }).count()).toBe(5);
     await page.waitForLoadState('networkidle');
     // An answer is recorded once its body has been read, which may come after the network is idle.
-    await expect.poll(() => answers.slice(before).map((a) => a.url.split('?')[0])).toEqual([`/api/v1/units/${gen.areaIds[0]}/progress`]);
+    // Its children's progress, and their meetings' follow-up: both of that level only.
+    await expect.poll(() => answers.slice(before).map((a) => a.url.split('?')[0]).sort())
+      .toEqual(['/api/v1/meetings/follow-up', `/api/v1/units/${gen.areaIds[0]}/progress`]);
     const read = answers.slice(before);
-    expect(read[0]!.bytes).toBeLessThanOrEqual(64 * KiB);
+    for (const a of read) expect(a.bytes, a.url).toBeLessThanOrEqual(64 * KiB);
+    expect(read.find((a) => a.url.startsWith('/api/v1/meetings/follow-up'))!.url).toContain(`under=${gen.areaIds[0]}`);
     expect(errors).toEqual([]);
   });
 });

@@ -132,6 +132,9 @@ export type MeetingFollowUp = z.infer<typeof MeetingFollowUp>;
 /** Ending a meeting: the version read, when the client holds one (a stale one answers 409). */
 export const MeetingEnd = z.object({ version: Version.optional() }).strict();
 export type MeetingEnd = z.infer<typeof MeetingEnd>;
-export const MeetingFollowUpQuery = z.object({ period: Id }).strict();
+export const MeetingFollowUpQuery = z.object({
+  period: Id,
+  under: Id.optional().describe("Only this unit and the units directly below it: the organisation page asks a level at a time, as it opens the tree, so an organisation of thousands of units reads no list of all of them"),
+}).strict();
 export const MeetingFollowUps = z.object({ periodId: Id, items: z.array(MeetingFollowUp) });
 export type MeetingFollowUps = z.infer<typeof MeetingFollowUps>;

@@ -325,11 +325,11 @@ export async function readUnitFollowUp(deps: Deps, actor: Actor, unitId: string,
 }
 
 /** Every unit's follow-up in a cycle (the organisation page): a fixed handful of queries whatever the number of units. */
-export async function readFollowUps(deps: Deps, actor: Actor, periodId: string): Promise<MeetingFollowUps> {
+export async function readFollowUps(deps: Deps, actor: Actor, periodId: string, under?: string): Promise<MeetingFollowUps> {
   const { db, org, period, today } = await followUpFacts(deps, actor, periodId);
   const [tree, rhythms, counts] = await Promise.all([unitTree(db, actor.orgId), unitCadences(db, actor.orgId), meetingCounts(db, actor.orgId, period.id)]);
   return {
     periodId: period.id,
-    items: tree.filter((u) => u.archivedAt === null).map((u) => followUpOf(u.id, rhythms.get(u.id), org, period, today, counts.get(u.id))),
+    items: tree.filter((u) => u.archivedAt === null && (under === undefined || u.id === under || u.parentId === under)).map((u) => followUpOf(u.id, rhythms.get(u.id), org, period, today, counts.get(u.id))),
   };
 }

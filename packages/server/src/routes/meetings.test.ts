@@ -287,5 +287,11 @@ describe.each(storeKinds())('the weekly meeting on %s', (kind) => {
     expect(of(ids.gamma)).toMatchObject({ held: 1, due: 2, keepsCadence: true });
     expect(of(ids.beta)).toMatchObject({ held: 0, due: 4, lastMeetingAt: null, keepsCadence: false });
     expectProblem(await per.get('/api/v1/meetings/follow-up'), 400, 'no period', { fields: ['period'] });
+    // A level at a time, as the organisation page opens its tree: a unit and those directly below it.
+    const level = (await per.get(`/api/v1/meetings/follow-up?period=${ids.cycle}&under=${ids.root}`)).body;
+    expect(level.items.map((f: { unitId: string }) => f.unitId).sort()).toEqual([ids.root, ids.alfa, ids.beta, ids.gamma].sort());
+    expect(level.items.find((f: { unitId: string }) => f.unitId === ids.alfa)).toEqual(alfa);
+    const leaf = (await per.get(`/api/v1/meetings/follow-up?period=${ids.cycle}&under=${ids.alfa}`)).body;
+    expect(leaf.items.map((f: { unitId: string }) => f.unitId)).toEqual([ids.alfa]);
   });
 });

@@ -24,7 +24,7 @@ export const meetingRoutes: RoutePlugin = (app, deps) => {
   app.get('/api/v1/meetings/follow-up', { schema: {
     tags: ['meetings'], summary: "Every unit's follow-up in a cycle: meetings held against those due by its cadence, and whether it keeps it",
     querystring: MeetingFollowUpQuery, response: { 200: MeetingFollowUps, ...problems } } },
-  async (request) => readFollowUps(deps, actorOf(request), request.query.period));
+  async (request) => readFollowUps(deps, actorOf(request), request.query.period, request.query.under));
   app.get('/api/v1/units/:id/meetings/follow-up', { schema: {
     tags: ['meetings'], summary: "One unit's follow-up in a cycle: its last meeting, meetings held against those due, whether it keeps its cadence",
     params: IdParams, querystring: MeetingFollowUpQuery, response: { 200: MeetingFollowUp, ...problems } } },

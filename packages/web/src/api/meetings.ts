@@ -11,7 +11,7 @@ export const meetingKeys = {
   one: (id: string) => ['meeting', id] as const,
   list: (unitId: string, periodId: string) => ['meeting', 'list', unitId, periodId] as const,
   followUp: (unitId: string, periodId: string) => ['meeting', 'followUp', unitId, periodId] as const,
-  followUpAll: (periodId: string) => ['meeting', 'followUp', 'all', periodId] as const,
+  followUpAll: (periodId: string, under = '') => ['meeting', 'followUp', 'all', periodId, under] as const,
 };
 
 export const useMeeting = (id: string) => useQuery({
@@ -31,11 +31,12 @@ export const useUnitFollowUp = (unitId: string, periodId: string | undefined) =>
   enabled: Boolean(unitId && periodId),
 });
 
-/** Every unit's follow-up in one read (the organisation page asks once, not per unit). */
-export const useAllFollowUp = (periodId: string | undefined) => useQuery({
-  queryKey: meetingKeys.followUpAll(periodId ?? ''),
-  queryFn: async () => (await api.get<MeetingFollowUps>(`/meetings/follow-up${query({ period: periodId })}`)).items,
-  enabled: Boolean(periodId),
+/** The follow-up of a unit and the units directly below it, in one read (the organisation page asks
+ *  a level at a time as it opens the tree, not per unit, and never for every unit at once). */
+export const useFollowUpUnder = (unitId: string | undefined, periodId: string | undefined) => useQuery({
+  queryKey: meetingKeys.followUpAll(periodId ?? '', unitId),
+  queryFn: async () => (await api.get<MeetingFollowUps>(`/meetings/follow-up${query({ period: periodId, under: unitId })}`)).items,
+  enabled: Boolean(periodId) && Boolean(unitId),
   staleTime: 60_000,
 });
 

@@ -11,9 +11,9 @@ import { PeriodSwitcher } from '../../components/PeriodSwitcher';
 import { usePeriodChoice } from '../../components/usePeriodChoice';
 import { Empty, ErrorState, Loading } from '../../components/States';
 import { date } from '../../i18n/format';
-import { useAllFollowUp } from '../../api/meetings';
+import { useFollowUpUnder } from '../../api/meetings';
 
-/** Each unit's meeting follow-up, from the one read of every unit's (not a request per unit). */
+/** Each shown unit's meeting follow-up: read with its parent's level (a request per opened unit, as its children's progress is, never one per unit). */
 const FollowUps = createContext<ReadonlyMap<string, MeetingFollowUp>>(new Map());
 
 /** Whether the unit's meetings keep its cadence: compact, beside its name, only for units with meetings due. */
@@ -36,13 +36,18 @@ function MeetingCadence({ unitId, isTeam }: { unitId: string; isTeam: boolean })
  * its childCount only, and its children are asked for (the unit's own progress answer) when it is
  * opened, so the page costs what its first level costs, however large the organisation.
  */
-function TreeNode({ node, periodId, depth }: { node: UnitProgressNode; periodId: string; depth: number }) {
+function TreeNode({ node, periodId, cycleId, depth }: { node: UnitProgressNode; periodId: string; cycleId: string | undefined; depth: number }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(depth < 1);
   const hasChildren = node.childCount > 0;
   const listed = node.children.length === node.childCount;
   const below = useUnitProgress(node.unit.id, periodId, { enabled: open && hasChildren && !listed });
   const children = listed ? node.children : below.data?.children;
+  // The root's level comes with the page's own read; a unit opened further down reads its children's.
+  const levelFollowUp = useFollowUpUnder(depth > 0 && open && hasChildren ? node.unit.id : undefined, cycleId);
+  const inherited = useContext(FollowUps);
+  const followUps = useMemo(() => (levelFollowUp.data ? new Map([...inherited, ...levelFollowUp.data.map((f) => [f.unitId, f] as const)]) : inherited),
+    [inherited, levelFollowUp.data]);
   const listId = `children-${node.unit.id}`;
   return (
     <li>
@@ -64,7 +69,7 @@ function TreeNode({ node, periodId, depth }: { node: UnitProgressNode; periodId:
       </div>
       {hasChildren && open && (
         <ul className="tree" id={listId} aria-busy={!children && !below.error}>
-          {children ? children.map((c) => <TreeNode key={c.unit.id} node={c} periodId={periodId} depth={depth + 1} />) : (
+          {children ? <FollowUps.Provider value={followUps}>{children.map((c) => <TreeNode key={c.unit.id} node={c} periodId={periodId} cycleId={cycleId} depth={depth + 1} />)}</FollowUps.Provider> : (
             <li>
               {/* Where the children will be, indented as they will be. */}
               <div className="tree-row">
@@ -118,7 +123,7 @@ export default function OrganisationPage() {
   const tree = useUnitProgress(rootId, period?.id);
   // The Moals are the root's own objectives for the year: no units below it are needed.
   const moals = useUnitProgress(rootId, year?.id, { depth: 0 });
-  const followUp = useAllFollowUp(period?.kind === 'cycle' ? period.id : undefined);
+  const followUp = useFollowUpUnder(rootId, period?.kind === 'cycle' ? period.id : undefined);
   const followUps = useMemo(() => new Map((followUp.data ?? []).map((f) => [f.unitId, f])), [followUp.data]);
 
   if (isLoading || org.isLoading) return <Loading />;
@@ -172,7 +177,7 @@ export default function OrganisationPage() {
         {tree.error && <ErrorState error={tree.error} onRetry={() => void tree.refetch()} />}
         {tree.data && period && (
           <ul className="tree">
-            <FollowUps.Provider value={followUps}><TreeNode node={tree.data} periodId={period.id} depth={0} /></FollowUps.Provider>
+            <FollowUps.Provider value={followUps}><TreeNode node={tree.data} periodId={period.id} cycleId={period.kind === 'cycle' ? period.id : undefined} depth={0} /></FollowUps.Provider>
           </ul>
         )}
         <ArchivedUnits periodId={period?.id} />
