@@ -155,8 +155,10 @@ export default function UnitPage() {
                 {full?.description && <p className="muted" style={{ margin: '.3rem 0 0' }}>{full.description}</p>}
                 <div className="aligns" style={{ marginTop: '.4rem' }}>
                   <span className="muted">{t('objective.paysInto')}</span>
-                  {(full?.alignedTo ?? []).length === 0 ? <span className="chip">{t('objective.noAlignment')}</span>
-                    : (full?.alignedTo ?? []).map((a) => <span key={a.id} className="chip">{a.isMoal ? `${t('align.kindMoal')}: ` : ''}{a.title} <span className="muted">· {a.unitName}</span></span>)}
+                  {/* The full objective is read apart from the page's summary: until it has come, say nothing rather than "nothing yet". */}
+                  {!full ? <span className="chip muted">{t('common.loading')}</span>
+                    : full.alignedTo.length === 0 ? <span className="chip">{t('objective.noAlignment')}</span>
+                    : full.alignedTo.map((a) => <span key={a.id} className="chip">{a.isMoal ? `${t('align.kindMoal')}: ` : ''}{a.title} <span className="muted">· {a.unitName}</span></span>)}
                 </div>
                 {o.ownerIds.length > 0 && <p className="small muted" style={{ margin: '.3rem 0 0' }}>{t('objective.ownedBy', { names: o.ownerIds.map((id) => personName.get(id) ?? '').join(', ') })}</p>}
                 {o.status === 'draft' && <HintCount hints={hintsOf(o)} subject={{ kind: 'objective', id: o.id }} title={o.title} canEdit={o.can.edit} />}
