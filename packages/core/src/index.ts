@@ -22,5 +22,8 @@ export * from './schemas/unitAlignment.js';
 export * from './schemas/hint.js';
 export * from './schemas/plan.js';
 export * from './schemas/meeting.js';
+export * from './schemas/kpi.js';
+export * from './schemas/review.js';
+export * from './schemas/retrospective.js';
 
 export * from './rules.js';

@@ -39,3 +39,5 @@ export * from './backlogMove.js';
 export * from './meetingAgenda.js';
 export * from './meetingChanges.js';
 export * from './meetingCadence.js';
+export * from './reviewScore.js';
+export * from './reviewDecisions.js';
