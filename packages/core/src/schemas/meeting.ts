@@ -123,7 +123,7 @@ export type MeetingQuery = z.infer<typeof MeetingQuery>;
 export const MeetingFollowUp = z.object({
   unitId: Id,
   lastMeetingAt: Timestamp.nullable(),
-  held: z.number().int().describe('Meetings ended in the cycle so far'),
+  held: z.number().int().describe('Check-in days of the cycle so far that had their meeting (two in one week count once), at most due'),
   due: z.number().int().describe("Meetings due in the cycle so far by the unit's cadence"),
   keepsCadence: z.boolean(),
 });

@@ -14,7 +14,7 @@ import { unitOfWork } from '../events/unitOfWork.js';
 import type { EventSubject } from '@varde/core';
 import {
   blockerCheckIns, checkInPlace, countHandledIn, endMeeting, getMeetingRow, handledBlockers, insertHandledBlocker, insertMeeting,
-  lastEndedMeeting, listMeetingRows, meetingCounts, meetingItems, openMeetingOf, saveMeetingItem, updateMeeting, type MeetingRow,
+  lastEndedMeeting, listMeetingRows, endedMeetingStarts, meetingItems, openMeetingOf, saveMeetingItem, updateMeeting, type MeetingRow,
 } from '../store/meetings.js';
 import { ownKeyResults, ownObjectivesWithOwners } from '../store/progress.js';
 import { unitCheckInHistory } from '../store/checkInHistory.js';
@@ -298,13 +298,11 @@ export async function handleBlocker(deps: Deps, actor: Actor, id: string, input:
 }
 
 function followUpOf(unitId: string, rhythm: { checkInWeekday: number | null; checkInCadence: 'weekly' | 'biweekly' | null } | undefined, org: Organisation, period: Period,
-  today: string, counts: { held: number; lastStartedAt: string } | undefined): MeetingFollowUp {
+  today: string, startedAt: readonly string[] = []): MeetingFollowUp {
   const schedule = checkInScheduleOf(rhythm, org, period.startDate);
-  const f = meetingFollowUp({
-    rhythm: schedule, cycle: period, today, held: counts?.held ?? 0,
-    lastMeetingDate: counts ? localDate(new Date(counts.lastStartedAt), org.timeZone) : null,
-  });
-  return { unitId, lastMeetingAt: counts?.lastStartedAt ?? null, held: f.held, due: f.due, keepsCadence: f.keepsCadence };
+  const f = meetingFollowUp({ rhythm: schedule, cycle: period, today, meetingDates: startedAt.map((at) => localDate(new Date(at), org.timeZone)) });
+  const lastMeetingAt = startedAt.reduce<string | null>((last, at) => (last === null || at > last ? at : last), null);
+  return { unitId, lastMeetingAt, held: f.held, due: f.due, keepsCadence: f.keepsCadence };
 }
 
 async function followUpFacts(deps: Deps, actor: Actor, periodId: string) {
@@ -320,14 +318,14 @@ export async function readUnitFollowUp(deps: Deps, actor: Actor, unitId: string,
   const { db, org, period, today } = await followUpFacts(deps, actor, periodId);
   const unit = await getUnit(db, actor.orgId, unitId);
   if (!unit) throw notFound('The unit');
-  const counts = await meetingCounts(db, actor.orgId, period.id, unit.id);
+  const counts = await endedMeetingStarts(db, actor.orgId, period.id, unit.id);
   return followUpOf(unit.id, unit, org, period, today, counts.get(unit.id));
 }
 
 /** Every unit's follow-up in a cycle (the organisation page): a fixed handful of queries whatever the number of units. */
 export async function readFollowUps(deps: Deps, actor: Actor, periodId: string, under?: string): Promise<MeetingFollowUps> {
   const { db, org, period, today } = await followUpFacts(deps, actor, periodId);
-  const [tree, rhythms, counts] = await Promise.all([unitTree(db, actor.orgId), unitCadences(db, actor.orgId), meetingCounts(db, actor.orgId, period.id)]);
+  const [tree, rhythms, counts] = await Promise.all([unitTree(db, actor.orgId), unitCadences(db, actor.orgId), endedMeetingStarts(db, actor.orgId, period.id)]);
   return {
     periodId: period.id,
     items: tree.filter((u) => u.archivedAt === null && (under === undefined || u.id === under || u.parentId === under)).map((u) => followUpOf(u.id, rhythms.get(u.id), org, period, today, counts.get(u.id))),

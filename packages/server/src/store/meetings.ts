@@ -147,12 +147,16 @@ export async function checkInPlace(db: Db, orgId: string, checkInId: string): Pr
   return r ? { keyResultId: r.key_result_id, unitId: r.unit_id, periodId: r.period_id, blockers: r.blockers } : undefined;
 }
 
-/** Per unit, the meetings ended in the period and when the last of them started: one grouped query for any number of units. */
-export async function meetingCounts(db: Db, orgId: string, periodId: string, unitId?: string): Promise<Map<string, { held: number; lastStartedAt: string }>> {
-  let q = db.selectFrom('meetings')
-    .select((eb) => ['unit_id', eb.fn.countAll<number | string>().as('held'), eb.fn.max('started_at').as('last')])
+/** When each ended meeting of the cycle began, by unit: the follow-up counts the check-in days they cover. */
+export async function endedMeetingStarts(db: Db, orgId: string, periodId: string, unitId?: string): Promise<Map<string, string[]>> {
+  let q = db.selectFrom('meetings').select(['unit_id', 'started_at'])
     .where('org_id', '=', orgId).where('period_id', '=', periodId).where('ended_at', 'is not', null);
   if (unitId) q = q.where('unit_id', '=', unitId);
-  const rows = await q.groupBy('unit_id').execute();
-  return new Map(rows.map((r) => [r.unit_id, { held: Number(r.held), lastStartedAt: String(r.last) }]));
+  const out = new Map<string, string[]>();
+  for (const r of await q.execute()) {
+    const list = out.get(r.unit_id) ?? [];
+    list.push(String(r.started_at));
+    out.set(r.unit_id, list);
+  }
+  return out;
 }
