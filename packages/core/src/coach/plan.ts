@@ -57,9 +57,9 @@ export const unitHint = (code: HintCode, severity: HintSeverity, id: string, par
 
 export const keyResultsOf = (plan: CoachPlan) => plan.objectives.flatMap((o) => o.keyResults);
 
-/** Which of a subject's hints of one code a dismissal is about: the person, for hints that name one
- *  (a unit has a member-without-initiative hint per member, each dismissed on its own); else ''. */
 /** The codes whose hints each name a person, so that a dismissal must say which. */
 export const HINT_CODES_ABOUT_A_PERSON: readonly HintCode[] = ['member-without-initiative'];
+/** Which of a subject's hints of one code a dismissal is about: the person, for hints that name one
+ *  (a unit has a member-without-initiative hint per member, each dismissed on its own); else ''. */
 export const hintAbout = (hint: Pick<Hint, 'params'>): string =>
   typeof hint.params.personId === 'string' ? hint.params.personId : '';

@@ -5,6 +5,7 @@
 // lazily loaded dialog: it is drawn on the team page too, whose JavaScript budget is tight.
 import { Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { hintAbout } from '@varde/core';
 import { PLANNING_NS, usePlanningTexts } from '../i18n/planningTexts';
 import { Loading } from './States';
 import type { TFunction } from 'i18next';
@@ -26,7 +27,7 @@ export function hintText(t: TFunction, hint: Pick<HintView, 'code' | 'params'>, 
   return t(`coach.codes.${hint.code}.${part}`, { ...hint.params, ...(typeof count === 'number' ? { count } : {}) });
 }
 
-const hintKey = (subject: HintSubject, h: HintView) => `${subject.kind}:${subject.id}:${h.code}:${String(h.params.personId ?? '')}`;
+const hintKey = (subject: HintSubject, h: HintView) => `${subject.kind}:${subject.id}:${h.code}:${hintAbout(h)}`;
 
 function OneHint({ hint, subject, canEdit, onDismiss, onTakeBack, busy }: {
   hint: HintView; subject: HintSubject; canEdit: boolean; onDismiss(): void; onTakeBack(): void; busy: boolean;

@@ -35,7 +35,8 @@ export function DismissHintDialog({ hint, subject, look, onClose }: { hint: Hint
     setMissing(false);
     setBusy(true);
     try {
-      await api.post('/hints/dismissals', { subjectKind: subject.kind, subjectId: subject.id, code: hint.code, ...(hintAbout(hint) ? { about: hintAbout(hint) } : {}), reason });
+      const about = hintAbout(hint);
+      await api.post('/hints/dismissals', { subjectKind: subject.kind, subjectId: subject.id, code: hint.code, ...(about ? { about } : {}), reason });
       await queryClient.invalidateQueries();
       toast(t('coach.dismissed'));
       onClose(true);
