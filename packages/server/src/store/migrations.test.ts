@@ -1,43 +1,16 @@
 // A migration is frozen, and one that fills in data must do it on a database as it was: here
 // 002's backfill of objectives' progress on a database made by 001, with key results of its time.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { randomBytes } from 'node:crypto';
-import SQLite from 'better-sqlite3';
-import pg from 'pg';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import type { Kysely, Migrator } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MIGRATIONS } from './database.js';
 import { storeKinds } from '../testing/testStores.js';
+import { migrationDatabase } from '../testing/migrationDatabase.js';
 
 describe.each(storeKinds())('migrations on a database made before them, on %s', (kind) => {
   let db: Kysely<any>;
   let migrator: Migrator;
   let drop: () => Promise<void>;
   beforeAll(async () => {
-    if (kind === 'sqlite') {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'varde-migrations-'));
-      const sqlite = new SQLite(path.join(dir, 'varde.db'));
-      // Rows of a few tables only, without the units and periods they would point at.
-      sqlite.pragma('foreign_keys = OFF');
-      db = new Kysely<any>({ dialect: new SqliteDialect({ database: sqlite }) });
-      migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
-      drop = async () => { await db.destroy(); fs.rmSync(dir, { recursive: true, force: true }); };
-    } else {
-      const url = process.env.DATABASE_URL!;
-      const schema = `m_${randomBytes(6).toString('hex')}`;
-      const admin = async (statement: string) => {
-        const client = new pg.Client({ connectionString: url });
-        await client.connect();
-        try { await client.query(statement); } finally { await client.end(); }
-      };
-      await admin(`create schema ${schema}`);
-      // Each connection skips foreign key checks, as the SQLite side does, for the same reason.
-      db = new Kysely<any>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 1, options: `-c search_path=${schema} -c session_replication_role=replica` }) }) });
-      migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS }, migrationTableSchema: schema });
-      drop = async () => { await db.destroy(); await admin(`drop schema if exists ${schema} cascade`); };
-    }
+    ({ db, migrator, drop } = await migrationDatabase(kind, { foreignKeys: false }));
   });
   afterAll(async () => { await drop?.(); });
 

@@ -3,42 +3,17 @@
 // results, check-ins, owners and links that point at it, and must keep its indexes; on both
 // stores existing rows keep their periods, new columns read their defaults, a period can then be
 // left out, and a deletion still cascades to what hangs on the objective.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { randomBytes } from 'node:crypto';
-import SQLite from 'better-sqlite3';
-import pg from 'pg';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { sql, type Kysely, type Migrator } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MIGRATIONS } from './database.js';
 import { storeKinds } from '../testing/testStores.js';
+import { migrationDatabase } from '../testing/migrationDatabase.js';
 
 describe.each(storeKinds())('migration 010 on a database with OKRs, on %s', (kind) => {
   let db: Kysely<any>;
   let migrator: Migrator;
   let drop: () => Promise<void>;
   beforeAll(async () => {
-    if (kind === 'sqlite') {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'varde-migration-010-'));
-      const sqlite = new SQLite(path.join(dir, 'varde.db'));
-      sqlite.pragma('foreign_keys = ON');
-      db = new Kysely<any>({ dialect: new SqliteDialect({ database: sqlite }) });
-      migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
-      drop = async () => { await db.destroy(); fs.rmSync(dir, { recursive: true, force: true }); };
-    } else {
-      const url = process.env.DATABASE_URL!;
-      const schema = `m_${randomBytes(6).toString('hex')}`;
-      const admin = async (statement: string) => {
-        const client = new pg.Client({ connectionString: url });
-        await client.connect();
-        try { await client.query(statement); } finally { await client.end(); }
-      };
-      await admin(`create schema ${schema}`);
-      db = new Kysely<any>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 1, options: `-c search_path=${schema}` }) }) });
-      migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS }, migrationTableSchema: schema });
-      drop = async () => { await db.destroy(); await admin(`drop schema if exists ${schema} cascade`); };
-    }
+    ({ db, migrator, drop } = await migrationDatabase(kind, { foreignKeys: true }));
   });
   afterAll(async () => { await drop?.(); });
 
