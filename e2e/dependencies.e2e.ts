@@ -6,7 +6,7 @@
 // a keyboard pass, a look at 360 px and a screenshot in e2e/screenshots/.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { launchBrowser, openPage, screenshot, seriousViolations, signIn, signInByApi, startServer, type Server } from './harness.js';
+import { launchBrowser, openPage, screenshot, signIn, signInByApi, startServer, type Server, expectAccessible, apiCall } from './harness.js';
 
 const CAMPAIGN = 'Kampanjeteamet «Tid er liv»';
 const BRANCHES = 'Lokallag og frivillighet';
@@ -20,17 +20,7 @@ let lead: { context: BrowserContext; page: Page; errors: string[] };
 let member: { context: BrowserContext; page: Page; errors: string[] };
 let ids: { campaign: string; branches: string; area: string; current: string; planning: string };
 
-async function get<T = any>(page: Page, url: string): Promise<T> {
-  const res = await page.request.get(url);
-  expect(res.ok(), `GET ${url}: ${res.status()}`).toBe(true);
-  return res.json() as Promise<T>;
-}
-
-async function expectAccessible(page: Page, name: string): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await screenshot(page, name);
-  expect(await seriousViolations(page), `axe on ${name}`).toEqual([]);
-}
+const get = <T = any>(page: Page, url: string) => apiCall<T>(page.request, 'get', url);
 
 /** The unit page, scrolled to its dependencies, once they are drawn. */
 async function openCoordination(page: Page, unitId: string): Promise<void> {

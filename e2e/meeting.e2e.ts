@@ -7,7 +7,7 @@
 // screen is checked with axe, screenshotted, and the phone's for sideways scrolling and English.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, openPage, screenshot, seriousViolations, signIn, signInByApi, startServer, startServerOnPostgres, type Server } from './harness.js';
+import { launchBrowser, openPage, signIn, signInByApi, startServer, startServerOnPostgres, type Server, expectAccessible, apiCall } from './harness.js';
 
 const CAMPAIGN = 'Kampanjeteamet «Tid er liv»';
 const BRANCHES = 'Lokallag og frivillighet';
@@ -32,18 +32,8 @@ const numeric = new Set<string>();
 interface AgendaRow { keyResultId: string; title: string; valueNow: number | null; blockers: Array<{ checkInId: string; text: string }> }
 interface MeetingRead { id: string; agenda: AgendaRow[]; notCheckedIn: Array<{ keyResultId: string; title: string }>; currentItem: number; endedAt: string | null; changes: unknown }
 
-async function api<T = any>(request: BrowserContext['request'], method: 'get' | 'post' | 'patch', url: string, data?: unknown): Promise<T> {
-  const res = await request[method](url, data === undefined ? undefined : { data });
-  expect(res.ok(), `${method.toUpperCase()} ${url}: ${res.status()} ${await res.text()}`).toBe(true);
-  return (res.status() === 204 ? undefined : await res.json()) as T;
-}
+const api = apiCall;
 const read = (id: string) => api<MeetingRead>(lead.context.request, 'get', `/api/v1/meetings/${id}`);
-
-async function expectAccessible(page: Page, name: string): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await screenshot(page, name);
-  expect(await seriousViolations(page), `axe on ${name}`).toEqual([]);
-}
 
 async function expectNoSideways(page: Page, name: string): Promise<void> {
   const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);

@@ -7,7 +7,7 @@
 // counted in the area's roll-up. axe finds nothing serious; screenshots wide and at 375 px.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { launchBrowser, openPage, screenshot, seriousViolations, signIn, signInByApi, startServer, type Server } from './harness.js';
+import { launchBrowser, openPage, screenshot, signIn, signInByApi, startServer, type Server, expectAccessible, apiCall } from './harness.js';
 
 const CAMPAIGN = 'Kampanjeteamet «Tid er liv»';
 const AREA = 'Politikk og påvirkning';
@@ -24,17 +24,7 @@ let jonas: Browsing;
 let henrik: Browsing;
 let ids: { campaign: string; area: string; planning: string; planningName: string };
 
-async function get<T = any>(page: Page, url: string): Promise<T> {
-  const res = await page.request.get(url);
-  expect(res.ok(), `GET ${url}: ${res.status()}`).toBe(true);
-  return res.json() as Promise<T>;
-}
-
-async function expectAccessible(page: Page, name: string): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await screenshot(page, name);
-  expect(await seriousViolations(page), `axe on ${name}`).toEqual([]);
-}
+const get = <T = any>(page: Page, url: string) => apiCall<T>(page.request, 'get', url);
 
 const workshopOf = (unitId: string) => `/units/${unitId}/plans/${ids.planning}`;
 /** A draft on the workshop page, found by its title whether or not a dialog hides the page. */

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, openPage, screenshot, seriousViolations, signInByApi, startServer, type Server } from './harness.js';
+import { launchBrowser, openPage, signInByApi, startServer, type Server, expectAccessible as expectAccessibleOn, apiCall } from './harness.js';
 
 type Tree = { [key: string]: string | Tree };
 const nb = JSON.parse(fs.readFileSync(new URL('../packages/web/src/i18n/nb.json', import.meta.url), 'utf8')) as Tree;
@@ -21,16 +21,8 @@ let context: BrowserContext;
 let page: Page;
 let errors: string[];
 
-async function expectAccessible(name: string): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await screenshot(page, name);
-  expect(await seriousViolations(page), `axe on ${name}`).toEqual([]);
-}
-async function api(method: 'GET' | 'POST' | 'PATCH', url: string, data?: unknown): Promise<any> {
-  const res = await page.request.fetch(url, { method, ...(data === undefined ? {} : { data }) });
-  expect(res.ok(), `${method} ${url}: ${res.status()} ${await res.text()}`).toBe(true);
-  return res.json();
-}
+const expectAccessible = (name: string) => expectAccessibleOn(page, name);
+const api = (method: 'GET' | 'POST' | 'PATCH', url: string, data?: unknown) => apiCall(page.request, method.toLowerCase() as 'get' | 'post' | 'patch', url, data);
 const tab = async (key: string) => { await page.getByRole('tab', { name: say(key) }).click(); };
 const shown = async (field: ReturnType<Page['locator']>) => (await field.innerText()).replace(/[\u200e\u200f\u2066-\u2069\s]/g, '');
 const typeDate = async (field: ReturnType<Page['locator']>, iso: string) => {
