@@ -184,6 +184,8 @@ describe('comments', () => {
     await field.click();
     await field.pressSequentially('Kan lokallagene hjelpe, @Eve');
     await page.getByRole('button', { name: 'Mention Even Sørensen' }).click();
+    // Choosing a mention gives the focus back to the field, to type on.
+    await expect.poll(() => field.evaluate((el) => el === document.activeElement)).toBe(true);
     await page.keyboard.type('?');
     expect(await field.inputValue()).toBe('Kan lokallagene hjelpe, @Even Sørensen ?');
     await page.getByRole('button', { name: 'Post comment' }).click();

@@ -30,9 +30,13 @@ export async function startServer(env: Record<string, string> = {}): Promise<Ser
   let stderr = '';
   child.stderr?.on('data', (d) => { stderr += String(d); });
   const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 200; i++) {
+  // A server seeding the demo on PostgreSQL on a busy machine can take well over ten seconds; a
+  // test must not start before it answers, nor wait for ever on one that never will.
+  const deadline = Date.now() + 60_000;
+  for (;;) {
     try { if ((await fetch(`${base}/api/v1/health`)).ok) break; } catch { /* starting */ }
     if (child.exitCode !== null) throw new Error(`server exited: ${stderr}`);
+    if (Date.now() > deadline) { child.kill('SIGKILL'); throw new Error(`server did not answer within 60 s: ${stderr}`); }
     await new Promise((r) => setTimeout(r, 50));
   }
   return {

@@ -7,5 +7,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     fileParallelism: false,
+    // A poll waits for what a user would wait for; one second (the default) is too short for a
+    // write and its page refresh on a busy CI machine, and a poll that passes returns at once.
+    expect: { poll: { timeout: 10_000 } },
   },
 });
