@@ -42,4 +42,5 @@ export * from './meetingCadence.js';
 export * from './reviewScore.js';
 export * from './reviewDecisions.js';
 export * from './kpiHealth.js';
+export * from './kpiRange.js';
 export * from './kpiPermissions.js';

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { Id, ListQuery, ShortText, Timestamp, Title, Version } from './common.js';
 import { Measure } from './keyResult.js';
+import { kpiRangeIssues } from '../kpiRange.js';
 
 export const KpiDirection = z.enum(['above', 'below', 'between']);
 export const KpiCadence = z.enum(['weekly', 'monthly', 'quarterly']);
@@ -36,20 +37,6 @@ export const Kpi = z.object({
 });
 export type Kpi = z.infer<typeof Kpi>;
 
-export interface KpiRangeIssue { field: 'low' | 'high'; message: string; code: 'required' | 'order' }
-/** Which of low and high a direction needs: above needs low, below needs high, between both with low ≤ high.
- *  A patch is checked with this on the KPI as it would be after the patch. */
-export function kpiRangeIssues(k: { direction?: string | undefined; low?: number | null | undefined; high?: number | null | undefined }): KpiRangeIssue[] {
-  const issues: KpiRangeIssue[] = [];
-  if (k.direction === undefined) return issues;
-  const need = (field: 'low' | 'high') => { if (k[field] === undefined || k[field] === null) issues.push({ field, message: `is required for a KPI kept ${k.direction}`, code: 'required' }); };
-  if (k.direction === 'above' || k.direction === 'between') need('low');
-  if (k.direction === 'below' || k.direction === 'between') need('high');
-  if (k.direction === 'between' && typeof k.low === 'number' && typeof k.high === 'number' && k.low > k.high) {
-    issues.push({ field: 'high', message: 'must not be below low', code: 'order' });
-  }
-  return issues;
-}
 function rangeFits(k: Parameters<typeof kpiRangeIssues>[0], ctx: z.RefinementCtx): void {
   for (const i of kpiRangeIssues(k)) ctx.addIssue({ code: 'custom', path: [i.field], message: i.message, params: { code: i.code } });
 }
