@@ -9,6 +9,8 @@ import { startTestApp, type Client, type TestApp } from '../testing/testApp.js';
 import { storeKinds } from '../testing/testStores.js';
 import { expectProblem } from '../testing/apiChecks.js';
 import { listEvents } from '../store/events.js';
+import { unitOfWork } from '../events/unitOfWork.js';
+import { promoteKeyResult } from '../app/kpis.js';
 
 const PASSWORD = 'correct horse battery';
 
@@ -184,5 +186,20 @@ describe.each(storeKinds())('KPIs on %s', (kind) => {
     expect((await mia.get(`/api/v1/objectives/${ids.objective}`)).body.alignments).toEqual([]);
     const deleted = (await listEvents(t.deps.store.db, ids.org, {}, 5)).find((e) => e.type === 'kpi.deleted');
     expect(deleted?.subject).toMatchObject({ kind: 'kpi', id: beta.id, name: 'Medlemmer' });
+  });
+
+  it("promotes inside a caller's unit of work: undone with it when the caller fails, kept with it when it commits", async () => {
+    const actor = { orgId: ids.org, personId: ids.mia, isAdmin: false, name: 'Mia Alfa', passwordChangeRequired: false };
+    const body = { direction: 'above' as const, low: 75, cadence: 'monthly' as const };
+    await expect(unitOfWork(t.deps, actor, async (work) => {
+      await promoteKeyResult(t.deps, work, actor, ids.kr, body);
+      throw new Error('the review could not close');
+    })).rejects.toThrow('the review could not close');
+    expect((await mia.get(`/api/v1/key-results/${ids.kr}`)).body.kpiId).toBeNull();
+    expect((await mia.get(`/api/v1/kpis?unit=${ids.alfa}`)).body.items.map((k: { title: string }) => k.title)).toEqual(['Svartid på henvendelser']);
+
+    const kpi = await unitOfWork(t.deps, actor, (work) => promoteKeyResult(t.deps, work, actor, ids.kr, body));
+    expect((await mia.get(`/api/v1/key-results/${ids.kr}`)).body.kpiId).toBe(kpi.id);
+    expect((await mia.get(`/api/v1/kpis/${kpi.id}/check-ins`)).body.items).toHaveLength(2);
   });
 });
