@@ -69,6 +69,26 @@ describe('KPIs in the browser', () => {
     await expectAccessible(page, 'kpi-unit-board');
   });
 
+  it("lets an objective pay into another unit's KPI from the alignment picker", async () => {
+    const { page } = member;
+    const objective = 'Medlemmene får svar når de trenger det';
+    await page.getByRole('button', { name: `Edit objective ${objective}` }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    await dialog.getByRole('searchbox', { name: 'Search' }).fill('Faste givere');
+    // Key results of that name are offered too; the KPI says what it is and whose.
+    const add = dialog.getByRole('button', { name: 'Link to Faste givere' }).filter({ hasText: 'KPI of Innsamling og partnerskap' });
+    await add.waitFor();
+    await add.click();
+    await screenshot(page, 'kpi-alignment-picker');
+    expect(await seriousViolations(page), 'axe on the alignment picker with a KPI').toEqual([]);
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => dialog.count()).toBe(0);
+    const article = page.getByRole('article').filter({ has: page.getByRole('heading', { name: objective }) });
+    await article.locator('.aligns').getByText('Faste givere').waitFor();
+    await article.locator('.aligns').getByText(RESPONSE_TIME).waitFor();
+  });
+
   it('opens the KPI page with its whole history as a chart and a table, and checks in from it', async () => {
     const { page } = member;
     await page.getByTestId('kpi-board').getByRole('link', { name: RESPONSE_TIME }).click();
