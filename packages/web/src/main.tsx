@@ -26,6 +26,7 @@ const WorkshopPage = lazy(() => import('./pages/plan/WorkshopPage'));
 const SettingsPage = withWidgets(() => import('./pages/settings/SettingsPage'));
 const AccountPage = withWidgets(() => import('./pages/account/AccountPage'));
 const MeetingPage = lazy(() => import('./pages/meeting/MeetingPage'));
+const KpiPage = lazy(() => import('./pages/kpi/KpiPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -57,6 +58,7 @@ function Screens() {
               <Route path="/settings">{page(<SettingsPage />)}</Route>
               <Route path="/account">{page(<AccountPage />)}</Route>
               <Route path="/meetings/:meetingId">{page(<MeetingPage />)}</Route>
+              <Route path="/kpis/:kpiId">{page(<KpiPage />)}</Route>
               <Route><Redirect to="/" replace /></Route>
             </Switch>
           </AppShell>

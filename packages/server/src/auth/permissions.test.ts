@@ -74,6 +74,13 @@ const POLICY: ReadonlyArray<readonly [string, number, number, number, number, nu
   ['PATCH  /api/v1/meetings/:id',                        401,   200,  200,   403,  403],
   ['POST   /api/v1/meetings/:id/end',                    401,   200,  200,   403,  403],
   ['POST   /api/v1/meetings/:id/blockers',               401,   200,  200,   403,  403],
+  // Alfa's KPIs: its members and admins keep them; the KPI's owner (Eva) may check in, nothing more.
+  ['POST   /api/v1/kpis',                                401,   201,  201,   403,  403],
+  ['PATCH  /api/v1/kpis/:id',                            401,   200,  200,   403,  403],
+  ['DELETE /api/v1/kpis/:id',                            401,   204,  204,   403,  403],
+  ['POST   /api/v1/kpis/:id/check-ins',                  401,   201,  201,   403,  201],
+  // Promoting one of Alfa's key results (a fresh one for each caller): as changing Alfa's OKRs.
+  ['POST   /api/v1/key-results/:id/promote',             401,   201,  201,   403,  403],
 ];
 
 // Everyone signed in reads everything but the audit trail, which is the admins'; nobody else reads anything.
@@ -110,6 +117,9 @@ const READS: ReadonlyArray<readonly [string, number, number, number, number, num
   ['GET    /api/v1/meetings/:id',                        401,   200,  200,   200,  200],
   ['GET    /api/v1/meetings/follow-up',                  401,   200,  200,   200,  200],
   ['GET    /api/v1/units/:id/meetings/follow-up',        401,   200,  200,   200,  200],
+  ['GET    /api/v1/kpis',                                401,   200,  200,   200,  200],
+  ['GET    /api/v1/kpis/:id',                            401,   200,  200,   200,  200],
+  ['GET    /api/v1/kpis/:id/check-ins',                  401,   200,  200,   200,  200],
 ];
 
 /** Routes that answer without a session. Everything else under /api/ answers 401. */
@@ -123,6 +133,8 @@ interface World {
   dependencyId: string;
   /** Beta's meeting, open. */
   meetingId: string;
+  /** Alfa's KPI, owned by Eva (the owner). */
+  kpiId: string;
 }
 interface Attempt {
   url: string; body?: unknown;
@@ -281,6 +293,19 @@ const attempts: Record<string, (admin: Client, w: World, s: Sessions) => Promise
     await admin.post(`/api/v1/objectives/${o.body.id}/proposal`);
     return { url: `/api/v1/objectives/${o.body.id}/proposal`, probe: async () => (await admin.get(`/api/v1/units/${w.rootId}/plans/${w.cycleId}`)).body.proposals };
   },
+  'POST   /api/v1/kpis': async (_a, w) => ({ url: '/api/v1/kpis', body: { unitId: w.alfaId, title: unique('KPI'), direction: 'above', low: 1, cadence: 'weekly' } }),
+  'PATCH  /api/v1/kpis/:id': async (admin, w) => {
+    const k = await admin.post('/api/v1/kpis', { unitId: w.alfaId, title: unique('KPI'), direction: 'above', low: 1, cadence: 'weekly', ownerId: w.ownerId });
+    return { url: `/api/v1/kpis/${k.body.id}`, body: { version: k.body.version, title: unique('KPI') } };
+  },
+  'DELETE /api/v1/kpis/:id': async (admin, w) => ({
+    url: `/api/v1/kpis/${(await admin.post('/api/v1/kpis', { unitId: w.alfaId, title: unique('KPI'), direction: 'above', low: 1, cadence: 'weekly', ownerId: w.ownerId })).body.id}`,
+  }),
+  'POST   /api/v1/kpis/:id/check-ins': async (_a, w) => ({ url: `/api/v1/kpis/${w.kpiId}/check-ins`, body: { value: ++counter } }),
+  'POST   /api/v1/key-results/:id/promote': async (admin, w) => {
+    const k = await admin.post('/api/v1/key-results', { objectiveId: w.objectiveId, title: unique('KR'), type: 'increase', start: 0, target: 10 });
+    return { url: `/api/v1/key-results/${k.body.id}/promote`, body: { direction: 'above', low: 5, cadence: 'monthly' } };
+  },
   'POST   /api/v1/proposals/:id/adopt': async (admin, w) => {
     const o = await admin.post('/api/v1/objectives', { unitId: w.alfaId, periodId: w.cycleId, title: unique('Utkast') });
     const p = await admin.post(`/api/v1/objectives/${o.body.id}/proposal`);
@@ -347,6 +372,9 @@ const readUrls: Record<string, (w: World) => string> = {
   'GET    /api/v1/meetings/:id': (w) => `/api/v1/meetings/${w.meetingId}`,
   'GET    /api/v1/meetings/follow-up': (w) => `/api/v1/meetings/follow-up?period=${w.cycleId}`,
   'GET    /api/v1/units/:id/meetings/follow-up': (w) => `/api/v1/units/${w.alfaId}/meetings/follow-up?period=${w.cycleId}`,
+  'GET    /api/v1/kpis': (w) => `/api/v1/kpis?unit=${w.alfaId}`,
+  'GET    /api/v1/kpis/:id': (w) => `/api/v1/kpis/${w.kpiId}`,
+  'GET    /api/v1/kpis/:id/check-ins': (w) => `/api/v1/kpis/${w.kpiId}/check-ins`,
 };
 
 const methodOf = (route: string) => route.split(/\s+/)[0] as 'GET' | 'POST' | 'PATCH' | 'DELETE';
@@ -380,7 +408,9 @@ describe.each(storeKinds())('permissions on %s', (kind) => {
     expect(dependency.status).toBe(201);
     const meeting = await admin.post('/api/v1/meetings', { unitId: beta.body.id, periodId: cycleId, kind: 'weekly' });
     expect(meeting.status).toBe(201);
-    w = { rootId, alfaId: alfa.body.id, betaId: beta.body.id, cycleId, adminId: setup.body.personId, memberId, otherId, ownerId, objectiveId: objective.body.id, keyResultId: kr.body.id, dependencyId: dependency.body.id, meetingId: meeting.body.id };
+    const kpi = await admin.post('/api/v1/kpis', { unitId: alfa.body.id, title: 'Evas KPI', direction: 'above', low: 1, cadence: 'weekly', ownerId });
+    expect(kpi.status).toBe(201);
+    w = { rootId, alfaId: alfa.body.id, betaId: beta.body.id, cycleId, adminId: setup.body.personId, memberId, otherId, ownerId, objectiveId: objective.body.id, keyResultId: kr.body.id, dependencyId: dependency.body.id, meetingId: meeting.body.id, kpiId: kpi.body.id };
     clients.admin = admin;
     clients.member = await t.signIn('mia@example.no', 'a long enough password');
     clients.other = await t.signIn('ola@example.no', 'a long enough password');
@@ -400,6 +430,7 @@ describe.each(storeKinds())('permissions on %s', (kind) => {
       keyResultComments: `/api/v1/key-results/${kr.body.id}/comments?limit=500`,
       contradictions: '/api/v1/contradictions?limit=500',
       meetings: '/api/v1/meetings?limit=500',
+      kpis: '/api/v1/kpis?limit=500',
     };
   });
   afterAll(async () => { await t?.close(); });

@@ -129,6 +129,7 @@ const CASES: Record<string, Case> = {
       { label: 'objective with a key result owned by theirs', method: 'POST', url: '/api/v1/objectives', body: { ...ours, keyResults: [{ title: 'Vårt', type: 'increase', start: 0, target: 1 }, { title: 'Deres eier', type: 'increase', start: 0, target: 1, ownerId: x.memberId }] }, expect: invalid('keyResults.1.ownerId') },
       { label: 'objective paying into their Moal', method: 'POST', url: '/api/v1/objectives', body: { ...ours, alignments: [{ objectiveId: x.moalId }] }, expect: invalid('alignments.0.objectiveId') },
       { label: 'objective paying into their key result', method: 'POST', url: '/api/v1/objectives', body: { ...ours, alignments: [{ keyResultId: x.moalKeyResultId }] }, expect: invalid('alignments.0.keyResultId') },
+      { label: 'objective paying into their KPI', method: 'POST', url: '/api/v1/objectives', body: { ...ours, alignments: [{ kpiId: x.kpiId }] }, expect: invalid('alignments.0.kpiId') },
     ];
   },
   'GET /api/v1/objectives/{id}': ({ x }) => [{ label: 'their objective', method: 'GET', url: `/api/v1/objectives/${x.objectiveId}`, expect: notFound }],
@@ -141,6 +142,7 @@ const CASES: Record<string, Case> = {
       { label: 'give ours their owner', method: 'PATCH', url, body: { version, ownerIds: [c.x.memberId] }, expect: invalid('ownerIds.0') },
       { label: 'align ours to their objective', method: 'PATCH', url, body: { version, alignments: [{ objectiveId: c.x.objectiveId }] }, expect: invalid('alignments.0.objectiveId') },
       { label: 'align ours to their key result', method: 'PATCH', url, body: { version, alignments: [{ keyResultId: c.x.keyResultId }] }, expect: invalid('alignments.0.keyResultId') },
+      { label: 'align ours to their KPI', method: 'PATCH', url, body: { version, alignments: [{ kpiId: c.x.kpiId }] }, expect: invalid('alignments.0.kpiId') },
     ];
   },
   'DELETE /api/v1/objectives/{id}': ({ x }) => [{ label: 'delete their objective', method: 'DELETE', url: `/api/v1/objectives/${x.objectiveId}`, expect: notFound }],
@@ -279,6 +281,24 @@ const CASES: Record<string, Case> = {
   'GET /api/v1/units/{id}/meetings/follow-up': ({ x, mine }) => [
     { label: 'their unit\'s follow-up', method: 'GET', url: `/api/v1/units/${x.teamId}/meetings/follow-up?period=${mine.cycleId}`, expect: notFound },
     { label: 'our unit\'s follow-up in their period', method: 'GET', url: `/api/v1/units/${mine.teamId}/meetings/follow-up?period=${x.cycleId}`, expect: asUnknown },
+  ],
+
+  'GET /api/v1/kpis': ({ x }) => [
+    { label: 'KPIs', method: 'GET', url: '/api/v1/kpis?limit=500', expect: own() },
+    { label: 'KPIs of their unit', method: 'GET', url: `/api/v1/kpis?unit=${x.teamId}`, expect: asUnknown },
+    { label: 'KPIs under their root', method: 'GET', url: `/api/v1/kpis?under=${x.rootUnitId}`, expect: asUnknown },
+  ],
+  'POST /api/v1/kpis': ({ x, mine }) => [
+    { label: 'a KPI for their unit', method: 'POST', url: '/api/v1/kpis', body: { unitId: x.teamId, title: 'Tatt', direction: 'above', low: 1, cadence: 'weekly' }, expect: invalid('unitId') },
+    { label: 'our KPI owned by their person', method: 'POST', url: '/api/v1/kpis', body: { unitId: mine.teamId, title: 'Tatt', direction: 'above', low: 1, cadence: 'weekly', ownerId: x.memberId }, expect: invalid('ownerId') },
+  ],
+  'GET /api/v1/kpis/{id}': ({ x }) => [{ label: 'their KPI', method: 'GET', url: `/api/v1/kpis/${x.kpiId}`, expect: notFound }],
+  'PATCH /api/v1/kpis/{id}': ({ x }) => [{ label: 'change their KPI', method: 'PATCH', url: `/api/v1/kpis/${x.kpiId}`, body: { version: 1, title: 'Tatt' }, expect: notFound }],
+  'DELETE /api/v1/kpis/{id}': ({ x }) => [{ label: 'delete their KPI', method: 'DELETE', url: `/api/v1/kpis/${x.kpiId}`, expect: notFound }],
+  'GET /api/v1/kpis/{id}/check-ins': ({ x }) => [{ label: 'their KPI\'s check-ins', method: 'GET', url: `/api/v1/kpis/${x.kpiId}/check-ins`, expect: notFound }],
+  'POST /api/v1/kpis/{id}/check-ins': ({ x }) => [{ label: 'check in on their KPI', method: 'POST', url: `/api/v1/kpis/${x.kpiId}/check-ins`, body: { value: 1 }, expect: notFound }],
+  'POST /api/v1/key-results/{id}/promote': ({ x }) => [
+    { label: 'promote their key result', method: 'POST', url: `/api/v1/key-results/${x.keyResultId}/promote`, body: { direction: 'above', low: 1, cadence: 'monthly' }, expect: notFound },
   ],
 
   'GET /api/v1/alignment-targets': ({ x, mine }) => [

@@ -5,7 +5,6 @@
 // the language whose texts the server's first answer preloads (packages/server/src/http/webApp.ts).
 import i18n, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { PLANNING_NS } from './planningTexts';
 
 export const LANGUAGES = ['nb', 'sv', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -13,35 +12,19 @@ const STORAGE_KEY = 'varde.language';
 /** The organisation's language as last seen, for starting in it before the organisation is fetched. */
 const ORGANISATION_KEY = 'varde.organisationLanguage';
 
-type Texts = Record<Language, () => Promise<{ default: Record<string, unknown> }>>;
-const texts: Texts = {
-  nb: () => import('./nb.json'),
-  sv: () => import('./sv.json'),
-  en: () => import('./en.json'),
-};
-/** The sentences of the histories, the activity lists and the audit trail (a sentence for every
- *  event type): a namespace of their own, fetched with the first list that shows events, so the
- *  screens that show none do not carry them. */
+/** Each namespace's texts in each language: the app's (./nb.json …) and, in a folder each, the
+ *  histories' sentences (history/: fetched with the first list that shows events), the planning
+ *  workshop's and the coach's (planning/: with the workshop or the first hints opened) and the
+ *  KPIs' (kpi/, kpiTexts.ts: with the first board, page or dialog of KPIs). Every file is a chunk of
+ *  its own, so a screen carries only the namespaces it shows. */
+const texts = import.meta.glob<{ default: Record<string, unknown> }>(['./*.json', './*/*.json']);
 export const HISTORY_NS = 'history';
-const historyTexts: Texts = {
-  nb: () => import('./history/nb.json'),
-  sv: () => import('./history/sv.json'),
-  en: () => import('./history/en.json'),
-};
-
-/** The planning workshop's and the coach's texts (what to look at, why, how to fix, for every
- *  hint): fetched with the workshop, or with the first list of hints opened on another page. */
-const planningTexts: Texts = {
-  nb: () => import('./planning/nb.json'),
-  sv: () => import('./planning/sv.json'),
-  en: () => import('./planning/en.json'),
-};
 
 const textsBackend: BackendModule = {
   type: 'backend',
   init() {},
   read(language, namespace, callback) {
-    const load = (namespace === HISTORY_NS ? historyTexts : namespace === PLANNING_NS ? planningTexts : texts)[language as Language];
+    const load = known(language) ? texts[namespace === 'translation' ? `./${language}.json` : `./${namespace}/${language}.json`] : undefined;
     if (!load) { callback(new Error(`no texts for ${language}`), false); return; }
     load().then((module) => callback(null, module.default), (error: Error) => callback(error, false));
   },
