@@ -41,3 +41,5 @@ export * from './meetingChanges.js';
 export * from './meetingCadence.js';
 export * from './reviewScore.js';
 export * from './reviewDecisions.js';
+export * from './retrospectiveMood.js';
+export * from './retrospectiveWindow.js';

@@ -29,6 +29,7 @@ export const Retrospective = z.object({
     mean: z.number().nullable().describe('null until three have voted'),
     youVoted: z.boolean(),
   }),
+  open: z.boolean().describe("From the cycle's review on (review or closed); before that nothing can be written or voted"),
   can: z.object({ edit: z.boolean(), vote: z.boolean() }),
   version: z.number().int().describe('0 until the retrospective is first written'),
   updatedAt: Timestamp.nullable(),

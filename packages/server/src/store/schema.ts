@@ -139,6 +139,20 @@ export interface ProposalTable {
   adopted_objective_id: string | null; adopted_by: string | null; adopted_at: string | null; updated_at: string;
 }
 
+/** A unit's retrospective of a cycle: a note per question of article 004. */
+export interface RetrospectiveTable {
+  id: string; org_id: string; unit_id: string; period_id: string;
+  note_mood: string; note_reaching_goals: string; note_inclusion: string; note_support: string; note_method: string; note_stop: string;
+  version: number; updated_at: string | null;
+}
+export interface RetrospectiveActionTable {
+  id: string; org_id: string; retrospective_id: string; position: number; text: string; owner_id: string | null; due_date: string | null; done: number;
+}
+/** Who has voted, and nothing else: no mood, no time. */
+export interface RetrospectiveVoterTable { org_id: string; retrospective_id: string; person_id: string }
+/** How many voted each mood (1–5), apart from who voted. */
+export interface RetrospectiveMoodTable { org_id: string; retrospective_id: string; mood: number; votes: number }
+
 export interface Database {
   organisations: OrganisationTable;
   people: PersonTable;
@@ -169,4 +183,8 @@ export interface Database {
   meetings: MeetingTable;
   meeting_items: MeetingItemTable;
   meeting_blockers: MeetingBlockerTable;
+  retrospectives: RetrospectiveTable;
+  retrospective_actions: RetrospectiveActionTable;
+  retrospective_voters: RetrospectiveVoterTable;
+  retrospective_moods: RetrospectiveMoodTable;
 }
