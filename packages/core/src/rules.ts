@@ -43,3 +43,4 @@ export * from './reviewScore.js';
 export * from './reviewDecisions.js';
 export * from './retrospectiveMood.js';
 export * from './retrospectiveWindow.js';
+export * from './retrospectiveQuestions.js';

@@ -26,6 +26,7 @@ const WorkshopPage = lazy(() => import('./pages/plan/WorkshopPage'));
 const SettingsPage = withWidgets(() => import('./pages/settings/SettingsPage'));
 const AccountPage = withWidgets(() => import('./pages/account/AccountPage'));
 const MeetingPage = lazy(() => import('./pages/meeting/MeetingPage'));
+const RetrospectivePage = withWidgets(() => import('./pages/retrospective/RetrospectivePage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -51,6 +52,7 @@ function Screens() {
               <Route path="/organisation">{page(<OrganisationPage />)}</Route>
               <Route path="/units/:unitId/alignment">{page(<AlignmentPage />)}</Route>
               <Route path="/units/:unitId/plans/:periodId">{page(<WorkshopPage />)}</Route>
+              <Route path="/units/:unitId/retrospectives/:periodId">{page(<RetrospectivePage />)}</Route>
               <Route path="/units/:unitId">{page(<UnitPage />)}</Route>
               <Route path="/objectives/:objectiveId">{page(<ObjectivePage />)}</Route>
               <Route path="/key-results/:keyResultId">{page(<KeyResultPage />)}</Route>

@@ -49,7 +49,7 @@ async function present(db: Db, actor: Actor, place: Place, row: RetrospectiveRow
   const isMember = memberIds.includes(actor.personId);
   const mood = moodSummary(counts);
   return {
-    unitId: unit.id, periodId: period.id,
+    unitId: unit.id, unitName: unit.name, periodId: period.id, periodName: period.name, periodState: period.state,
     notes: row?.notes ?? EMPTY_NOTES,
     actions,
     mood: { votes: mood.votes, members: memberIds.length, distribution: mood.distribution, mean: mood.mean, youVoted: voted },

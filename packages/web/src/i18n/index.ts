@@ -6,6 +6,7 @@
 import i18n, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { PLANNING_NS } from './planningTexts';
+import { RETROSPECTIVE_NS } from './retrospectiveTexts';
 
 export const LANGUAGES = ['nb', 'sv', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -37,11 +38,19 @@ const planningTexts: Texts = {
   en: () => import('./planning/en.json'),
 };
 
+/** The retrospective's texts (the six questions, the mood vote, the actions): with its page, the
+ *  team page's card or Mine's list of actions. */
+const retrospectiveTexts: Texts = {
+  nb: () => import('./retrospective/nb.json'),
+  sv: () => import('./retrospective/sv.json'),
+  en: () => import('./retrospective/en.json'),
+};
+
 const textsBackend: BackendModule = {
   type: 'backend',
   init() {},
   read(language, namespace, callback) {
-    const load = (namespace === HISTORY_NS ? historyTexts : namespace === PLANNING_NS ? planningTexts : texts)[language as Language];
+    const load = (namespace === HISTORY_NS ? historyTexts : namespace === PLANNING_NS ? planningTexts : namespace === RETROSPECTIVE_NS ? retrospectiveTexts : texts)[language as Language];
     if (!load) { callback(new Error(`no texts for ${language}`), false); return; }
     load().then((module) => callback(null, module.default), (error: Error) => callback(error, false));
   },

@@ -37,6 +37,7 @@ const UnitActivity = lazy(() => import('./UnitActivity').then((m) => ({ default:
 // Below the objectives: its code and data come when the reader scrolls to it.
 const UnitCoordination = lazy(() => import('./UnitCoordination'));
 const UnitMeetings = lazy(() => import('../meeting/UnitMeetings'));
+const UnitRetrospective = lazy(() => import('../retrospective/UnitRetrospective'));
 
 type Dialog =
   | { kind: 'checkIn'; target: CheckInTarget }
@@ -132,6 +133,11 @@ export default function UnitPage() {
       {data && period.kind === 'cycle' && (
         <Suspense fallback={null}>
           <UnitMeetings unitId={unitId} periodId={period.id} canStart={canEdit && period.state === 'active'} />
+        </Suspense>
+      )}
+      {data && period.kind === 'cycle' && (period.state === 'review' || period.state === 'closed') && (
+        <Suspense fallback={null}>
+          <UnitRetrospective unitId={unitId} periodId={period.id} periodName={period.name} />
         </Suspense>
       )}
 
