@@ -123,3 +123,12 @@ export async function moodCounts(db: Db, retrospectiveId: string): Promise<numbe
   for (const r of rows) if (r.mood >= 1 && r.mood <= 5) counts[r.mood - 1] = Number(r.votes);
   return counts;
 }
+
+/** For the demo seed, which writes a retrospective already voted in: the voters, and apart from
+ *  them the counts, as casting the votes one by one would have left them. */
+export async function insertVoteState(db: Db, orgId: string, retrospectiveId: string, voterIds: readonly string[], counts: readonly number[]): Promise<void> {
+  if (voterIds.length) await db.insertInto('retrospective_voters').values(voterIds.map((person_id) => ({ org_id: orgId, retrospective_id: retrospectiveId, person_id }))).execute();
+  for (const [i, votes] of counts.entries()) {
+    await db.updateTable('retrospective_moods').set({ votes }).where('retrospective_id', '=', retrospectiveId).where('mood', '=', i + 1).execute();
+  }
+}
