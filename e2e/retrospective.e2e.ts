@@ -120,7 +120,7 @@ describe('the retrospective', () => {
     await page.locator('body').focus();
     await page.keyboard.press('n');
     await expect.poll(() => heading.textContent()).toBe('How do we reach our goals?');
-    expect(await page.getByTestId('retro-announcer').textContent()).toBe('Question 2 of 7: Reaching our goals');
+    expect(await page.getByTestId('retro-announcer').textContent()).toBe('Step 2 of 7: Reaching our goals');
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowLeft');
@@ -134,7 +134,7 @@ describe('the retrospective', () => {
     await page.keyboard.press('Escape');
     expect((await saved).status()).toBe(200);
     for (let i = 0; i < 4; i++) await page.keyboard.press('n');
-    await expect.poll(() => heading.textContent()).toBe('Actions for the next cycle');
+    await expect.poll(() => heading.textContent()).toBe('Actions');
 
     // The action, owned by Ole, due in the new year.
     const actions = page.getByTestId('retro-actions');

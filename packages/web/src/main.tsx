@@ -22,11 +22,11 @@ const UnitPage = lazy(() => import('./pages/unit/UnitPage'));
 const KeyResultPage = lazy(() => import('./pages/keyResult/KeyResultPage'));
 const ObjectivePage = lazy(() => import('./pages/objective/ObjectivePage'));
 const AlignmentPage = lazy(() => import('./pages/alignment/AlignmentPage'));
-const WorkshopPage = lazy(() => import('./pages/plan/WorkshopPage'));
+const WorkshopPage = lazy(() => import('./pages/ritualPages').then((m) => m.openWorkshopPage()));
 const SettingsPage = withWidgets(() => import('./pages/settings/SettingsPage'));
 const AccountPage = withWidgets(() => import('./pages/account/AccountPage'));
-const MeetingPage = lazy(() => import('./pages/meeting/MeetingPage'));
-const RetrospectivePage = withWidgets(() => import('./pages/retrospective/RetrospectivePage'));
+const MeetingPage = lazy(() => import('./pages/ritualPages').then((m) => m.openMeetingPage()));
+const RetrospectivePage = withWidgets(() => import('./pages/ritualPages').then((m) => m.openRetrospectivePage()));
 
 const queryClient = new QueryClient({
   defaultOptions: {

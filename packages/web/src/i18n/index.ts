@@ -6,7 +6,6 @@
 import i18n, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { PLANNING_NS } from './planningTexts';
-import { RETROSPECTIVE_NS } from './retrospectiveTexts';
 
 export const LANGUAGES = ['nb', 'sv', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -14,7 +13,7 @@ const STORAGE_KEY = 'varde.language';
 /** The organisation's language as last seen, for starting in it before the organisation is fetched. */
 const ORGANISATION_KEY = 'varde.organisationLanguage';
 
-type Texts = Record<Language, () => Promise<{ default: Record<string, unknown> }>>;
+export type Texts = Record<Language, () => Promise<{ default: Record<string, unknown> }>>;
 const texts: Texts = {
   nb: () => import('./nb.json'),
   sv: () => import('./sv.json'),
@@ -38,19 +37,15 @@ const planningTexts: Texts = {
   en: () => import('./planning/en.json'),
 };
 
-/** The retrospective's texts (the six questions, the mood vote, the actions): with its page, the
- *  team page's card or Mine's list of actions. */
-const retrospectiveTexts: Texts = {
-  nb: () => import('./retrospective/nb.json'),
-  sv: () => import('./retrospective/sv.json'),
-  en: () => import('./retrospective/en.json'),
-};
+/** Namespaces that a part loaded later brings with it, with how to fetch them (retrospectiveTexts.ts):
+ *  their loaders are in that part's chunk, not in every screen's JavaScript. */
+export const partTexts: Partial<Record<string, Texts>> = {};
 
 const textsBackend: BackendModule = {
   type: 'backend',
   init() {},
   read(language, namespace, callback) {
-    const load = (namespace === HISTORY_NS ? historyTexts : namespace === PLANNING_NS ? planningTexts : namespace === RETROSPECTIVE_NS ? retrospectiveTexts : texts)[language as Language];
+    const load = (namespace === HISTORY_NS ? historyTexts : namespace === PLANNING_NS ? planningTexts : partTexts[namespace] ?? texts)[language as Language];
     if (!load) { callback(new Error(`no texts for ${language}`), false); return; }
     load().then((module) => callback(null, module.default), (error: Error) => callback(error, false));
   },

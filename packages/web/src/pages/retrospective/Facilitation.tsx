@@ -92,7 +92,7 @@ export function Facilitation({ retro, trail, onLeave }: { retro: Retrospective; 
 
       <section className="card stack" aria-labelledby="retro-step-heading">
         <p className="muted" style={{ margin: 0 }}>{t('facilitate.step', { n: step + 1, total: STEPS.length })}</p>
-        <h1 id="retro-step-heading" ref={heading} className="retro-question">{current === 'actions' ? t('actions.heading') : t(`questions.${current}.text`)}</h1>
+        <h1 id="retro-step-heading" ref={heading} className="retro-question">{current === 'actions' ? t('facilitate.actionsStep') : t(`questions.${current}.text`)}</h1>
         {current !== 'actions' && <NoteField key={current} ref={note} retro={retro} question={current} />}
       </section>
       {current === 'mood' && <MoodVote retro={retro} compact />}
