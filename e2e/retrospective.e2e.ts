@@ -70,7 +70,7 @@ describe('the retrospective', () => {
     await lead.page.goto(`/units/${ids.team}?period=${ids.previous}`);
     const card = lead.page.getByTestId('unit-retrospective');
     await card.waitFor();
-    expect(await card.textContent()).toContain('0 of 4 have voted');
+    await expect.poll(() => card.textContent()).toContain('0 of 4 have voted');
     await card.getByRole('link', { name: `Open the retrospective of ${ids.previousName}` }).click();
     await lead.page.waitForURL(/\/retrospectives\//);
     await lead.page.getByRole('heading', { level: 1, name: `Retrospective of ${TEAM}` }).waitFor();
@@ -78,7 +78,7 @@ describe('the retrospective', () => {
       'Does everyone get the support they need?', 'What should we stop doing from now on?']) {
       await lead.page.getByText(q, { exact: true }).waitFor();
     }
-    expect(await lead.page.getByTestId('mood-count').textContent()).toContain('0 of 4 have voted');
+    await expect.poll(() => lead.page.getByTestId('mood-count').textContent()).toContain('0 of 4 have voted');
     await expectAccessible(lead.page, 'retrospective-page');
   });
 
