@@ -1,7 +1,7 @@
 // The domain events Varde records: one per change, written in the change's own transaction. Their
 // types are the vocabulary of the audit trail, the activity lists and the live stream.
 
-export const SUBJECT_KINDS = ['organisation', 'unit', 'person', 'period', 'objective', 'keyResult', 'checkIn', 'initiative', 'session', 'dependency', 'comment', 'contradiction', 'plan', 'hint', 'proposal', 'meeting', 'kpi'] as const;
+export const SUBJECT_KINDS = ['organisation', 'unit', 'person', 'period', 'objective', 'keyResult', 'checkIn', 'initiative', 'session', 'dependency', 'comment', 'contradiction', 'plan', 'hint', 'proposal', 'meeting', 'kpi', 'retrospective'] as const;
 export type SubjectKind = (typeof SUBJECT_KINDS)[number];
 
 export const EVENT_TYPES = [
@@ -22,6 +22,7 @@ export const EVENT_TYPES = [
   'proposal.made', 'proposal.withdrawn', 'proposal.adopted',
   'meeting.started', 'meeting.changed', 'meeting.moved', 'meeting.blockerHandled', 'meeting.ended',
   'kpi.created', 'kpi.changed', 'kpi.deleted', 'kpi.checkedIn', 'keyResult.promoted',
+  'retrospective.changed', 'retrospective.voted', 'retrospective.actionDone',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -60,4 +61,6 @@ export const EVENT_FIELDS = {
   proposal: ['objectiveId', 'fromUnitId', 'toUnitId', 'state', 'adoptedObjectiveId'],
   meeting: ['unitId', 'periodId', 'kind', 'facilitatorId', 'notes', 'attendeeIds', 'currentItem', 'items', 'checkInId', 'how', 'initiativeId', 'dependencyId', 'endedAt'],
   kpi: ['unitId', 'title', 'measure', 'direction', 'low', 'high', 'cadence', 'ownerId', 'value', 'comment', 'at', 'promotedFromKeyResultId'],
+  // A vote names its voter (the actor) and never its mood: retrospective.voted has no fields.
+  retrospective: ['unitId', 'periodId', 'notes', 'actions', 'actionId', 'text'],
 } as const satisfies Record<SubjectKind, readonly string[]>;

@@ -44,3 +44,6 @@ export * from './reviewDecisions.js';
 export * from './kpiHealth.js';
 export * from './kpiRange.js';
 export * from './kpiPermissions.js';
+export * from './retrospectiveMood.js';
+export * from './retrospectiveWindow.js';
+export * from './retrospectiveQuestions.js';

@@ -22,10 +22,11 @@ const UnitPage = lazy(() => import('./pages/unit/UnitPage'));
 const KeyResultPage = lazy(() => import('./pages/keyResult/KeyResultPage'));
 const ObjectivePage = lazy(() => import('./pages/objective/ObjectivePage'));
 const AlignmentPage = lazy(() => import('./pages/alignment/AlignmentPage'));
-const WorkshopPage = lazy(() => import('./pages/plan/WorkshopPage'));
+const WorkshopPage = lazy(() => import('./pages/ritualPages').then((m) => m.openWorkshopPage()));
 const SettingsPage = withWidgets(() => import('./pages/settings/SettingsPage'));
 const AccountPage = withWidgets(() => import('./pages/account/AccountPage'));
-const MeetingPage = lazy(() => import('./pages/meeting/MeetingPage'));
+const MeetingPage = lazy(() => import('./pages/ritualPages').then((m) => m.openMeetingPage()));
+const RetrospectivePage = withWidgets(() => import('./pages/ritualPages').then((m) => m.openRetrospectivePage()));
 const KpiPage = lazy(() => import('./pages/kpi/KpiPage'));
 
 const queryClient = new QueryClient({
@@ -52,6 +53,7 @@ function Screens() {
               <Route path="/organisation">{page(<OrganisationPage />)}</Route>
               <Route path="/units/:unitId/alignment">{page(<AlignmentPage />)}</Route>
               <Route path="/units/:unitId/plans/:periodId">{page(<WorkshopPage />)}</Route>
+              <Route path="/units/:unitId/retrospectives/:periodId">{page(<RetrospectivePage />)}</Route>
               <Route path="/units/:unitId">{page(<UnitPage />)}</Route>
               <Route path="/objectives/:objectiveId">{page(<ObjectivePage />)}</Route>
               <Route path="/key-results/:keyResultId">{page(<KeyResultPage />)}</Route>

@@ -4,6 +4,7 @@ import { Id } from './common.js';
 import { KeyResult } from './keyResult.js';
 import { Initiative } from './initiative.js';
 import { Period } from './period.js';
+import { MyRetrospectiveAction } from './retrospective.js';
 import { OpenBlockerSchema, ProgressReadingSchema, TrackStatusSchema } from './progress.js';
 
 export const MyKeyResult = KeyResult.extend({
@@ -32,5 +33,6 @@ export const MyWork = z.object({
   initiatives: z.array(Initiative.extend({ unitName: z.string() })),
   units: z.array(MyUnit),
   blockers: z.array(MyUnitBlocker).describe("Blockers open on the key results of my units' objectives in running periods, newest first"),
+  retrospectiveActions: z.array(MyRetrospectiveAction).describe("Retrospective actions I own that are not done, of any cycle, oldest cycle first"),
 });
 export type MyWork = z.infer<typeof MyWork>;

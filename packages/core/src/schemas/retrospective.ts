@@ -2,9 +2,9 @@
 // questions with notes, an anonymous mood vote, and actions for the next cycle.
 import { z } from 'zod';
 import { Id, IsoDate, LongText, Timestamp } from './common.js';
+import { RETROSPECTIVE_QUESTIONS, type RetrospectiveQuestion } from '../retrospectiveQuestions.js';
 
-export const RETROSPECTIVE_QUESTIONS = ['mood', 'reachingGoals', 'inclusion', 'support', 'method', 'stop'] as const;
-export type RetrospectiveQuestion = (typeof RETROSPECTIVE_QUESTIONS)[number];
+export { RETROSPECTIVE_QUESTIONS, type RetrospectiveQuestion };
 const Named = z.object({ id: Id, name: z.string() });
 
 export const RetrospectiveAction = z.object({
@@ -19,7 +19,10 @@ export type RetrospectiveAction = z.infer<typeof RetrospectiveAction>;
 
 export const Retrospective = z.object({
   unitId: Id,
+  unitName: z.string(),
   periodId: Id,
+  periodName: z.string(),
+  periodState: z.enum(['planning', 'active', 'review', 'closed']),
   notes: z.object(Object.fromEntries(RETROSPECTIVE_QUESTIONS.map((q) => [q, z.string()])) as Record<RetrospectiveQuestion, z.ZodString>),
   actions: z.array(RetrospectiveAction),
   mood: z.object({
@@ -29,6 +32,7 @@ export const Retrospective = z.object({
     mean: z.number().nullable().describe('null until three have voted'),
     youVoted: z.boolean(),
   }),
+  open: z.boolean().describe("From the cycle's review on (review or closed); before that nothing can be written or voted"),
   can: z.object({ edit: z.boolean(), vote: z.boolean() }),
   version: z.number().int().describe('0 until the retrospective is first written'),
   updatedAt: Timestamp.nullable(),

@@ -12,6 +12,7 @@ import { getPerson } from '../store/people.js';
 import { presentKeyResult, timingOf, unitReading } from '../presenters/okr.js';
 import type { Actor, Deps } from './context.js';
 import { notFound } from './errors.js';
+import { myRetrospectiveActions } from './retrospectives.js';
 
 export async function readMyWork(deps: Deps, actor: Actor): Promise<MyWork> {
   const db = deps.store.db;
@@ -77,5 +78,6 @@ export async function readMyWork(deps: Deps, actor: Actor): Promise<MyWork> {
         expectedProgress: r.expectedProgress, onTrack: r.onTrack, trackStatus: r.status, reading: unitReading(r.subtreeObjectiveCount, timing), objectiveCount: r.objectiveCount, subtreeObjectiveCount: r.subtreeObjectiveCount }];
     });
   }
-  return { period: cycle, keyResults, initiatives, units, blockers };
+  const retrospectiveActions = await myRetrospectiveActions(db, actor, archived);
+  return { period: cycle, keyResults, initiatives, units, blockers, retrospectiveActions };
 }

@@ -68,6 +68,11 @@ const POLICY: ReadonlyArray<readonly [string, number, number, number, number, nu
   ['POST   /api/v1/objectives/:id/proposal',             401,   201,  201,   403,  403],
   ['DELETE /api/v1/objectives/:id/proposal',             401,   200,  200,   403,  403],
   ['POST   /api/v1/proposals/:id/adopt',                 401,   200,  403,   403,  403],
+  // Alfa's retrospective of a cycle in review: its members and admins write; only members vote
+  // (an admin who is no member neither); an action is done by its owner (Mia), Alfa's members and admins.
+  ['PATCH  /api/v1/units/:id/retrospectives/:periodId',  401,   200,  200,   403,  403],
+  ['POST   /api/v1/units/:id/retrospectives/:periodId/votes', 401, 403, 201,  403,  403],
+  ['POST   /api/v1/retrospective-actions/:id/done',      401,   200,  200,   403,  403],
   ['DELETE /api/v1/contradictions/:id',                  401,   200,  200,   200,  403],
   // A unit's weekly meeting: its members and admins hold it (a fresh unit with the member for each caller).
   ['POST   /api/v1/meetings',                            401,   201,  201,   403,  403],
@@ -120,6 +125,7 @@ const READS: ReadonlyArray<readonly [string, number, number, number, number, num
   ['GET    /api/v1/kpis',                                401,   200,  200,   200,  200],
   ['GET    /api/v1/kpis/:id',                            401,   200,  200,   200,  200],
   ['GET    /api/v1/kpis/:id/check-ins',                  401,   200,  200,   200,  200],
+  ['GET    /api/v1/units/:id/retrospectives/:periodId',  401,   200,  200,   200,  200],
 ];
 
 /** Routes that answer without a session. Everything else under /api/ answers 401. */
@@ -242,6 +248,20 @@ const attempts: Record<string, (admin: Client, w: World, s: Sessions) => Promise
   },
   'DELETE /api/v1/comments/:id': async (admin, w) => ({ url: `/api/v1/comments/${(await admin.post(`/api/v1/objectives/${w.objectiveId}/comments`, { body: unique('Kommentar') })).body.id}` }),
   'POST   /api/v1/contradictions': async (admin, w) => ({ url: '/api/v1/contradictions', body: { keyResultIds: [w.keyResultId, await betaKeyResult(admin, w)], note: unique('Motstrid') } }),
+  'PATCH  /api/v1/units/:id/retrospectives/:periodId': async (admin, w) => {
+    const periodId = await reviewCycle(admin);
+    return { url: `/api/v1/units/${w.alfaId}/retrospectives/${periodId}`, body: { version: 0, notes: { stop: unique('Slutt med') } }, probe: retrospectiveProbe(admin, w, periodId) };
+  },
+  'POST   /api/v1/units/:id/retrospectives/:periodId/votes': async (admin, w) => {
+    const periodId = await reviewCycle(admin);
+    return { url: `/api/v1/units/${w.alfaId}/retrospectives/${periodId}/votes`, body: { mood: 4 }, probe: retrospectiveProbe(admin, w, periodId) };
+  },
+  'POST   /api/v1/retrospective-actions/:id/done': async (admin, w) => {
+    const periodId = await reviewCycle(admin);
+    const r = await admin.patch(`/api/v1/units/${w.alfaId}/retrospectives/${periodId}`, { version: 0, actions: [{ text: unique('Tiltak'), ownerId: w.memberId }] });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    return { url: `/api/v1/retrospective-actions/${r.body.actions[0].id}/done`, body: {}, probe: retrospectiveProbe(admin, w, periodId) };
+  },
   'POST   /api/v1/meetings': async (admin, w) => {
     const unit = await admin.post('/api/v1/units', { parentId: w.rootId, name: unique('Møteenhet'), members: [{ personId: w.memberId, role: 'member' }] });
     return { url: '/api/v1/meetings', body: { unitId: unit.body.id, periodId: w.cycleId, kind: 'weekly' } };
@@ -326,6 +346,14 @@ async function freshMeeting(admin: Client, w: World, blocker = false): Promise<{
   expect(meeting.status, JSON.stringify(meeting.body)).toBe(201);
   return { unitId: unit.body.id, meeting: meeting.body, ...(checkInId ? { checkInId } : {}) };
 }
+/** A cycle of its own moved to review, where Alfa's retrospective is open. */
+async function reviewCycle(admin: Client): Promise<string> {
+  const p = await admin.post('/api/v1/periods', { ...freeCycle(), state: 'review' });
+  expect(p.status, JSON.stringify(p.body)).toBe(201);
+  return p.body.id;
+}
+const retrospectiveProbe = (admin: Client, w: World, periodId: string) => async () => (await admin.get(`/api/v1/units/${w.alfaId}/retrospectives/${periodId}`)).body;
+
 const meetingProbe = (admin: Client, id: string) => async () => {
   const m = (await admin.get(`/api/v1/meetings/${id}`)).body;
   return { notes: m.notes, endedAt: m.endedAt, version: m.version, handled: m.agenda.flatMap((a: { blockers: Array<{ handled: unknown }> }) => a.blockers.map((b) => b.handled)) };
@@ -375,6 +403,7 @@ const readUrls: Record<string, (w: World) => string> = {
   'GET    /api/v1/kpis': (w) => `/api/v1/kpis?unit=${w.alfaId}`,
   'GET    /api/v1/kpis/:id': (w) => `/api/v1/kpis/${w.kpiId}`,
   'GET    /api/v1/kpis/:id/check-ins': (w) => `/api/v1/kpis/${w.kpiId}/check-ins`,
+  'GET    /api/v1/units/:id/retrospectives/:periodId': (w) => `/api/v1/units/${w.alfaId}/retrospectives/${w.cycleId}`,
 };
 
 const methodOf = (route: string) => route.split(/\s+/)[0] as 'GET' | 'POST' | 'PATCH' | 'DELETE';

@@ -261,6 +261,20 @@ const CASES: Record<string, Case> = {
   'POST /api/v1/objectives/{id}/proposal': ({ x }) => [{ label: 'propose their objective', method: 'POST', url: `/api/v1/objectives/${x.objectiveId}/proposal`, expect: notFound }],
   'DELETE /api/v1/objectives/{id}/proposal': ({ x }) => [{ label: 'withdraw their proposal', method: 'DELETE', url: `/api/v1/objectives/${x.objectiveId}/proposal`, expect: notFound }],
   'POST /api/v1/proposals/{id}/adopt': ({ x }) => [{ label: 'adopt their proposal', method: 'POST', url: `/api/v1/proposals/${x.proposalId}/adopt`, expect: notFound }],
+  'GET /api/v1/units/{id}/retrospectives/{periodId}': ({ x, mine }) => [
+    { label: 'their unit\'s retrospective', method: 'GET', url: `/api/v1/units/${x.teamId}/retrospectives/${x.cycleId}`, expect: notFound },
+    { label: 'our unit\'s retrospective in their cycle', method: 'GET', url: `/api/v1/units/${mine.teamId}/retrospectives/${x.cycleId}`, expect: notFound },
+  ],
+  'PATCH /api/v1/units/{id}/retrospectives/{periodId}': ({ x, mine }) => [
+    { label: 'write in their retrospective', method: 'PATCH', url: `/api/v1/units/${x.teamId}/retrospectives/${x.cycleId}`, body: { version: 0, notes: { stop: 'Tatt' } }, expect: notFound },
+    { label: 'write in ours in their cycle', method: 'PATCH', url: `/api/v1/units/${mine.teamId}/retrospectives/${x.cycleId}`, body: { version: 0, notes: { stop: 'Tatt' } }, expect: notFound },
+  ],
+  'POST /api/v1/units/{id}/retrospectives/{periodId}/votes': ({ x }) => [
+    { label: 'vote in their retrospective', method: 'POST', url: `/api/v1/units/${x.teamId}/retrospectives/${x.cycleId}/votes`, body: { mood: 1 }, expect: notFound },
+  ],
+  'POST /api/v1/retrospective-actions/{id}/done': ({ x }) => [
+    { label: 'mark their action done', method: 'POST', url: `/api/v1/retrospective-actions/${x.retrospectiveActionId}/done`, body: {}, expect: notFound },
+  ],
   'GET /api/v1/meetings': ({ x }) => [
     { label: 'meetings', method: 'GET', url: '/api/v1/meetings?limit=500', expect: own() },
     { label: 'meetings of their unit', method: 'GET', url: `/api/v1/meetings?unit=${x.teamId}`, expect: asUnknown },
@@ -386,7 +400,8 @@ describe.each(storeKinds())('organisations are isolated on %s', (kind) => {
     const tablesOf = (org: string) => new Set(start.get(org)!.map((row) => row.split(' ')[0]));
     expect([...tablesOf(c.x.orgId)].sort(), 'the second organisation has rows in every table that has org_id').toEqual(
       expect.arrayContaining(['alignments', 'check_ins', 'initiative_key_results', 'initiatives', 'key_results', 'memberships', 'objective_owners', 'objectives', 'organisations', 'people', 'periods', 'sessions', 'trash', 'units',
-        'dependencies', 'dependency_steps', 'comments', 'comment_mentions', 'contradictions', 'plans', 'hint_dismissals', 'proposals']));
+        'dependencies', 'dependency_steps', 'comments', 'comment_mentions', 'contradictions', 'plans', 'hint_dismissals', 'proposals',
+        'retrospectives', 'retrospective_actions', 'retrospective_voters', 'retrospective_moods']));
     let walked = 0;
     for (const route of routes().filter((r) => r in CASES)) {
       for (const probe of await CASES[route]!(c)) {

@@ -154,6 +154,19 @@ export interface KpiTable {
 export interface KpiCheckInTable {
   id: string; org_id: string; kpi_id: string; value: number; comment: string; at: string; author_id: string | null; from_key_result_id: string | null;
 }
+/** A unit's retrospective of a cycle: a note per question of article 004. */
+export interface RetrospectiveTable {
+  id: string; org_id: string; unit_id: string; period_id: string;
+  note_mood: string; note_reaching_goals: string; note_inclusion: string; note_support: string; note_method: string; note_stop: string;
+  version: number; updated_at: string | null;
+}
+export interface RetrospectiveActionTable {
+  id: string; org_id: string; retrospective_id: string; position: number; text: string; owner_id: string | null; due_date: string | null; done: number;
+}
+/** Who has voted, and nothing else: no mood, no time. */
+export interface RetrospectiveVoterTable { org_id: string; retrospective_id: string; person_id: string }
+/** How many voted each mood (1–5), apart from who voted. */
+export interface RetrospectiveMoodTable { org_id: string; retrospective_id: string; mood: number; votes: number }
 
 export interface Database {
   organisations: OrganisationTable;
@@ -187,4 +200,8 @@ export interface Database {
   meeting_blockers: MeetingBlockerTable;
   kpis: KpiTable;
   kpi_check_ins: KpiCheckInTable;
+  retrospectives: RetrospectiveTable;
+  retrospective_actions: RetrospectiveActionTable;
+  retrospective_voters: RetrospectiveVoterTable;
+  retrospective_moods: RetrospectiveMoodTable;
 }

@@ -19,6 +19,7 @@ import { insertContradiction } from '../store/contradictions.js';
 import { insertDismissal, insertProposal, writePlan } from '../store/plans.js';
 import { insertMeeting } from '../store/meetings.js';
 import { insertKpi, insertKpiCheckIns, refreshKpiCurrent } from '../store/kpis.js';
+import { ensureRetrospective, insertVoteState, replaceActions } from '../store/retrospectives.js';
 import { newId } from '../store/ids.js';
 import { newSessionToken, sessionId } from '../auth/sessionTokens.js';
 import { testOrganisation } from './organisations.js';
@@ -44,6 +45,8 @@ export interface OtherOrganisation {
   meetingId: string;
   /** The team's KPI with one check-in, which `objectiveId` pays into as well. */
   kpiId: string; kpiCheckInId: string;
+  /** The team's retrospective of the cycle, with an action (the member's) and the member's vote. */
+  retrospectiveId: string; retrospectiveActionId: string;
 }
 
 /** `now` should be after the first organisation was made, so the first stays the default one. */
@@ -52,7 +55,7 @@ export async function insertOtherOrganisation(db: Db, now: string, periods: { st
     orgId: newId(), adminId: newId(), memberId: newId(), rootUnitId: newId(), teamId: newId(), yearId: newId(), cycleId: newId(),
     objectiveId: newId(), moalId: newId(), keyResultId: newId(), moalKeyResultId: newId(), checkInId: newId(), initiativeId: newId(), trashId: newId(),
     sessionToken: newSessionToken(), dependencyId: newId(), commentId: newId(), contradictionId: newId(), meetingId: newId(),
-    planId: newId(), dismissalId: newId(), proposalId: newId(), kpiId: newId(), kpiCheckInId: newId(),
+    planId: newId(), dismissalId: newId(), proposalId: newId(), kpiId: newId(), kpiCheckInId: newId(), retrospectiveId: newId(), retrospectiveActionId: newId(),
   };
   const year = periods.start.slice(0, 4);
   await db.transaction().execute(async (trx) => {
@@ -86,6 +89,9 @@ export async function insertOtherOrganisation(db: Db, now: string, periods: { st
     await insertKpiCheckIns(trx, o.orgId, [{ id: o.kpiCheckInId, kpiId: o.kpiId, value: 60, comment: 'Annenorgs måling', at: now, authorId: o.memberId, fromKeyResultId: null }]);
     await refreshKpiCurrent(trx, o.orgId, o.kpiId);
     await replaceAlignments(trx, o.orgId, o.objectiveId, [{ keyResultId: o.moalKeyResultId }, { kpiId: o.kpiId }]);
+    await ensureRetrospective(trx, { id: o.retrospectiveId, orgId: o.orgId, unitId: o.teamId, periodId: o.cycleId });
+    await replaceActions(trx, o.orgId, o.retrospectiveId, [{ id: o.retrospectiveActionId, text: 'Annenorgs retrotiltak', ownerId: o.memberId, dueDate: null, done: false }]);
+    await insertVoteState(trx, o.orgId, o.retrospectiveId, [o.memberId], [0, 0, 0, 1, 0]);
     await insertSession(trx, { id: sessionId(o.sessionToken), orgId: o.orgId, personId: o.adminId, now, expiresAt: new Date(Date.parse(now) + 30 * 86_400_000).toISOString() });
   });
   return o;
@@ -95,5 +101,5 @@ export async function insertOtherOrganisation(db: Db, now: string, periods: { st
 export function idsOf(o: OtherOrganisation): string[] {
   return [o.orgId, o.adminId, o.memberId, o.rootUnitId, o.teamId, o.yearId, o.cycleId, o.objectiveId, o.moalId, o.keyResultId,
     o.moalKeyResultId, o.checkInId, o.initiativeId, o.trashId, o.dependencyId, o.commentId, o.contradictionId, o.planId, o.dismissalId, o.proposalId, o.meetingId,
-    o.kpiId, o.kpiCheckInId];
+    o.kpiId, o.kpiCheckInId, o.retrospectiveId, o.retrospectiveActionId];
 }

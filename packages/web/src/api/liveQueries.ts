@@ -47,9 +47,11 @@ export function queriesChangedBy(e: EventEntry, viewerId: string | undefined): Q
     case 'organisation':
       return [['organisation'], ['me'], ['units'], ['unitProgress'], ...TRAILS];
     case 'meeting':
+    case 'retrospective':
       // The meeting itself, the unit's list of meetings and the follow-up (api/meetings.ts); the
-      // meeting page also reads its agenda again on the check-ins and steps it is made of.
-      return [['meeting'], ...TRAILS];
+      // meeting page also reads its agenda again on the check-ins and steps it is made of. The
+      // retrospective (api/retrospectives.ts) and Mine, which lists its open actions.
+      return [['meeting'], ['retrospective'], ['myWork'], ...TRAILS];
     case 'person':
       return id === viewerId ? [['people'], ['me'], ['myWork']] : [['people']];
     default:

@@ -13,6 +13,7 @@ import { lazyPart, preloadOn } from '../../components/lazyPart';
 
 const CheckInDialog = lazyPart(() => import('../unit/CheckInDialog').then((m) => m.CheckInDialog));
 const CheckInWalk = lazyPart(() => import('./CheckInWalk').then((m) => m.CheckInWalk));
+const MyRetrospectiveActions = lazy(() => import('./MyRetrospectiveActions'));
 const SinceLastVisit = lazy(() => import('./SinceLastVisit').then((m) => ({ default: m.SinceLastVisit })));
 
 export default function HomePage() {
@@ -23,7 +24,7 @@ export default function HomePage() {
   const [walking, setWalking] = useState(false);
   if (work.isLoading) return <Loading />;
   if (work.error || !work.data) return <ErrorState error={work.error} onRetry={() => void work.refetch()} />;
-  const { keyResults, initiatives, units, period, blockers } = work.data;
+  const { keyResults, initiatives, units, period, blockers, retrospectiveActions } = work.data;
   const due = keyResults.filter((k) => k.checkInDue);
   const fresh = keyResults.filter((k) => !k.checkInDue);
   const walkable = keyResults.filter((k) => k.can.checkIn);
@@ -55,6 +56,8 @@ export default function HomePage() {
       </section>
 
       <NeedsYou keyResults={keyResults} blockers={blockers} action={checkInButton} />
+
+      {retrospectiveActions.length > 0 && <Suspense fallback={null}><MyRetrospectiveActions actions={retrospectiveActions} /></Suspense>}
 
       <section className="card stack" aria-labelledby="since-heading" style={{ gap: '.5rem' }}>
         <h2 id="since-heading">{t('home.sinceLastVisit')}</h2>

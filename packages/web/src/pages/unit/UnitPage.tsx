@@ -38,6 +38,7 @@ const UnitActivity = lazy(() => import('./UnitActivity').then((m) => ({ default:
 const UnitCoordination = lazy(() => import('./UnitCoordination'));
 const UnitMeetings = lazy(() => import('../meeting/UnitMeetings'));
 const KpiBoard = lazy(() => import('../kpi/KpiBoard'));
+const UnitRetrospective = lazy(() => import('../retrospective/UnitRetrospective'));
 
 type Dialog =
   | { kind: 'checkIn'; target: CheckInTarget }
@@ -133,6 +134,11 @@ export default function UnitPage() {
       {data && period.kind === 'cycle' && (
         <Suspense fallback={null}>
           <UnitMeetings unitId={unitId} periodId={period.id} canStart={canEdit && period.state === 'active'} />
+        </Suspense>
+      )}
+      {data && period.kind === 'cycle' && (period.state === 'review' || period.state === 'closed') && (
+        <Suspense fallback={null}>
+          <UnitRetrospective unitId={unitId} periodId={period.id} periodName={period.name} />
         </Suspense>
       )}
 
