@@ -1,7 +1,7 @@
 // A blocker turned into work: an initiative with an owner on the blocked key result, or a
 // dependency on the unit that can lift it. The blocker's words start the title and description.
 import { useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useMeetingTexts } from '../../i18n/meetingTexts';
 import { useQueryClient } from '@tanstack/react-query';
 import type { Meeting } from '@varde/core';
 import { api } from '../../api/client';
@@ -25,7 +25,7 @@ function useHandle(meeting: Meeting, onClose: () => void, saved: string, body: (
 }
 
 export function BlockerInitiativeDialog({ meeting, blocker, onClose }: { meeting: Meeting; blocker: ListedBlocker; onClose(): void }) {
-  const { t } = useTranslation();
+  const { t } = useMeetingTexts();
   const [title, setTitle] = useState(blocker.text.slice(0, 200));
   const [ownerId, setOwnerId] = useState('');
   const { error, busy, onSubmit } = useHandle(meeting, onClose, t('meeting.initiativeMade'),
@@ -46,7 +46,7 @@ export function BlockerInitiativeDialog({ meeting, blocker, onClose }: { meeting
 }
 
 export function BlockerDependencyDialog({ meeting, blocker, onClose }: { meeting: Meeting; blocker: ListedBlocker; onClose(): void }) {
-  const { t } = useTranslation();
+  const { t } = useMeetingTexts();
   const units = useUnits();
   const [toUnitId, setToUnitId] = useState<string | null>(null);
   const [description, setDescription] = useState(blocker.text);

@@ -1,7 +1,7 @@
 // Stumbling blocks: the blockers written in check-ins since the last meeting, each handled here:
 // noted as handled, or turned into an initiative with an owner, or into a dependency on another unit.
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useMeetingTexts } from '../../i18n/meetingTexts';
 import { useQueryClient } from '@tanstack/react-query';
 import type { Meeting, MeetingBlocker } from '@varde/core';
 import { api } from '../../api/client';
@@ -17,7 +17,7 @@ const BlockerDependencyDialog = lazyPart(() => import('./BlockerDialogs').then((
 export type ListedBlocker = MeetingBlocker & { keyResultTitle: string };
 
 export function BlockerList({ meeting, blockers }: { meeting: Meeting; blockers: ListedBlocker[] }) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useMeetingTexts();
   const queryClient = useQueryClient();
   const toast = useToast();
   const [open, setOpen] = useState<{ how: 'initiative' | 'dependency'; blocker: ListedBlocker } | null>(null);

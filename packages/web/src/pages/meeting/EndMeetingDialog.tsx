@@ -1,7 +1,7 @@
 // Ending the meeting stores its record (who came, what moved since the last one, notes and
 // decisions); the page then shows the record in place of the room.
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useMeetingTexts } from '../../i18n/meetingTexts';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button } from 'react-aria-components';
 import type { Meeting } from '@varde/core';
@@ -11,7 +11,7 @@ import { Modal } from '../../components/Modal';
 import { ErrorState } from '../../components/States';
 
 export function EndMeetingDialog({ meeting, onClose, onEnded }: { meeting: Meeting; onClose(): void; onEnded(): void }) {
-  const { t } = useTranslation();
+  const { t } = useMeetingTexts();
   const queryClient = useQueryClient();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);

@@ -2,7 +2,7 @@
 // frame and prints black on white): who came, what moved since the previous meeting, and what was
 // said and decided, per key result and for the meeting.
 import { Link } from 'wouter';
-import { useTranslation } from 'react-i18next';
+import { useMeetingTexts } from '../../i18n/meetingTexts';
 import type { Meeting } from '@varde/core';
 import { usePeopleByIds } from '../../api/hooks';
 import { Breadcrumbs } from '../../components/Breadcrumbs';
@@ -10,7 +10,7 @@ import { dateTime, list, number } from '../../i18n/format';
 import { clock } from './meetingControls';
 
 export function MeetingRecord({ meeting }: { meeting: Meeting }) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useMeetingTexts();
   const lang = i18n.language;
   const people = usePeopleByIds([...meeting.attendeeIds, meeting.facilitatorId]);
   const name = (id: string | null) => (id ? (people.data ?? []).find((p) => p.id === id)?.name ?? '' : '');

@@ -5,7 +5,7 @@
 // the live stream, and may stop following to look elsewhere or check in on their own.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'wouter';
-import { useTranslation } from 'react-i18next';
+import { useMeetingTexts } from '../../i18n/meetingTexts';
 import { useQueryClient } from '@tanstack/react-query';
 import type { AgendaItem, KeyResult, Meeting } from '@varde/core';
 import { api } from '../../api/client';
@@ -43,7 +43,7 @@ function isForThePage(e: KeyboardEvent): boolean {
 }
 
 export function MeetingRoom({ meeting }: { meeting: Meeting }) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useMeetingTexts();
   const lang = i18n.language;
   const queryClient = useQueryClient();
   const toast = useToast();
@@ -350,7 +350,7 @@ function ItemView({ item, meeting, canWrite, mayCheckIn, onCheckIn, save, noteFi
   item: AgendaItem; meeting: Meeting; canWrite: boolean; mayCheckIn: boolean; onCheckIn(): void; save: Save;
   noteField: React.RefObject<HTMLTextAreaElement | null>; decisionField: React.RefObject<HTMLInputElement | null>;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useMeetingTexts();
   const lang = i18n.language;
   const value = (v: number | null) => valueWithMeasure(lang, v, item.measure);
   const confidence = (c: number | null) => (c === null ? '–' : `${c}/10`);
@@ -454,7 +454,7 @@ function ItemView({ item, meeting, canWrite, mayCheckIn, onCheckIn, save, noteFi
 
 /** Who is here (ticked off from the unit's members) and the meeting's own notes. */
 function MeetingSide({ meeting, save }: { meeting: Meeting; save: Save }) {
-  const { t } = useTranslation();
+  const { t } = useMeetingTexts();
   const members = useMembers(meeting.unitId);
   const [notes, setNotes] = useState(meeting.notes);
   const [error, setError] = useState<unknown>(null);

@@ -3,11 +3,11 @@
 // read out as it changes, so a screen reader hears the time when it asks, and one announcement
 // (onOver) when the meeting runs over. The signal is quiet: a colour, a mark and words, no sound.
 import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useMeetingTexts } from '../../i18n/meetingTexts';
 import { clock, itemShareMs, MEETING_MS as TOTAL_MS } from './meetingControls';
 
 export function MeetingTimer({ startedAt, items, shown, onOver }: { startedAt: string; items: number; shown: number; onOver(): void }) {
-  const { t } = useTranslation();
+  const { t } = useMeetingTexts();
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 1000);
