@@ -1,7 +1,7 @@
 // The domain events Varde records: one per change, written in the change's own transaction. Their
 // types are the vocabulary of the audit trail, the activity lists and the live stream.
 
-export const SUBJECT_KINDS = ['organisation', 'unit', 'person', 'period', 'objective', 'keyResult', 'checkIn', 'initiative', 'session', 'dependency', 'comment', 'contradiction', 'plan', 'hint', 'proposal', 'meeting'] as const;
+export const SUBJECT_KINDS = ['organisation', 'unit', 'person', 'period', 'objective', 'keyResult', 'checkIn', 'initiative', 'session', 'dependency', 'comment', 'contradiction', 'plan', 'hint', 'proposal', 'meeting', 'review'] as const;
 export type SubjectKind = (typeof SUBJECT_KINDS)[number];
 
 export const EVENT_TYPES = [
@@ -9,7 +9,7 @@ export const EVENT_TYPES = [
   'unit.created', 'unit.changed', 'unit.archived', 'unit.restored',
   'person.created', 'person.changed', 'person.passwordChanged', 'person.oneTimePasswordSet',
   'period.created', 'period.changed', 'period.deleted',
-  'objective.created', 'objective.changed', 'objective.deleted', 'objective.restored',
+  'objective.created', 'objective.changed', 'objective.deleted', 'objective.restored', 'objective.carriedOver',
   'keyResult.created', 'keyResult.changed', 'keyResult.deleted', 'keyResult.restored', 'keyResult.checkedIn',
   'checkIn.changed', 'checkIn.deleted',
   'initiative.created', 'initiative.changed', 'initiative.deleted', 'initiative.restored',
@@ -21,6 +21,7 @@ export const EVENT_TYPES = [
   'hint.dismissed', 'hint.reinstated',
   'proposal.made', 'proposal.withdrawn', 'proposal.adopted',
   'meeting.started', 'meeting.changed', 'meeting.moved', 'meeting.blockerHandled', 'meeting.ended',
+  'review.changed', 'review.closed',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -37,7 +38,7 @@ export interface EventSubject {
 }
 
 /** Events that tell about OKR work, for a unit's activity and Mine: not the administration. */
-export const OKR_EVENT_KINDS: ReadonlySet<SubjectKind> = new Set(['objective', 'keyResult', 'checkIn', 'initiative', 'dependency', 'comment', 'contradiction', 'plan', 'hint', 'proposal']);
+export const OKR_EVENT_KINDS: ReadonlySet<SubjectKind> = new Set(['objective', 'keyResult', 'checkIn', 'initiative', 'dependency', 'comment', 'contradiction', 'plan', 'hint', 'proposal', 'review']);
 
 /** The fields an event of each kind tells about, as the API names them, in the order a history
  *  lists them. What is not here (versions, timestamps, password hashes) is never in an event. */
@@ -46,7 +47,7 @@ export const EVENT_FIELDS = {
   unit: ['name', 'kind', 'description', 'parentId', 'members', 'archivedAt', 'checkInWeekday', 'checkInCadence'],
   person: ['name', 'email', 'isAdmin', 'active'],
   period: ['name', 'kind', 'startDate', 'endDate', 'state', 'planningStartDate', 'planningEndDate', 'reviewDate', 'retrospectiveDate'],
-  objective: ['title', 'description', 'kind', 'status', 'unitId', 'periodId', 'ownerIds', 'alignments'],
+  objective: ['title', 'description', 'kind', 'status', 'unitId', 'periodId', 'ownerIds', 'alignments', 'carriedFromId'],
   keyResult: ['title', 'type', 'start', 'target', 'measure', 'ownerId', 'weight'],
   checkIn: ['value', 'confidence', 'comment', 'blockers', 'createdAt'],
   initiative: ['title', 'description', 'ownerId', 'status', 'periodId', 'keyResultIds'],
@@ -58,4 +59,5 @@ export const EVENT_FIELDS = {
   hint: ['subjectKind', 'subjectId', 'code', 'reason'],
   proposal: ['objectiveId', 'fromUnitId', 'toUnitId', 'state', 'adoptedObjectiveId'],
   meeting: ['unitId', 'periodId', 'kind', 'facilitatorId', 'notes', 'attendeeIds', 'currentItem', 'items', 'checkInId', 'how', 'initiativeId', 'dependencyId', 'endedAt'],
+  review: ['periodId', 'answers', 'scores', 'decisions', 'closedAt', 'carriedOver', 'parked', 'promoted'],
 } as const satisfies Record<SubjectKind, readonly string[]>;

@@ -41,3 +41,4 @@ export * from './meetingChanges.js';
 export * from './meetingCadence.js';
 export * from './reviewScore.js';
 export * from './reviewDecisions.js';
+export * from './periodClosing.js';
