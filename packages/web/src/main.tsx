@@ -26,6 +26,8 @@ const WorkshopPage = lazy(() => import('./pages/plan/WorkshopPage'));
 const SettingsPage = withWidgets(() => import('./pages/settings/SettingsPage'));
 const AccountPage = withWidgets(() => import('./pages/account/AccountPage'));
 const MeetingPage = lazy(() => import('./pages/meeting/MeetingPage'));
+const ReviewPage = lazy(() => import('./pages/review/ReviewPage'));
+const PeriodReviewsPage = lazy(() => import('./pages/review/PeriodReviewsPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -51,6 +53,8 @@ function Screens() {
               <Route path="/organisation">{page(<OrganisationPage />)}</Route>
               <Route path="/units/:unitId/alignment">{page(<AlignmentPage />)}</Route>
               <Route path="/units/:unitId/plans/:periodId">{page(<WorkshopPage />)}</Route>
+              <Route path="/units/:unitId/reviews/:periodId">{page(<ReviewPage />)}</Route>
+              <Route path="/reviews/:periodId">{page(<PeriodReviewsPage />)}</Route>
               <Route path="/units/:unitId">{page(<UnitPage />)}</Route>
               <Route path="/objectives/:objectiveId">{page(<ObjectivePage />)}</Route>
               <Route path="/key-results/:keyResultId">{page(<KeyResultPage />)}</Route>

@@ -281,6 +281,26 @@ const CASES: Record<string, Case> = {
     { label: 'our unit\'s follow-up in their period', method: 'GET', url: `/api/v1/units/${mine.teamId}/meetings/follow-up?period=${x.cycleId}`, expect: asUnknown },
   ],
 
+  'GET /api/v1/units/{id}/reviews/{periodId}': ({ x, mine }) => [
+    { label: 'their unit\'s review', method: 'GET', url: `/api/v1/units/${x.teamId}/reviews/${x.cycleId}`, expect: notFound },
+    { label: 'our unit\'s review of their cycle', method: 'GET', url: `/api/v1/units/${mine.teamId}/reviews/${x.cycleId}`, expect: notFound },
+  ],
+  'PATCH /api/v1/units/{id}/reviews/{periodId}': ({ x, mine }) => [
+    { label: 'write in their review', method: 'PATCH', url: `/api/v1/units/${x.teamId}/reviews/${x.cycleId}`, body: { version: 0, answers: { lessons: 'Tatt' } }, expect: notFound },
+    { label: 'write our review of their cycle', method: 'PATCH', url: `/api/v1/units/${mine.teamId}/reviews/${x.cycleId}`, body: { version: 0, answers: { lessons: 'Tatt' } }, expect: notFound },
+  ],
+  'POST /api/v1/units/{id}/reviews/{periodId}/close': ({ x }) => [
+    { label: 'close their review', method: 'POST', url: `/api/v1/units/${x.teamId}/reviews/${x.cycleId}/close`, body: { version: 0 }, expect: notFound },
+  ],
+  'GET /api/v1/periods/{id}/reviews': ({ x, mine }) => [
+    { label: 'the reviews of our cycle', method: 'GET', url: `/api/v1/periods/${mine.cycleId}/reviews`, expect: own() },
+    { label: 'the reviews of their cycle', method: 'GET', url: `/api/v1/periods/${x.cycleId}/reviews`, expect: notFound },
+  ],
+  'GET /api/v1/units/{id}/cycle-trend': ({ x, mine }) => [
+    { label: 'our unit\'s trend', method: 'GET', url: `/api/v1/units/${mine.teamId}/cycle-trend`, expect: own() },
+    { label: 'their unit\'s trend', method: 'GET', url: `/api/v1/units/${x.teamId}/cycle-trend`, expect: notFound },
+  ],
+
   'GET /api/v1/alignment-targets': ({ x, mine }) => [
     { label: 'alignment targets', method: 'GET', url: `/api/v1/alignment-targets?period=${mine.cycleId}&limit=100`, expect: own() },
     { label: 'alignment targets in their period', method: 'GET', url: `/api/v1/alignment-targets?period=${x.cycleId}`, expect: asUnknown },

@@ -136,6 +136,12 @@ export default function OrganisationPage() {
         <div className="grow"><h1>{org.data.name}</h1><p className="muted" style={{ margin: 0 }}>{t('organisation.lead')}</p></div>
         <PeriodSwitcher />
       </div>
+      {period?.kind === 'cycle' && (period.state === 'review' || period.state === 'closed') && (
+        <div className="card row review-callout" role="note" style={{ justifyContent: 'space-between' }}>
+          <p style={{ margin: 0, flex: '1 1 16rem' }}>{t('review.orgLead')}</p>
+          <Link className="button" to={`/reviews/${period.id}`}>{t('review.orgOpen')}</Link>
+        </div>
+      )}
 
       <section className="card pyramid" aria-labelledby="strategy-heading">
         <h2 id="strategy-heading">{t('organisation.strategy')}</h2>

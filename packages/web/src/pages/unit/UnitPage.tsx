@@ -13,6 +13,7 @@ import { BlockerNote } from '../../components/BlockerNote';
 import { ProgressBar } from '../../components/ProgressBar';
 import { TrackBadge } from '../../components/TrackBadge';
 import { PeriodSwitcher } from '../../components/PeriodSwitcher';
+import { CarriedFrom } from '../../components/CarriedFrom';
 import { Breadcrumbs, unitTrail } from '../../components/Breadcrumbs';
 import { usePeriodChoice } from '../../components/usePeriodChoice';
 import { useCanEdit } from '../../components/useCanEdit';
@@ -113,6 +114,12 @@ export default function UnitPage() {
           <Link className="button" to={`/units/${unitId}/plans/${period.id}`}>{t('workshop.open')}</Link>
         </div>
       )}
+      {period.kind === 'cycle' && (period.state === 'review' || period.state === 'closed') && (
+        <div className="card row review-callout" role="note" style={{ justifyContent: 'space-between' }}>
+          {period.state === 'review' && <p style={{ margin: 0, flex: '1 1 16rem' }}>{t('review.inReview', { period: period.name })}</p>}
+          <Link className="button" to={`/units/${unitId}/reviews/${period.id}`}>{period.state === 'review' ? t('review.open') : t('review.read', { period: period.name })}</Link>
+        </div>
+      )}
 
       {progress.error && <ErrorState error={progress.error} onRetry={() => void progress.refetch()} />}
       {data && (
@@ -153,6 +160,7 @@ export default function UnitPage() {
                 <span className="tag">{t(`objective.kinds.${o.kind}`)}{o.status !== 'active' ? ` · ${t(`objective.statuses.${o.status}`)}` : ''}</span>
                 <h2 id={`objective-${o.id}`}><Link to={`/objectives/${o.id}`}>{o.title}</Link></h2>
                 {full?.description && <p className="muted" style={{ margin: '.3rem 0 0' }}>{full.description}</p>}
+                {full?.carriedFromId && <CarriedFrom id={full.carriedFromId} parked={full.status === 'backlog'} />}
                 <div className="aligns" style={{ marginTop: '.4rem' }}>
                   <span className="muted">{t('objective.paysInto')}</span>
                   {/* The full objective is read apart from the page's summary: until it has come, say nothing rather than "nothing yet". */}
