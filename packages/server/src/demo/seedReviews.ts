@@ -1,0 +1,106 @@
+// The demo's reviews (issue 15) in the seed's transaction: every unit with objectives in the
+// previous tertial, which is closed, closed its review a few days after the tertial ended. Scores
+// are what the review proposed (core's proposedScore over the demo's check-ins), one set by hand
+// with its reason; one unit carried an open key result over into the current tertial (a
+// draft linked to its original, starting from its last value), parked another in its backlog and
+// answered the three questions. Each with the events closing would have recorded.
+import { closingPlan, createdChanges, objectiveScore, periodBounds, proposedScore, succeeded, type ReviewedObjective } from '@varde/core';
+import type { Transaction } from 'kysely';
+import type { Database } from '../store/schema.js';
+import type { NewEvent } from '../store/events.js';
+import { insertReview, insertReviewObjective, markReviewClosed, saveReviewDecision, saveReviewScore } from '../store/reviews.js';
+import { insertObjective } from '../store/objectives.js';
+import { insertKeyResult } from '../store/keyResults.js';
+import { refreshObjectiveProgress } from '../store/objectiveProgress.js';
+import { keyResultSubject, objectiveSubject } from '../events/subjects.js';
+import { newId } from '../store/ids.js';
+import type { DemoKeyResult, DemoOrganisation } from './demoOrganisation.js';
+
+const DAY_MS = 86_400_000;
+export const DEMO_REVIEW_REASON = 'Tallene for desember kom etter fristen; vi vet at målet ble nådd nesten helt.';
+export const DEMO_REVIEW_ANSWERS = {
+  achieved: 'Vi nådde de fleste målene for tertialet, og samarbeidet med lokallagene ble bedre.',
+  stillOpen: 'Én del av arbeidet tar vi med videre; én idé venter i backlogen.',
+  lessons: 'Sjekk inn hver uke, også når det går bra: da ser vi tidlig hva som står stille.',
+};
+
+export async function seedReviews(trx: Transaction<Database>, orgId: string, demo: DemoOrganisation,
+  idOf: (kind: string, key: string) => string, events: NewEvent[], now: Date): Promise<void> {
+  const previous = demo.periods.find((p) => p.kind === 'cycle' && p.state === 'closed');
+  const current = demo.periods.find((p) => p.kind === 'cycle' && p.state === 'active');
+  if (!previous || !current) return;
+  const { start, end } = periodBounds(previous, demo.organisation.timeZone);
+  const cycle = { from: start.toISOString(), to: end.toISOString() };
+  const closedAt = new Date(Math.min(end.getTime() + 3 * DAY_MS + 11 * 3_600_000, now.getTime())).toISOString();
+  const objectives = demo.objectives.filter((o) => o.periodKey === previous.key && o.status !== 'draft');
+  const unitKeys = [...new Set(objectives.map((o) => o.unitKey))];
+  const event = (type: NewEvent['type'], subject: NewEvent['subject'], changes: NewEvent['changes'], actorId: string | null, at = closedAt): NewEvent => ({ id: newId(), type, subject, actorId, at, changes });
+  const scoreOf = (kr: DemoKeyResult) => proposedScore(
+    { type: kr.type, start: kr.start, target: kr.target, current: kr.checkIns.at(-1)?.value ?? null },
+    kr.checkIns.map((c) => ({ value: c.value, at: c.at })), cycle);
+
+  // The unit that shows it all: the first with two key results left open.
+  const showcase = unitKeys.find((k) => objectives.filter((o) => o.unitKey === k).flatMap((o) => o.keyResults).filter((kr) => scoreOf(kr) < 1).length >= 2);
+  for (const unitKey of unitKeys) {
+    const unit = demo.units.find((x) => x.key === unitKey)!;
+    const closer = unit.members.find((m) => m.role === 'lead')?.personKey ?? unit.members[0]?.personKey;
+    const closedBy = closer ? idOf('person', closer) : null;
+    const reviewId = newId();
+    const own = objectives.filter((o) => o.unitKey === unitKey);
+    const first = unitKey === showcase;
+    await insertReview(trx, { id: reviewId, orgId, unitId: idOf('unit', unitKey), periodId: idOf('period', previous.key), answers: first ? DEMO_REVIEW_ANSWERS : { achieved: '', stillOpen: '', lessons: '' }, now: closedAt });
+    // The showcase: the first open key result carried over, the next parked, one score set by hand.
+    const open = first ? own.flatMap((o) => o.keyResults.filter((k) => scoreOf(k) < 1).map((k) => ({ o, k }))) : [];
+    const carried = open[0];
+    const parked = open[1];
+    const overridden = open[2] ?? open[0];
+    const decisions = new Map<string, 'carryOver' | 'backlog'>();
+    if (carried) decisions.set(carried.k.key, 'carryOver');
+    if (parked) decisions.set(parked.k.key, 'backlog');
+    for (const o of own) {
+      const scored = o.keyResults.map((k) => {
+        const proposed = scoreOf(k);
+        const score = overridden && k.key === overridden.k.key ? Math.min(1, Math.round((proposed + 0.1) * 10) / 10) : proposed;
+        return { k, proposed, score };
+      });
+      for (const s of scored) {
+        const byHand = Math.abs(s.score - s.proposed) > 1e-9;
+        await saveReviewScore(trx, orgId, reviewId, { keyResultId: idOf('keyResult', s.k.key), proposed: s.proposed, score: byHand ? s.score : null, reason: byHand ? DEMO_REVIEW_REASON : '' });
+      }
+      const reviewed: ReviewedObjective = {
+        id: o.key, status: o.status, score: objectiveScore(scored.map((s) => ({ score: s.score, weight: s.k.weight }))), decision: null,
+        keyResults: scored.map((s) => ({ id: s.k.key, score: s.score, decision: decisions.get(s.k.key) ?? 'done' })),
+      };
+      const plan = closingPlan(reviewed);
+      for (const kr of reviewed.keyResults) await saveReviewDecision(trx, orgId, reviewId, { subjectKind: 'keyResult', subjectId: idOf('keyResult', kr.id), decision: kr.decision!, kpi: null });
+      const copy = async (krKeys: string[], to: { periodId: string | null; status: 'draft' | 'backlog' }) => {
+        if (krKeys.length === 0) return null;
+        const id = newId();
+        await insertObjective(trx, {
+          id, orgId, unitId: idOf('unit', o.unitKey), periodId: to.periodId, title: o.title, description: o.description, kind: o.kind, status: to.status,
+          ownerIds: o.ownerKeys.map((k) => idOf('person', k)), alignments: [], now: closedAt, carriedFromId: idOf('objective', o.key),
+        });
+        for (const key of krKeys) {
+          const k = o.keyResults.find((x) => x.key === key)!;
+          const krId = newId();
+          const startValue = k.checkIns.at(-1)?.value ?? k.start;
+          await insertKeyResult(trx, { id: krId, orgId, objectiveId: id, title: k.title, type: k.type, start: startValue, target: k.target, measure: k.measure, ownerId: idOf('person', k.ownerKey), weight: k.weight, now: closedAt });
+          events.push(event('keyResult.created', keyResultSubject({ id: krId, title: k.title, objectiveId: id }, idOf('unit', o.unitKey)),
+            createdChanges({ title: k.title, type: k.type, start: startValue, target: k.target, measure: k.measure, ownerId: idOf('person', k.ownerKey), weight: k.weight }, ['title', 'type', 'start', 'target', 'measure', 'ownerId', 'weight']), closedBy));
+        }
+        await refreshObjectiveProgress(trx, id);
+        events.push(event('objective.carriedOver', objectiveSubject({ id, title: o.title, unitId: idOf('unit', o.unitKey) }), [
+          { field: 'carriedFromId', before: null, after: idOf('objective', o.key) }, { field: 'periodId', before: idOf('period', previous.key), after: to.periodId }, { field: 'status', before: null, after: to.status },
+        ], closedBy));
+        return id;
+      };
+      const carriedToId = await copy(plan.carryOver, { periodId: idOf('period', current.key), status: 'draft' });
+      const parkedAsId = await copy(plan.backlog, { periodId: null, status: 'backlog' });
+      await insertReviewObjective(trx, orgId, reviewId, { objectiveId: idOf('objective', o.key), score: reviewed.score, succeeded: succeeded(o.kind, reviewed.score), carriedToId, parkedAsId });
+    }
+    await markReviewClosed(trx, orgId, reviewId, 1, closedBy, closedAt);
+    events.push(event('review.closed', { kind: 'review', id: `${idOf('unit', unitKey)}:${idOf('period', previous.key)}`, name: unit.name, unitId: idOf('unit', unitKey) },
+      [{ field: 'closedAt', before: null, after: closedAt }], closedBy));
+  }
+}
+
