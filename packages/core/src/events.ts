@@ -1,7 +1,7 @@
 // The domain events Varde records: one per change, written in the change's own transaction. Their
 // types are the vocabulary of the audit trail, the activity lists and the live stream.
 
-export const SUBJECT_KINDS = ['organisation', 'unit', 'person', 'period', 'objective', 'keyResult', 'checkIn', 'initiative', 'session', 'dependency', 'comment', 'contradiction', 'plan', 'hint', 'proposal', 'meeting', 'review'] as const;
+export const SUBJECT_KINDS = ['organisation', 'unit', 'person', 'period', 'objective', 'keyResult', 'checkIn', 'initiative', 'session', 'dependency', 'comment', 'contradiction', 'plan', 'hint', 'proposal', 'meeting', 'kpi', 'review'] as const;
 export type SubjectKind = (typeof SUBJECT_KINDS)[number];
 
 export const EVENT_TYPES = [
@@ -22,6 +22,7 @@ export const EVENT_TYPES = [
   'proposal.made', 'proposal.withdrawn', 'proposal.adopted',
   'meeting.started', 'meeting.changed', 'meeting.moved', 'meeting.blockerHandled', 'meeting.ended',
   'review.changed', 'review.closed',
+  'kpi.created', 'kpi.changed', 'kpi.deleted', 'kpi.checkedIn', 'keyResult.promoted',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -38,7 +39,7 @@ export interface EventSubject {
 }
 
 /** Events that tell about OKR work, for a unit's activity and Mine: not the administration. */
-export const OKR_EVENT_KINDS: ReadonlySet<SubjectKind> = new Set(['objective', 'keyResult', 'checkIn', 'initiative', 'dependency', 'comment', 'contradiction', 'plan', 'hint', 'proposal', 'review']);
+export const OKR_EVENT_KINDS: ReadonlySet<SubjectKind> = new Set(['objective', 'keyResult', 'checkIn', 'initiative', 'dependency', 'comment', 'contradiction', 'plan', 'hint', 'proposal', 'kpi', 'review']);
 
 /** The fields an event of each kind tells about, as the API names them, in the order a history
  *  lists them. What is not here (versions, timestamps, password hashes) is never in an event. */
@@ -48,7 +49,7 @@ export const EVENT_FIELDS = {
   person: ['name', 'email', 'isAdmin', 'active'],
   period: ['name', 'kind', 'startDate', 'endDate', 'state', 'planningStartDate', 'planningEndDate', 'reviewDate', 'retrospectiveDate'],
   objective: ['title', 'description', 'kind', 'status', 'unitId', 'periodId', 'ownerIds', 'alignments', 'carriedFromId'],
-  keyResult: ['title', 'type', 'start', 'target', 'measure', 'ownerId', 'weight'],
+  keyResult: ['title', 'type', 'start', 'target', 'measure', 'ownerId', 'weight', 'kpiId'],
   checkIn: ['value', 'confidence', 'comment', 'blockers', 'createdAt'],
   initiative: ['title', 'description', 'ownerId', 'status', 'periodId', 'keyResultIds'],
   session: [],
@@ -60,4 +61,5 @@ export const EVENT_FIELDS = {
   proposal: ['objectiveId', 'fromUnitId', 'toUnitId', 'state', 'adoptedObjectiveId'],
   meeting: ['unitId', 'periodId', 'kind', 'facilitatorId', 'notes', 'attendeeIds', 'currentItem', 'items', 'checkInId', 'how', 'initiativeId', 'dependencyId', 'endedAt'],
   review: ['periodId', 'answers', 'scores', 'decisions', 'closedAt', 'carriedOver', 'parked', 'promoted'],
+  kpi: ['unitId', 'title', 'measure', 'direction', 'low', 'high', 'cadence', 'ownerId', 'value', 'comment', 'at', 'promotedFromKeyResultId'],
 } as const satisfies Record<SubjectKind, readonly string[]>;

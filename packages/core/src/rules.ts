@@ -42,3 +42,6 @@ export * from './meetingCadence.js';
 export * from './reviewScore.js';
 export * from './reviewDecisions.js';
 export * from './periodClosing.js';
+export * from './kpiHealth.js';
+export * from './kpiRange.js';
+export * from './kpiPermissions.js';

@@ -4,10 +4,10 @@
 // planning question: do our OKRs pay into the organisation's OKRs and the Moals?).
 
 export interface PayableTarget { id: string; keyResultIds: readonly string[] }
-export type PaymentLink = { objectiveId: string } | { keyResultId: string };
+export type PaymentLink = { objectiveId: string } | { keyResultId: string } | { kpiId: string };
 
 /** The ids of the targets no link points at, in their order. */
 export function unpaidTargets(targets: readonly PayableTarget[], links: readonly PaymentLink[]): string[] {
-  const paid = new Set(links.map((l) => ('objectiveId' in l ? l.objectiveId : l.keyResultId)));
+  const paid = new Set(links.map((l) => ('objectiveId' in l ? l.objectiveId : 'keyResultId' in l ? l.keyResultId : l.kpiId)));
   return targets.filter((t) => !paid.has(t.id) && !t.keyResultIds.some((k) => paid.has(k))).map((t) => t.id);
 }

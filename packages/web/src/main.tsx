@@ -28,6 +28,7 @@ const AccountPage = withWidgets(() => import('./pages/account/AccountPage'));
 const MeetingPage = lazy(() => import('./pages/meeting/MeetingPage'));
 const ReviewPage = lazy(() => import('./pages/review/ReviewPage'));
 const PeriodReviewsPage = lazy(() => import('./pages/review/PeriodReviewsPage'));
+const KpiPage = lazy(() => import('./pages/kpi/KpiPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -61,6 +62,7 @@ function Screens() {
               <Route path="/settings">{page(<SettingsPage />)}</Route>
               <Route path="/account">{page(<AccountPage />)}</Route>
               <Route path="/meetings/:meetingId">{page(<MeetingPage />)}</Route>
+              <Route path="/kpis/:kpiId">{page(<KpiPage />)}</Route>
               <Route><Redirect to="/" replace /></Route>
             </Switch>
           </AppShell>

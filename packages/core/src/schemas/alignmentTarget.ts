@@ -1,16 +1,17 @@
-// What an objective can pay into: a Moal or another objective, or a key result above or beside it.
+// What an objective can pay into: a Moal or another objective, a key result above or beside it, or a
+// KPI (improve this measurement), which belongs to no objective or period.
 import { z } from 'zod';
 import { Id } from './common.js';
 
 export const AlignmentTarget = z.object({
-  kind: z.enum(['objective', 'keyResult']),
+  kind: z.enum(['objective', 'keyResult', 'kpi']),
   id: Id,
   title: z.string(),
-  objectiveId: Id,
+  objectiveId: Id.nullable().describe('null for a KPI'),
   objectiveTitle: z.string(),
   unitId: Id,
   unitName: z.string(),
-  periodId: Id,
+  periodId: Id.nullable().describe('null for a KPI: it is kept outside the cycles'),
   periodName: z.string(),
   isMoal: z.boolean(),
 });

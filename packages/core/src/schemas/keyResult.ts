@@ -39,6 +39,7 @@ export const KeyResult = z.object({
   }).nullable().optional(),
   can: OkrCanSchema,
   hints: z.array(HintSchema).describe("The coach's hints (packages/core/src/coach) while its objective is a draft; empty once published"),
+  kpiId: Id.nullable().describe('The KPI it was promoted to, which holds its check-ins from then on'),
   version: z.number().int(),
   createdAt: Timestamp,
   updatedAt: Timestamp,

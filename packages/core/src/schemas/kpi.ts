@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { Id, ListQuery, ShortText, Timestamp, Title, Version } from './common.js';
 import { Measure } from './keyResult.js';
+import { kpiRangeIssues } from '../kpiRange.js';
 
 export const KpiDirection = z.enum(['above', 'below', 'between']);
 export const KpiCadence = z.enum(['weekly', 'monthly', 'quarterly']);
@@ -36,15 +37,8 @@ export const Kpi = z.object({
 });
 export type Kpi = z.infer<typeof Kpi>;
 
-/** Which of low and high a direction needs: above needs low, below needs high, between both with low ≤ high. */
-function rangeFits(k: { direction?: string | undefined; low?: number | null | undefined; high?: number | null | undefined }, ctx: z.RefinementCtx): void {
-  if (k.direction === undefined) return;
-  const need = (field: 'low' | 'high') => { if (k[field] === undefined || k[field] === null) ctx.addIssue({ code: 'custom', path: [field], message: `is required for a KPI kept ${k.direction}`, params: { code: 'required' } }); };
-  if (k.direction === 'above' || k.direction === 'between') need('low');
-  if (k.direction === 'below' || k.direction === 'between') need('high');
-  if (k.direction === 'between' && typeof k.low === 'number' && typeof k.high === 'number' && k.low > k.high) {
-    ctx.addIssue({ code: 'custom', path: ['high'], message: 'must not be below low', params: { code: 'order' } });
-  }
+function rangeFits(k: Parameters<typeof kpiRangeIssues>[0], ctx: z.RefinementCtx): void {
+  for (const i of kpiRangeIssues(k)) ctx.addIssue({ code: 'custom', path: [i.field], message: i.message, params: { code: i.code } });
 }
 
 const KpiRange = { direction: KpiDirection, low: Value.nullable().optional(), high: Value.nullable().optional(), cadence: KpiCadence };

@@ -12,12 +12,13 @@ export const ObjectiveStatus = z.enum(['draft', 'active', 'done', 'cancelled', '
 export const Alignment = z.union([
   z.object({ objectiveId: Id }).strict(),
   z.object({ keyResultId: Id }).strict(),
+  z.object({ kpiId: Id }).strict().describe('Pays into a KPI: improves that measurement'),
 ]);
 export type Alignment = z.infer<typeof Alignment>;
 
 /** A link with what it points at, so a page can show "pays into" without a lookup per link. */
 export const AlignedTo = z.object({
-  kind: z.enum(['objective', 'keyResult']),
+  kind: z.enum(['objective', 'keyResult', 'kpi']),
   id: Id,
   title: z.string(),
   unitId: Id,

@@ -15,6 +15,7 @@ import type { Db } from '../store/executor.js';
 import { authorise, policies } from '../auth/policies.js';
 import { NO_UNIT, presentObjective } from '../presenters/okr.js';
 import { alignedToOf } from '../store/alignedTo.js';
+import { kpiRefs } from '../store/kpis.js';
 import { refreshObjectiveProgress } from '../store/objectiveProgress.js';
 import { groupBy } from './groupBy.js';
 import { hintsForObjectives } from './hints.js';
@@ -63,15 +64,18 @@ async function checkReferences(db: Db, orgId: string, objectiveId: string | unde
   if (refs.alignments?.length) {
     const objectiveIds = refs.alignments.flatMap((a) => ('objectiveId' in a ? [a.objectiveId] : []));
     const keyResultIds = refs.alignments.flatMap((a) => ('keyResultId' in a ? [a.keyResultId] : []));
-    const [objectives, keyResults] = await Promise.all([objectiveRefs(db, orgId, objectiveIds), keyResultRefs(db, orgId, keyResultIds)]);
+    const kpiIds = refs.alignments.flatMap((a) => ('kpiId' in a ? [a.kpiId] : []));
+    const [objectives, keyResults, kpis] = await Promise.all([objectiveRefs(db, orgId, objectiveIds), keyResultRefs(db, orgId, keyResultIds), kpiRefs(db, orgId, kpiIds)]);
     const seen = new Set<string>();
     for (const [i, a] of refs.alignments.entries()) {
-      const target = 'objectiveId' in a ? a.objectiveId : a.keyResultId;
+      const target = 'objectiveId' in a ? a.objectiveId : 'keyResultId' in a ? a.keyResultId : a.kpiId;
       if (seen.has(target)) throw invalid(`alignments.${i}`, 'lists the same target twice', 'duplicate');
       seen.add(target);
       if ('objectiveId' in a) {
         if (!objectives.has(a.objectiveId)) throw invalid(`alignments.${i}.objectiveId`, 'is not an objective in this organisation', 'unknown_objective');
         if (a.objectiveId === objectiveId) throw invalid(`alignments.${i}.objectiveId`, 'is this objective itself', 'self');
+      } else if ('kpiId' in a) {
+        if (!kpis.has(a.kpiId)) throw invalid(`alignments.${i}.kpiId`, 'is not a KPI in this organisation', 'unknown_kpi');
       } else {
         const kr = keyResults.get(a.keyResultId);
         if (!kr) throw invalid(`alignments.${i}.keyResultId`, 'is not a key result in this organisation', 'unknown_key_result');

@@ -7,15 +7,15 @@
 // what closing does with it (reviewDecisions); this module reads the facts and writes what they allow.
 import {
   closingPlan, createdChanges, effectiveDecision, fieldChanges, objectiveScore, periodBounds, proposedScore, scoreOverrideProblem, succeeded, SUCCESS_AT,
-  undecidedItems, OBJECTIVE_DECISIONS,
-  type EventSubject, type FieldError, type Period, type PeriodReviews, type Review, type ReviewDecision, type ReviewPatch,
+  undecidedItems, kpiRangeIssues, OBJECTIVE_DECISIONS,
+  type EventSubject, type FieldError, type KeyResultPromote, type Period, type PeriodReviews, type Review, type ReviewDecision, type ReviewPatch,
   type ReviewedObjective, type UnitCycleTrend,
 } from '@varde/core';
 import { unitOfWork, type UnitOfWork } from '../events/unitOfWork.js';
 import { fieldsOf, keyResultSubject, objectiveSubject } from '../events/subjects.js';
 import {
   closedReviewsOfUnit, deleteReviewDecision, getReviewRow, insertReview, insertReviewObjective, markReviewClosed, NO_ANSWERS, periodCheckIns,
-  periodReviewRows, reviewDecisions, reviewObjectives, reviewScores, saveReviewDecision, saveReviewScore, updateReview,
+  periodReviewRows, reviewDecisions, reviewObjectives, reviewScores, saveReviewDecision, saveReviewScore, setDecisionKpi, updateReview,
   type ReviewDecisionRow, type ReviewObjectiveRow, type ReviewRow, type ReviewScoreRow,
 } from '../store/reviews.js';
 import { getObjectives, insertObjective, listObjectives, type ObjectiveRecord } from '../store/objectives.js';
@@ -28,6 +28,7 @@ import { getUnit, rootUnit, unitTree, type UnitRecord } from '../store/units.js'
 import { isUniqueViolation, type Db } from '../store/executor.js';
 import { newId } from '../store/ids.js';
 import { authorise, policies } from '../auth/policies.js';
+import { promoteKeyResult } from './kpis.js';
 import type { Actor, Deps } from './context.js';
 import { AppError, conflictOn, notFound, staleVersion, unitArchived } from './errors.js';
 
@@ -152,15 +153,9 @@ async function writable(deps: Deps, trx: Db, actor: Actor, unitId: string, perio
 const unprocessable = (errors: FieldError[]) =>
   new AppError(422, 'Unprocessable Content', errors.map((e) => `${e.field} ${e.message}`).join('; '), errors);
 
-/** What is wrong with a KPI's range for its direction: above needs low, below needs high, between both in order. */
-function kpiRangeErrors(field: string, kpi: { direction: string; low?: number | null | undefined; high?: number | null | undefined }): FieldError[] {
-  const out: FieldError[] = [];
-  const need = (k: 'low' | 'high') => { if (kpi[k] === undefined || kpi[k] === null) out.push({ field: `${field}.${k}`, message: `is required for a KPI kept ${kpi.direction}`, code: 'required' }); };
-  if (kpi.direction === 'above' || kpi.direction === 'between') need('low');
-  if (kpi.direction === 'below' || kpi.direction === 'between') need('high');
-  if (kpi.direction === 'between' && typeof kpi.low === 'number' && typeof kpi.high === 'number' && kpi.low > kpi.high) out.push({ field: `${field}.high`, message: 'must not be below low', code: 'order' });
-  return out;
-}
+/** What is wrong with a KPI's range for its direction (core's kpiRange), named under `field`. */
+const kpiRangeErrors = (field: string, kpi: Parameters<typeof kpiRangeIssues>[0]): FieldError[] =>
+  kpiRangeIssues(kpi).map((x) => ({ field: `${field}.${x.field}`, message: x.message, code: x.code }));
 
 /** What the review's events tell, under the names of core's EVENT_FIELDS. */
 const eventView = (periodId: string, answers: ReviewRow['answers'], krs: readonly ScoredKr[], decisions: ReadonlyMap<string, ReviewDecisionRow>) => ({
@@ -297,9 +292,15 @@ export async function closeReview(deps: Deps, actor: Actor, unitId: string, peri
       const parkedAsId = parks(r) ? await copyObjective(uow, actor, o, plan.backlog.map((id) => krById.get(id)!), { periodId: null, status: 'backlog' }) : null;
       if (carriedToId) carriedOver++;
       if (parkedAsId) parked++;
-      // TODO(kpi): promote each key result in plan.promote with promoteKeyResult from app/kpis.ts (branch kpi of
-      // /work/w-kpi) once it is merged, and keep the KPI's id with setDecisionKpi; until then the decision is recorded.
-      promoted += plan.promote.length;
+      for (const krId of plan.promote) {
+        const range = f.decisions.get(krId)?.kpi;
+        if (!range) throw unprocessable([{ field: 'decisions', message: `key result «${titleOf.get(krId) ?? krId}» is to become a KPI without its range and cadence`, code: 'kpi_required', params: { id: krId } }]);
+        const kpi = await promoteKeyResult(deps, uow, actor, krId, {
+          direction: range.direction as KeyResultPromote['direction'], low: range.low, high: range.high, cadence: range.cadence as KeyResultPromote['cadence'],
+        });
+        await setDecisionKpi(trx, reviewId, krId, kpi.id);
+        promoted++;
+      }
       await insertReviewObjective(trx, actor.orgId, reviewId, { objectiveId: o.id, score: r.score, succeeded: succeeded(o.kind, r.score), carriedToId, parkedAsId });
     }
     // Key results a review decides under an objective: their decisions as they close (effectiveDecision).
@@ -366,11 +367,12 @@ export async function readPeriodReviews(deps: Deps, actor: Actor, periodId: stri
   const root = await rootUnit(db, actor.orgId);
   const targetObjectiveOf = new Map<string, string>();
   const targetKrIds = objectives.flatMap((o) => o.alignments.flatMap((a) => ('keyResultId' in a ? [a.keyResultId] : [])));
+  // A KPI an objective pays into is no Moal: those links are left out here.
   if (targetKrIds.length) {
     const rowsKr = await db.selectFrom('key_results').select(['id', 'objective_id']).where('org_id', '=', actor.orgId).where('id', 'in', [...new Set(targetKrIds)]).execute();
     for (const r of rowsKr) targetObjectiveOf.set(r.id, r.objective_id);
   }
-  const targetOf = (a: ObjectiveRecord['alignments'][number]) => ('objectiveId' in a ? a.objectiveId : targetObjectiveOf.get(a.keyResultId));
+  const targetOf = (a: ObjectiveRecord['alignments'][number]) => ('objectiveId' in a ? a.objectiveId : 'keyResultId' in a ? targetObjectiveOf.get(a.keyResultId) : undefined);
   const targets = await getObjectives(db, actor.orgId, objectives.flatMap((o) => o.alignments.map(targetOf)).filter((x): x is string => !!x));
   const years = new Set((await listPeriods(db, actor.orgId, { kind: 'year' })).map((p) => p.id));
   const moals = targets.filter((t) => t.unitId === root?.id && t.periodId !== null && years.has(t.periodId)).sort((a, b) => a.title.localeCompare(b.title, 'nb'));

@@ -24,6 +24,7 @@ import { seedPlanning } from './seedPlanning.js';
 import { seedRituals } from './seedRituals.js';
 import { seedMeetings } from './seedMeetings.js';
 import { seedReviews } from './seedReviews.js';
+import { seedKpis } from './seedKpis.js';
 
 export interface SeededDemo { organisation: string; password: string; accounts: Array<{ email: string; name: string; isAdmin: boolean }> }
 
@@ -130,6 +131,7 @@ export async function seedDemoIfEmpty(deps: Deps): Promise<SeededDemo | undefine
     await seedRituals(trx, orgId, demo, idOf, events, now);
     await seedMeetings(trx, orgId, demo, idOf, events, now);
     await seedReviews(trx, orgId, demo, idOf, events, now);
+    await seedKpis(trx, orgId, demo, idOf, events, now);
     // In the order they happened, so seq and time agree as they do for live changes.
     events.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
     await appendEvents(trx, orgId, events);

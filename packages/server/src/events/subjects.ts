@@ -28,3 +28,4 @@ export const commentSubject = (c: { id: string }, on: { title: string; unitId: s
 /** A contradiction flag sits on the first of its two key results; its changes name both. */
 export const contradictionSubject = (c: { id: string; note: string }, first: { id: string; objectiveId: string; unitId: string }): EventSubject =>
   ({ kind: 'contradiction', id: c.id, name: c.note.slice(0, 200), unitId: first.unitId, objectiveId: first.objectiveId, keyResultId: first.id });
+export const kpiSubject = (k: { id: string; title: string; unitId: string }): EventSubject => ({ kind: 'kpi', id: k.id, name: k.title, unitId: k.unitId });

@@ -301,6 +301,18 @@ const CASES: Record<string, Case> = {
     { label: 'their unit\'s trend', method: 'GET', url: `/api/v1/units/${x.teamId}/cycle-trend`, expect: notFound },
   ],
 
+  'GET /api/v1/kpis': ({ x }) => [
+    { label: 'the KPIs', method: 'GET', url: '/api/v1/kpis', expect: own() },
+    { label: 'their unit\'s KPIs', method: 'GET', url: `/api/v1/kpis?unit=${x.teamId}`, expect: asUnknown },
+  ],
+  'POST /api/v1/kpis': ({ x }) => [{ label: 'a KPI for their unit', method: 'POST', url: '/api/v1/kpis', body: { unitId: x.teamId, title: 'Tatt', direction: 'above', low: 1, cadence: 'weekly' }, expect: invalid('unitId') }],
+  'GET /api/v1/kpis/{id}': ({ x }) => [{ label: 'their KPI', method: 'GET', url: `/api/v1/kpis/${x.kpiId}`, expect: notFound }],
+  'PATCH /api/v1/kpis/{id}': ({ x }) => [{ label: 'change their KPI', method: 'PATCH', url: `/api/v1/kpis/${x.kpiId}`, body: { version: 1, title: 'Tatt' }, expect: notFound }],
+  'DELETE /api/v1/kpis/{id}': ({ x }) => [{ label: 'delete their KPI', method: 'DELETE', url: `/api/v1/kpis/${x.kpiId}`, expect: notFound }],
+  'GET /api/v1/kpis/{id}/check-ins': ({ x }) => [{ label: 'their KPI\'s check-ins', method: 'GET', url: `/api/v1/kpis/${x.kpiId}/check-ins`, expect: notFound }],
+  'POST /api/v1/kpis/{id}/check-ins': ({ x }) => [{ label: 'check in on their KPI', method: 'POST', url: `/api/v1/kpis/${x.kpiId}/check-ins`, body: { value: 1 }, expect: notFound }],
+  'POST /api/v1/key-results/{id}/promote': ({ x }) => [{ label: 'promote their key result', method: 'POST', url: `/api/v1/key-results/${x.keyResultId}/promote`, body: { direction: 'above', low: 1, cadence: 'weekly' }, expect: notFound }],
+
   'GET /api/v1/alignment-targets': ({ x, mine }) => [
     { label: 'alignment targets', method: 'GET', url: `/api/v1/alignment-targets?period=${mine.cycleId}&limit=100`, expect: own() },
     { label: 'alignment targets in their period', method: 'GET', url: `/api/v1/alignment-targets?period=${x.cycleId}`, expect: asUnknown },

@@ -3,7 +3,7 @@
 // an override that needs a reason; refusals that name the field; closing refused while items lack a
 // decision and while carried work has no next cycle; a close that fails midway leaving nothing;
 // the close that carries two items to the next cycle (starting from their last value), parks one in
-// the backlog and freezes the scores; the review read-only after; the organisation's view, the
+// the backlog, promotes one to a KPI with its history and freezes the scores; the review read-only after; the organisation's view, the
 // gate on closing the cycle, and the unit's trend.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
@@ -118,6 +118,7 @@ describe.each(storeKinds())('the review on %s', (kind) => {
     expect(undecided[0]!.message).toContain('«Raskere svar»');
     const decided = await mia.patch(url(), { version: 1, decisions: [
       { objectiveId: ids.a, decision: 'carryOver' }, { keyResultId: ids.kInc, decision: 'carryOver' }, { keyResultId: ids.kThr, decision: 'backlog' }, { objectiveId: ids.c, decision: 'drop' },
+      { keyResultId: ids.kC, decision: 'promoteToKpi', kpi: { direction: 'above', low: 8, cadence: 'monthly' } },
     ] });
     expect(decided.status, JSON.stringify(decided.body)).toBe(200);
     expect(decided.body.undecided).toEqual([]);
@@ -143,6 +144,7 @@ describe.each(storeKinds())('the review on %s', (kind) => {
     const copies = await db.selectFrom('objectives').select('id').where('carried_from_id', 'is not', null).execute();
     expect(copies).toEqual([]);
     expect(await db.selectFrom('review_objectives').selectAll().execute()).toEqual([]);
+    expect(await db.selectFrom('kpis').selectAll().execute()).toEqual([]);
     expect(await db.selectFrom('review_scores').select('key_result_id').where('proposed', 'is not', null).execute()).toEqual([]);
     expect((await listEvents(db, ids.org, {}, 1000)).length).toBe(eventsBefore);
     expect(await review()).toMatchObject({ state: 'open', version: 2, closedAt: null });
@@ -168,12 +170,20 @@ describe.each(storeKinds())('the review on %s', (kind) => {
     const parked = (await mia.get(`/api/v1/objectives/${b.parkedAsId}`)).body;
     expect(parked).toMatchObject({ status: 'backlog', periodId: null, carriedFromId: ids.b });
     expect(parked.keyResults).toEqual([expect.objectContaining({ title: 'Oppetid', type: 'above', start: 98, target: 99 })]);
+    // The promoted key result is a KPI with its whole history.
+    const kpiId = r.keyResults.find((k: { keyResultId: string }) => k.keyResultId === ids.kC).kpiId;
+    expect(kpiId).toBeTruthy();
+    const kpi = (await mia.get(`/api/v1/kpis/${kpiId}`)).body;
+    expect(kpi).toMatchObject({ unitId: ids.alfa, title: 'Sider skrevet', direction: 'above', low: 8, cadence: 'monthly', current: 4, promotedFromKeyResultId: ids.kC });
+    const history = (await mia.get(`/api/v1/kpis/${kpiId}/check-ins`)).body;
+    expect((history.items ?? history).map((c: { value: number }) => c.value)).toEqual([4]);
     // The originals stay in their cycle.
     expect((await mia.get(`/api/v1/objectives/${ids.a}`)).body).toMatchObject({ periodId: ids.cycle, status: 'active', carriedFromId: null });
 
     const types = (await listEvents(t.deps.store.db, ids.org, {}, 1000)).map((e) => e.type);
     expect(types.filter((x) => x === 'objective.carriedOver')).toHaveLength(3);
     expect(types).toContain('review.closed');
+    expect(types).toContain('keyResult.promoted');
     expect(types).toContain('review.changed');
   });
 

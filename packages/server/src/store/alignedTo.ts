@@ -1,4 +1,4 @@
-// What objectives pay into, with titles and units, for many objectives in two queries.
+// What objectives pay into, with titles and units, for many objectives in three queries.
 import type { AlignedTo } from '@varde/core';
 import type { Db } from './executor.js';
 
@@ -28,6 +28,14 @@ export async function alignedToOf(db: Db, orgId: string, objectiveIds: readonly 
       .where('alignments.org_id', '=', orgId).where('alignments.objective_id', 'in', chunk).orderBy('k.title').execute();
     for (const r of toKeyResults) {
       add(r.objective_id, { kind: 'keyResult', id: r.id, title: r.title, unitId: r.unit_id, unitName: r.unit_name, isMoal: false });
+    }
+    const toKpis = await db.selectFrom('alignments')
+      .innerJoin('kpis as p', 'p.id', 'alignments.target_kpi_id')
+      .innerJoin('units', 'units.id', 'p.unit_id')
+      .select(['alignments.objective_id', 'p.id', 'p.title', 'p.unit_id', 'units.name as unit_name'])
+      .where('alignments.org_id', '=', orgId).where('alignments.objective_id', 'in', chunk).orderBy('p.title').execute();
+    for (const r of toKpis) {
+      add(r.objective_id, { kind: 'kpi', id: r.id, title: r.title, unitId: r.unit_id, unitName: r.unit_name, isMoal: false });
     }
   }
   return out;

@@ -146,7 +146,7 @@ export async function checkInBatchTransaction<T>(pool: pg.Pool, channel: string,
     const krs = textArray(client, [...pairs.values()].map((w) => w.keyResultId));
     const orgs = textArray(client, [...pairs.values()].map((w) => w.orgId));
     const read = await client.query(`${BEGIN}; execute varde_batch_contexts(${krs}, ${orgs}, ${textArray(client, personIds)}); execute varde_batch_key_results(${krs}, ${orgs})`) as unknown as pg.QueryResult[];
-    const [contextRows, keyResultRows] = read.slice(-2).map((r) => r.rows) as [Array<{ id: string; org_id: string; unit_id: string; period_state: string; unit_archived_at: string | null; members: string[] }>, KeyResultTable[]];
+    const [contextRows, keyResultRows] = read.slice(-2).map((r) => r.rows) as [Array<{ id: string; org_id: string; unit_id: string; period_state: string; unit_archived_at: string | null; members: string[] }>, Array<Omit<KeyResultTable, 'kpi_id'>>];
     const contexts = new Map<string, Map<string, BatchContext>>();
     for (const r of contextRows) {
       let ofOrg = contexts.get(r.org_id);

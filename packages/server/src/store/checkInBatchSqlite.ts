@@ -70,7 +70,7 @@ export async function sqliteCheckInBatch<T>(db: Kysely<Database>, wanted: readon
       const ofOrg = contexts.get(r.org_id) ?? contexts.set(r.org_id, new Map()).get(r.org_id)!;
       ofOrg.set(r.id, { unitId: r.unit_id, periodState: r.period_state, unitArchivedAt: r.unit_archived_at, members: membersOf.get(r.unit_id) ?? new Set() });
     }
-    const siblings = await run<KeyResultTable>(trx, SIBLINGS, json([...new Set(found.map((r) => r.objective_id))]));
+    const siblings = await run<Omit<KeyResultTable, 'kpi_id'>>(trx, SIBLINGS, json([...new Set(found.map((r) => r.objective_id))]));
     const { write, result } = decide({ contexts, keyResults: new Map(siblings.map((r) => [r.id, presentKeyResultRow(r)])) });
 
     if (write.checkIns.length) {

@@ -69,3 +69,10 @@ export async function checkInSeries(db: Db, keyResultId: string, from: string): 
     .where('created_at', '>=', from).orderBy('created_at').limit(1000).execute();
   return rows.map((r) => ({ at: r.created_at, value: r.value }));
 }
+
+/** Every check-in of the key result, oldest first (a promotion to a KPI copies them all). */
+export async function checkInsOfKeyResult(db: Db, orgId: string, keyResultId: string): Promise<CheckInRecord[]> {
+  const rows = await db.selectFrom('check_ins').selectAll().where('org_id', '=', orgId).where('key_result_id', '=', keyResultId)
+    .orderBy('created_at').orderBy('id').execute();
+  return rows.map(record);
+}

@@ -21,6 +21,7 @@ import * as dependenciesAndComments from './migrations/009_dependencies_and_comm
 import * as ritualsAndBacklog from './migrations/010_rituals_and_backlog.js';
 import * as plans from './migrations/011_plans.js';
 import * as meetings from './migrations/012_meetings.js';
+import * as kpis from './migrations/013_kpis.js';
 import * as reviews from './migrations/014_reviews.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -58,6 +59,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '010_rituals_and_backlog': ritualsAndBacklog,
   '011_plans': plans,
   '012_meetings': meetings,
+  '013_kpis': kpis,
   '014_reviews': reviews,
 };
 

@@ -1,5 +1,6 @@
 // Key results with their latest check-in kept on the row, so progress never scans history.
 import { isPostgres, updatedRows, type Db, type VersionedUpdate } from './executor.js';
+import type { Selectable } from 'kysely';
 import type { KeyResultTable } from './schema.js';
 import type { KeyResultType } from '@varde/core';
 import { compiledOnce } from './compiledOnce.js';
@@ -8,6 +9,8 @@ export interface KeyResultRecord {
   id: string; orgId: string; objectiveId: string; title: string; type: KeyResultType;
   start: number; target: number; measure: string; ownerId: string | null; weight: number;
   current: number | null; currentAt: string | null; confidence: number | null;
+  /** The KPI it was promoted to. */
+  kpiId: string | null;
   version: number; createdAt: string; updatedAt: string;
 }
 
@@ -15,14 +18,15 @@ export interface KeyResultRecord {
  *  prepared (compiledOnce) would fail once a later migration adds a column under it. */
 export const KEY_RESULT_COLUMNS = [
   'id', 'org_id', 'objective_id', 'title', 'type', 'start_value', 'target_value', 'measure', 'owner_id', 'weight',
-  'current_value', 'current_at', 'confidence', 'version', 'created_at', 'updated_at',
+  'current_value', 'current_at', 'confidence', 'version', 'created_at', 'updated_at', 'kpi_id',
 ] as const satisfies ReadonlyArray<keyof KeyResultTable>;
 
-export function presentKeyResultRow(r: KeyResultTable): KeyResultRecord {
+/** kpi_id may be left out by the check-in batches' own statements, which never read it. */
+export function presentKeyResultRow(r: Omit<Selectable<KeyResultTable>, 'kpi_id'> & { kpi_id?: string | null }): KeyResultRecord {
   return {
     id: r.id, orgId: r.org_id, objectiveId: r.objective_id, title: r.title, type: r.type as KeyResultType,
     start: r.start_value, target: r.target_value, measure: r.measure, ownerId: r.owner_id, weight: r.weight,
-    current: r.current_value, currentAt: r.current_at, confidence: r.confidence,
+    current: r.current_value, currentAt: r.current_at, confidence: r.confidence, kpiId: r.kpi_id ?? null,
     version: r.version, createdAt: r.created_at, updatedAt: r.updated_at,
   };
 }

@@ -25,7 +25,8 @@ async function withLinks(db: Db, rows: Selectable<ObjectiveTable>[]): Promise<Ob
       owners.set(o.objective_id, [...(owners.get(o.objective_id) ?? []), o.person_id]);
     }
     for (const a of await db.selectFrom('alignments').selectAll().where('objective_id', 'in', chunk).execute()) {
-      const link: Alignment = a.target_objective_id ? { objectiveId: a.target_objective_id } : { keyResultId: a.target_key_result_id ?? '' };
+      const link: Alignment = a.target_objective_id ? { objectiveId: a.target_objective_id }
+        : a.target_kpi_id ? { kpiId: a.target_kpi_id } : { keyResultId: a.target_key_result_id ?? '' };
       links.set(a.objective_id, [...(links.get(a.objective_id) ?? []), link]);
     }
   }
@@ -89,6 +90,7 @@ export async function replaceAlignments(db: Db, orgId: string, objectiveId: stri
       org_id: orgId, objective_id: objectiveId,
       target_objective_id: 'objectiveId' in l ? l.objectiveId : null,
       target_key_result_id: 'keyResultId' in l ? l.keyResultId : null,
+      target_kpi_id: 'kpiId' in l ? l.kpiId : null,
     }))).execute();
   }
 }

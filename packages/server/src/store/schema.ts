@@ -54,12 +54,16 @@ export interface ObjectiveTable {
 export interface ObjectiveOwnerTable { org_id: string; objective_id: string; person_id: string }
 export interface AlignmentTable {
   org_id: string; objective_id: string; target_objective_id: string | null; target_key_result_id: string | null;
+  /** Pays into a KPI (migration 013). */
+  target_kpi_id: Generated<string | null>;
 }
 export interface KeyResultTable {
   id: string; org_id: string; objective_id: string; title: string; type: string;
   start_value: number; target_value: number; measure: string; owner_id: string | null; weight: number;
   current_value: number | null; current_at: string | null; confidence: number | null;
   version: number; created_at: string; updated_at: string;
+  /** The KPI it was promoted to. */
+  kpi_id: Generated<string | null>;
 }
 export interface CheckInTable {
   id: string; org_id: string; key_result_id: string; value: number; confidence: number;
@@ -157,6 +161,17 @@ export interface ReviewDecisionTable {
   org_id: string; review_id: string; subject_kind: string; subject_id: string; decision: string;
   kpi_direction: string | null; kpi_low: number | null; kpi_high: number | null; kpi_cadence: string | null; kpi_id: string | null;
 }
+/** A measurement a unit keeps over time (store/kpis.ts); current_* is its newest check-in. */
+export interface KpiTable {
+  id: string; org_id: string; unit_id: string; title: string; measure: string; direction: string;
+  low: number | null; high: number | null; cadence: string; owner_id: string | null;
+  current_value: number | null; current_at: string | null; promoted_from_key_result_id: string | null;
+  version: number; created_at: string; updated_at: string;
+}
+/** A value of a KPI; from_key_result_id on those brought from the key result it was promoted from. */
+export interface KpiCheckInTable {
+  id: string; org_id: string; kpi_id: string; value: number; comment: string; at: string; author_id: string | null; from_key_result_id: string | null;
+}
 
 export interface Database {
   organisations: OrganisationTable;
@@ -192,4 +207,6 @@ export interface Database {
   review_scores: ReviewScoreTable;
   review_objectives: ReviewObjectiveTable;
   review_decisions: ReviewDecisionTable;
+  kpis: KpiTable;
+  kpi_check_ins: KpiCheckInTable;
 }

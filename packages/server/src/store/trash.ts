@@ -127,7 +127,7 @@ export async function takeFromTrash(db: Db, orgId: string, id: string): Promise<
   };
 }
 
-async function existing(db: Db, table: 'people' | 'objectives' | 'key_results' | 'initiatives', orgId: string, ids: Iterable<string | null>): Promise<Set<string>> {
+async function existing(db: Db, table: 'people' | 'objectives' | 'key_results' | 'initiatives' | 'kpis', orgId: string, ids: Iterable<string | null>): Promise<Set<string>> {
   const wanted = [...new Set([...ids].filter((i): i is string => i !== null))];
   const found = new Set<string>();
   for (const chunk of chunks(wanted)) {
@@ -151,7 +151,7 @@ async function restoreInitiativeLinks(db: Db, orgId: string, links: readonly Row
   await insertRows(db, 'initiative_key_results', links.filter((l) => initiatives.has(l.initiative_id)));
 }
 
-const linkKey = (a: Row<AlignmentTable>) => `${a.objective_id} ${a.target_objective_id ?? ''} ${a.target_key_result_id ?? ''}`;
+const linkKey = (a: Row<AlignmentTable>) => `${a.objective_id} ${a.target_objective_id ?? ''} ${a.target_key_result_id ?? ''} ${a.target_kpi_id ?? ''}`;
 
 /** Each objective's list of links as it was: those the deletion removed come back in their
  *  places, those it left are kept only if they are still there, links added since stay (last),
@@ -164,10 +164,13 @@ async function restoreAlignments(db: Db, orgId: string, snapshot: readonly Row<A
   const wanted = [...snapshot.filter((a) => removed(a) || now.has(linkKey(a))), ...current.filter((a) => !then.has(linkKey(a)))];
   const objectives = await existing(db, 'objectives', orgId, wanted.flatMap((a) => [a.objective_id, a.target_objective_id]));
   const keyResults = await existing(db, 'key_results', orgId, wanted.map((a) => a.target_key_result_id));
+  // A snapshot from before migration 013 has no target_kpi_id.
+  const kpis = await existing(db, 'kpis', orgId, wanted.map((a) => a.target_kpi_id ?? null));
   await db.deleteFrom('alignments').where('org_id', '=', orgId).where('objective_id', 'in', sources).execute();
   await insertRows(db, 'alignments', wanted.filter((a) => objectives.has(a.objective_id)
     && (a.target_objective_id === null || objectives.has(a.target_objective_id))
-    && (a.target_key_result_id === null || keyResults.has(a.target_key_result_id))));
+    && (a.target_key_result_id === null || keyResults.has(a.target_key_result_id))
+    && (a.target_kpi_id == null || kpis.has(a.target_kpi_id))));
 }
 
 async function restoreKeyResultRows(db: Db, orgId: string, keyResults: readonly Row<KeyResultTable>[]): Promise<void> {

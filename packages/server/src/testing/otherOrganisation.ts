@@ -17,6 +17,7 @@ import { insertDependency } from '../store/dependencies.js';
 import { insertComment } from '../store/comments.js';
 import { insertContradiction } from '../store/contradictions.js';
 import { insertDismissal, insertProposal, writePlan } from '../store/plans.js';
+import { insertKpi } from '../store/kpis.js';
 import { insertMeeting } from '../store/meetings.js';
 import { newId } from '../store/ids.js';
 import { newSessionToken, sessionId } from '../auth/sessionTokens.js';
@@ -41,6 +42,8 @@ export interface OtherOrganisation {
   planId: string; dismissalId: string; proposalId: string;
   /** The team's weekly meeting, open. */
   meetingId: string;
+  /** A KPI the team keeps. */
+  kpiId: string;
 }
 
 /** `now` should be after the first organisation was made, so the first stays the default one. */
@@ -49,7 +52,7 @@ export async function insertOtherOrganisation(db: Db, now: string, periods: { st
     orgId: newId(), adminId: newId(), memberId: newId(), rootUnitId: newId(), teamId: newId(), yearId: newId(), cycleId: newId(),
     objectiveId: newId(), moalId: newId(), keyResultId: newId(), moalKeyResultId: newId(), checkInId: newId(), initiativeId: newId(), trashId: newId(),
     sessionToken: newSessionToken(), dependencyId: newId(), commentId: newId(), contradictionId: newId(), meetingId: newId(),
-    planId: newId(), dismissalId: newId(), proposalId: newId(),
+    planId: newId(), dismissalId: newId(), proposalId: newId(), kpiId: newId(),
   };
   const year = periods.start.slice(0, 4);
   await db.transaction().execute(async (trx) => {
@@ -79,6 +82,7 @@ export async function insertOtherOrganisation(db: Db, now: string, periods: { st
     await insertDismissal(trx, { id: o.dismissalId, orgId: o.orgId, subjectKind: 'keyResult', subjectId: o.keyResultId, code: 'no-number', about: '', reason: 'Annenorgs grunn', personId: o.memberId, at: now });
     await insertProposal(trx, { id: o.proposalId, orgId: o.orgId, objectiveId: o.objectiveId, fromUnitId: o.teamId, toUnitId: o.rootUnitId, proposedBy: o.memberId, now });
     await insertMeeting(trx, { id: o.meetingId, orgId: o.orgId, unitId: o.teamId, periodId: o.cycleId, kind: 'weekly', facilitatorId: o.memberId, previousMeetingId: null, now });
+    await insertKpi(trx, { id: o.kpiId, orgId: o.orgId, unitId: o.teamId, title: 'Annenorgs KPI', measure: '%', direction: 'above', low: 90, high: null, cadence: 'weekly', ownerId: o.memberId, promotedFromKeyResultId: null, now });
     await insertSession(trx, { id: sessionId(o.sessionToken), orgId: o.orgId, personId: o.adminId, now, expiresAt: new Date(Date.parse(now) + 30 * 86_400_000).toISOString() });
   });
   return o;
@@ -87,5 +91,5 @@ export async function insertOtherOrganisation(db: Db, now: string, periods: { st
 /** Every id the organisation holds, to look for in answers the first organisation gets. */
 export function idsOf(o: OtherOrganisation): string[] {
   return [o.orgId, o.adminId, o.memberId, o.rootUnitId, o.teamId, o.yearId, o.cycleId, o.objectiveId, o.moalId, o.keyResultId,
-    o.moalKeyResultId, o.checkInId, o.initiativeId, o.trashId, o.dependencyId, o.commentId, o.contradictionId, o.planId, o.dismissalId, o.proposalId, o.meetingId];
+    o.moalKeyResultId, o.checkInId, o.initiativeId, o.trashId, o.dependencyId, o.commentId, o.contradictionId, o.planId, o.dismissalId, o.proposalId, o.meetingId, o.kpiId];
 }

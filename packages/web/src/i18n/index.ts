@@ -6,6 +6,7 @@
 import i18n, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { PLANNING_NS } from './planningTexts';
+import { KPI_NS } from './kpiTexts';
 
 export const LANGUAGES = ['nb', 'sv', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -37,11 +38,18 @@ const planningTexts: Texts = {
   en: () => import('./planning/en.json'),
 };
 
+/** The KPIs' texts (boards, the KPI page, its dialogs): fetched with the first of them. */
+const kpiTexts: Texts = {
+  nb: () => import('./kpi/nb.json'),
+  sv: () => import('./kpi/sv.json'),
+  en: () => import('./kpi/en.json'),
+};
+
 const textsBackend: BackendModule = {
   type: 'backend',
   init() {},
   read(language, namespace, callback) {
-    const load = (namespace === HISTORY_NS ? historyTexts : namespace === PLANNING_NS ? planningTexts : texts)[language as Language];
+    const load = (namespace === HISTORY_NS ? historyTexts : namespace === PLANNING_NS ? planningTexts : namespace === KPI_NS ? kpiTexts : texts)[language as Language];
     if (!load) { callback(new Error(`no texts for ${language}`), false); return; }
     load().then((module) => callback(null, module.default), (error: Error) => callback(error, false));
   },

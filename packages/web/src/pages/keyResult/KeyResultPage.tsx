@@ -29,6 +29,7 @@ const loadKeyResultHistory = () => import('./KeyResultHistory');
 const KeyResultHistory = lazy(() => loadKeyResultHistory().then((m) => ({ default: m.KeyResultHistory })));
 // Below the history: its code and thread come when the reader scrolls to it.
 const CommentThread = lazy(() => import('../../components/CommentThread').then((m) => ({ default: m.CommentThread })));
+const KeyResultKpi = lazy(() => import('../kpi/KeyResultKpi'));
 
 export default function KeyResultPage() {
   const { keyResultId = '' } = useParams();
@@ -177,7 +178,7 @@ export default function KeyResultPage() {
         </div>
       </section>
       <WhenVisible>
-        <Suspense fallback={<p className="muted" role="status">{t('common.loading')}</p>}><CommentThread on={{ keyResultId: k.id }} title={k.title} /></Suspense>
+        <Suspense fallback={<p className="muted" role="status">{t('common.loading')}</p>}><KeyResultKpi keyResult={k} /><CommentThread on={{ keyResultId: k.id }} title={k.title} /></Suspense>
       </WhenVisible>
       {checkingIn && <CheckInDialog keyResult={k} onClose={() => setCheckingIn(false)} />}
       {editing && <EditCheckInDialog checkIn={editing} keyResult={k} onClose={() => setEditing(null)} />}

@@ -1,6 +1,6 @@
 // The organisation in one view, the pyramid made visible: mission, vision, values and themes;
 // the Moals of the year; and the unit tree with each unit's rolled-up progress for the period.
-import { createContext, useContext, useMemo, useState, type CSSProperties } from 'react';
+import { createContext, lazy, Suspense, useContext, useMemo, useState, type CSSProperties } from 'react';
 import { Link } from 'wouter';
 import { useTranslation } from 'react-i18next';
 import type { MeetingFollowUp, UnitProgressNode } from '@varde/core';
@@ -12,6 +12,10 @@ import { usePeriodChoice } from '../../components/usePeriodChoice';
 import { Empty, ErrorState, Loading } from '../../components/States';
 import { date } from '../../i18n/format';
 import { useFollowUpUnder } from '../../api/meetings';
+import { WhenVisible } from '../../components/WhenVisible';
+
+// Below the tree: the KPIs' code, texts and data come when the reader gets there.
+const KpiBoard = lazy(() => import('../kpi/KpiBoard'));
 
 /** Each shown unit's meeting follow-up: read with its parent's level (a request per opened unit, as its children's progress is, never one per unit). */
 const FollowUps = createContext<ReadonlyMap<string, MeetingFollowUp>>(new Map());
@@ -188,6 +192,12 @@ export default function OrganisationPage() {
         )}
         <ArchivedUnits periodId={period?.id} />
       </section>
+
+      {rootId && (
+        <WhenVisible>
+          <Suspense fallback={<Loading />}><KpiBoard scope={{ under: rootId }} name={org.data.name} showUnit /></Suspense>
+        </WhenVisible>
+      )}
     </div>
   );
 }

@@ -1,14 +1,15 @@
-// Choosing what an objective pays into: search Moals, objectives and key results of other units
-// by title; chosen links are listed with a button to remove each.
+// Choosing what an objective pays into: search Moals, objectives and key results of other units,
+// and KPIs (improve this measurement), by title; chosen links are listed with a button to remove each.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SearchField, Input, Label, Button } from 'react-aria-components';
 import type { Alignment, AlignmentTarget } from '@varde/core';
 import { useAlignmentTargets } from '../../api/hooks';
+import { alignmentTo } from './alignments';
 
 export interface ChosenAlignment { alignment: Alignment; title: string; detail: string }
 
-export function alignmentKey(a: Alignment): string { return 'objectiveId' in a ? a.objectiveId : a.keyResultId; }
+export function alignmentKey(a: Alignment): string { return 'objectiveId' in a ? a.objectiveId : 'keyResultId' in a ? a.keyResultId : a.kpiId; }
 
 export function AlignmentPicker({ periodId, excludeObjectiveId, chosen, onChange, error }: {
   periodId: string; excludeObjectiveId?: string | undefined; chosen: ChosenAlignment[]; onChange(next: ChosenAlignment[]): void; error?: string | undefined;
@@ -18,11 +19,11 @@ export function AlignmentPicker({ periodId, excludeObjectiveId, chosen, onChange
   const targets = useAlignmentTargets(periodId, q);
   const chosenIds = new Set(chosen.map((c) => alignmentKey(c.alignment)));
   const options = (targets.data ?? []).filter((x) => !chosenIds.has(x.id) && x.objectiveId !== excludeObjectiveId);
-  const describe = (x: AlignmentTarget) => x.kind === 'keyResult'
-    ? t('align.keyResultDetail', { objective: x.objectiveTitle, unit: x.unitName })
+  const describe = (x: AlignmentTarget) => x.kind === 'kpi' ? t('align.kpiDetail', { unit: x.unitName })
+    : x.kind === 'keyResult' ? t('align.keyResultDetail', { objective: x.objectiveTitle, unit: x.unitName })
     : x.isMoal ? t('align.moalDetail', { period: x.periodName }) : t('align.objectiveDetail', { unit: x.unitName, period: x.periodName });
   const add = (x: AlignmentTarget) => onChange([...chosen, {
-    alignment: x.kind === 'objective' ? { objectiveId: x.id } : { keyResultId: x.id }, title: x.title, detail: describe(x),
+    alignment: alignmentTo(x.kind, x.id), title: x.title, detail: describe(x),
   }]);
 
   return (
@@ -50,7 +51,7 @@ export function AlignmentPicker({ periodId, excludeObjectiveId, chosen, onChange
         {options.map((x) => (
           <li key={`${x.kind}:${x.id}`}>
             <button type="button" onClick={() => add(x)} aria-label={t('align.add', { title: x.title })}>
-              <span className="tag">{x.kind === 'keyResult' ? t('align.kindKeyResult') : x.isMoal ? t('align.kindMoal') : t('align.kindObjective')}</span>
+              <span className="tag">{x.kind === 'kpi' ? t('align.kindKpi') : x.kind === 'keyResult' ? t('align.kindKeyResult') : x.isMoal ? t('align.kindMoal') : t('align.kindObjective')}</span>
               <div><strong>{x.title}</strong></div>
               <div className="muted small">{describe(x)}</div>
             </button>

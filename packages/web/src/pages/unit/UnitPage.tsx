@@ -38,6 +38,7 @@ const UnitActivity = lazy(() => import('./UnitActivity').then((m) => ({ default:
 // Below the objectives: its code and data come when the reader scrolls to it.
 const UnitCoordination = lazy(() => import('./UnitCoordination'));
 const UnitMeetings = lazy(() => import('../meeting/UnitMeetings'));
+const KpiBoard = lazy(() => import('../kpi/KpiBoard'));
 
 type Dialog =
   | { kind: 'checkIn'; target: CheckInTarget }
@@ -231,6 +232,14 @@ export default function UnitPage() {
             </li>
           ))}</ul>
         </section>
+      )}
+
+      {data && (
+        <WhenVisible>
+          <Suspense fallback={<Loading />}>
+            <KpiBoard scope={{ unit: unitId }} name={unit.name} createFor={canEdit ? unitId : undefined} />
+          </Suspense>
+        </WhenVisible>
       )}
 
       {data && (
