@@ -1,7 +1,7 @@
 // The demo's reviews as their users meet them through the API: the previous tertial's reviews all
 // closed, one score set by hand with its reason, one objective carried over into the current
-// tertial as a draft starting where it stopped, one parked in the backlog, the three questions
-// answered; the unit's trend holds the closed tertial.
+// tertial as a draft starting where it stopped, one parked in the backlog, one key result promoted
+// to a KPI with its whole history, the three questions answered; the unit's trend holds the closed tertial.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoIfEmpty } from './seedDemo.js';
 import { DEMO_REVIEW_REASON } from './seedReviews.js';
@@ -25,7 +25,7 @@ describe.each(storeKinds())("the demo's reviews on %s", (kind) => {
   });
   afterAll(async () => { await t?.close(); });
 
-  it("closed every unit's review of the previous tertial, with a score set by hand, a carry-over and a backlog item", async () => {
+  it("closed every unit's review of the previous tertial, with a score set by hand, a carry-over, a backlog item and a KPI", async () => {
     const view = (await admin.get(`/api/v1/periods/${previous}/reviews`)).body;
     expect(view.units.length).toBeGreaterThan(2);
     expect(view.notClosed).toEqual([]);
@@ -51,6 +51,16 @@ describe.each(storeKinds())("the demo's reviews on %s", (kind) => {
     const parkedFrom = withCarry.objectives.find((o: { parkedAsId: string | null }) => o.parkedAsId);
     const parked = (await admin.get(`/api/v1/objectives/${parkedFrom.parkedAsId}`)).body;
     expect(parked).toMatchObject({ status: 'backlog', periodId: null, carriedFromId: parkedFrom.objectiveId });
+
+    const promoted = withCarry.keyResults.find((k: { kpiId: string | null }) => k.kpiId);
+    expect(promoted).toBeTruthy();
+    const kpi = (await admin.get(`/api/v1/kpis/${promoted.kpiId}`)).body;
+    expect(kpi).toMatchObject({ promotedFromKeyResultId: promoted.keyResultId, title: promoted.title, unitId: withCarry.unitId });
+    expect(kpi.status).not.toBe('stale');
+    const krCheckIns = (await admin.get(`/api/v1/key-results/${promoted.keyResultId}/check-ins?limit=100`)).body.items as Array<{ value: number; createdAt: string }>;
+    const kpiCheckIns = (await admin.get(`/api/v1/kpis/${promoted.kpiId}/check-ins?limit=100`)).body.items as Array<{ value: number; at: string }>;
+    for (const c of krCheckIns) expect(kpiCheckIns.some((k) => k.at === c.createdAt && k.value === c.value)).toBe(true);
+    expect(kpiCheckIns.length).toBeGreaterThan(krCheckIns.length);
 
     const trend = (await admin.get(`/api/v1/units/${withCarry.unitId}/cycle-trend`)).body;
     expect(trend.cycles.map((c: { period: { id: string } }) => c.period.id)).toEqual([previous]);

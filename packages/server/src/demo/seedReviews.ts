@@ -3,16 +3,18 @@
 // are what the review proposed (core's proposedScore over the demo's check-ins), one set by hand
 // with its reason; one unit carried an open key result over into the current tertial (a
 // draft linked to its original, starting from its last value), parked another in its backlog and
-// answered the three questions. Each with the events closing would have recorded.
+// answered the three questions, and promoted a key result to a KPI it keeps measuring (every
+// check-in of the key result in its history, and a value a week since). Each with the events closing would have recorded.
 import { closingPlan, createdChanges, objectiveScore, periodBounds, proposedScore, succeeded, type ReviewedObjective } from '@varde/core';
 import type { Transaction } from 'kysely';
 import type { Database } from '../store/schema.js';
 import type { NewEvent } from '../store/events.js';
-import { insertReview, insertReviewObjective, markReviewClosed, saveReviewDecision, saveReviewScore } from '../store/reviews.js';
+import { insertReview, insertReviewObjective, markReviewClosed, saveReviewDecision, saveReviewScore, setDecisionKpi } from '../store/reviews.js';
+import { insertKpi, insertKpiCheckIns, linkKeyResultToKpi, refreshKpiCurrent } from '../store/kpis.js';
 import { insertObjective } from '../store/objectives.js';
 import { insertKeyResult } from '../store/keyResults.js';
 import { refreshObjectiveProgress } from '../store/objectiveProgress.js';
-import { keyResultSubject, objectiveSubject } from '../events/subjects.js';
+import { fieldsOf, keyResultSubject, kpiSubject, objectiveSubject } from '../events/subjects.js';
 import { newId } from '../store/ids.js';
 import type { DemoKeyResult, DemoOrganisation } from './demoOrganisation.js';
 
@@ -23,6 +25,14 @@ export const DEMO_REVIEW_ANSWERS = {
   stillOpen: 'Én del av arbeidet tar vi med videre; én idé venter i backlogen.',
   lessons: 'Sjekk inn hver uke, også når det går bra: da ser vi tidlig hva som står stille.',
 };
+
+/** The range a promoted key result is kept by: at or beyond where it ended, by its direction. */
+function kpiRangeOf(k: DemoKeyResult): { direction: 'above' | 'below'; low: number | null; high: number | null; cadence: 'weekly' } {
+  const down = k.type === 'decrease' || k.type === 'below';
+  const edge = Math.round(Math.min(Math.abs(k.target), Math.abs(k.checkIns.at(-1)?.value ?? k.target)) * 0.9 * 10) / 10;
+  return down ? { direction: 'below', low: null, high: Math.round(Math.max(k.target, k.checkIns.at(-1)?.value ?? k.target) * 1.1 * 10) / 10, cadence: 'weekly' }
+    : { direction: 'above', low: edge, high: null, cadence: 'weekly' };
+}
 
 export async function seedReviews(trx: Transaction<Database>, orgId: string, demo: DemoOrganisation,
   idOf: (kind: string, key: string) => string, events: NewEvent[], now: Date): Promise<void> {
@@ -54,9 +64,13 @@ export async function seedReviews(trx: Transaction<Database>, orgId: string, dem
     const carried = open[0];
     const parked = open[1];
     const overridden = open[2] ?? open[0];
-    const decisions = new Map<string, 'carryOver' | 'backlog'>();
+    // A key result the unit keeps measuring after the cycle: the first it reached, else the next open one.
+    const kept = first ? own.flatMap((o) => o.keyResults.filter((k) => k.type !== 'milestone' && k.checkIns.length > 1).map((k) => ({ o, k })))
+      .find(({ k }) => k.key !== carried?.k.key && k.key !== parked?.k.key && k.key !== overridden?.k.key) : undefined;
+    const decisions = new Map<string, 'carryOver' | 'backlog' | 'promoteToKpi'>();
     if (carried) decisions.set(carried.k.key, 'carryOver');
     if (parked) decisions.set(parked.k.key, 'backlog');
+    if (kept) decisions.set(kept.k.key, 'promoteToKpi');
     for (const o of own) {
       const scored = o.keyResults.map((k) => {
         const proposed = scoreOf(k);
@@ -72,7 +86,32 @@ export async function seedReviews(trx: Transaction<Database>, orgId: string, dem
         keyResults: scored.map((s) => ({ id: s.k.key, score: s.score, decision: decisions.get(s.k.key) ?? 'done' })),
       };
       const plan = closingPlan(reviewed);
-      for (const kr of reviewed.keyResults) await saveReviewDecision(trx, orgId, reviewId, { subjectKind: 'keyResult', subjectId: idOf('keyResult', kr.id), decision: kr.decision!, kpi: null });
+      for (const kr of reviewed.keyResults) {
+        const range = kr.decision === 'promoteToKpi' ? kpiRangeOf(o.keyResults.find((k) => k.key === kr.id)!) : null;
+        await saveReviewDecision(trx, orgId, reviewId, { subjectKind: 'keyResult', subjectId: idOf('keyResult', kr.id), decision: kr.decision!, kpi: range });
+      }
+      for (const key of plan.promote) {
+        const k = o.keyResults.find((x) => x.key === key)!;
+        const krId = idOf('keyResult', key);
+        const range = kpiRangeOf(k);
+        const kpiId = newId();
+        const owner = idOf('person', k.ownerKey);
+        await insertKpi(trx, { id: kpiId, orgId, unitId: idOf('unit', o.unitKey), title: k.title, measure: k.measure, ...range, ownerId: owner, promotedFromKeyResultId: krId, now: closedAt });
+        // Its history: every check-in of the key result, then a value a week since the review.
+        const last = k.checkIns.at(-1)!.value;
+        const later = [];
+        for (let at = Date.parse(closedAt) + 7 * DAY_MS; at < now.getTime() - DAY_MS; at += 7 * DAY_MS) later.push({ at: new Date(at).toISOString(), value: Math.round((last + Math.sin(later.length) * Math.abs(last) * 0.03) * 10) / 10 });
+        await insertKpiCheckIns(trx, orgId, [
+          ...k.checkIns.map((c) => ({ id: newId(), kpiId, value: c.value, comment: c.comment ?? '', at: c.at, authorId: idOf('person', c.authorKey), fromKeyResultId: krId })),
+          ...later.map((c) => ({ id: newId(), kpiId, value: c.value, comment: '', at: c.at, authorId: owner, fromKeyResultId: null })),
+        ]);
+        await refreshKpiCurrent(trx, orgId, kpiId);
+        await linkKeyResultToKpi(trx, orgId, krId, kpiId);
+        await setDecisionKpi(trx, reviewId, krId, kpiId);
+        const fields = { unitId: idOf('unit', o.unitKey), title: k.title, measure: k.measure, ...range, ownerId: owner, promotedFromKeyResultId: krId };
+        events.push(event('kpi.created', kpiSubject({ id: kpiId, title: k.title, unitId: idOf('unit', o.unitKey) }), createdChanges(fields, fieldsOf<typeof fields>('kpi')), closedBy));
+        events.push(event('keyResult.promoted', keyResultSubject({ id: krId, title: k.title, objectiveId: idOf('objective', o.key) }, idOf('unit', o.unitKey)), [{ field: 'kpiId', before: null, after: kpiId }], closedBy));
+      }
       const copy = async (krKeys: string[], to: { periodId: string | null; status: 'draft' | 'backlog' }) => {
         if (krKeys.length === 0) return null;
         const id = newId();
