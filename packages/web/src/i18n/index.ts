@@ -7,6 +7,7 @@ import i18n, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { PLANNING_NS } from './planningTexts';
 import { KPI_NS } from './kpiTexts';
+import { REVIEW_NS } from './reviewTexts';
 
 export const LANGUAGES = ['nb', 'sv', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -45,11 +46,18 @@ const kpiTexts: Texts = {
   en: () => import('./kpi/en.json'),
 };
 
+/** The review's texts (the review page, the organisation's view of the reviews): fetched with the first of them. */
+const reviewTexts: Texts = {
+  nb: () => import('./review/nb.json'),
+  sv: () => import('./review/sv.json'),
+  en: () => import('./review/en.json'),
+};
+
 const textsBackend: BackendModule = {
   type: 'backend',
   init() {},
   read(language, namespace, callback) {
-    const load = (namespace === HISTORY_NS ? historyTexts : namespace === PLANNING_NS ? planningTexts : namespace === KPI_NS ? kpiTexts : texts)[language as Language];
+    const load = (namespace === HISTORY_NS ? historyTexts : namespace === PLANNING_NS ? planningTexts : namespace === KPI_NS ? kpiTexts : namespace === REVIEW_NS ? reviewTexts : texts)[language as Language];
     if (!load) { callback(new Error(`no texts for ${language}`), false); return; }
     load().then((module) => callback(null, module.default), (error: Error) => callback(error, false));
   },

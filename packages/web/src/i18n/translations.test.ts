@@ -8,7 +8,7 @@ import { EVENT_TYPES } from '@varde/core/rules';
 type Tree = { [key: string]: string | Tree };
 
 /** The namespaces and where their files are. */
-const NAMESPACES = { translation: './', history: './history/', planning: './planning/', kpi: './kpi/' } as const;
+const NAMESPACES = { translation: './', history: './history/', planning: './planning/', kpi: './kpi/', review: './review/' } as const;
 type Namespace = keyof typeof NAMESPACES;
 
 function load(lang: string, ns: Namespace = 'translation'): Tree {
@@ -124,7 +124,7 @@ describe('counted keys in the code', () => {
     const flat = flatten(load('en', ns));
     return { flat, pluralBases: new Set([...flat.keys()].filter((k) => PLURAL.test(k)).map((k) => k.replace(PLURAL, ''))) };
   };
-  const keys = { translation: keysOf('translation'), history: keysOf('history'), planning: keysOf('planning'), kpi: keysOf('kpi') };
+  const keys = { translation: keysOf('translation'), history: keysOf('history'), planning: keysOf('planning'), kpi: keysOf('kpi'), review: keysOf('review') };
   // A file that asks for the planning texts (usePlanningTexts()) speaks them and the app's; so for the KPIs' (useKpiTexts()).
   const sources = readdirSync(new URL('..', import.meta.url), { recursive: true, encoding: 'utf8' })
     .filter((f) => /\.tsx?$/.test(f) && !f.endsWith('.test.ts'))
@@ -133,7 +133,8 @@ describe('counted keys in the code', () => {
       const history = /useTranslation\(HISTORY_NS\)/.test(text) || f.replace(/\\/g, '/').startsWith('components/history/');
       const planning = /usePlanningTexts\(\)/.test(text);
       const kpi = /useKpiTexts\(\)/.test(text);
-      return { file: f, text, ns: (history ? ['history'] : planning ? ['planning', 'translation'] : kpi ? ['kpi', 'translation'] : ['translation']) as Namespace[] };
+      const review = /useReviewTexts\(\)/.test(text);
+      return { file: f, text, ns: (history ? ['history'] : planning ? ['planning', 'translation'] : kpi ? ['kpi', 'translation'] : review ? ['review', 'translation'] : ['translation']) as Namespace[] };
     });
   const has = (ns: Namespace[], k: string) => ns.some((n) => keys[n].flat.has(k) || keys[n].pluralBases.has(k));
   const counted = (ns: Namespace[], k: string) => ns.some((n) => keys[n].pluralBases.has(k));

@@ -141,8 +141,7 @@ export default function OrganisationPage() {
         <PeriodSwitcher />
       </div>
       {period?.kind === 'cycle' && (period.state === 'review' || period.state === 'closed') && (
-        <div className="card row review-callout" role="note" style={{ justifyContent: 'space-between' }}>
-          <p style={{ margin: 0, flex: '1 1 16rem' }}>{t('review.orgLead')}</p>
+        <div className="card row review-callout" role="note" style={{ justifyContent: 'flex-end' }}>
           <Link className="button" to={`/reviews/${period.id}`}>{t('review.orgOpen')}</Link>
         </div>
       )}

@@ -2,16 +2,16 @@
 // how the objectives' scores are spread (committed beside aspirational, as bars with the same
 // numbers in a table), and the Moals with the scores of what paid into them.
 import { Link, useParams } from 'wouter';
-import { useTranslation } from 'react-i18next';
 import { usePeriodReviews } from '../../api/reviews';
 import { usePeriods } from '../../api/hooks';
 import { Breadcrumbs } from '../../components/Breadcrumbs';
 import { ErrorState, Loading } from '../../components/States';
 import { list, number } from '../../i18n/format';
+import { useReviewTexts } from '../../i18n/reviewTexts';
 
 export default function PeriodReviewsPage() {
   const { periodId = '' } = useParams();
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useReviewTexts();
   const lang = i18n.language;
   const reviews = usePeriodReviews(periodId);
   const periods = usePeriods();

@@ -5,7 +5,6 @@
 // closed it is the cycle's record, read-only. Scores and what closing does come from core.
 import { useState } from 'react';
 import { Link, useParams } from 'wouter';
-import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import { closingPlan, REVIEW_DECISIONS, REVIEW_QUESTIONS, type Review, type ReviewDecision, type ReviewedObjective, type ReviewPatch } from '@varde/core';
 import { closeReview, patchReview, reviewKeys, useReview } from '../../api/reviews';
@@ -17,6 +16,7 @@ import { SelectField } from '../../components/SelectField';
 import { ErrorState, Loading } from '../../components/States';
 import { formMessage } from '../../components/fieldMessages';
 import { dateTime, number } from '../../i18n/format';
+import { useReviewTexts } from '../../i18n/reviewTexts';
 
 const TENTHS = Array.from({ length: 11 }, (_, i) => i / 10);
 type Kpi = { direction: 'above' | 'below' | 'between'; low: number | null; high: number | null; cadence: 'weekly' | 'monthly' | 'quarterly' };
@@ -45,7 +45,7 @@ export function closingCounts(r: Review): { carried: number; parked: number; kpi
 
 export default function ReviewPage() {
   const { unitId = '', periodId = '' } = useParams();
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useReviewTexts();
   const lang = i18n.language;
   const queryClient = useQueryClient();
   const review = useReview(unitId, periodId);
@@ -151,7 +151,7 @@ export default function ReviewPage() {
 function KeyResultReview({ review, k, edit, save, decisionChoices }: {
   review: Review; k: Review['keyResults'][number]; edit: boolean; save(c: Omit<ReviewPatch, 'version'>): Promise<void>; decisionChoices: Array<{ id: string; label: string }>;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useReviewTexts();
   const lang = i18n.language;
   const stored = decisionOf(review, k.keyResultId);
   const [score, setScore] = useState(k.score);
@@ -209,7 +209,7 @@ function KeyResultReview({ review, k, edit, save, decisionChoices }: {
 }
 
 function Answer({ question, value, edit, onSave }: { question: string; value: string; edit: boolean; onSave(v: string): Promise<void> }) {
-  const { t } = useTranslation();
+  const { t } = useReviewTexts();
   const [text, setText] = useState(value);
   if (!edit) return (<div><h3 style={{ margin: 0 }}>{t(`review.question.${question}`)}</h3><p style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{value || '–'}</p></div>);
   return (
