@@ -35,8 +35,8 @@ import { AppError, conflictOn, notFound, staleVersion, unitArchived } from './er
 /** The objectives a review looks at: those the cycle ran (published), done and cancelled ones too. */
 const REVIEWED = new Set(['active', 'done', 'cancelled']);
 
-const reviewSubject = (unit: { id: string; name: string }, periodId: string): EventSubject =>
-  ({ kind: 'review', id: `${unit.id}:${periodId}`, name: unit.name, unitId: unit.id });
+const reviewSubject = (reviewId: string, unit: { id: string; name: string }): EventSubject =>
+  ({ kind: 'review', id: reviewId, name: unit.name, unitId: unit.id });
 
 interface ScoredKr { kr: KeyResultRecord; proposed: number; score: number; reason: string }
 interface Facts {
@@ -215,7 +215,7 @@ export async function changeReview(deps: Deps, actor: Actor, unitId: string, per
         }
       }
       const after = await factsOf(deps, trx, actor, f.unit.id, f.period.id);
-      record('review.changed', reviewSubject(f.unit, f.period.id),
+      record('review.changed', reviewSubject(reviewId, f.unit),
         fieldChanges(eventView(f.period.id, f.row?.answers ?? NO_ANSWERS, f.krs, f.decisions), eventView(f.period.id, answers, after.krs, after.decisions), REVIEW_VIEW_FIELDS));
       return present(trx, actor, after);
     });
@@ -311,7 +311,7 @@ export async function closeReview(deps: Deps, actor: Actor, unitId: string, peri
       }
     }
     if (await markReviewClosed(trx, actor.orgId, reviewId, f.row?.version ?? 1, actor.personId, now) !== 'updated') throw staleVersion('The review');
-    record('review.closed', reviewSubject(f.unit, f.period.id), [
+    record('review.closed', reviewSubject(reviewId, f.unit), [
       { field: 'closedAt', before: null, after: now },
       { field: 'carriedOver', before: null, after: carriedOver }, { field: 'parked', before: null, after: parked }, { field: 'promoted', before: null, after: promoted },
     ]);

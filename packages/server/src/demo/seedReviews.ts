@@ -1,10 +1,11 @@
 // The demo's reviews (issue 15) in the seed's transaction: every unit with objectives in the
 // previous tertial, which is closed, closed its review a few days after the tertial ended. Scores
 // are what the review proposed (core's proposedScore over the demo's check-ins), one set by hand
-// with its reason; one unit carried an open key result over into the current tertial (a
-// draft linked to its original, starting from its last value), parked another in its backlog and
-// answered the three questions, and promoted a key result to a KPI it keeps measuring (every
-// check-in of the key result in its history, and a value a week since). Each with the events closing would have recorded.
+// with its reason; one unit carried an open key result over into the current tertial (a draft
+// linked to its original, starting from its last value, which its workshop then published), parked
+// another in its backlog, answered the three questions, and promoted a key result to a KPI it keeps
+// measuring (every check-in of the key result in its history, and a value a week since). Each with
+// the events closing would have recorded.
 import { closingPlan, createdChanges, objectiveScore, periodBounds, proposedScore, succeeded, type ReviewedObjective } from '@varde/core';
 import type { Transaction } from 'kysely';
 import type { Database } from '../store/schema.js';
@@ -112,11 +113,11 @@ export async function seedReviews(trx: Transaction<Database>, orgId: string, dem
         events.push(event('kpi.created', kpiSubject({ id: kpiId, title: k.title, unitId: idOf('unit', o.unitKey) }), createdChanges(fields, fieldsOf<typeof fields>('kpi')), closedBy));
         events.push(event('keyResult.promoted', keyResultSubject({ id: krId, title: k.title, objectiveId: idOf('objective', o.key) }, idOf('unit', o.unitKey)), [{ field: 'kpiId', before: null, after: kpiId }], closedBy));
       }
-      const copy = async (krKeys: string[], to: { periodId: string | null; status: 'draft' | 'backlog' }) => {
+      const copy = async (krKeys: string[], to: { periodId: string | null; status: 'draft' | 'backlog' }, publishedAt?: string) => {
         if (krKeys.length === 0) return null;
         const id = newId();
         await insertObjective(trx, {
-          id, orgId, unitId: idOf('unit', o.unitKey), periodId: to.periodId, title: o.title, description: o.description, kind: o.kind, status: to.status,
+          id, orgId, unitId: idOf('unit', o.unitKey), periodId: to.periodId, title: o.title, description: o.description, kind: o.kind, status: publishedAt ? 'active' : to.status,
           ownerIds: o.ownerKeys.map((k) => idOf('person', k)), alignments: [], now: closedAt, carriedFromId: idOf('objective', o.key),
         });
         for (const key of krKeys) {
@@ -131,14 +132,17 @@ export async function seedReviews(trx: Transaction<Database>, orgId: string, dem
         events.push(event('objective.carriedOver', objectiveSubject({ id, title: o.title, unitId: idOf('unit', o.unitKey) }), [
           { field: 'carriedFromId', before: null, after: idOf('objective', o.key) }, { field: 'periodId', before: idOf('period', previous.key), after: to.periodId }, { field: 'status', before: null, after: to.status },
         ], closedBy));
+        if (publishedAt) events.push(event('objective.changed', objectiveSubject({ id, title: o.title, unitId: idOf('unit', o.unitKey) }), [{ field: 'status', before: 'draft', after: 'active' }], closedBy, publishedAt));
         return id;
       };
-      const carriedToId = await copy(plan.carryOver, { periodId: idOf('period', current.key), status: 'draft' });
+      // The team published the carried draft in the current tertial's workshop, right after the review.
+      const publishedAt = new Date(Math.min(Date.parse(closedAt) + 2 * 3_600_000, now.getTime())).toISOString();
+      const carriedToId = await copy(plan.carryOver, { periodId: idOf('period', current.key), status: 'draft' }, publishedAt);
       const parkedAsId = await copy(plan.backlog, { periodId: null, status: 'backlog' });
       await insertReviewObjective(trx, orgId, reviewId, { objectiveId: idOf('objective', o.key), score: reviewed.score, succeeded: succeeded(o.kind, reviewed.score), carriedToId, parkedAsId });
     }
     await markReviewClosed(trx, orgId, reviewId, 1, closedBy, closedAt);
-    events.push(event('review.closed', { kind: 'review', id: `${idOf('unit', unitKey)}:${idOf('period', previous.key)}`, name: unit.name, unitId: idOf('unit', unitKey) },
+    events.push(event('review.closed', { kind: 'review', id: reviewId, name: unit.name, unitId: idOf('unit', unitKey) },
       [{ field: 'closedAt', before: null, after: closedAt }], closedBy));
   }
 }

@@ -184,6 +184,10 @@ describe.each(storeKinds())('the review on %s', (kind) => {
     expect(types.filter((x) => x === 'objective.carriedOver')).toHaveLength(3);
     expect(types).toContain('review.closed');
     expect(types).toContain('keyResult.promoted');
+    // The team's activity tells of the review and the copies.
+    const activity = await per.get(`/api/v1/units/${ids.alfa}/activity`);
+    expect(activity.status, JSON.stringify(activity.body)).toBe(200);
+    expect(activity.body.items.map((e: { type: string }) => e.type)).toEqual(expect.arrayContaining(['review.closed', 'review.changed', 'objective.carriedOver']));
     expect(types).toContain('review.changed');
   });
 

@@ -1,11 +1,17 @@
 // Where an objective came from when a review carried it over or parked it (issue 15): the
 // original's title and cycle, one click from its history, which stays with the original.
+import { Suspense } from 'react';
 import { Link } from 'wouter';
-import { useTranslation } from 'react-i18next';
 import { useObjective, usePeriods } from '../api/hooks';
+import { useReviewTexts } from '../i18n/reviewTexts';
 
-export function CarriedFrom({ id, parked }: { id: string; parked: boolean }) {
-  const { t } = useTranslation();
+/** Its words are the review's (i18n/review/): nothing shows until they are in. */
+export function CarriedFrom(props: { id: string; parked: boolean }) {
+  return <Suspense fallback={null}><Said {...props} /></Suspense>;
+}
+
+function Said({ id, parked }: { id: string; parked: boolean }) {
+  const { t } = useReviewTexts();
   const original = useObjective(id);
   const periods = usePeriods();
   const period = periods.data?.find((p) => p.id === original.data?.periodId);

@@ -7,7 +7,6 @@ import i18n, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { PLANNING_NS } from './planningTexts';
 import { KPI_NS } from './kpiTexts';
-import { REVIEW_NS } from './reviewTexts';
 
 export const LANGUAGES = ['nb', 'sv', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -46,7 +45,9 @@ const kpiTexts: Texts = {
   en: () => import('./kpi/en.json'),
 };
 
-/** The review's texts (the review page, the organisation's view of the reviews): fetched with the first of them. */
+/** The review's texts (the review page, the organisation's view of the reviews, the ways to them,
+ *  the refusal to close a cycle with reviews open): fetched with the first of them. */
+export const REVIEW_NS = 'review';
 const reviewTexts: Texts = {
   nb: () => import('./review/nb.json'),
   sv: () => import('./review/sv.json'),

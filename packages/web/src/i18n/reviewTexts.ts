@@ -1,8 +1,9 @@
-// The review's namespace (i18n/review/): fetched with the review page or the organisation's view of
-// the reviews, so the main screens (the key result page is at its JavaScript budget) do not carry it.
+// The review's namespace (i18n/review/, named in ./index): fetched with the review page, the
+// organisation's view of the reviews or a way to them, so the key result page (at its JavaScript
+// budget) never carries it.
 import { useTranslation } from 'react-i18next';
+import { REVIEW_NS } from './index';
 
-export const REVIEW_NS = 'review';
 const REVIEW_TEXTS = [REVIEW_NS, 'translation'] as const;
 
 /** The t of a review screen: a key not among the review's is looked up among the app's (common.cancel). */

@@ -1,7 +1,7 @@
 // Years and cycles: add the next one with its ritual dates, move a period through planning →
 // active → review → closed (an activation the server refuses for unpublished drafts can be
 // confirmed), set its ritual dates, and delete one made by mistake.
-import { useState, type FormEvent } from 'react';
+import { Suspense, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button } from 'react-aria-components';
@@ -19,6 +19,7 @@ import { useToast } from '../../components/Toast';
 import { ConfirmAction } from '../../components/ConfirmAction';
 import { date } from '../../i18n/format';
 import { RitualDates } from '../../components/RitualDates';
+import { useReviewTexts } from '../../i18n/reviewTexts';
 import { PeriodRitualsDialog, RitualDateFields, ritualBody, RITUAL_FIELDS, type RitualField } from './PeriodRituals';
 
 const NO_RITUALS: Record<RitualField, string> = { planningStartDate: '', planningEndDate: '', reviewDate: '', retrospectiveDate: '' };
@@ -36,7 +37,8 @@ function refusalOf(error: unknown): Refusal | undefined {
 
 /** Says which units have drafts left (or reviews open), and offers to go on anyway (confirm: true) or leave it. */
 function ActivationRefused({ period, refusal, onConfirm, onDismiss }: { period: Period; refusal: Refusal; onConfirm(): void; onDismiss(): void }) {
-  const { t, i18n } = useTranslation();
+  // The refusal to close names the reviews: its words are the review's (i18n/review/), with the app's.
+  const { t, i18n } = useReviewTexts();
   const closing = refusal.code === 'reviews_not_closed';
   const named = new Intl.ListFormat(i18n.language, { type: 'conjunction' }).format(refusal.units.map((u) => (closing ? u.name : t('rituals.unitDrafts', { name: u.name, count: u.draftCount ?? 0 }))));
   return (
@@ -121,8 +123,8 @@ export function PeriodSettings() {
       <div className="card">
         <h2>{t('settings.periods')}</h2>
         <FormError>{formMessage(t, stateError, [])}</FormError>
-        {refused && <ActivationRefused period={refused.period} refusal={refused.refusal}
-          onConfirm={() => void move(refused.period, refused.refusal.code === 'reviews_not_closed' ? 'closed' : 'active', true)} onDismiss={() => setRefused(null)} />}
+        {refused && <Suspense fallback={null}><ActivationRefused period={refused.period} refusal={refused.refusal}
+          onConfirm={() => void move(refused.period, refused.refusal.code === 'reviews_not_closed' ? 'closed' : 'active', true)} onDismiss={() => setRefused(null)} /></Suspense>}
         <div style={{ overflowX: 'auto', position: 'relative' }}>
         <table className="data">
           <thead><tr><th scope="col">{t('settings.periodName')}</th><th scope="col">{t('settings.dates')}</th><th scope="col">{t('rituals.heading')}</th><th scope="col">{t('settings.state')}</th><th scope="col">{t('settings.moveTo')}</th></tr></thead>

@@ -14,6 +14,7 @@ import { ProgressBar } from '../../components/ProgressBar';
 import { TrackBadge } from '../../components/TrackBadge';
 import { PeriodSwitcher } from '../../components/PeriodSwitcher';
 import { CarriedFrom } from '../../components/CarriedFrom';
+import { ReviewCallout } from '../review/ReviewCallout';
 import { Breadcrumbs, unitTrail } from '../../components/Breadcrumbs';
 import { usePeriodChoice } from '../../components/usePeriodChoice';
 import { useCanEdit } from '../../components/useCanEdit';
@@ -115,12 +116,7 @@ export default function UnitPage() {
           <Link className="button" to={`/units/${unitId}/plans/${period.id}`}>{t('workshop.open')}</Link>
         </div>
       )}
-      {period.kind === 'cycle' && (period.state === 'review' || period.state === 'closed') && (
-        <div className="card row review-callout" role="note" style={{ justifyContent: 'space-between' }}>
-          {period.state === 'review' && <p style={{ margin: 0, flex: '1 1 16rem' }}>{t('review.inReview', { period: period.name })}</p>}
-          <Link className="button" to={`/units/${unitId}/reviews/${period.id}`}>{period.state === 'review' ? t('review.open') : t('review.read', { period: period.name })}</Link>
-        </div>
-      )}
+      <ReviewCallout period={period} unitId={unitId} />
 
       {progress.error && <ErrorState error={progress.error} onRetry={() => void progress.refetch()} />}
       {data && (
