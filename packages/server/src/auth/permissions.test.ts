@@ -74,6 +74,16 @@ const POLICY: ReadonlyArray<readonly [string, number, number, number, number, nu
   ['PATCH  /api/v1/meetings/:id',                        401,   200,  200,   403,  403],
   ['POST   /api/v1/meetings/:id/end',                    401,   200,  200,   403,  403],
   ['POST   /api/v1/meetings/:id/blockers',               401,   200,  200,   403,  403],
+  // A unit's review: its members and admins write it, and only while the cycle is in review; the
+  // walk's cycle is active, so those who may are told so (409 not_in_review) and the rest 403 first.
+  ['PATCH  /api/v1/units/:id/reviews/:periodId',         401,   409,  409,   403,  403],
+  ['POST   /api/v1/units/:id/reviews/:periodId/close',   401,   409,  409,   403,  403],
+  // KPIs: their unit's members and admins keep them; a key result's promotion is its unit's.
+  ['POST   /api/v1/kpis',                                401,   201,  201,   403,  403],
+  ['PATCH  /api/v1/kpis/:id',                            401,   200,  200,   403,  403],
+  ['DELETE /api/v1/kpis/:id',                            401,   204,  204,   403,  403],
+  ['POST   /api/v1/kpis/:id/check-ins',                  401,   201,  201,   403,  403],
+  ['POST   /api/v1/key-results/:id/promote',             401,   201,  201,   403,  403],
 ];
 
 // Everyone signed in reads everything but the audit trail, which is the admins'; nobody else reads anything.
@@ -230,6 +240,21 @@ const attempts: Record<string, (admin: Client, w: World, s: Sessions) => Promise
   },
   'DELETE /api/v1/comments/:id': async (admin, w) => ({ url: `/api/v1/comments/${(await admin.post(`/api/v1/objectives/${w.objectiveId}/comments`, { body: unique('Kommentar') })).body.id}` }),
   'POST   /api/v1/contradictions': async (admin, w) => ({ url: '/api/v1/contradictions', body: { keyResultIds: [w.keyResultId, await betaKeyResult(admin, w)], note: unique('Motstrid') } }),
+  'PATCH  /api/v1/units/:id/reviews/:periodId': async (_a, w) => ({ url: `/api/v1/units/${w.alfaId}/reviews/${w.cycleId}`, body: { version: 0, answers: { lessons: unique('Lærdom') } } }),
+  'POST   /api/v1/units/:id/reviews/:periodId/close': async (_a, w) => ({ url: `/api/v1/units/${w.alfaId}/reviews/${w.cycleId}/close`, body: { version: 0 } }),
+  // The walk's views hold no KPIs: each KPI attempt is judged by the unit's KPIs (a probe).
+  'POST   /api/v1/kpis': async (admin, w) => ({ url: '/api/v1/kpis', body: { unitId: w.alfaId, title: unique('KPI'), direction: 'above', low: 1, cadence: 'weekly' }, probe: async () => (await admin.get(`/api/v1/kpis?unit=${w.alfaId}&limit=100`)).body.items }),
+  'PATCH  /api/v1/kpis/:id': async (admin, w) => {
+    const k = await admin.post('/api/v1/kpis', { unitId: w.alfaId, title: unique('KPI'), direction: 'above', low: 1, cadence: 'weekly' });
+    return { url: `/api/v1/kpis/${k.body.id}`, body: { version: k.body.version, title: unique('Endret') }, probe: async () => (await admin.get(`/api/v1/kpis?unit=${w.alfaId}&limit=100`)).body.items };
+  },
+  'DELETE /api/v1/kpis/:id': async (admin, w) => ({ url: `/api/v1/kpis/${(await admin.post('/api/v1/kpis', { unitId: w.alfaId, title: unique('KPI'), direction: 'above', low: 1, cadence: 'weekly' })).body.id}`, probe: async () => (await admin.get(`/api/v1/kpis?unit=${w.alfaId}&limit=100`)).body.items }),
+  'POST   /api/v1/kpis/:id/check-ins': async (admin, w) => ({ url: `/api/v1/kpis/${(await admin.post('/api/v1/kpis', { unitId: w.alfaId, title: unique('KPI'), direction: 'above', low: 1, cadence: 'weekly' })).body.id}/check-ins`, body: { value: ++counter }, probe: async () => (await admin.get(`/api/v1/kpis?unit=${w.alfaId}&limit=100`)).body.items.map((k: { current: number | null }) => k.current) }),
+  'POST   /api/v1/key-results/:id/promote': async (admin, w) => {
+    const o = await admin.post('/api/v1/objectives', { status: 'active', unitId: w.alfaId, periodId: w.cycleId, title: unique('Mål'), keyResults: [{ title: unique('Resultat'), type: 'increase', start: 0, target: 10 }] });
+    const krId = o.body.keyResults[0].id as string;
+    return { url: `/api/v1/key-results/${krId}/promote`, body: { direction: 'above', low: 5, cadence: 'monthly' }, probe: async () => (await admin.get(`/api/v1/key-results/${krId}`)).body.kpiId };
+  },
   'POST   /api/v1/meetings': async (admin, w) => {
     const unit = await admin.post('/api/v1/units', { parentId: w.rootId, name: unique('Møteenhet'), members: [{ personId: w.memberId, role: 'member' }] });
     return { url: '/api/v1/meetings', body: { unitId: unit.body.id, periodId: w.cycleId, kind: 'weekly' } };
