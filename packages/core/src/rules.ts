@@ -41,6 +41,7 @@ export * from './meetingChanges.js';
 export * from './meetingCadence.js';
 export * from './reviewScore.js';
 export * from './reviewDecisions.js';
+export * from './periodClosing.js';
 export * from './kpiHealth.js';
 export * from './kpiRange.js';
 export * from './kpiPermissions.js';

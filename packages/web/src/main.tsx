@@ -27,6 +27,8 @@ const SettingsPage = withWidgets(() => import('./pages/settings/SettingsPage'));
 const AccountPage = withWidgets(() => import('./pages/account/AccountPage'));
 const MeetingPage = lazy(() => import('./pages/ritualPages').then((m) => m.openMeetingPage()));
 const RetrospectivePage = withWidgets(() => import('./pages/ritualPages').then((m) => m.openRetrospectivePage()));
+const ReviewPage = lazy(() => import('./pages/review/ReviewPage'));
+const PeriodReviewsPage = lazy(() => import('./pages/review/PeriodReviewsPage'));
 const KpiPage = lazy(() => import('./pages/kpi/KpiPage'));
 
 const queryClient = new QueryClient({
@@ -54,6 +56,8 @@ function Screens() {
               <Route path="/units/:unitId/alignment">{page(<AlignmentPage />)}</Route>
               <Route path="/units/:unitId/plans/:periodId">{page(<WorkshopPage />)}</Route>
               <Route path="/units/:unitId/retrospectives/:periodId">{page(<RetrospectivePage />)}</Route>
+              <Route path="/units/:unitId/reviews/:periodId">{page(<ReviewPage />)}</Route>
+              <Route path="/reviews/:periodId">{page(<PeriodReviewsPage />)}</Route>
               <Route path="/units/:unitId">{page(<UnitPage />)}</Route>
               <Route path="/objectives/:objectiveId">{page(<ObjectivePage />)}</Route>
               <Route path="/key-results/:keyResultId">{page(<KeyResultPage />)}</Route>

@@ -57,8 +57,8 @@ export const Problem = z.object({
   status: z.number().int(),
   detail: z.string().optional(),
   errors: z.array(FieldError).optional(),
-  units: z.array(z.object({ id: z.string(), name: z.string(), draftCount: z.number().int() })).optional()
-    .describe('A refused activation (unpublished_drafts): the units with unpublished drafts in the cycle'),
+  units: z.array(z.object({ id: z.string(), name: z.string(), draftCount: z.number().int().optional() })).optional()
+    .describe('A refused activation (unpublished_drafts): the units with unpublished drafts in the cycle, with draftCount; a refused closing (reviews_not_closed): the units whose review is not closed'),
 });
 export type Problem = z.infer<typeof Problem>;
 export type FieldError = z.infer<typeof FieldError>;

@@ -45,6 +45,7 @@ export const Objective = z.object({
   reading: ProgressReadingSchema,
   can: OkrCanSchema,
   hints: z.array(HintSchema).describe("The coach's hints (packages/core/src/coach) while it is a draft; empty once published"),
+  carriedFromId: Id.nullable().describe('The objective of an earlier cycle a review carried this one over or parked it from; its history stays there'),
   version: z.number().int(),
   createdAt: Timestamp,
   updatedAt: Timestamp,

@@ -71,7 +71,7 @@ export const PeriodPatch = z.object({
   state: PeriodStateSchema.optional(),
   ...ritualDates,
   confirm: z.boolean({ error: 'must be true or false' }).optional()
-    .describe('true: become active even though units have unpublished drafts (else 409 unpublished_drafts)'),
+    .describe('true: become active even though units have unpublished drafts (else 409 unpublished_drafts), or closed even though units have not closed their review (else 409 reviews_not_closed)'),
 }).strict().refine(endNotBeforeStart, endIssue).superRefine(ritualsInOrder);
 export type PeriodPatch = z.infer<typeof PeriodPatch>;
 

@@ -74,7 +74,7 @@ export const ReviewPatch = z.object({
   ])).max(400).optional().describe('null takes a decision back; promoteToKpi needs kpi'),
 }).strict();
 export type ReviewPatch = z.infer<typeof ReviewPatch>;
-export const ReviewClose = z.object({ version: Version }).strict();
+export const ReviewClose = z.object({ version: z.number().int().min(0, 'must be at least 0').describe('0 closes a review never written') }).strict();
 export const ReviewParams = z.object({ id: Id, periodId: Id });
 
 /** The organisation's view of a cycle's reviews. */

@@ -1,5 +1,5 @@
 // Periods: the years that hold Moals and the cycles that hold teams' OKRs, and their states.
-import { activationRefusal, canTransition, createdChanges, deletedChanges, fieldChanges, periodDeleteProblems, periodPlanProblem, ritualDateProblems, type Page, type Period, type PeriodCreate, type PeriodPatch, type PeriodQuery } from '@varde/core';
+import { activationRefusal, canTransition, closingRefusal, createdChanges, deletedChanges, fieldChanges, periodDeleteProblems, periodPlanProblem, ritualDateProblems, type Page, type Period, type PeriodCreate, type PeriodPatch, type PeriodQuery } from '@varde/core';
 import { unitOfWork } from '../events/unitOfWork.js';
 import { fieldsOf, periodSubject } from '../events/subjects.js';
 import { deletePeriod, draftCountsByUnit, getPeriod, insertPeriod, listPeriods, lockedPeriodContents, periodsPage, updatePeriod } from '../store/periods.js';
@@ -9,6 +9,7 @@ import { authorise, policies } from '../auth/policies.js';
 import { isoNow, type Actor, type Deps } from './context.js';
 import { AppError, invalid, notFound, staleVersion } from './errors.js';
 import { cursorOf, invalidCursor, pageOf } from './paging.js';
+import { reviewStatesOf } from './reviews.js';
 
 export async function readPeriods(deps: Deps, actor: Actor, query: PeriodQuery): Promise<Page<Period>> {
   const { limit, cursor, ...filter } = query;
@@ -62,6 +63,15 @@ export async function changePeriod(deps: Deps, actor: Actor, id: string, patch: 
         const params = Object.fromEntries(refusal.units.map((u, i) => [`unit${i + 1}`, `${u.name} (${u.draftCount})`]));
         throw new AppError(409, 'Conflict', `state ${refusal.message}`,
           [{ field: 'state', message: refusal.message, code: refusal.code, params: { count: refusal.units.length, units: refusal.units.map((u) => u.name).join(', '), ...params } }],
+          undefined, { units: refusal.units });
+      }
+    }
+    if (next.state === 'closed' && period.state !== 'closed') {
+      if (period.version !== patch.version) throw staleVersion('The period');
+      const refusal = closingRefusal(await reviewStatesOf(trx, actor.orgId, id), patch.confirm === true);
+      if (refusal) {
+        throw new AppError(409, 'Conflict', `state ${refusal.message}`,
+          [{ field: 'state', message: refusal.message, code: refusal.code, params: { count: refusal.units.length, units: refusal.units.map((u) => u.name).join(', ') } }],
           undefined, { units: refusal.units });
       }
     }

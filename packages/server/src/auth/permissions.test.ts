@@ -85,6 +85,10 @@ const POLICY: ReadonlyArray<readonly [string, number, number, number, number, nu
   ['DELETE /api/v1/kpis/:id',                            401,   204,  204,   403,  403],
   ['POST   /api/v1/kpis/:id/check-ins',                  401,   201,  201,   403,  201],
   // Promoting one of Alfa's key results (a fresh one for each caller): as changing Alfa's OKRs.
+  // A unit's review: its members and admins write it, and only while the cycle is in review; the
+  // walk's cycle is active, so those who may are told so (409 not_in_review) and the rest 403 first.
+  ['PATCH  /api/v1/units/:id/reviews/:periodId',         401,   409,  409,   403,  403],
+  ['POST   /api/v1/units/:id/reviews/:periodId/close',   401,   409,  409,   403,  403],
   ['POST   /api/v1/key-results/:id/promote',             401,   201,  201,   403,  403],
 ];
 
@@ -261,6 +265,8 @@ const attempts: Record<string, (admin: Client, w: World, s: Sessions) => Promise
     const r = await admin.patch(`/api/v1/units/${w.alfaId}/retrospectives/${periodId}`, { version: 0, actions: [{ text: unique('Tiltak'), ownerId: w.memberId }] });
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     return { url: `/api/v1/retrospective-actions/${r.body.actions[0].id}/done`, body: {}, probe: retrospectiveProbe(admin, w, periodId) };
+  'PATCH  /api/v1/units/:id/reviews/:periodId': async (_a, w) => ({ url: `/api/v1/units/${w.alfaId}/reviews/${w.cycleId}`, body: { version: 0, answers: { lessons: unique('Lærdom') } } }),
+  'POST   /api/v1/units/:id/reviews/:periodId/close': async (_a, w) => ({ url: `/api/v1/units/${w.alfaId}/reviews/${w.cycleId}/close`, body: { version: 0 } }),
   },
   'POST   /api/v1/meetings': async (admin, w) => {
     const unit = await admin.post('/api/v1/units', { parentId: w.rootId, name: unique('Møteenhet'), members: [{ personId: w.memberId, role: 'member' }] });

@@ -23,6 +23,7 @@ import { seedCoordination } from './seedCoordination.js';
 import { seedPlanning } from './seedPlanning.js';
 import { seedRituals } from './seedRituals.js';
 import { seedMeetings } from './seedMeetings.js';
+import { seedReviews } from './seedReviews.js';
 import { seedKpis } from './seedKpis.js';
 import { seedRetrospectives } from './seedRetrospectives.js';
 
@@ -130,6 +131,7 @@ export async function seedDemoIfEmpty(deps: Deps): Promise<SeededDemo | undefine
     await seedPlanning(trx, orgId, demo, idOf, events, now);
     await seedRituals(trx, orgId, demo, idOf, events, now);
     await seedMeetings(trx, orgId, demo, idOf, events, now);
+    await seedReviews(trx, orgId, demo, idOf, events, now);
     await seedKpis(trx, orgId, demo, idOf, events, now);
     await seedRetrospectives(trx, orgId, demo, idOf, events, now);
     // In the order they happened, so seq and time agree as they do for live changes.

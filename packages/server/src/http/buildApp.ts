@@ -35,6 +35,7 @@ import { auditRoutes } from '../routes/audit.js';
 import { liveRoutes } from '../routes/live.js';
 import { dependencyRoutes } from '../routes/dependencies.js';
 import { meetingRoutes } from '../routes/meetings.js';
+import { reviewRoutes } from '../routes/reviews.js';
 import { kpiRoutes } from '../routes/kpis.js';
 import { retrospectiveRoutes } from '../routes/retrospectives.js';
 import { commentRoutes } from '../routes/comments.js';
@@ -106,7 +107,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Ap
   installAuthentication(app, deps);
 
   app.get('/api/v1/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
-  for (const routes of [healthRoutes, authRoutes, setupRoutes, organisationRoutes, peopleRoutes, accountRoutes, unitRoutes, periodRoutes, objectiveRoutes, keyResultRoutes, initiativeRoutes, trashRoutes, myWorkRoutes, historyRoutes, activityRoutes, auditRoutes, liveRoutes, dependencyRoutes, commentRoutes, contradictionRoutes, planRoutes, hintRoutes, proposalRoutes, meetingRoutes, kpiRoutes, retrospectiveRoutes]) {
+  for (const routes of [healthRoutes, authRoutes, setupRoutes, organisationRoutes, peopleRoutes, accountRoutes, unitRoutes, periodRoutes, objectiveRoutes, keyResultRoutes, initiativeRoutes, trashRoutes, myWorkRoutes, historyRoutes, activityRoutes, auditRoutes, liveRoutes, dependencyRoutes, commentRoutes, contradictionRoutes, planRoutes, hintRoutes, proposalRoutes, meetingRoutes, kpiRoutes, retrospectiveRoutes, reviewRoutes]) {
     routes(app, deps);
   }
   return app;

@@ -306,6 +306,25 @@ const CASES: Record<string, Case> = {
     { label: 'a KPI for their unit', method: 'POST', url: '/api/v1/kpis', body: { unitId: x.teamId, title: 'Tatt', direction: 'above', low: 1, cadence: 'weekly' }, expect: invalid('unitId') },
     { label: 'our KPI owned by their person', method: 'POST', url: '/api/v1/kpis', body: { unitId: mine.teamId, title: 'Tatt', direction: 'above', low: 1, cadence: 'weekly', ownerId: x.memberId }, expect: invalid('ownerId') },
   ],
+  'GET /api/v1/units/{id}/reviews/{periodId}': ({ x, mine }) => [
+    { label: 'their unit\'s review', method: 'GET', url: `/api/v1/units/${x.teamId}/reviews/${x.cycleId}`, expect: notFound },
+    { label: 'our unit\'s review of their cycle', method: 'GET', url: `/api/v1/units/${mine.teamId}/reviews/${x.cycleId}`, expect: notFound },
+  ],
+  'PATCH /api/v1/units/{id}/reviews/{periodId}': ({ x, mine }) => [
+    { label: 'write in their review', method: 'PATCH', url: `/api/v1/units/${x.teamId}/reviews/${x.cycleId}`, body: { version: 0, answers: { lessons: 'Tatt' } }, expect: notFound },
+    { label: 'write our review of their cycle', method: 'PATCH', url: `/api/v1/units/${mine.teamId}/reviews/${x.cycleId}`, body: { version: 0, answers: { lessons: 'Tatt' } }, expect: notFound },
+  ],
+  'POST /api/v1/units/{id}/reviews/{periodId}/close': ({ x }) => [
+    { label: 'close their review', method: 'POST', url: `/api/v1/units/${x.teamId}/reviews/${x.cycleId}/close`, body: { version: 0 }, expect: notFound },
+  ],
+  'GET /api/v1/periods/{id}/reviews': ({ x, mine }) => [
+    { label: 'the reviews of our cycle', method: 'GET', url: `/api/v1/periods/${mine.cycleId}/reviews`, expect: own() },
+    { label: 'the reviews of their cycle', method: 'GET', url: `/api/v1/periods/${x.cycleId}/reviews`, expect: notFound },
+  ],
+  'GET /api/v1/units/{id}/cycle-trend': ({ x, mine }) => [
+    { label: 'our unit\'s trend', method: 'GET', url: `/api/v1/units/${mine.teamId}/cycle-trend`, expect: own() },
+    { label: 'their unit\'s trend', method: 'GET', url: `/api/v1/units/${x.teamId}/cycle-trend`, expect: notFound },
+  ],
   'GET /api/v1/kpis/{id}': ({ x }) => [{ label: 'their KPI', method: 'GET', url: `/api/v1/kpis/${x.kpiId}`, expect: notFound }],
   'PATCH /api/v1/kpis/{id}': ({ x }) => [{ label: 'change their KPI', method: 'PATCH', url: `/api/v1/kpis/${x.kpiId}`, body: { version: 1, title: 'Tatt' }, expect: notFound }],
   'DELETE /api/v1/kpis/{id}': ({ x }) => [{ label: 'delete their KPI', method: 'DELETE', url: `/api/v1/kpis/${x.kpiId}`, expect: notFound }],

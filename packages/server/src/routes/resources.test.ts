@@ -233,7 +233,8 @@ describe.each(storeKinds())('resources on %s', (kind) => {
         expect(res.body).toMatchObject({ state, version: version + 1 });
         version = res.body.version;
       }
-      expect((await admin.patch(`/api/v1/periods/${cycleId}`, { version: current.version + 1, state: 'active' })).status).toBe(200);
+      const back = await admin.patch(`/api/v1/periods/${cycleId}`, { version: current.version + 1, state: 'active' });
+      expect(back.status, JSON.stringify(back.body)).toBe(200);
       const renamed = await admin.patch(`/api/v1/periods/${id}`, { version, name: '2027 T2 (forlenget)', endDate: '2027-09-15' });
       expect(renamed.body).toMatchObject({ name: '2027 T2 (forlenget)', startDate: '2027-05-01', endDate: '2027-09-15', state: 'review' });
       const listed = (await admin.get('/api/v1/periods?state=review')).body.items;

@@ -22,6 +22,7 @@ import * as ritualsAndBacklog from './migrations/010_rituals_and_backlog.js';
 import * as plans from './migrations/011_plans.js';
 import * as meetings from './migrations/012_meetings.js';
 import * as kpis from './migrations/013_kpis.js';
+import * as reviews from './migrations/014_reviews.js';
 import * as retrospectives from './migrations/015_retrospectives.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -60,6 +61,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '011_plans': plans,
   '012_meetings': meetings,
   '013_kpis': kpis,
+  '014_reviews': reviews,
   '015_retrospectives': retrospectives,
 };
 

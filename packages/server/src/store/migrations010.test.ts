@@ -65,7 +65,8 @@ describe.each(storeKinds())('migration 010 on a database with OKRs, on %s', (kin
 
     if (kind === 'sqlite') {
       const indexes = (await sql<{ name: string }>`select name from sqlite_master where type = 'index' and tbl_name = 'objectives' and sql is not null order by name`.execute(db)).rows.map((r) => r.name);
-      expect(indexes).toEqual(['objectives_period_unit', 'objectives_unit']);
+      // objectives_carried_from comes with 014, which the migration to the latest also ran.
+      expect(indexes).toEqual(['objectives_carried_from', 'objectives_period_unit', 'objectives_unit']);
       // The tables that pointed at objectives point at the rebuilt one, not at a renamed leftover.
       const referring = (await sql<{ sql: string }>`select sql from sqlite_master where type = 'table' and name in ('key_results', 'objective_owners', 'alignments')`.execute(db)).rows;
       for (const r of referring) expect(r.sql).not.toMatch(/objectives_rebuilt|objectives_old/);

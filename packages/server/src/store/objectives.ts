@@ -9,6 +9,8 @@ export interface ObjectiveRecord {
   id: string; orgId: string; unitId: string; periodId: string | null; title: string; description: string;
   kind: 'committed' | 'aspirational'; status: 'draft' | 'active' | 'done' | 'cancelled' | 'backlog';
   ownerIds: string[]; alignments: Alignment[]; version: number; createdAt: string; updatedAt: string;
+  /** The objective a review carried over or parked this one from. */
+  carriedFromId: string | null;
 }
 
 async function withLinks(db: Db, rows: Selectable<ObjectiveTable>[]): Promise<ObjectiveRecord[]> {
@@ -32,6 +34,7 @@ async function withLinks(db: Db, rows: Selectable<ObjectiveTable>[]): Promise<Ob
     id: r.id, orgId: r.org_id, unitId: r.unit_id, periodId: r.period_id, title: r.title, description: r.description,
     kind: r.kind as ObjectiveRecord['kind'], status: r.status as ObjectiveRecord['status'],
     ownerIds: owners.get(r.id) ?? [], alignments: links.get(r.id) ?? [], version: r.version, createdAt: r.created_at, updatedAt: r.updated_at,
+    carriedFromId: r.carried_from_id ?? null,
   }));
 }
 
@@ -62,11 +65,12 @@ export interface NewObjective {
   /** null: parked in the unit's backlog. */
   id: string; orgId: string; unitId: string; periodId: string | null; title: string; description: string;
   kind: string; status: string; ownerIds: readonly string[]; alignments: readonly Alignment[]; now: string;
+  carriedFromId?: string | null;
 }
 export async function insertObjective(db: Db, o: NewObjective): Promise<void> {
   await db.insertInto('objectives').values({
     id: o.id, org_id: o.orgId, unit_id: o.unitId, period_id: o.periodId, title: o.title, description: o.description,
-    kind: o.kind, status: o.status, version: 1, created_at: o.now, updated_at: o.now,
+    kind: o.kind, status: o.status, version: 1, created_at: o.now, updated_at: o.now, carried_from_id: o.carriedFromId ?? null,
   }).execute();
   await replaceOwners(db, o.orgId, o.id, o.ownerIds);
   await replaceAlignments(db, o.orgId, o.id, o.alignments);

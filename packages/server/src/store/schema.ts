@@ -48,6 +48,8 @@ export interface ObjectiveTable {
   kind: string; status: string; version: number; created_at: string; updated_at: string;
   /** The weighted mean of its key results' progress, kept current by every change to them. */
   progress: Generated<number>;
+  /** The objective a review carried over or parked this one from. */
+  carried_from_id: Generated<string | null>;
 }
 export interface ObjectiveOwnerTable { org_id: string; objective_id: string; person_id: string }
 export interface AlignmentTable {
@@ -143,6 +145,22 @@ export interface ProposalTable {
   adopted_objective_id: string | null; adopted_by: string | null; adopted_at: string | null; updated_at: string;
 }
 
+/** A unit's review of a cycle (store/reviews.ts); answers is JSON { achieved, stillOpen, lessons }. */
+export interface ReviewTable {
+  id: string; org_id: string; unit_id: string; period_id: string; answers: string;
+  closed_at: string | null; closed_by: string | null; version: number; created_at: string; updated_at: string;
+}
+/** A key result's score in a review: proposed is frozen at closing; score null follows the proposal. */
+export interface ReviewScoreTable { org_id: string; review_id: string; key_result_id: string; proposed: number | null; score: number | null; reason: string }
+/** An objective's score frozen at closing, and the copies closing made of it. */
+export interface ReviewObjectiveTable {
+  org_id: string; review_id: string; objective_id: string; score: number | null; succeeded: number; carried_to_id: string | null; parked_as_id: string | null;
+}
+/** A review's decision on an objective or a key result; a promotion carries the KPI's range and cadence. */
+export interface ReviewDecisionTable {
+  org_id: string; review_id: string; subject_kind: string; subject_id: string; decision: string;
+  kpi_direction: string | null; kpi_low: number | null; kpi_high: number | null; kpi_cadence: string | null; kpi_id: string | null;
+}
 /** A measurement a unit keeps over time (store/kpis.ts); current_* is its newest check-in. */
 export interface KpiTable {
   id: string; org_id: string; unit_id: string; title: string; measure: string; direction: string;
@@ -198,6 +216,10 @@ export interface Database {
   meetings: MeetingTable;
   meeting_items: MeetingItemTable;
   meeting_blockers: MeetingBlockerTable;
+  reviews: ReviewTable;
+  review_scores: ReviewScoreTable;
+  review_objectives: ReviewObjectiveTable;
+  review_decisions: ReviewDecisionTable;
   kpis: KpiTable;
   kpi_check_ins: KpiCheckInTable;
   retrospectives: RetrospectiveTable;

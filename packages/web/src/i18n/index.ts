@@ -15,9 +15,10 @@ const ORGANISATION_KEY = 'varde.organisationLanguage';
 /** Each namespace's texts in each language: the app's (./nb.json …) and, in a folder each, the
  *  histories' sentences (history/: fetched with the first list that shows events), the planning
  *  workshop's and the coach's (planning/: with the workshop or the first hints opened) and the
- *  KPIs' (kpi/, kpiTexts.ts: with the first board, page or dialog of KPIs) and the retrospective's
- *  (retrospective/, retrospectiveTexts.ts: with its page, the team page's card or Mine's actions). Every file is a chunk of
- *  its own, so a screen carries only the namespaces it shows. */
+ *  KPIs' (kpi/, kpiTexts.ts: with the first board, page or dialog of KPIs) and those of the
+ *  retrospective, the weekly meeting and the review (retrospective/, meeting/, review/: with their
+ *  pages and the parts of other pages that speak them). Every file is a chunk of its own, so a
+ *  screen carries only the namespaces it shows. */
 const texts = import.meta.glob<{ default: Record<string, unknown> }>(['./*.json', './*/*.json']);
 export const HISTORY_NS = 'history';
 

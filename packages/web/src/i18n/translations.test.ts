@@ -8,7 +8,7 @@ import { EVENT_TYPES } from '@varde/core/rules';
 type Tree = { [key: string]: string | Tree };
 
 /** The namespaces and where their files are. */
-const NAMESPACES = { translation: './', history: './history/', planning: './planning/', kpi: './kpi/', retrospective: './retrospective/', meeting: './meeting/' } as const;
+const NAMESPACES = { translation: './', history: './history/', planning: './planning/', kpi: './kpi/', retrospective: './retrospective/', meeting: './meeting/', review: './review/' } as const;
 type Namespace = keyof typeof NAMESPACES;
 
 function load(lang: string, ns: Namespace = 'translation'): Tree {
@@ -124,8 +124,8 @@ describe('counted keys in the code', () => {
     const flat = flatten(load('en', ns));
     return { flat, pluralBases: new Set([...flat.keys()].filter((k) => PLURAL.test(k)).map((k) => k.replace(PLURAL, ''))) };
   };
-  const keys = { translation: keysOf('translation'), history: keysOf('history'), planning: keysOf('planning'), kpi: keysOf('kpi'), retrospective: keysOf('retrospective'), meeting: keysOf('meeting') };
-  // A file that asks for the planning texts (usePlanningTexts()) speaks them and the app's; so for the KPIs' (useKpiTexts()) and the retrospective's (useRetrospectiveTexts()) and the meeting's (useMeetingTexts()).
+  const keys = { translation: keysOf('translation'), history: keysOf('history'), planning: keysOf('planning'), kpi: keysOf('kpi'), retrospective: keysOf('retrospective'), meeting: keysOf('meeting'), review: keysOf('review') };
+  // A file that asks for the planning texts (usePlanningTexts()) speaks them and the app's; so for the KPIs' (useKpiTexts()) and the retrospective's (useRetrospectiveTexts()) the meeting's (useMeetingTexts()) and the review's (useReviewTexts()).
   const sources = readdirSync(new URL('..', import.meta.url), { recursive: true, encoding: 'utf8' })
     .filter((f) => /\.tsx?$/.test(f) && !f.endsWith('.test.ts'))
     .map((f) => {
@@ -135,7 +135,8 @@ describe('counted keys in the code', () => {
       const kpi = /useKpiTexts\(\)/.test(text);
       const retrospective = /useRetrospectiveTexts\(\)/.test(text);
       const meeting = /useMeetingTexts\(\)/.test(text);
-      return { file: f, text, ns: (history ? ['history'] : planning ? ['planning', 'translation'] : kpi ? ['kpi', 'translation'] : retrospective ? ['retrospective', 'translation'] : meeting ? ['meeting', 'translation'] : ['translation']) as Namespace[] };
+      const review = /useReviewTexts\(\)/.test(text);
+      return { file: f, text, ns: (history ? ['history'] : planning ? ['planning', 'translation'] : kpi ? ['kpi', 'translation'] : retrospective ? ['retrospective', 'translation'] : meeting ? ['meeting', 'translation'] : review ? ['review', 'translation'] : ['translation']) as Namespace[] };
     });
   const has = (ns: Namespace[], k: string) => ns.some((n) => keys[n].flat.has(k) || keys[n].pluralBases.has(k));
   const counted = (ns: Namespace[], k: string) => ns.some((n) => keys[n].pluralBases.has(k));

@@ -4,6 +4,7 @@ import { lazy, Suspense, useMemo } from 'react';
 import { useParams } from 'wouter';
 import { useTranslation } from 'react-i18next';
 import { useObjective, usePeopleByIds, usePeriods, useUnit } from '../../api/hooks';
+import { CarriedFrom } from '../../components/CarriedFrom';
 import { Breadcrumbs, unitTrail } from '../../components/Breadcrumbs';
 import { KeyResultLine } from '../../components/KeyResultLine';
 import { ProgressBar } from '../../components/ProgressBar';
@@ -36,6 +37,7 @@ export default function ObjectivePage() {
           <p className="muted" style={{ margin: 0 }}>
             {t(`objective.kinds.${o.kind}`)} · {t(`objective.statuses.${o.status}`)}{period ? ` · ${period.name}` : ''}
           </p>
+          {o.carriedFromId && <CarriedFrom id={o.carriedFromId} parked={o.status === 'backlog'} />}
         </div>
       </div>
       <section className="card summary" aria-labelledby="objective-summary">

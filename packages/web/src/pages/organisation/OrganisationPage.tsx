@@ -2,6 +2,7 @@
 // the Moals of the year; and the unit tree with each unit's rolled-up progress for the period.
 import { createContext, lazy, Suspense, useContext, useMemo, useState, type CSSProperties } from 'react';
 import { Link } from 'wouter';
+import { ReviewCallout } from '../review/ReviewCallout';
 import { useTranslation } from 'react-i18next';
 import type { MeetingFollowUp, UnitProgressNode } from '@varde/core';
 import { useArchivedUnits, useOrganisation, useUnitProgress } from '../../api/hooks';
@@ -140,6 +141,7 @@ export default function OrganisationPage() {
         <div className="grow"><h1>{org.data.name}</h1><p className="muted" style={{ margin: 0 }}>{t('organisation.lead')}</p></div>
         <PeriodSwitcher />
       </div>
+      {period && <ReviewCallout period={period} />}
 
       <section className="card pyramid" aria-labelledby="strategy-heading">
         <h2 id="strategy-heading">{t('organisation.strategy')}</h2>

@@ -1,7 +1,7 @@
 // Years and cycles: add the next one with its ritual dates, move a period through planning →
 // active → review → closed (an activation the server refuses for unpublished drafts can be
 // confirmed), set its ritual dates, and delete one made by mistake.
-import { useState, type FormEvent } from 'react';
+import { Suspense, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button } from 'react-aria-components';
@@ -19,26 +19,34 @@ import { useToast } from '../../components/Toast';
 import { ConfirmAction } from '../../components/ConfirmAction';
 import { date } from '../../i18n/format';
 import { RitualDates } from '../../components/RitualDates';
+import { useReviewTexts } from '../../i18n/reviewTexts';
 import { PeriodRitualsDialog, RitualDateFields, ritualBody, RITUAL_FIELDS, type RitualField } from './PeriodRituals';
 
 const NO_RITUALS: Record<RitualField, string> = { planningStartDate: '', planningEndDate: '', reviewDate: '', retrospectiveDate: '' };
 
-/** The server's refusal to activate a cycle whose units have unpublished drafts, with the units. */
-function unpublishedDrafts(error: unknown): Array<{ id: string; name: string; draftCount: number }> | undefined {
-  if (!(error instanceof ApiError) || !error.errors.some((e) => e.code === 'unpublished_drafts')) return undefined;
-  return error.problem?.units ?? [];
+type RefusedUnit = { id: string; name: string; draftCount?: number | undefined };
+type Refusal = { code: 'unpublished_drafts' | 'reviews_not_closed'; units: RefusedUnit[] };
+
+/** The server's refusal to activate a cycle whose units have unpublished drafts, or to close one
+ *  whose units have not closed their review, with the units. */
+function refusalOf(error: unknown): Refusal | undefined {
+  if (!(error instanceof ApiError)) return undefined;
+  const code = error.errors.find((e) => e.code === 'unpublished_drafts' || e.code === 'reviews_not_closed')?.code as Refusal['code'] | undefined;
+  return code ? { code, units: error.problem?.units ?? [] } : undefined;
 }
 
-/** Says which units have drafts left, and offers to activate anyway (confirm: true) or leave it. */
-function ActivationRefused({ period, units, onConfirm, onDismiss }: { period: Period; units: Array<{ name: string; draftCount: number }>; onConfirm(): void; onDismiss(): void }) {
-  const { t, i18n } = useTranslation();
-  const named = new Intl.ListFormat(i18n.language, { type: 'conjunction' }).format(units.map((u) => t('rituals.unitDrafts', { name: u.name, count: u.draftCount })));
+/** Says which units have drafts left (or reviews open), and offers to go on anyway (confirm: true) or leave it. */
+function ActivationRefused({ period, refusal, onConfirm, onDismiss }: { period: Period; refusal: Refusal; onConfirm(): void; onDismiss(): void }) {
+  // The refusal to close names the reviews: its words are the review's (i18n/review/), with the app's.
+  const { t, i18n } = useReviewTexts();
+  const closing = refusal.code === 'reviews_not_closed';
+  const named = new Intl.ListFormat(i18n.language, { type: 'conjunction' }).format(refusal.units.map((u) => (closing ? u.name : t('rituals.unitDrafts', { name: u.name, count: u.draftCount ?? 0 }))));
   return (
     <div className="alert error stack" role="alert" aria-labelledby="activation-refused">
-      <strong id="activation-refused">{t('rituals.refusedTitle', { name: period.name })}</strong>
-      <p style={{ margin: 0 }}>{t('rituals.refused', { name: period.name, units: named })}</p>
+      <strong id="activation-refused">{t(closing ? 'rituals.closeRefusedTitle' : 'rituals.refusedTitle', { name: period.name })}</strong>
+      <p style={{ margin: 0 }}>{t(closing ? 'rituals.closeRefused' : 'rituals.refused', { name: period.name, units: named })}</p>
       <div className="row">
-        <Button className="button small" onPress={onConfirm} aria-label={t('rituals.activateAnywayNamed', { name: period.name })}>{t('rituals.activateAnyway')}</Button>
+        <Button className="button small" onPress={onConfirm} aria-label={t(closing ? 'rituals.closeAnywayNamed' : 'rituals.activateAnywayNamed', { name: period.name })}>{t(closing ? 'rituals.closeAnyway' : 'rituals.activateAnyway')}</Button>
         <Button className="button secondary small" onPress={onDismiss}>{t('rituals.notNow')}</Button>
       </div>
     </div>
@@ -78,7 +86,7 @@ export function PeriodSettings() {
   const [rituals, setRituals] = useState(NO_RITUALS);
   const [error, setError] = useState<unknown>(null);
   const [stateError, setStateError] = useState<unknown>(null);
-  const [refused, setRefused] = useState<{ period: Period; units: Array<{ id: string; name: string; draftCount: number }> } | null>(null);
+  const [refused, setRefused] = useState<{ period: Period; refusal: Refusal } | null>(null);
   const [dating, setDating] = useState<Period | null>(null);
   const formRef = useFocusFirstInvalid<HTMLFormElement>(error);
   const toast = useToast();
@@ -104,8 +112,8 @@ export function PeriodSettings() {
       await queryClient.invalidateQueries();
       toast(t('controls.saved'));
     } catch (err) {
-      const units = unpublishedDrafts(err);
-      if (units) setRefused({ period, units });
+      const refusal = refusalOf(err);
+      if (refusal) setRefused({ period, refusal });
       else setStateError(err);
     }
   };
@@ -115,8 +123,8 @@ export function PeriodSettings() {
       <div className="card">
         <h2>{t('settings.periods')}</h2>
         <FormError>{formMessage(t, stateError, [])}</FormError>
-        {refused && <ActivationRefused period={refused.period} units={refused.units}
-          onConfirm={() => void move(refused.period, 'active', true)} onDismiss={() => setRefused(null)} />}
+        {refused && <Suspense fallback={null}><ActivationRefused period={refused.period} refusal={refused.refusal}
+          onConfirm={() => void move(refused.period, refused.refusal.code === 'reviews_not_closed' ? 'closed' : 'active', true)} onDismiss={() => setRefused(null)} /></Suspense>}
         <div style={{ overflowX: 'auto', position: 'relative' }}>
         <table className="data">
           <thead><tr><th scope="col">{t('settings.periodName')}</th><th scope="col">{t('settings.dates')}</th><th scope="col">{t('rituals.heading')}</th><th scope="col">{t('settings.state')}</th><th scope="col">{t('settings.moveTo')}</th></tr></thead>

@@ -13,6 +13,8 @@ import { BlockerNote } from '../../components/BlockerNote';
 import { ProgressBar } from '../../components/ProgressBar';
 import { TrackBadge } from '../../components/TrackBadge';
 import { PeriodSwitcher } from '../../components/PeriodSwitcher';
+import { CarriedFrom } from '../../components/CarriedFrom';
+import { ReviewCallout } from '../review/ReviewCallout';
 import { Breadcrumbs, unitTrail } from '../../components/Breadcrumbs';
 import { usePeriodChoice } from '../../components/usePeriodChoice';
 import { useCanEdit } from '../../components/useCanEdit';
@@ -115,6 +117,7 @@ export default function UnitPage() {
           <Link className="button" to={`/units/${unitId}/plans/${period.id}`}>{t('workshop.open')}</Link>
         </div>
       )}
+      <ReviewCallout period={period} unitId={unitId} />
 
       {progress.error && <ErrorState error={progress.error} onRetry={() => void progress.refetch()} />}
       {data && (
@@ -160,6 +163,7 @@ export default function UnitPage() {
                 <span className="tag">{t(`objective.kinds.${o.kind}`)}{o.status !== 'active' ? ` · ${t(`objective.statuses.${o.status}`)}` : ''}</span>
                 <h2 id={`objective-${o.id}`}><Link to={`/objectives/${o.id}`}>{o.title}</Link></h2>
                 {full?.description && <p className="muted" style={{ margin: '.3rem 0 0' }}>{full.description}</p>}
+                {full?.carriedFromId && <CarriedFrom id={full.carriedFromId} parked={full.status === 'backlog'} />}
                 <div className="aligns" style={{ marginTop: '.4rem' }}>
                   <span className="muted">{t('objective.paysInto')}</span>
                   {/* The full objective is read apart from the page's summary: until it has come, say nothing rather than "nothing yet". */}
