@@ -6,6 +6,8 @@ import { HintSchema } from './hint.js';
 import { Id, ShortText, Timestamp, Version } from './common.js';
 import { Dependency } from './dependency.js';
 import { ObjectiveWithKeyResults } from './objective.js';
+import { ReviewAnswers } from './review.js';
+import { RetrospectiveAction } from './retrospective.js';
 
 /** Article 004's four questions, in the order the workshop asks them. */
 export const CHECKLIST_QUESTIONS = ['paysIntoMoals', 'ambitiousYetRealistic', 'noContradictions', 'dependenciesKnown'] as const;
@@ -55,6 +57,12 @@ export const Plan = z.object({
     received: z.array(Proposal).describe('Open proposals from the units below'),
     sent: z.array(Proposal).describe("This unit's drafts proposed to the unit above"),
   }),
+  previousCycle: z.object({
+    period: Named,
+    reviewClosed: z.boolean(),
+    answers: ReviewAnswers.describe("The unit's review of it: what was achieved, what is still open, the lessons to take into this plan"),
+    actions: z.array(RetrospectiveAction).describe("Its retrospective's actions not yet done"),
+  }).nullable().describe('The cycle before this one (the latest that ended before it starts), for what it hands on; its carried drafts are among the objectives, with carriedFromId, and its parked work in the backlog'),
   publishedAt: Timestamp.nullable(),
   publishedBy: Named.nullable(),
   can: z.object({ edit: z.boolean(), publish: z.boolean() }),

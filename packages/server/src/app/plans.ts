@@ -17,6 +17,8 @@ import { getUnit, rootUnit, type UnitRecord } from '../store/units.js';
 import { namesOf } from '../store/names.js';
 import { newId } from '../store/ids.js';
 import type { Db } from '../store/executor.js';
+import { getReviewRow, NO_ANSWERS } from '../store/reviews.js';
+import { getRetrospectiveRow, retrospectiveActions } from '../store/retrospectives.js';
 import { authorise, policies } from '../auth/policies.js';
 import { AppError, conflictOn, notFound, staleVersion } from './errors.js';
 import { coachObjective, withDismissals } from './hints.js';
@@ -124,10 +126,27 @@ export async function readPlan(deps: Deps, actor: Actor, unitId: string, periodI
     },
     dependencies: dependencies.items,
     proposals: { received, sent },
+    previousCycle: await previousCycleOf(db, actor.orgId, unitId, period),
     publishedAt: stored?.publishedAt ?? null,
     publishedBy: stored?.publishedBy ?? null,
     can: { edit: may, publish: may },
     version: stored?.version ?? UNWRITTEN_PLAN_VERSION,
+  };
+}
+
+/** What the cycle before this one hands on to its plan (article 004: the review's lessons go into
+ *  the next plan, the retrospective's actions are done in the next cycle). */
+async function previousCycleOf(db: Db, orgId: string, unitId: string, period: Period): Promise<Plan['previousCycle']> {
+  const before = (await listPeriods(db, orgId, { kind: 'cycle' })).filter((p) => p.endDate < period.startDate)
+    .sort((a, b) => b.endDate.localeCompare(a.endDate))[0];
+  if (!before) return null;
+  const [review, retrospective] = await Promise.all([getReviewRow(db, orgId, unitId, before.id), getRetrospectiveRow(db, orgId, unitId, before.id)]);
+  const actions = retrospective ? (await retrospectiveActions(db, retrospective.id)).filter((a) => !a.done) : [];
+  return {
+    period: { id: before.id, name: before.name },
+    reviewClosed: review?.closedAt != null,
+    answers: review?.answers ?? { ...NO_ANSWERS },
+    actions,
   };
 }
 

@@ -7,11 +7,12 @@
 // what closing does with it (reviewDecisions); this module reads the facts and writes what they allow.
 import {
   closingPlan, createdChanges, effectiveDecision, fieldChanges, objectiveScore, periodBounds, proposedScore, scoreOverrideProblem, succeeded, SUCCESS_AT,
-  undecidedItems, kpiRangeIssues, OBJECTIVE_DECISIONS,
+  undecidedItems, kpiRangeIssues, moodSummary, OBJECTIVE_DECISIONS,
   type EventSubject, type FieldError, type KeyResultPromote, type Period, type PeriodReviews, type Review, type ReviewDecision, type ReviewPatch,
   type ReviewedObjective, type UnitCycleTrend,
 } from '@varde/core';
 import { unitOfWork, type UnitOfWork } from '../events/unitOfWork.js';
+import { moodCountsOfUnit } from '../store/retrospectives.js';
 import { fieldsOf, keyResultSubject, objectiveSubject } from '../events/subjects.js';
 import {
   closedReviewsOfUnit, deleteReviewDecision, getReviewRow, insertReview, insertReviewObjective, markReviewClosed, NO_ANSWERS, periodCheckIns,
@@ -399,12 +400,20 @@ export async function reviewStatesOf(db: Db, orgId: string, periodId: string): P
   return [...new Set(objectives.filter((o) => REVIEWED.has(o.status)).map((o) => o.unitId))].map((id) => ({ id, name: names.get(id) ?? '', closed: closed.has(id) }));
 }
 
-/** A unit's scores over its closed cycles, oldest first. Mood comes from the retrospectives, which
- *  this branch does not hold yet: null, with no votes. */
+/** A unit's scores and mood over its cycles, oldest first: every cycle with a closed review or a
+ *  retrospective, the mood only once three have voted (core's moodSummary), as the retrospective shows it. */
 export async function readCycleTrend(deps: Deps, actor: Actor, unitId: string): Promise<UnitCycleTrend> {
-  const unit = await getUnit(deps.store.db, actor.orgId, unitId);
+  const db = deps.store.db;
+  const unit = await getUnit(db, actor.orgId, unitId);
   if (!unit) throw notFound('The unit');
-  const cycles = await closedReviewsOfUnit(deps.store.db, actor.orgId, unit.id);
-  return { cycles: cycles.map((c) => ({ period: { id: c.periodId, name: c.name, endDate: c.endDate }, score: c.score, mood: null, votes: 0 })) };
+  const [scored, moods] = await Promise.all([closedReviewsOfUnit(db, actor.orgId, unit.id), moodCountsOfUnit(db, actor.orgId, unit.id)]);
+  const cycles = new Map<string, UnitCycleTrend['cycles'][number]>();
+  for (const c of scored) cycles.set(c.periodId, { period: { id: c.periodId, name: c.name, endDate: c.endDate }, score: c.score, mood: null, votes: 0 });
+  for (const m of moods) {
+    const mood = moodSummary(m.counts);
+    const known = cycles.get(m.periodId) ?? { period: { id: m.periodId, name: m.name, endDate: m.endDate }, score: null, mood: null, votes: 0 };
+    cycles.set(m.periodId, { ...known, mood: mood.mean, votes: mood.votes });
+  }
+  return { cycles: [...cycles.values()].sort((a, b) => a.period.endDate.localeCompare(b.period.endDate)) };
 }
 

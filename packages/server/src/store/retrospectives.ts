@@ -132,3 +132,19 @@ export async function insertVoteState(db: Db, orgId: string, retrospectiveId: st
     await db.updateTable('retrospective_moods').set({ votes }).where('retrospective_id', '=', retrospectiveId).where('mood', '=', i + 1).execute();
   }
 }
+
+/** A unit's mood counts (votes for 1–5) per cycle it has a retrospective of, with the cycle's name
+ *  and end, for the trend over its cycles: one query whatever the number of cycles. */
+export async function moodCountsOfUnit(db: Db, orgId: string, unitId: string): Promise<Array<{ periodId: string; name: string; endDate: string; counts: number[] }>> {
+  const rows = await db.selectFrom('retrospectives as r')
+    .innerJoin('periods as p', 'p.id', 'r.period_id')
+    .leftJoin('retrospective_moods as m', 'm.retrospective_id', 'r.id')
+    .select(['r.period_id', 'p.name', 'p.end_date', 'm.mood', 'm.votes'])
+    .where('r.org_id', '=', orgId).where('r.unit_id', '=', unitId).execute();
+  const byPeriod = new Map<string, { periodId: string; name: string; endDate: string; counts: number[] }>();
+  for (const r of rows) {
+    const p = byPeriod.get(r.period_id) ?? byPeriod.set(r.period_id, { periodId: r.period_id, name: r.name, endDate: r.end_date, counts: [0, 0, 0, 0, 0] }).get(r.period_id)!;
+    if (r.mood !== null && r.mood >= 1 && r.mood <= 5) p.counts[r.mood - 1] = Number(r.votes);
+  }
+  return [...byPeriod.values()];
+}
