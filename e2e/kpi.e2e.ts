@@ -5,7 +5,7 @@
 // organisation's board on a phone in Norwegian. Every screen is checked with axe and screenshotted.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, openPage, screenshot, seriousViolations, signIn, signInByApi, startServer, startServerOnPostgres, type Server } from './harness.js';
+import { launchBrowser, openPage, screenshot, seriousViolations, signIn, signInByApi, startServer, startServerOnPostgres, type Server, expectAccessible, apiCall } from './harness.js';
 
 const SERVICE = 'Medlemsservice';
 const RESPONSE_TIME = 'Svartid på henvendelser fra medlemmer';
@@ -15,17 +15,7 @@ let browser: Browser;
 let member: { context: BrowserContext; page: Page; errors: string[] };
 let serviceId = '';
 
-async function get<T = any>(request: BrowserContext['request'], url: string): Promise<T> {
-  const res = await request.get(url);
-  expect(res.ok(), `GET ${url}: ${res.status()}`).toBe(true);
-  return (await res.json()) as T;
-}
-
-async function expectAccessible(page: Page, name: string): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await screenshot(page, name);
-  expect(await seriousViolations(page), `axe on ${name}`).toEqual([]);
-}
+const get = <T = any>(request: BrowserContext['request'], url: string) => apiCall<T>(request, 'get', url);
 
 /** Scrolls down until the part drawn when near the screen (WhenVisible) is there. */
 async function reveal(page: Page, find: () => import('playwright-core').Locator): Promise<void> {

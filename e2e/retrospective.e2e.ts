@@ -6,7 +6,7 @@
 // the owner marks it done. Every new screen is checked with axe and screenshotted.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, openPage, screenshot, seriousViolations, signIn, signInByApi, startServer, startServerOnPostgres, type Server } from './harness.js';
+import { launchBrowser, openPage, signIn, signInByApi, startServer, startServerOnPostgres, type Server, expectAccessible, apiCall } from './harness.js';
 
 const TEAM = 'Kompetansesenteret';
 const ACTION = 'Kortere kursevalueringer fra neste kurs';
@@ -16,17 +16,7 @@ let browser: Browser;
 let lead: { context: BrowserContext; page: Page; errors: string[] };
 let ids: { team: string; previous: string; previousName: string; ole: string };
 
-async function api<T = any>(request: BrowserContext['request'], method: 'get' | 'post' | 'patch', url: string, data?: unknown): Promise<T> {
-  const res = await request[method](url, data === undefined ? undefined : { data });
-  expect(res.ok(), `${method.toUpperCase()} ${url}: ${res.status()} ${await res.text()}`).toBe(true);
-  return (await res.json()) as T;
-}
-
-async function expectAccessible(page: Page, name: string): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await screenshot(page, name);
-  expect(await seriousViolations(page), `axe on ${name}`).toEqual([]);
-}
+const api = apiCall;
 
 const retroUrl = () => `/units/${ids.team}/retrospectives/${ids.previous}`;
 

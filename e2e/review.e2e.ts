@@ -8,27 +8,18 @@
 // new screen, screenshots of each.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, openPage, screenshot, seriousViolations, signIn, startServer, startServerOnPostgres, type Server } from './harness.js';
+import { launchBrowser, openPage, screenshot, seriousViolations, signIn, startServer, startServerOnPostgres, type Server, expectAccessible, apiCall } from './harness.js';
 
 const CAMPAIGN = 'Kampanjeteamet «Tid er liv»';
 const REASON = 'Tallene fra siste uke er ikke med i målingen';
+const LESSON = 'Sjekk inn hver uke, ikke hver måned.';
 
 let server: Server;
 let browser: Browser;
 let admin: { context: BrowserContext; page: Page; errors: string[] };
 let ids: { campaign: string; cycle: string; next: string; nextName: string };
 
-async function api<T = any>(request: BrowserContext['request'], method: 'get' | 'post' | 'patch', url: string, data?: unknown): Promise<T> {
-  const res = await request[method](url, data === undefined ? undefined : { data });
-  expect(res.ok(), `${method.toUpperCase()} ${url}: ${res.status()} ${await res.text()}`).toBe(true);
-  return (await res.json()) as T;
-}
-
-async function expectAccessible(page: Page, name: string): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await screenshot(page, name);
-  expect(await seriousViolations(page), `axe on ${name}`).toEqual([]);
-}
+const api = apiCall;
 
 beforeAll(async () => {
   server = process.env.E2E_POSTGRES_URL ? await startServerOnPostgres(process.env.E2E_POSTGRES_URL) : await startServer();
@@ -88,6 +79,11 @@ describe('the review', () => {
       expect((await saved).status()).toBe(200);
     }
     await expect.poll(() => page.getByTestId('undecided').innerText()).toContain('Everything has a decision');
+    // The lessons go into the next cycle's plan (its workshop shows them, below).
+    await page.getByLabel('Which lessons do we take into the next cycle?').fill(LESSON);
+    const answered = page.waitForResponse((res) => res.url().includes('/reviews/') && res.request().method() === 'PATCH');
+    await page.getByRole('button', { name: 'Save the answer' }).click();
+    expect((await answered).status()).toBe(200);
     await page.getByRole('button', { name: 'Close the review' }).click();
     const dialog = page.getByRole('alertdialog');
     await dialog.waitFor();
@@ -125,7 +121,10 @@ describe('the review', () => {
 
     await page.goto(`/units/${ids.campaign}/plans/${ids.next}`);
     await expect.poll(() => page.getByText(first.title).count()).toBeGreaterThan(0);
-    await screenshot(page, 'review-next-workshop');
+    // What the closed cycle hands on: its lessons, beside the carried draft with its link to the original.
+    await expect.poll(() => page.getByTestId('previous-cycle').innerText()).toContain(LESSON);
+    await expect.poll(() => page.getByTestId('carried-from').count()).toBeGreaterThan(0);
+    await expectAccessible(page, 'review-next-workshop');
   });
 
   it("shows the organisation's view of the cycle's reviews", async () => {

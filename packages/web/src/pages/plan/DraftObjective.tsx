@@ -3,6 +3,7 @@
 // result, propose it to the unit above or withdraw that, park it in the backlog, talk it over).
 import { useState } from 'react';
 import { Link } from 'wouter';
+import { CarriedFrom } from '../../components/CarriedFrom';
 import { usePlanningTexts } from '../../i18n/planningTexts';
 import type { KeyResult, ObjectiveWithKeyResults, Proposal } from '@varde/core';
 import { hintsOf } from '../../api/plan';
@@ -50,6 +51,7 @@ export function DraftObjective({ o, parentName, sent, personName, actions, prelo
       <div>
         <span className="tag">{t(`objective.kinds.${o.kind}`)} · {t(`objective.statuses.${o.status}`)}</span>
         <h3 id={`draft-${o.id}`}><Link to={`/objectives/${o.id}`}>{o.title}</Link></h3>
+        {o.carriedFromId && <CarriedFrom id={o.carriedFromId} parked={false} />}
         {o.description && <p className="muted" style={{ margin: '.3rem 0 0' }}>{o.description}</p>}
         <div className="aligns small" style={{ marginTop: '.4rem' }}>
           <span className="muted">{t('objective.paysInto')}</span>{' '}

@@ -4,7 +4,7 @@
 import { Link } from 'wouter';
 import { usePlanningTexts } from '../../i18n/planningTexts';
 import type { ObjectiveWithKeyResults, Plan, Proposal } from '@varde/core';
-import { dateTime } from '../../i18n/format';
+import { date, dateTime } from '../../i18n/format';
 
 function ObjectiveWithItsKeyResults({ o, showStatus }: { o: ObjectiveWithKeyResults; showStatus: boolean }) {
   const { t } = usePlanningTexts();
@@ -117,6 +117,49 @@ export function Proposals({ received, canAdopt, onAdopt }: { received: readonly 
           ))}
         </ul>
       )}
+    </section>
+  );
+}
+
+/** What the cycle before hands on to this plan (article 004): the review's answers, lessons first,
+ *  and the retrospective's actions not yet done; its carried drafts are among the drafts. */
+export function PreviousCycle({ previous, unitId }: { previous: NonNullable<Plan['previousCycle']>; unitId: string }) {
+  const { t, i18n } = usePlanningTexts();
+  const { period, answers, actions, reviewClosed } = previous;
+  const said = (['lessons', 'stillOpen', 'achieved'] as const).filter((k) => answers[k].trim() !== '');
+  return (
+    <section className="card stack" aria-labelledby="previous-cycle-heading" style={{ gap: '.5rem' }} data-testid="previous-cycle">
+      <div>
+        <h2 id="previous-cycle-heading">{t('workshop.fromPrevious', { period: period.name })}</h2>
+        <p className="small muted" style={{ margin: '.2rem 0 0' }}>{t('workshop.fromPreviousLead')}</p>
+      </div>
+      {said.length === 0 ? <p className="small muted" style={{ margin: 0 }}>{reviewClosed ? t('workshop.noAnswers') : t('workshop.reviewNotClosed')}</p>
+        : said.map((k) => (
+          <div key={k}>
+            <h3>{t(`workshop.previousAnswers.${k}`)}</h3>
+            <p style={{ margin: '.2rem 0 0', whiteSpace: 'pre-line' }}>{answers[k]}</p>
+          </div>
+        ))}
+      <div>
+        <h3>{t('workshop.openActions')}</h3>
+        {actions.length === 0 ? <p className="small muted" style={{ margin: '.2rem 0 0' }}>{t('workshop.noOpenActions')}</p> : (
+          <ul className="context-list">
+            {actions.map((a) => (
+              <li key={a.id}>
+                {a.text}
+                <span className="small muted">
+                  {a.ownerName && ` · ${a.ownerName}`}
+                  {a.dueDate && ` · ${t('workshop.actionDue', { date: date(i18n.language, a.dueDate) })}`}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+      <p className="small" style={{ margin: 0 }}>
+        <Link to={`/units/${unitId}/reviews/${period.id}`}>{t('workshop.readReview')}</Link>{' · '}
+        <Link to={`/units/${unitId}/retrospectives/${period.id}`}>{t('workshop.readRetrospective')}</Link>
+      </p>
     </section>
   );
 }

@@ -23,7 +23,7 @@ import type { Choice } from '../../components/SelectField';
 import { alignmentsOf } from '../unit/alignments';
 import { DraftObjective, type DraftActions } from './DraftObjective';
 import { Checklist } from './Checklist';
-import { Backlog, PlanContext, Proposals } from './PlanSides';
+import { Backlog, PlanContext, PreviousCycle, Proposals } from './PlanSides';
 
 const ObjectiveDialog = lazyPart(() => import('../unit/ObjectiveDialog').then((m) => m.ObjectiveDialog));
 const KeyResultDialog = lazyPart(() => import('../unit/KeyResultDialog').then((m) => m.KeyResultDialog));
@@ -140,6 +140,7 @@ export default function WorkshopPage() {
           {(p.proposals.received.length > 0 || unit.kind !== 'team') && <Proposals received={p.proposals.received} canAdopt={p.can.edit} onAdopt={adopt} />}
         </div>
         <div className="stack">
+          {p.previousCycle && <PreviousCycle previous={p.previousCycle} unitId={unitId} />}
           <PlanContext context={p.context} parentName={parent?.name} />
           <Backlog backlog={p.backlog} periodName={period.name} onPull={pull} />
         </div>
