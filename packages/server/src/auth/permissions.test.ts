@@ -265,9 +265,9 @@ const attempts: Record<string, (admin: Client, w: World, s: Sessions) => Promise
     const r = await admin.patch(`/api/v1/units/${w.alfaId}/retrospectives/${periodId}`, { version: 0, actions: [{ text: unique('Tiltak'), ownerId: w.memberId }] });
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     return { url: `/api/v1/retrospective-actions/${r.body.actions[0].id}/done`, body: {}, probe: retrospectiveProbe(admin, w, periodId) };
+  },
   'PATCH  /api/v1/units/:id/reviews/:periodId': async (_a, w) => ({ url: `/api/v1/units/${w.alfaId}/reviews/${w.cycleId}`, body: { version: 0, answers: { lessons: unique('Lærdom') } } }),
   'POST   /api/v1/units/:id/reviews/:periodId/close': async (_a, w) => ({ url: `/api/v1/units/${w.alfaId}/reviews/${w.cycleId}/close`, body: { version: 0 } }),
-  },
   'POST   /api/v1/meetings': async (admin, w) => {
     const unit = await admin.post('/api/v1/units', { parentId: w.rootId, name: unique('Møteenhet'), members: [{ personId: w.memberId, role: 'member' }] });
     return { url: '/api/v1/meetings', body: { unitId: unit.body.id, periodId: w.cycleId, kind: 'weekly' } };
