@@ -41,6 +41,7 @@ const UnitCoordination = lazy(() => import('./UnitCoordination'));
 const UnitMeetings = lazy(() => import('../meeting/UnitMeetings'));
 const KpiBoard = lazy(() => import('../kpi/KpiBoard'));
 const UnitRetrospective = lazy(() => import('../retrospective/UnitRetrospective'));
+const UnitCycleTrend = lazy(() => import('../review/UnitCycleTrend'));
 
 type Dialog =
   | { kind: 'checkIn'; target: CheckInTarget }
@@ -240,6 +241,14 @@ export default function UnitPage() {
         <WhenVisible>
           <Suspense fallback={<Loading />}>
             <KpiBoard scope={{ unit: unitId }} name={unit.name} createFor={canEdit ? unitId : undefined} />
+          </Suspense>
+        </WhenVisible>
+      )}
+
+      {data && (
+        <WhenVisible>
+          <Suspense fallback={<Loading />}>
+            <UnitCycleTrend unitId={unitId} />
           </Suspense>
         </WhenVisible>
       )}
