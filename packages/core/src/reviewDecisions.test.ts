@@ -31,8 +31,13 @@ describe('closingPlan', () => {
     const o = objective({ decision: 'carryOver', keyResults: [
       { id: 'k1', score: 1, decision: null }, { id: 'k2', score: 0.4, decision: 'backlog' }, { id: 'k3', score: 0, decision: null }, { id: 'k4', score: 0.2, decision: 'promoteToKpi' },
     ] });
-    expect(closingPlan(o)).toEqual({ carryOver: ['k3'], backlog: ['k2'], promote: ['k4'] });
+    expect(closingPlan(o)).toEqual({ carryOver: ['k3'], backlog: ['k2'], promote: ['k4'], copyToNext: true, copyToBacklog: true });
     expect(effectiveDecision(objective(), { id: 'k1', score: 1, decision: null })).toBe('done');
     expect(effectiveDecision(objective(), { id: 'k2', score: 0.4, decision: null })).toBeNull();
+  });
+  it('makes no empty copy: an objective carried over with nothing left open stays behind', () => {
+    const reached = objective({ decision: 'carryOver', keyResults: [{ id: 'k1', score: 1, decision: null }, { id: 'k2', score: 0.3, decision: 'drop' }] });
+    expect(closingPlan(reached)).toMatchObject({ carryOver: [], copyToNext: false, copyToBacklog: false });
+    expect(closingPlan(objective({ decision: 'backlog', keyResults: [] }))).toMatchObject({ copyToBacklog: true, copyToNext: false });
   });
 });

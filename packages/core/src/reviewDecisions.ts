@@ -56,8 +56,9 @@ export function undecidedItems(objectives: readonly ReviewedObjective[]): Undeci
 }
 
 /** What closing does with an objective: the key results to carry over and to park (each group in a
- *  copy of the objective), and those to promote to KPIs. */
-export function closingPlan(o: ReviewedObjective): { carryOver: string[]; backlog: string[]; promote: string[] } {
+ *  copy of the objective), those to promote to KPIs, and whether each copy is made — only when it
+ *  holds key results, or the objective has none and was itself carried or parked (no empty copies). */
+export function closingPlan(o: ReviewedObjective): { carryOver: string[]; backlog: string[]; promote: string[]; copyToNext: boolean; copyToBacklog: boolean } {
   const plan = { carryOver: [] as string[], backlog: [] as string[], promote: [] as string[] };
   for (const kr of o.keyResults) {
     const d = effectiveDecision(o, kr);
@@ -65,5 +66,10 @@ export function closingPlan(o: ReviewedObjective): { carryOver: string[]; backlo
     else if (d === 'backlog') plan.backlog.push(kr.id);
     else if (d === 'promoteToKpi') plan.promote.push(kr.id);
   }
-  return plan;
+  const bare = o.keyResults.length === 0;
+  return {
+    ...plan,
+    copyToNext: plan.carryOver.length > 0 || (bare && o.decision === 'carryOver'),
+    copyToBacklog: plan.backlog.length > 0 || (bare && o.decision === 'backlog'),
+  };
 }

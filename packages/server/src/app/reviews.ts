@@ -7,7 +7,7 @@
 // what closing does with it (reviewDecisions); this module reads the facts and writes what they allow.
 import {
   closingPlan, createdChanges, effectiveDecision, fieldChanges, objectiveScore, periodBounds, proposedScore, scoreOverrideProblem, succeeded, SUCCESS_AT,
-  undecidedItems, kpiRangeIssues, moodSummary, OBJECTIVE_DECISIONS,
+  undecidedItems, kpiRangeIssues, moodSummary, toTenths, OBJECTIVE_DECISIONS,
   type EventSubject, type FieldError, type KeyResultPromote, type Period, type PeriodReviews, type Review, type ReviewDecision, type ReviewPatch,
   type ReviewedObjective, type UnitCycleTrend,
 } from '@varde/core';
@@ -188,7 +188,8 @@ export async function changeReview(deps: Deps, actor: Actor, unitId: string, per
         }
         if (!krOf.has(d.keyResultId)) errors.push({ field: `decisions.${i}.keyResultId`, message: "is not a key result of the unit's objectives in the cycle", code: 'unknown_key_result' });
         else if (d.decision === 'promoteToKpi') {
-          if (!d.kpi) errors.push({ field: `decisions.${i}.kpi`, message: 'is required to promote a key result to a KPI: its direction, range and cadence', code: 'required' });
+          if (krOf.get(d.keyResultId)!.kr.kpiId) errors.push({ field: `decisions.${i}.keyResultId`, message: 'is already kept as a KPI', code: 'already_promoted' });
+          else if (!d.kpi) errors.push({ field: `decisions.${i}.kpi`, message: 'is required to promote a key result to a KPI: its direction, range and cadence', code: 'required' });
           else errors.push(...kpiRangeErrors(`decisions.${i}.kpi`, d.kpi));
         }
       });
@@ -264,15 +265,14 @@ export async function closeReview(deps: Deps, actor: Actor, unitId: string, peri
         params: { kind: u.kind, id: u.id, title: titleOf.get(u.id) ?? '' },
       })));
     }
-    // A score set by hand whose proposal has since moved must say why it differs.
-    const stale = f.krs.flatMap((k) => {
-      const p = scoreOverrideProblem(k.proposed, k.score, k.reason);
-      return p ? [{ field: `scores.${k.kr.id}.${p.field}`, message: p.message, code: p.code, params: { keyResultId: k.kr.id } }] : [];
-    });
-    if (stale.length) throw unprocessable(stale);
     const plans = new Map(f.reviewed.map((o) => [o.id, closingPlan(o)]));
-    const carries = (o: ReviewedObjective) => o.decision === 'carryOver' || plans.get(o.id)!.carryOver.length > 0;
-    const parks = (o: ReviewedObjective) => o.decision === 'backlog' || plans.get(o.id)!.backlog.length > 0;
+    const carries = (o: ReviewedObjective) => plans.get(o.id)!.copyToNext;
+    const parks = (o: ReviewedObjective) => plans.get(o.id)!.copyToBacklog;
+    // Promoted by hand since it was decided: closing would fail inside the transaction, naming nothing.
+    const promotedAlready = [...plans.values()].flatMap((p) => p.promote).filter((id) => f.krs.find((k) => k.kr.id === id)?.kr.kpiId);
+    if (promotedAlready.length) {
+      throw unprocessable(promotedAlready.map((id) => ({ field: 'decisions', message: `key result «${titleOf.get(id) ?? id}» is already kept as a KPI; decide otherwise`, code: 'already_promoted', params: { id, title: titleOf.get(id) ?? '' } })));
+    }
     if (!f.nextPeriod && f.reviewed.some(carries)) {
       throw unprocessable([{ field: 'nextPeriod', message: 'is missing: carried-over work goes to the next cycle; create the next cycle first, or decide otherwise', code: 'no_next_cycle' }]);
     }
@@ -320,7 +320,7 @@ export async function closeReview(deps: Deps, actor: Actor, unitId: string, peri
   });
 }
 
-const tenthIndex = (score: number) => Math.min(10, Math.max(0, Math.round(score * 10 + 1e-9)));
+const tenthIndex = (score: number) => Math.round(toTenths(score) * 10);
 
 /** The organisation's view of a cycle's reviews: every unit's state and scores, the distribution
  *  of objective scores by kind, and the Moals with the scores of what paid into them. */

@@ -36,8 +36,8 @@ export function closingCounts(r: Review): { carried: number; parked: number; kpi
   let carried = 0; let parked = 0; let kpis = 0;
   for (const o of reviewedObjectives(r)) {
     const plan = closingPlan(o);
-    if (o.decision === 'carryOver' || plan.carryOver.length) carried++;
-    if (o.decision === 'backlog' || plan.backlog.length) parked++;
+    if (plan.copyToNext) carried++;
+    if (plan.copyToBacklog) parked++;
     kpis += plan.promote.length;
   }
   return { carried, parked, kpis };
