@@ -63,6 +63,6 @@ export const EVENT_FIELDS = {
   meeting: ['unitId', 'periodId', 'kind', 'facilitatorId', 'notes', 'attendeeIds', 'currentItem', 'items', 'checkInId', 'how', 'initiativeId', 'dependencyId', 'endedAt'],
   review: ['periodId', 'answers', 'scores', 'decisions', 'closedAt', 'carriedOver', 'parked', 'promoted'],
   kpi: ['unitId', 'title', 'measure', 'direction', 'low', 'high', 'cadence', 'ownerId', 'value', 'comment', 'at', 'promotedFromKeyResultId'],
-  // A vote names its voter (the actor) and never its mood: retrospective.voted has no fields.
+  // A vote names neither its voter (it has no actor) nor its mood: retrospective.voted has no fields.
   retrospective: ['unitId', 'periodId', 'notes', 'actions', 'actionId', 'text'],
 } as const satisfies Record<SubjectKind, readonly string[]>;

@@ -82,7 +82,7 @@ export async function seedRetrospectives(trx: Transaction<Database>, orgId: stri
     await replaceActions(trx, orgId, row.id, r.actions.map((a, i) => ({ ...actions[i]!, done: a.done })));
     await insertVoteState(trx, orgId, row.id, r.voterKeys.map((k) => idOf('person', k)), r.moodCounts);
     // The events it would have had: each vote naming its voter only, the notes and actions written, the actions done since.
-    for (const [i, k] of r.voterKeys.entries()) events.push({ id: newId(), type: 'retrospective.voted', subject: { ...subject }, actorId: idOf('person', k), at: at(5 + i), changes: [] });
+    for (const [i, k] of r.voterKeys.entries()) events.push({ id: newId(), type: 'retrospective.voted', subject: { ...subject }, actorId: null, at: at(5 + i), changes: [] });
     events.push({ id: newId(), type: 'retrospective.changed', subject: { ...subject }, actorId: lead, at: at(100), changes: [
       { field: 'notes', before: Object.fromEntries(RETROSPECTIVE_QUESTIONS.map((q) => [q, ''])), after: notes },
       { field: 'actions', before: [], after: actions },

@@ -89,7 +89,9 @@ describe('describeEvent', () => {
       const e = event({ type, changes: [{ field: 'title', before: 'A', after: 'B' }, { field: 'value', before: 1, after: 2 }, { field: 'confidence', before: 5, after: 6 }] });
       for (const ownId of [undefined, KR]) {
         const { sentence } = describeEvent(e, { ...c, ownId });
-        expect(sentence, `${type} in ${lang}`).toMatch(/^Marte Haugen /);
+        // A mood vote is told without its voter, even where the event has an actor (app/retrospectives.ts).
+        if (type === 'retrospective.voted') expect(sentence, `${type} in ${lang}`).not.toContain('Marte Haugen');
+        else expect(sentence, `${type} in ${lang}`).toMatch(/^Marte Haugen /);
         expect(sentence, `${type} in ${lang}`).not.toMatch(/\{\{|event\.|own\./);
       }
     }
