@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closingPlan, effectiveDecision, undecidedItems, type ReviewedObjective } from './reviewDecisions.js';
+import { closingPlan, effectiveDecision, lastingAlignments, undecidedItems, type ReviewedObjective } from './reviewDecisions.js';
 
 const objective = (over: Partial<ReviewedObjective> = {}): ReviewedObjective => ({
   id: 'o1', status: 'active', score: 0.5, decision: null,
@@ -39,5 +39,13 @@ describe('closingPlan', () => {
     const reached = objective({ decision: 'carryOver', keyResults: [{ id: 'k1', score: 1, decision: null }, { id: 'k2', score: 0.3, decision: 'drop' }] });
     expect(closingPlan(reached)).toMatchObject({ carryOver: [], copyToNext: false, copyToBacklog: false });
     expect(closingPlan(objective({ decision: 'backlog', keyResults: [] }))).toMatchObject({ copyToBacklog: true, copyToNext: false });
+  });
+});
+
+describe('lastingAlignments', () => {
+  it("keeps the links to KPIs and the year's Moals, not to the old cycle's work", () => {
+    const kinds: Record<string, 'year' | 'cycle'> = { moal: 'year', moalKr: 'year', parent: 'cycle', parentKr: 'cycle' };
+    const links = [{ objectiveId: 'moal' }, { keyResultId: 'moalKr' }, { objectiveId: 'parent' }, { keyResultId: 'parentKr' }, { kpiId: 'k' }, { objectiveId: 'gone' }];
+    expect(lastingAlignments(links, (l) => kinds['objectiveId' in l ? l.objectiveId : 'keyResultId' in l ? l.keyResultId : ''])).toEqual([{ objectiveId: 'moal' }, { keyResultId: 'moalKr' }, { kpiId: 'k' }]);
   });
 });

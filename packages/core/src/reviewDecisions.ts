@@ -73,3 +73,12 @@ export function closingPlan(o: ReviewedObjective): { carryOver: string[]; backlo
     copyToBacklog: plan.backlog.length > 0 || (bare && o.decision === 'backlog'),
   };
 }
+
+type Link = { objectiveId: string } | { keyResultId: string } | { kpiId: string };
+/** The links a carried or parked copy keeps: to KPIs and to the year's Moals (objectives of a year,
+ *  or their key results), which outlive the cycle. A link to work of the old cycle would have the
+ *  copy pay into something that has ended; the workshop asks for new links instead. `periodKindOf`
+ *  answers the kind of period a linked objective or key result belongs to. */
+export function lastingAlignments<L extends Link>(links: readonly L[], periodKindOf: (link: L) => 'year' | 'cycle' | undefined): L[] {
+  return links.filter((l) => 'kpiId' in l || periodKindOf(l) === 'year');
+}

@@ -7,7 +7,7 @@
 // what closing does with it (reviewDecisions); this module reads the facts and writes what they allow.
 import {
   closingPlan, createdChanges, effectiveDecision, fieldChanges, objectiveScore, periodBounds, proposedScore, scoreOverrideProblem, succeeded, SUCCESS_AT,
-  undecidedItems, kpiRangeIssues, moodSummary, toTenths, OBJECTIVE_DECISIONS,
+  undecidedItems, kpiRangeIssues, lastingAlignments, moodSummary, toTenths, OBJECTIVE_DECISIONS,
   type EventSubject, type FieldError, type KeyResultPromote, type Period, type PeriodReviews, type Review, type ReviewDecision, type ReviewPatch,
   type ReviewedObjective, type UnitCycleTrend,
 } from '@varde/core';
@@ -20,7 +20,7 @@ import {
   type ReviewDecisionRow, type ReviewObjectiveRow, type ReviewRow, type ReviewScoreRow,
 } from '../store/reviews.js';
 import { getObjectives, insertObjective, listObjectives, type ObjectiveRecord } from '../store/objectives.js';
-import { insertKeyResult, keyResultsOf, type KeyResultRecord } from '../store/keyResults.js';
+import { insertKeyResult, keyResultRefs, keyResultsOf, type KeyResultRecord } from '../store/keyResults.js';
 import { refreshObjectiveProgress } from '../store/objectiveProgress.js';
 import { getPeriod, listPeriods } from '../store/periods.js';
 import { getOrganisation } from '../store/organisations.js';
@@ -230,12 +230,23 @@ export async function changeReview(deps: Deps, actor: Actor, unitId: string, per
 
 /** Copies an objective (a draft in the next cycle, or parked in the backlog) with the key results
  *  given, each starting from its last value, and records the carry-over. */
+/** The kind of period each objective and key result an objective pays into belongs to, for core's lastingAlignments. */
+async function linkedPeriodKinds(db: Db, orgId: string, links: ObjectiveRecord['alignments']): Promise<(link: ObjectiveRecord['alignments'][number]) => 'year' | 'cycle' | undefined> {
+  const krRefs = await keyResultRefs(db, orgId, links.flatMap((l) => ('keyResultId' in l ? [l.keyResultId] : [])));
+  const objectiveIds = [...links.flatMap((l) => ('objectiveId' in l ? [l.objectiveId] : [])), ...[...krRefs.values()].map((r) => r.objectiveId)];
+  const [objectives, years] = await Promise.all([getObjectives(db, orgId, objectiveIds), listPeriods(db, orgId, { kind: 'year' })]);
+  const yearIds = new Set(years.map((y) => y.id));
+  const kindOf = new Map(objectives.map((o) => [o.id, o.periodId !== null && yearIds.has(o.periodId) ? 'year' as const : 'cycle' as const]));
+  return (l) => ('objectiveId' in l ? kindOf.get(l.objectiveId) : 'keyResultId' in l ? kindOf.get(krRefs.get(l.keyResultId)?.objectiveId ?? '') : undefined);
+}
+
 async function copyObjective(uow: UnitOfWork, actor: Actor, o: ObjectiveRecord, krs: readonly KeyResultRecord[], to: { periodId: string | null; status: 'draft' | 'backlog' }): Promise<string> {
   const { trx, record, now } = uow;
   const id = newId();
+  const alignments = lastingAlignments(o.alignments, await linkedPeriodKinds(trx, actor.orgId, o.alignments));
   await insertObjective(trx, {
     id, orgId: actor.orgId, unitId: o.unitId, periodId: to.periodId, title: o.title, description: o.description, kind: o.kind, status: to.status,
-    ownerIds: o.ownerIds, alignments: o.alignments, now, carriedFromId: o.id,
+    ownerIds: o.ownerIds, alignments, now, carriedFromId: o.id,
   });
   for (const k of krs) {
     const krId = newId();

@@ -15,7 +15,7 @@ const at = (date: string, time = '08:00') => `${date}T${time}:00.000Z`;
 describe.each(storeKinds())('the end of a cycle on %s', (kind) => {
   let t: TestApp;
   let admin: Client; let mia: Client; let ola: Client; let per: Client;
-  const ids = {} as Record<'alfa' | 'beta' | 'q3' | 'q4' | 'mia' | 'ola' | 'per' | 'o1' | 'o2' | 'o3' | 'svartid' | 'rutine' | 'oppmote' | 'frivillige' | 'kurs' | 'kpi', string>;
+  const ids = {} as Record<'alfa' | 'beta' | 'moal' | 'betaObjective' | 'q3' | 'q4' | 'mia' | 'ola' | 'per' | 'o1' | 'o2' | 'o3' | 'svartid' | 'rutine' | 'oppmote' | 'frivillige' | 'kurs' | 'kpi', string>;
 
   async function moveTo(instant: string): Promise<void> {
     t.clock.set(instant);
@@ -42,14 +42,19 @@ describe.each(storeKinds())('the end of a cycle on %s', (kind) => {
     expect((await period(ids.q3)).startDate).toBe('2026-07-01');
     ids.q4 = ok(await admin.post('/api/v1/periods', { kind: 'cycle', name: 'Q4 2026', startDate: '2026-10-01', endDate: '2026-12-31' }), 201).id;
     await moveTo(at('2026-07-01'));
-    const objective = async (unitId: string, title: string, kindOf: string, keyResults: object[]) => {
-      const o = ok(await admin.post('/api/v1/objectives', { unitId, periodId: ids.q3, title, kind: kindOf, status: 'active', keyResults }), 201);
+    const objective = async (unitId: string, title: string, kindOf: string, keyResults: object[], extra: object = {}) => {
+      const o = ok(await admin.post('/api/v1/objectives', { unitId, periodId: ids.q3, title, kind: kindOf, status: 'active', keyResults, ...extra }), 201);
       return { id: o.id as string, krs: (o.keyResults as Array<{ id: string }>).map((k) => k.id) };
     };
+    const year = ((await admin.get('/api/v1/periods')).body.items as Array<{ id: string; kind: string }>).find((p) => p.kind === 'year')!.id;
+    ids.moal = ok(await admin.post('/api/v1/objectives', { unitId: root, periodId: year, title: 'Medlemmene får hjelp når de trenger den', status: 'active', keyResults: [] }), 201).id;
+    const beta = await objective(ids.beta, 'Betas mål', 'committed', [{ title: 'Betas tall', type: 'increase', start: 0, target: 10 }]);
+    ids.betaObjective = beta.id;
+    // A Moal outlives the cycle, Beta's objective of the quarter does not: only the first link is carried.
     const o1 = await objective(ids.alfa, 'Raskere svar til medlemmene', 'committed', [
       { title: 'Svartid', type: 'decrease', start: 10, target: 2, measure: 'dager', ownerId: ids.mia },
       { title: 'Ny rutine for henvendelser', type: 'milestone', start: 0, target: 1, ownerId: ids.ola },
-    ]);
+    ], { alignments: [{ objectiveId: ids.moal }, { objectiveId: ids.betaObjective }] });
     const o2 = await objective(ids.alfa, 'Flere aktive frivillige', 'aspirational', [
       { title: 'Oppmøte på møtene', type: 'above', start: 0, target: 80, measure: '%', ownerId: ids.per },
       { title: 'Nye frivillige', type: 'increase', start: 0, target: 50, measure: 'frivillige', ownerId: ids.per },
@@ -57,7 +62,6 @@ describe.each(storeKinds())('the end of a cycle on %s', (kind) => {
     const o3 = await objective(ids.alfa, 'Kurs for tillitsvalgte', 'aspirational', [
       { title: 'Kurs holdt', type: 'increase', start: 0, target: 4, measure: 'kurs', ownerId: ids.mia },
     ]);
-    await objective(ids.beta, 'Betas mål', 'committed', [{ title: 'Betas tall', type: 'increase', start: 0, target: 10 }]);
     ids.o1 = o1.id; ids.o2 = o2.id; ids.o3 = o3.id;
     [ids.svartid, ids.rutine] = o1.krs as [string, string];
     [ids.oppmote, ids.frivillige] = o2.krs as [string, string];
@@ -159,6 +163,7 @@ describe.each(storeKinds())('the end of a cycle on %s', (kind) => {
     const fromO1 = carried.find((o) => o.carriedFromId === ids.o1);
     // The reached milestone stays behind; the response time goes on from 6 days.
     expect(fromO1.keyResults.map((k: any) => [k.title, k.start, k.target])).toEqual([['Svartid', 6, 2]]);
+    expect(fromO1.alignments).toEqual([{ objectiveId: ids.moal }]);
     const fromO2 = carried.find((o) => o.carriedFromId === ids.o2);
     expect(fromO2.keyResults.map((k: any) => [k.title, k.start, k.target])).toEqual([['Nye frivillige', 20, 50]]);
     const parked = (plan.backlog as Array<any>).find((o) => o.carriedFromId === ids.o3);
