@@ -99,8 +99,9 @@ export function Facilitation({ retro, trail, onLeave }: { retro: Retrospective; 
       {current === 'actions' && <ActionsEditor retro={retro} />}
 
       <div className="row meeting-nav">
-        <button type="button" className="button secondary" aria-keyshortcuts="P ArrowLeft" disabled={step === 0} onClick={() => go(step - 1)}>← {t('facilitate.previous')}</button>
-        <button type="button" className="button" aria-keyshortcuts="N ArrowRight" disabled={step === STEPS.length - 1} onClick={() => go(step + 1)}>{t('facilitate.next')} →</button>
+        {/* aria-disabled, not disabled: a disabled button drops the focus to the page at the first and last step. */}
+        <button type="button" className="button secondary" aria-keyshortcuts="P ArrowLeft" aria-disabled={step === 0} style={step === 0 ? { opacity: 0.5 } : undefined} onClick={() => go(step - 1)}>← {t('facilitate.previous')}</button>
+        <button type="button" className="button" aria-keyshortcuts="N ArrowRight" aria-disabled={step === STEPS.length - 1} style={step === STEPS.length - 1 ? { opacity: 0.5 } : undefined} onClick={() => go(step + 1)}>{t('facilitate.next')} →</button>
         <p className="small muted" style={{ margin: 0 }}>{t('facilitate.keys')}</p>
       </div>
     </div>

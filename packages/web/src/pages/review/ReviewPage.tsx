@@ -3,7 +3,7 @@
 // with (a reason when they differ), whether the objective succeeded by its kind's bar, a decision
 // for every open item, the three questions, and Close, which says what will happen first. Once
 // closed it is the cycle's record, read-only. Scores and what closing does come from core.
-import { useState } from 'react';
+import { useState, useEffect } from 'react';
 import { Link, useParams } from 'wouter';
 import { useQueryClient } from '@tanstack/react-query';
 import { closingPlan, REVIEW_DECISIONS, REVIEW_QUESTIONS, type Review, type ReviewDecision, type ReviewedObjective, type ReviewPatch } from '@varde/core';
@@ -158,6 +158,10 @@ function KeyResultReview({ review, k, edit, save, decisionChoices }: {
   const [reason, setReason] = useState(k.reason);
   const [decision, setDecision] = useState<string>(stored?.decision ?? '');
   const [kpi, setKpi] = useState<Kpi>({ direction: (stored?.kpi?.direction ?? (k.type === 'decrease' || k.type === 'below' ? 'below' : 'above')) as Kpi['direction'], low: stored?.kpi?.low ?? k.target, high: stored?.kpi?.high ?? k.target, cadence: (stored?.kpi?.cadence ?? 'weekly') as Kpi['cadence'] });
+  // What the server holds now wins when it changes (a refusal read again, another member's save);
+  // what is being typed in another row stays.
+  useEffect(() => { setScore(k.score); setReason(k.reason); }, [k.score, k.reason]);
+  useEffect(() => { setDecision(stored?.decision ?? ''); }, [stored?.decision]);
   const differs = Math.abs(score - k.proposedScore) > 1e-9;
   const chooseScore = (v: number) => {
     setScore(v);
@@ -211,6 +215,7 @@ function KeyResultReview({ review, k, edit, save, decisionChoices }: {
 function Answer({ question, value, edit, onSave }: { question: string; value: string; edit: boolean; onSave(v: string): Promise<void> }) {
   const { t } = useReviewTexts();
   const [text, setText] = useState(value);
+  useEffect(() => { setText(value); }, [value]);
   if (!edit) return (<div><h3 style={{ margin: 0 }}>{t(`review.question.${question}`)}</h3><p style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{value || '–'}</p></div>);
   return (
     <div className="stack" style={{ gap: '.3rem' }}>
