@@ -125,6 +125,16 @@ describe.each(storeKinds())('the end of a cycle on %s', (kind) => {
     expect((await review()).state).toBe('open');
   });
 
+  it('refuses to make a KPI of a key result already kept as one', async () => {
+    // Promoted by hand during the review: deciding it promoteToKpi is refused at once, naming it.
+    ok(await mia.post(`/api/v1/key-results/${ids.kurs}/promote`, { direction: 'above', low: 1, cadence: 'quarterly' }), 201);
+    const refused = await mia.patch(`/api/v1/units/${ids.alfa}/reviews/${ids.q3}`, {
+      version: (await review()).version, decisions: [{ keyResultId: ids.kurs, decision: 'promoteToKpi', kpi: { direction: 'above', low: 1, cadence: 'quarterly' } }],
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'decisions.0.keyResultId', code: 'already_promoted' })]);
+  });
+
   it('closes with every decision applied at once, then is read-only', async () => {
     const r = await review();
     ok(await mia.patch(`/api/v1/units/${ids.alfa}/reviews/${ids.q3}`, {
