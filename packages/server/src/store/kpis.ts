@@ -63,9 +63,11 @@ export async function updateKpi(db: Db, orgId: string, id: string, version: numb
 }
 
 /** Removes the KPI with its check-ins and the links paying into it (foreign keys cascade), and
- *  frees the key result it was promoted from. */
+ *  frees the key result it was promoted from; a closed review keeps its decision to promote, without
+ *  a link to a KPI that is gone. */
 export async function deleteKpi(db: Db, orgId: string, id: string): Promise<void> {
   await db.updateTable('key_results').set({ kpi_id: null }).where('org_id', '=', orgId).where('kpi_id', '=', id).execute();
+  await db.updateTable('review_decisions').set({ kpi_id: null }).where('org_id', '=', orgId).where('kpi_id', '=', id).execute();
   await db.deleteFrom('alignments').where('org_id', '=', orgId).where('target_kpi_id', '=', id).execute();
   await db.deleteFrom('kpi_check_ins').where('org_id', '=', orgId).where('kpi_id', '=', id).execute();
   await db.deleteFrom('kpis').where('org_id', '=', orgId).where('id', '=', id).execute();
