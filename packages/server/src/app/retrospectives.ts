@@ -5,7 +5,7 @@
 // vote names the voter and no mood, and the answer gives only the count and, from three votes on,
 // the distribution (core's moodSummary).
 import {
-  fieldChanges, mayVoteInRetrospective, moodSummary, RETROSPECTIVE_QUESTIONS, retrospectiveOpen,
+  fieldChanges, mayChangeOkrs, mayVoteInRetrospective, moodSummary, RETROSPECTIVE_QUESTIONS, retrospectiveOpen,
   type EventSubject, type MyRetrospectiveAction, type Period, type Retrospective, type RetrospectivePatch, type RetrospectiveQuestion,
 } from '@varde/core';
 import { unitOfWork } from '../events/unitOfWork.js';
@@ -55,7 +55,7 @@ async function present(db: Db, actor: Actor, place: Place, row: RetrospectiveRow
     mood: { votes: mood.votes, members: memberIds.length, distribution: mood.distribution, mean: mood.mean, youVoted: voted },
     open,
     can: {
-      edit: open && unit.archivedAt === null && (actor.isAdmin || isMember),
+      edit: open && mayChangeOkrs(actor, { archivedAt: unit.archivedAt, actorIsMember: isMember }),
       vote: open && !voted && mayVoteInRetrospective(actor, { archivedAt: unit.archivedAt, memberIds }),
     },
     version: row?.version ?? 0,

@@ -7,7 +7,7 @@
 // what closing does with it (reviewDecisions); this module reads the facts and writes what they allow.
 import {
   closingPlan, createdChanges, effectiveDecision, fieldChanges, objectiveScore, periodBounds, proposedScore, scoreOverrideProblem, succeeded, SUCCESS_AT,
-  undecidedItems, kpiRangeIssues, lastingAlignments, moodSummary, toTenths, OBJECTIVE_DECISIONS,
+  undecidedItems, kpiRangeIssues, lastingAlignments, mayChangeOkrs, moodSummary, toTenths, OBJECTIVE_DECISIONS,
   type EventSubject, type FieldError, type KeyResultPromote, type Period, type PeriodReviews, type Review, type ReviewDecision, type ReviewPatch,
   type ReviewedObjective, type UnitCycleTrend,
 } from '@varde/core';
@@ -97,7 +97,7 @@ async function factsOf(deps: Deps, db: Db, actor: Actor, unitId: string, periodI
   return { unit, period, row, objectives, krs, decisions, frozen, reviewed, nextPeriod };
 }
 
-const mayWrite = (actor: Actor, unit: UnitRecord) => unit.archivedAt === null && (actor.isAdmin || unit.members.some((m) => m.personId === actor.personId));
+const mayWrite = (actor: Actor, unit: UnitRecord) => mayChangeOkrs(actor, { archivedAt: unit.archivedAt, actorIsMember: unit.members.some((m) => m.personId === actor.personId) });
 
 async function present(db: Db, actor: Actor, f: Facts): Promise<Review> {
   const closed = f.row?.closedAt != null;
