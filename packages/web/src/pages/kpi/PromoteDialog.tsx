@@ -4,7 +4,6 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useLocation } from 'wouter';
 import { useQueryClient } from '@tanstack/react-query';
 import type { KeyResult, Kpi, KpiCadence, KpiDirection } from '@varde/core';
-import { kpiRangeIssues } from '@varde/core/rules';
 import { api } from '../../api/client';
 import { refreshKpis } from '../../api/kpis';
 import { FormError, TextInput } from '../../components/Fields';
@@ -15,7 +14,7 @@ import { focusFirstInvalid } from '../../components/focusFirstInvalid';
 import { formMessage, localFieldErrors } from '../../components/fieldMessages';
 import { useToast } from '../../components/Toast';
 import { useKpiTexts } from '../../i18n/kpiTexts';
-import { parseKpiNumber } from './kpiNumbers';
+import { kpiRangeOf } from './kpiNumbers';
 
 export function PromoteDialog({ keyResult, onClose }: { keyResult: Pick<KeyResult, 'id' | 'title'>; onClose(): void }) {
   const { t } = useKpiTexts();
@@ -33,13 +32,7 @@ export function PromoteDialog({ keyResult, onClose }: { keyResult: Pick<KeyResul
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (busy) return;
-    const low = parseKpiNumber(values.low);
-    const high = parseKpiNumber(values.high);
-    const found: Record<string, string> = {};
-    if (low === 'invalid') found.low = t('dialog.notNumber');
-    if (high === 'invalid') found.high = t('dialog.notNumber');
-    const range = { direction: values.direction, low: low === 'invalid' ? null : low, high: high === 'invalid' ? null : high };
-    for (const issue of kpiRangeIssues(range)) found[issue.field] ??= t(`fieldErrors.${issue.code}`, { defaultValue: issue.message });
+    const { range, errors: found } = kpiRangeOf(values, { notNumber: t('dialog.notNumber'), issue: (i) => t(`fieldErrors.${i.code}`, { defaultValue: i.message }) });
     setLocal(found);
     if (Object.keys(found).length) return;
     setBusy(true); setError(null);
