@@ -7,6 +7,7 @@ export * from './forecast.js';
 export * from './forecastStatus.js';
 export * from './rollUp.js';
 export * from './periodState.js';
+export * from './defaultPeriod.js';
 export * from './cycleCalendar.js';
 export * from './checkInDue.js';
 export * from './openBlocker.js';

@@ -1,8 +1,8 @@
 // Boots the web app: languages, the data cache and the screens, each screen loaded when first
 // opened (React Aria's language provider with the first screen or dialog that has its widgets).
-import { StrictMode, Suspense, lazy } from 'react';
+import { StrictMode, Suspense, lazy, startTransition, useLayoutEffect } from 'react';
 import { createRoot } from 'react-dom/client';
-import { Redirect, Route, Switch } from 'wouter';
+import { Redirect, Route, Switch, useLocation } from 'wouter';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { i18nReady } from './i18n';
 import './styles.css';
@@ -11,6 +11,7 @@ import { AppShell } from './components/AppShell';
 import { RequireSession } from './components/RequireSession';
 import { Loading } from './components/States';
 import { withAriaLocale } from './components/lazyPart';
+import { firstViewPath, revealApp } from './components/firstView';
 
 // Screens with React Aria's widgets at once bring its language provider along (withAriaLocale).
 const withWidgets = (load: () => Promise<{ default: React.ComponentType }>) => lazy(() => withAriaLocale(load().then((m) => m.default)).then((c) => ({ default: c })));
@@ -42,8 +43,17 @@ const queryClient = new QueryClient({
 
 const page = (element: React.ReactNode) => <Suspense fallback={<Loading />}>{element}</Suspense>;
 
+/** A first view is of the screen it was drawn for: sent elsewhere (to sign in, say), the app shows at once. */
+function FirstViewOfAnotherScreen() {
+  const [location] = useLocation();
+  useLayoutEffect(() => { if (firstViewPath !== null && location !== firstViewPath) revealApp(); }, [location]);
+  return null;
+}
+
 function Screens() {
   return (
+    <>
+    <FirstViewOfAnotherScreen />
     <Switch>
       <Route path="/sign-in">{page(<SignInPage />)}</Route>
       <Route path="/setup">{page(<SetupPage />)}</Route>
@@ -71,14 +81,17 @@ function Screens() {
         </RequireSession>
       </Route>
     </Switch>
+    </>
   );
 }
 
 // The first language's texts come before the first render, so no screen flashes its keys.
-void i18nReady.then(() => createRoot(document.getElementById('root')!).render(
+// The first render as a transition: React then draws in slices of a few milliseconds, giving the
+// phone's main thread back in between (a first view is already on screen, so nothing waits on it).
+void i18nReady.then(() => startTransition(() => createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
       <Screens />
     </QueryClientProvider>
   </StrictMode>,
-));
+)));

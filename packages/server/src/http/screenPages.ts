@@ -75,11 +75,12 @@ export function withLinks(html: string, links: string): string {
 export type Encoding = 'br' | 'gzip' | 'identity';
 
 /** One answer, in every encoding we send, with the validator a revalidation compares. */
-export interface PreparedPage { etag: string; bodies: Record<Encoding, Buffer> }
+export interface PreparedPage { etag: string; bodies: Record<Encoding, Buffer>; html: string }
 
 export function preparePage(html: string): PreparedPage {
   const identity = Buffer.from(html, 'utf8');
   return {
+    html,
     // Weak: the same page in every encoding (a strong one would have to differ per encoding).
     etag: `W/"${createHash('sha256').update(identity).digest('base64url').slice(0, 22)}"`,
     bodies: {
@@ -119,8 +120,10 @@ export function matchesEtag(ifNoneMatch: string | undefined, etag: string): bool
 }
 
 export interface ScreenPages {
-  /** The answer for a screen, for a visitor signed in or not, whose app starts in `language`. */
-  pageFor(screen: Screen, signedIn: boolean, language: Language): PreparedPage;
+  /** The answer for a screen, for a visitor signed in or not, whose app starts in `language`.
+   *  `answered`: the page will carry the session's first reads itself (firstAnswers.ts), so it
+   *  preloads none of them. */
+  pageFor(screen: Screen, signedIn: boolean, language: Language, answered?: boolean): PreparedPage;
   /** What went wrong preparing them (no manifest, a screen's module not in it): logged at start;
    *  such a screen gets the plain index.html, which works, only without the head start. */
   problems: string[];
@@ -160,11 +163,11 @@ export function prepareScreenPages(root: string, screenList: readonly Screen[]):
   for (const module of new Set([...screenList.map((screen) => screen.module), ...Language.options.map(textsModule)])) filesOf(module);
   const known = new Set(screenList);
   return {
-    pageFor: (screen, signedIn, language) => {
+    pageFor: (screen, signedIn, language, answered = false) => {
       if (!known.has(screen)) throw new Error(`no page prepared for ${screen.path}`);
       // Someone signed out who opens a signed-in screen is sent to sign in: it is that screen they need.
       return signedIn
-        ? page(screen.module, language, screen.signedIn ? [SESSION_CHECK, SIGNED_IN_PERSON] : [SESSION_CHECK])
+        ? page(screen.module, language, answered ? [] : screen.signedIn ? [SESSION_CHECK, SIGNED_IN_PERSON] : [SESSION_CHECK])
         : page(screen.signedIn ? SIGN_IN_MODULE : screen.module, language, [SESSION_CHECK]);
     },
     problems: [...new Set(problems)],

@@ -4,14 +4,24 @@
 // first answer, what that screen will fetch (screenPages.ts); the routes themselves live in
 // packages/web/src/main.tsx, and a screen missing here still works, only without the head start.
 
-import type { Language } from '@varde/core';
+import { defaultPeriod, type Language, type Organisation, type Page, type Period } from '@varde/core';
 
 export interface Screen {
   path: string;
   module: string;
   /** Behind RequireSession: drawn only for a signed-in person, who is sent to sign in otherwise. */
   signedIn: boolean;
+  /** What the screen reads before it can draw its head, beyond what every signed-in screen reads
+   *  (SIGNED_IN_READS), as API paths under /api/v1 written exactly as packages/web/src/api asks
+   *  for them; the server answers them in the page itself (firstAnswers.ts). */
+  firstReads?: (params: Readonly<Record<string, string>>) => string[];
+  /** What it reads next, once those have come: the reads that depend on them (the period the
+   *  screen opens on, the organisation's root unit), written as the web app writes them. */
+  thenReads?: (params: Readonly<Record<string, string>>, first: FirstReads) => string[];
 }
+
+/** The first reads' answers (JSON text by path) and the page's query, for a screen's thenReads. */
+export interface FirstReads { answers: ReadonlyMap<string, string>; search: URLSearchParams }
 
 export const SIGN_IN_MODULE = 'src/pages/signIn/SignInPage.tsx';
 
@@ -20,12 +30,39 @@ export const textsModule = (language: string): string => `src/i18n/${language}.j
 /** What the app starts in when it has seen no organisation yet. */
 export const DEFAULT_LANGUAGE: Language = 'nb';
 
+/** Every cycle and year, the first page of the list (usePeriods through all() in api/hooks.ts). */
+const PERIODS = '/periods?limit=500';
+
+/** The period a screen opens on (usePeriodChoice): ?period= in its address, else core's default. */
+export function periodOf({ answers, search }: FirstReads): Period | undefined {
+  const json = answers.get(PERIODS);
+  if (!json) return undefined;
+  const periods = JSON.parse(json) as Page<Period>;
+  return periods.items.find((p) => p.id === search.get('period')) ?? defaultPeriod(periods.items);
+}
+
+/** The team page's reads for its period (useUnitProgress, useObjectives, useInitiatives, useCheckInHistory). */
+function unitPeriodReads({ unitId }: Readonly<Record<string, string>>, first: FirstReads): string[] {
+  const period = periodOf(first);
+  if (!period) return [];
+  return [`/units/${unitId}/progress?period=${period.id}`, `/objectives?unit=${unitId}&period=${period.id}&limit=500`,
+    `/initiatives?unit=${unitId}&period=${period.id}&limit=500`, `/units/${unitId}/check-in-history?period=${period.id}`];
+}
+
+/** The organisation page's tree: its root unit's progress for the period, its first level listed. */
+function organisationTreeReads(_params: Readonly<Record<string, string>>, first: FirstReads): string[] {
+  const period = periodOf(first);
+  const organisation = first.answers.get('/organisation');
+  const rootUnitId = organisation ? (JSON.parse(organisation) as Organisation).rootUnitId : undefined;
+  return period && rootUnitId ? [`/units/${rootUnitId}/progress?period=${period.id}`] : [];
+}
+
 export const screens: readonly Screen[] = [
-  { path: '/', module: 'src/pages/home/HomePage.tsx', signedIn: true },
-  { path: '/organisation', module: 'src/pages/organisation/OrganisationPage.tsx', signedIn: true },
-  { path: '/units/:unitId', module: 'src/pages/unit/UnitPage.tsx', signedIn: true },
-  { path: '/key-results/:keyResultId', module: 'src/pages/keyResult/KeyResultPage.tsx', signedIn: true },
-  { path: '/objectives/:objectiveId', module: 'src/pages/objective/ObjectivePage.tsx', signedIn: true },
+  { path: '/', module: 'src/pages/home/HomePage.tsx', signedIn: true, firstReads: () => ['/me/work', PERIODS] },
+  { path: '/organisation', module: 'src/pages/organisation/OrganisationPage.tsx', signedIn: true, firstReads: () => ['/organisation', PERIODS], thenReads: organisationTreeReads },
+  { path: '/units/:unitId', module: 'src/pages/unit/UnitPage.tsx', signedIn: true, firstReads: ({ unitId }) => [`/units/${unitId}`, PERIODS], thenReads: unitPeriodReads },
+  { path: '/key-results/:keyResultId', module: 'src/pages/keyResult/KeyResultPage.tsx', signedIn: true, firstReads: ({ keyResultId }) => [`/key-results/${keyResultId}`] },
+  { path: '/objectives/:objectiveId', module: 'src/pages/objective/ObjectivePage.tsx', signedIn: true, firstReads: ({ objectiveId }) => [`/objectives/${objectiveId}`] },
   { path: '/units/:unitId/alignment', module: 'src/pages/alignment/AlignmentPage.tsx', signedIn: true },
   { path: '/settings', module: 'src/pages/settings/SettingsPage.tsx', signedIn: true },
   { path: '/account', module: 'src/pages/account/AccountPage.tsx', signedIn: true },
@@ -38,3 +75,5 @@ export const screens: readonly Screen[] = [
 export const SESSION_CHECK = '/api/v1/setup';
 /** What a signed-in screen asks next, once the session check said yes (useMe). */
 export const SIGNED_IN_PERSON = '/api/v1/me';
+/** What every signed-in screen reads first (RequireSession, AppShell), under /api/v1 as the web app asks. */
+export const SIGNED_IN_READS = ['/setup', '/me'] as const;

@@ -8,6 +8,7 @@ import { startTestApp, type Client, type TestApp } from '../testing/testApp.js';
 import { storeKinds } from '../testing/testStores.js';
 import { seedDemoIfEmpty } from '../demo/seedDemo.js';
 import { defaultWebRoot } from './webApp.js';
+import { BOOT_SCRIPT_HASH } from './firstView.js';
 
 const webRoot = defaultWebRoot();
 
@@ -20,7 +21,8 @@ function directives(header: unknown): Record<string, string[]> {
 
 function expectStrictPolicy(headers: Record<string, unknown>, label: string): void {
   const csp = directives(headers['content-security-policy']);
-  expect(csp['script-src'], label).toEqual(["'self'"]);
+  // Our files, and the one inline script a first view starts the app with, by its hash (firstView.ts).
+  expect(csp['script-src'], label).toEqual(["'self'", BOOT_SCRIPT_HASH]);
   // Our own stylesheets, and the two fixed <style> texts React Aria adds, by hash.
   expect(csp['style-src']?.[0], label).toBe("'self'");
   expect(csp['style-src']?.slice(1), label).toEqual([expect.stringMatching(/^'sha256-[\w+/]+=*'$/), expect.stringMatching(/^'sha256-[\w+/]+=*'$/)]);

@@ -1,13 +1,14 @@
 // The headers that keep a browser from being turned against Varde's users: a Content-Security-Policy
-// that runs only our own files (no inline script or style, nothing from elsewhere, no framing), HSTS
-// once the request came over HTTPS, and API answers that no cache keeps (they hold a person's data
-// and are only valid for the session that asked). The web app and the API docs page both live with
-// this one policy: neither has an inline script, and their style props go through the CSSOM, which
-// a policy does not govern. Swagger UI's stylesheet draws its icons from data: images.
+// that runs only our own files (no inline style, nothing from elsewhere, no framing, and no inline
+// script but the one, allowed by its hash, that starts the app after a first view), HSTS once the
+// request came over HTTPS, and API answers that no cache keeps (they hold a person's data and are
+// only valid for the session that asked). The web app and the API docs page both live with this
+// one policy: their style props go through the CSSOM, which a policy does not govern. Swagger UI's stylesheet draws its icons from data: images.
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import helmet from 'helmet';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { BOOT_SCRIPT_HASH } from './firstView.js';
 
 // The two <style> elements React Aria adds itself, allowed by their exact text and nothing else:
 // usePress makes pressable elements skip the double-tap delay, and usePreventScroll keeps a modal's
@@ -28,7 +29,8 @@ export const cspDirectives: Record<string, string[]> = {
   'frame-ancestors': ["'none'"],
   'img-src': ["'self'", 'data:'],
   'object-src': ["'none'"],
-  'script-src': ["'self'"],
+  // Our own files, and the one inline script that starts the app after a first view (firstView.ts).
+  'script-src': ["'self'", BOOT_SCRIPT_HASH],
   'script-src-attr': ["'none'"],
   'style-src': ["'self'", ...styleHashes],
 };

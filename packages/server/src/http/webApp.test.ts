@@ -23,6 +23,17 @@ const lines = (page: string) => page.split('\n').map((line) => line.trim()).filt
 const links = (html: string, pattern: RegExp) => [...html.matchAll(pattern)].map((m) => m[1]!);
 const modulePreloads = (html: string) => links(html, /<link rel="modulepreload" crossorigin href="([^"]+)">/g);
 const fetchPreloads = (html: string) => links(html, /<link rel="preload" as="fetch" crossorigin href="([^"]+)">/g);
+/** What a page with a first view has its boot script ask for (firstView.ts), or undefined. */
+const bootFiles = (html: string) => {
+  const json = /<script type="application\/json" id="boot">(.*?)<\/script>/.exec(html)?.[1];
+  return json ? JSON.parse(json) as { entry: string; modules: string[]; styles: string[] } : undefined;
+};
+/** The scripts a page has fetched early: preloaded by its head, or asked for by its boot script. */
+const scriptsOf = (html: string) => [...modulePreloads(html), ...(bootFiles(html)?.modules ?? [])];
+const answersOf = (html: string) => {
+  const json = /<script type="application\/json" id="first-answers">(.*?)<\/script>/.exec(html)?.[1];
+  return json ? JSON.parse(json) as Record<string, unknown> : {};
+};
 
 /** What a module loads before it runs, worked out here the plain way: its file and, recursively,
  *  the files of its static imports, less everything the entry (and so index.html) loads. */
@@ -125,7 +136,7 @@ describe.each(storeKinds())('a screen\'s first answer over HTTP on %s', (kind) =
   });
   afterAll(async () => { await t?.close(); });
 
-  it('preloads, for each screen, its chunk and its static imports, the texts of its language, and the session check; the person too once signed in', async () => {
+  it('preloads, for each screen, its chunk and its static imports and the texts of its language; the session check signed out, the session\'s first reads in the page signed in', async () => {
     for (const screen of screens) {
       for (const signedIn of [false, true]) {
         const label = `${screen.path} ${signedIn ? 'signed in' : 'signed out'}`;
@@ -134,14 +145,22 @@ describe.each(storeKinds())('a screen\'s first answer over HTTP on %s', (kind) =
         // Signed out, a signed-in screen sends the visitor to sign in: that is the page to prepare.
         const module = screen.signedIn && !signedIn ? SIGN_IN_MODULE : screen.module;
         // And the texts of the language the app starts in: without a language cookie, bokmål.
-        expect(modulePreloads(res.text).filter((href) => !builtIndex().includes(href)).sort(), label)
+        expect(scriptsOf(res.text).filter((href) => !builtIndex().includes(href)).sort(), label)
           .toEqual([...expectedScripts(manifest, module), `/${manifest['src/i18n/nb.json']!.file}`].sort());
-        expect(modulePreloads(res.text), label).toContain(`/${manifest[module]!.file}`);
-        for (const href of modulePreloads(res.text)) expect(fs.existsSync(path.join(webRoot, href)), `${label}: ${href}`).toBe(true);
-        expect(fetchPreloads(res.text), label).toEqual(screen.signedIn && signedIn ? ['/api/v1/setup', '/api/v1/me'] : ['/api/v1/setup']);
-        // Nothing else about the page changes.
-        const added = (line: string) => /^<link rel="(?:modulepreload|preload)"/.test(line) && !builtIndex().includes(line);
-        expect(lines(res.text).filter((line) => !added(line)), label).toEqual(lines(builtIndex()));
+        expect(scriptsOf(res.text), label).toContain(`/${manifest[module]!.file}`);
+        for (const href of scriptsOf(res.text)) expect(fs.existsSync(path.join(webRoot, href)), `${label}: ${href}`).toBe(true);
+        if (screen.signedIn && signedIn) {
+          // The page answers the session check and the person itself, so it preloads neither.
+          expect(fetchPreloads(res.text), label).toEqual([]);
+          expect(Object.keys(answersOf(res.text)), label).toEqual(expect.arrayContaining(['/setup', '/me']));
+          expect(res.headers['cache-control'], label).toBe('private, no-cache');
+        } else {
+          expect(fetchPreloads(res.text), label).toEqual(['/api/v1/setup']);
+          expect(answersOf(res.text), label).toEqual({});
+          // Nothing else about the page changes.
+          const added = (line: string) => /^<link rel="(?:modulepreload|preload)"/.test(line) && !builtIndex().includes(line);
+          expect(lines(res.text).filter((line) => !added(line)), label).toEqual(lines(builtIndex()));
+        }
       }
     }
   });
@@ -150,7 +169,7 @@ describe.each(storeKinds())('a screen\'s first answer over HTTP on %s', (kind) =
     const page = await get(base, concreteUrl('/key-results/:id'), { ...html, cookie });
     const dynamic = manifest['src/pages/keyResult/KeyResultPage.tsx']!.dynamicImports ?? [];
     expect(dynamic.length, 'the chart is a dynamic import of the key result page').toBeGreaterThan(0);
-    for (const key of dynamic) expect(modulePreloads(page.text)).not.toContain(`/${manifest[key]!.file}`);
+    for (const key of dynamic) expect(scriptsOf(page.text)).not.toContain(`/${manifest[key]!.file}`);
   });
 
   it('answers uncached, compressed as the client accepts, under the security headers, with a validator', async () => {
@@ -164,7 +183,8 @@ describe.each(storeKinds())('a screen\'s first answer over HTTP on %s', (kind) =
       if (encoding) expect(res.raw.length, `${acceptEncoding}: smaller than the page`).toBeLessThan(plain.raw.length);
       expect(res.text, acceptEncoding).toBe(plain.text);
       expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
-      expect(res.headers['cache-control']).toBe('no-cache');
+      // It carries the person's answers (firstAnswers.ts): theirs alone, and asked again each time.
+      expect(res.headers['cache-control']).toBe('private, no-cache');
       expect(res.headers.vary).toBe('accept-encoding, cookie');
       expect(res.headers['content-security-policy']).toBe(staticSecurityHeaders['content-security-policy']);
       expect(res.headers['x-content-type-options']).toBe('nosniff');
@@ -182,7 +202,7 @@ describe.each(storeKinds())('a screen\'s first answer over HTTP on %s', (kind) =
     expect(signedOut.headers.etag).not.toBe(plain.headers.etag);
     // Each page names the texts of the language the app will start in: the organisation's once
     // signed in, else bokmål.
-    const texts = (body: string) => modulePreloads(body).filter((url) => /\/assets\/(nb|sv|en)-/.test(url));
+    const texts = (body: string) => scriptsOf(body).filter((url) => /\/assets\/(nb|sv|en)-/.test(url));
     const nbText = `/${manifest['src/i18n/nb.json']!.file}`;
     const svText = `/${manifest['src/i18n/sv.json']!.file}`;
     expect(texts((await get(base, '/sign-in', html)).text)).toEqual([nbText]);

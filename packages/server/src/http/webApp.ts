@@ -12,8 +12,10 @@ import { principalFor } from '../app/session.js';
 import { getOrganisation } from '../store/organisations.js';
 import { sessionTokenOf } from './sessionCookie.js';
 import type { Language } from '@varde/core';
-import { DEFAULT_LANGUAGE, screens, type Screen } from './screens.js';
-import { chooseEncoding, matchesEtag, prepareScreenPages, type PreparedPage } from './screenPages.js';
+import { DEFAULT_LANGUAGE, SIGNED_IN_READS, screens, type Screen } from './screens.js';
+import { chooseEncoding, matchesEtag, prepareScreenPages, type Encoding } from './screenPages.js';
+import { personalPage, readFirstAnswers, withAnswers } from './firstAnswers.js';
+import { drawFirstView, textsNextTo, withFirstView } from './firstView.js';
 
 export const defaultWebRoot = (): string => fileURLToPath(new URL('../../../web/dist', import.meta.url));
 
@@ -41,6 +43,7 @@ export const visitorBySession = (deps: Deps) => async (request: FastifyRequest):
 export async function installWebApp(app: FastifyInstance, root: string, options: WebAppOptions = {}): Promise<boolean> {
   if (!fs.existsSync(path.join(root, 'index.html'))) return false;
   const pages = prepareScreenPages(root, screens);
+  const textsIn = textsNextTo(root);
   for (const problem of pages.problems) app.log.warn(problem);
   const screenPage = async (request: FastifyRequest, reply: FastifyReply) => {
     const screen = screenAt(request.url);
@@ -50,7 +53,32 @@ export async function installWebApp(app: FastifyInstance, root: string, options:
     const anonymous: Visitor = { signedIn: false, language: DEFAULT_LANGUAGE };
     // A failing session lookup costs the head start, not the page: the app reports the failure itself.
     const visitor = screen.signedIn && options.visitor ? await options.visitor(request).catch(() => anonymous) : anonymous;
-    return sendPage(request, reply, pages.pageFor(screen, visitor.signedIn, visitor.language));
+    if (!visitor.signedIn || !screen.signedIn) return sendPage(request, reply, pages.pageFor(screen, visitor.signedIn, visitor.language));
+    // Signed in: the page carries what the screen reads first, so nothing waits on the scripts to ask.
+    const params = paramsOf(screen, request.url);
+    const answers = await readFirstAnswers(app, request, [...SIGNED_IN_READS, ...(params && screen.firstReads ? screen.firstReads(params) : [])]);
+    if (params && screen.thenReads) {
+      const then = screen.thenReads(params, { answers, search: new URLSearchParams(request.url.split('?')[1] ?? '') });
+      for (const [path, json] of await readFirstAnswers(app, request, then)) answers.set(path, json);
+    }
+    const html = withAnswers(pages.pageFor(screen, true, visitor.language, true).html, answers);
+    const page = personalPage(params ? withFirstViewOf(html, screen, request.url, params, visitor.language, answers) : html);
+    return sendPage(request, reply, { etag: page.etag, body: page.body }, true);
+  };
+  /** The page with its screen's first view drawn in, when the screen has one (firstView.ts); as it
+   *  was otherwise, and when drawing fails, which costs the head start and nothing else. */
+  const withFirstViewOf = (html: string, screen: Screen, url: string, params: Record<string, string>, language: Language, answers: ReadonlyMap<string, string>): string => {
+    const texts = textsIn(language);
+    if (!texts) return html;
+    try {
+      const [pathname, search = ''] = url.split('?');
+      const parsed = new Map([...answers].map(([path, json]) => [path, JSON.parse(json) as unknown]));
+      const view = drawFirstView(texts, parsed, { route: screen.path, pathname: pathname!, search: new URLSearchParams(search), params, language });
+      return view === undefined ? html : withFirstView(html, view);
+    } catch (error) {
+      app.log.warn({ err: error, screen: screen.path }, 'no first view drawn');
+      return html;
+    }
   };
   // The screens' paths reach the file server's catch-all route, which finds no such file; they get
   // their page before it looks. A hook on that one route, not routes of their own: those would make
@@ -83,14 +111,31 @@ export function screenAt(url: string): Screen | undefined {
   });
 }
 
-function sendPage(request: FastifyRequest, reply: FastifyReply, page: PreparedPage): FastifyReply {
-  // The page differs by the session cookie.
-  reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-cache')
+/** A screen's path parameters (its :name segments) in a URL, when each is a plain id; undefined
+ *  otherwise. They become paths the server asks its API for, so nothing in them may reach past
+ *  the one segment (no "?", "/" or escapes): an odd one gets no first answers, only the page. */
+export function paramsOf(screen: Screen, url: string): Record<string, string> | undefined {
+  const segments = url.split('?')[0]!.split('/');
+  const params: Record<string, string> = {};
+  for (const [i, part] of screen.path.split('/').entries()) {
+    if (!part.startsWith(':')) continue;
+    const value = segments[i] ?? '';
+    if (!/^[A-Za-z0-9_-]{1,100}$/.test(value)) return undefined;
+    params[part.slice(1)] = value;
+  }
+  return params;
+}
+
+interface Sendable { etag: string; bodies?: Record<Encoding, Buffer>; body?: (encoding: Encoding) => Buffer }
+
+function sendPage(request: FastifyRequest, reply: FastifyReply, page: Sendable, personal = false): FastifyReply {
+  // The page differs by the session cookie; one that carries a person's answers is theirs alone.
+  reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', personal ? 'private, no-cache' : 'no-cache')
     .header('vary', 'accept-encoding, cookie').header('etag', page.etag);
   if (matchesEtag(request.headers['if-none-match'], page.etag)) return reply.code(304).send();
   const encoding = chooseEncoding(request.headers['accept-encoding']);
   if (encoding !== 'identity') reply.header('content-encoding', encoding);
-  return reply.send(page.bodies[encoding]);
+  return reply.send(page.bodies ? page.bodies[encoding] : page.body!(encoding));
 }
 
 /** A browser navigation to a client-side route: a GET outside the API that wants HTML. */

@@ -5,6 +5,7 @@ import type {
   Organisation, Page, Period, Person, SetupState, Unit, UnitProgress, UnitWithAncestors,
 } from '@varde/core';
 import { api, query } from './client';
+import { takeFirstAnswer } from './firstAnswers';
 
 export type { SetupState };
 
@@ -40,6 +41,19 @@ export const keys = {
 
 type Opts<T> = Omit<UseQueryOptions<T>, 'queryKey' | 'queryFn'>;
 
+/** all()'s first page of a list. */
+const firstPageOf = (url: string) => `${url}${url.includes('?') ? '&' : '?'}limit=500`;
+
+/** The page's own answer for a read (api/firstAnswers.ts) as its query's first data: the screen
+ *  draws with it in its first render rather than after a round trip, and the data counts as read
+ *  when the page was (staleTime then runs from there). */
+const brought = <T>(path: string) => ({ initialData: () => takeFirstAnswer(path) as T | undefined, initialDataUpdatedAt: performance.timeOrigin });
+/** The same for a list that all() reads: the page's first page of it, when that was all of it. */
+const broughtList = <T>(url: string) => ({
+  initialData: () => { const page = takeFirstAnswer(firstPageOf(url)) as Page<T> | undefined; return page && !page.nextCursor ? page.items : undefined; },
+  initialDataUpdatedAt: performance.timeOrigin,
+});
+
 /** Reads every page of a list. Not for a screen of a large organisation: there the lists of every
  *  unit and every person run to megabytes (settings reads them; the team and key result pages do not). */
 export async function all<T>(url: string): Promise<T[]> {
@@ -47,20 +61,21 @@ export async function all<T>(url: string): Promise<T[]> {
   let cursor: string | null = null;
   do {
     const sep: string = url.includes('?') ? '&' : '?';
-    const page: Page<T> = await api.get<Page<T>>(`${url}${sep}limit=500${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    const page: Page<T> = await api.get<Page<T>>(cursor ? `${url}${sep}limit=500&cursor=${encodeURIComponent(cursor)}` : firstPageOf(url));
     items.push(...page.items);
     cursor = page.nextCursor;
   } while (cursor);
   return items;
 }
 
-export const useSetupState = () => useQuery({ queryKey: keys.setup, queryFn: () => api.get<SetupState>('/setup') });
-export const useMe = (opts?: Opts<Me>) => useQuery({ queryKey: keys.me, queryFn: () => api.get<Me>('/me'), retry: false, ...opts });
-export const useMyWork = () => useQuery({ queryKey: keys.myWork, queryFn: () => api.get<MyWork>('/me/work') });
-export const useOrganisation = () => useQuery({ queryKey: keys.organisation, queryFn: () => api.get<Organisation>('/organisation') });
+export const useSetupState = () => useQuery({ queryKey: keys.setup, queryFn: () => api.get<SetupState>('/setup'), ...brought<SetupState>('/setup') });
+export const useMe = (opts?: Opts<Me>) => useQuery({ queryKey: keys.me, queryFn: () => api.get<Me>('/me'), retry: false, ...brought<Me>('/me'), ...opts });
+export const useMyWork = () => useQuery({ queryKey: keys.myWork, queryFn: () => api.get<MyWork>('/me/work'), ...brought<MyWork>('/me/work') });
+export const useOrganisation = () => useQuery({ queryKey: keys.organisation, queryFn: () => api.get<Organisation>('/organisation'), ...brought<Organisation>('/organisation') });
 /** One unit with the units above it (its breadcrumb) and what the signed-in person may do with it. */
 export const useUnit = (id: string | undefined) => useQuery({
   queryKey: keys.unit(id ?? ''), queryFn: () => api.get<UnitWithAncestors>(`/units/${id}`), enabled: Boolean(id), staleTime: 60_000,
+  ...brought<UnitWithAncestors>(`/units/${id}`),
 });
 export const useUnits = () => useQuery({ queryKey: keys.units, queryFn: () => all<Unit>('/units'), staleTime: 60_000 });
 /** Only the archived units: the organisation page lists them without reading every unit. */
@@ -98,7 +113,7 @@ export const usePeopleNamed = (q: string, limit: number, enabled = true) => useQ
   queryFn: () => api.get<Page<Person>>(`/people?q=${encodeURIComponent(q)}&limit=${limit}`),
   enabled, staleTime: 60_000, placeholderData: keepPreviousData,
 });
-export const usePeriods = () => useQuery({ queryKey: keys.periods, queryFn: () => all<Period>('/periods'), staleTime: 60_000 });
+export const usePeriods = () => useQuery({ queryKey: keys.periods, queryFn: () => all<Period>('/periods'), staleTime: 60_000, ...broughtList<Period>('/periods') });
 
 /**
  * A unit's objectives and the units below it, each rolled up over its whole subtree. The server
@@ -110,27 +125,33 @@ export const useUnitProgress = (unitId: string | undefined, periodId: string | u
   queryKey: keys.unitProgress(unitId ?? '', periodId ?? '', depth),
   queryFn: () => api.get<UnitProgress>(`/units/${unitId}/progress${query({ period: periodId, depth })}`),
   enabled: enabled && Boolean(unitId && periodId),
+  ...brought<UnitProgress>(`/units/${unitId}/progress${query({ period: periodId, depth })}`),
 });
 export const useCheckInHistory = (unitId: string | undefined, periodId: string | undefined) => useQuery({
   queryKey: keys.history(unitId ?? '', periodId ?? ''),
   queryFn: () => api.get<CheckInHistory>(`/units/${unitId}/check-in-history${query({ period: periodId })}`),
   enabled: Boolean(unitId && periodId),
+  ...brought<CheckInHistory>(`/units/${unitId}/check-in-history${query({ period: periodId })}`),
 });
 export const useObjectives = (unitId: string | undefined, periodId: string | undefined) => useQuery({
   queryKey: keys.objectives(unitId ?? '', periodId ?? ''),
   queryFn: () => all<Objective>(`/objectives${query({ unit: unitId, period: periodId })}`),
   enabled: Boolean(unitId && periodId),
+  ...broughtList<Objective>(`/objectives${query({ unit: unitId, period: periodId })}`),
 });
 export const useObjective = (id: string | undefined) => useQuery({
   queryKey: keys.objective(id ?? ''), queryFn: () => api.get<ObjectiveWithKeyResults>(`/objectives/${id}`), enabled: Boolean(id),
+  ...brought<ObjectiveWithKeyResults>(`/objectives/${id}`),
 });
 export const useInitiatives = (unitId: string | undefined, periodId: string | undefined) => useQuery({
   queryKey: keys.initiatives(unitId ?? '', periodId ?? ''),
   queryFn: () => all<Initiative>(`/initiatives${query({ unit: unitId, period: periodId })}`),
   enabled: Boolean(unitId && periodId),
+  ...broughtList<Initiative>(`/initiatives${query({ unit: unitId, period: periodId })}`),
 });
 export const useKeyResult = (id: string | undefined) => useQuery({
   queryKey: keys.keyResult(id ?? ''), queryFn: () => api.get<KeyResult>(`/key-results/${id}`), enabled: Boolean(id),
+  ...brought<KeyResult>(`/key-results/${id}`),
 });
 export const useCheckIns = (id: string | undefined) => useQuery({
   queryKey: keys.checkIns(id ?? ''), queryFn: () => all<CheckIn>(`/key-results/${id}/check-ins`), enabled: Boolean(id),

@@ -13,7 +13,7 @@ export function PeriodSwitcher({ kinds = ['cycle'] }: { kinds?: Array<'cycle' | 
   const choices = periods.filter((p) => kinds.includes(p.kind)).slice().reverse()
     .map((p) => ({ id: p.id, label: `${p.name} · ${t(`periodState.${p.state}`)}` }));
   return (
-    <div style={{ minWidth: '14rem' }}>
+    <div className="period-switcher">
       <SelectField label={t('period.label')} value={period?.id ?? null} onChange={choose} choices={choices} />
       {rituals.length > 0 && <p className="muted small" style={{ margin: '.25rem 0 0', maxWidth: '22rem' }}>{rituals.join(' · ')}</p>}
     </div>

@@ -10,6 +10,7 @@ import { TrackBadge } from '../../components/TrackBadge';
 import { Empty, ErrorState, Loading } from '../../components/States';
 import { NeedsYou } from './NeedsYou';
 import { lazyPart, preloadOn } from '../../components/lazyPart';
+import { useFirstViewDone } from '../../components/firstView';
 
 const CheckInDialog = lazyPart(() => import('../unit/CheckInDialog').then((m) => m.CheckInDialog));
 const CheckInWalk = lazyPart(() => import('./CheckInWalk').then((m) => m.CheckInWalk));
@@ -22,6 +23,7 @@ export default function HomePage() {
   const work = useMyWork();
   const [checkingIn, setCheckingIn] = useState<MyKeyResult | null>(null);
   const [walking, setWalking] = useState(false);
+  useFirstViewDone(!work.isLoading);
   if (work.isLoading) return <Loading />;
   if (work.error || !work.data) return <ErrorState error={work.error} onRetry={() => void work.refetch()} />;
   const { keyResults, initiatives, units, period, blockers, retrospectiveActions } = work.data;
@@ -44,7 +46,7 @@ export default function HomePage() {
       <div className="page-head">
         <div className="grow">
           <h1>{t('home.greeting', { name: me.data?.person.name.split(' ')[0] ?? '' })}</h1>
-          <p className="muted" style={{ margin: 0 }}>{period ? t('home.lead', { period: period.name }) : t('home.noPeriod')}</p>
+          <p className="muted lead">{period ? t('home.lead', { period: period.name }) : t('home.noPeriod')}</p>
         </div>
         {walkable.length > 0 && <button type="button" className="button" {...preloadOn(CheckInWalk)} onClick={() => setWalking(true)}>{t('walk.open')}</button>}
       </div>

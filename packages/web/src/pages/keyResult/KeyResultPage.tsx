@@ -19,6 +19,7 @@ import type { ChartSeries } from './HistoryChart';
 import { ForecastStory } from './ForecastStory';
 import { lazyPart, preloadOn } from '../../components/lazyPart';
 import { WhenVisible } from '../../components/WhenVisible';
+import { useFirstViewDone } from '../../components/firstView';
 
 const CheckInDialog = lazyPart(() => import('../unit/CheckInDialog').then((m) => m.CheckInDialog));
 const EditCheckInDialog = lazyPart(() => import('./EditCheckInDialog').then((m) => m.EditCheckInDialog));
@@ -78,6 +79,7 @@ export default function KeyResultPage() {
 
   // The head (breadcrumb, period, the buttons one may use) is drawn whole, not line by line as each
   // answer comes, so nothing below it moves.
+  useFirstViewDone(!(kr.isLoading || objective.isLoading || unit.isLoading || periods.isLoading));
   if (kr.isLoading || objective.isLoading || unit.isLoading || periods.isLoading) return <Loading />;
   if (kr.error || !kr.data) return <ErrorState error={kr.error} onRetry={() => void kr.refetch()} />;
   const k = kr.data;

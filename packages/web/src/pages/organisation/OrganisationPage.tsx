@@ -14,6 +14,7 @@ import { Empty, ErrorState, Loading } from '../../components/States';
 import { date } from '../../i18n/format';
 import { useFollowUpUnder } from '../../api/meetings';
 import { WhenVisible } from '../../components/WhenVisible';
+import { useFirstViewDone } from '../../components/firstView';
 
 // Below the tree: the KPIs' code, texts and data come when the reader gets there.
 const KpiBoard = lazy(() => import('../kpi/KpiBoard'));
@@ -131,6 +132,7 @@ export default function OrganisationPage() {
   const followUp = useFollowUpUnder(rootId, period?.kind === 'cycle' ? period.id : undefined);
   const followUps = useMemo(() => new Map((followUp.data ?? []).map((f) => [f.unitId, f])), [followUp.data]);
 
+  useFirstViewDone(!isLoading && !org.isLoading);
   if (isLoading || org.isLoading) return <Loading />;
   if (org.error || !org.data) return <ErrorState error={org.error} onRetry={() => void org.refetch()} />;
   const s = org.data.strategy;
@@ -138,7 +140,7 @@ export default function OrganisationPage() {
   return (
     <div className="stack">
       <div className="page-head">
-        <div className="grow"><h1>{org.data.name}</h1><p className="muted" style={{ margin: 0 }}>{t('organisation.lead')}</p></div>
+        <div className="grow"><h1>{org.data.name}</h1><p className="muted lead">{t('organisation.lead')}</p></div>
         <PeriodSwitcher />
       </div>
       {period && <ReviewCallout period={period} />}
@@ -146,15 +148,15 @@ export default function OrganisationPage() {
       <section className="card pyramid" aria-labelledby="strategy-heading">
         <h2 id="strategy-heading">{t('organisation.strategy')}</h2>
         {!s.mission && !s.vision && s.values.length === 0 && <p className="muted">{t('organisation.noStrategy')}</p>}
-        {s.mission && <div className="pyramid-level"><span className="tag">{t('organisation.mission')}</span><p style={{ margin: 0 }}>{s.mission}</p></div>}
-        {s.vision && <div className="pyramid-level"><span className="tag">{t('organisation.vision')}</span><p style={{ margin: 0 }}>{s.vision}</p></div>}
+        {s.mission && <div className="pyramid-level"><span className="tag">{t('organisation.mission')}</span><p>{s.mission}</p></div>}
+        {s.vision && <div className="pyramid-level"><span className="tag">{t('organisation.vision')}</span><p>{s.vision}</p></div>}
         {s.values.length > 0 && (
           <div className="pyramid-level"><span className="tag">{t('organisation.values')}</span>
             <ul className="values">{s.values.map((v) => <li key={v} className="chip">{v}</li>)}</ul></div>
         )}
         {s.themes.length > 0 && (
           <div className="pyramid-level"><span className="tag">{t('organisation.themes')}</span>
-            <ul style={{ margin: '.2rem 0 0', paddingLeft: '1.1rem' }}>{s.themes.map((th) => <li key={th.title}><strong>{th.title}</strong>{th.description ? ` — ${th.description}` : ''}</li>)}</ul></div>
+            <ul className="pyramid-themes">{s.themes.map((th) => <li key={th.title}><strong>{th.title}</strong>{th.description ? ` — ${th.description}` : ''}</li>)}</ul></div>
         )}
       </section>
 

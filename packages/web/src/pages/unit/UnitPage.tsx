@@ -29,6 +29,7 @@ import { useNearViewport } from '../../components/useNearViewport';
 import { WhenVisible } from '../../components/WhenVisible';
 import { HintCount } from '../../components/CoachHints';
 import { hintsOf } from '../../api/plan';
+import { useFirstViewDone } from '../../components/firstView';
 
 const CheckInDialog = lazyPart(() => import('./CheckInDialog').then((m) => m.CheckInDialog));
 const ObjectiveDialog = lazyPart(() => import('./ObjectiveDialog').then((m) => m.ObjectiveDialog));
@@ -80,6 +81,7 @@ export default function UnitPage() {
   const series = useMemo(() => new Map((history.data?.items ?? []).map((i) => [i.keyResultId, i.points.map((p) => p.value)])), [history.data]);
   const objectiveById = useMemo(() => new Map((objectives.data ?? []).map((o) => [o.id, o])), [objectives.data]);
 
+  useFirstViewDone(!periodsLoading && !unitAnswer.isLoading);
   if (periodsLoading || unitAnswer.isLoading) return <Loading />;
   if (!unit) return <ErrorState error={unitAnswer.error ?? { status: 404 }} />;
   if (!period) return <Empty title={t('unit.noPeriod')}>{t('unit.noPeriodHint')}</Empty>;
@@ -102,7 +104,7 @@ export default function UnitPage() {
         <div className="grow">
           <Breadcrumbs trail={unitTrail(unit, period.id, t('nav.organisation'), false)} />
           <h1>{unit.name}</h1>
-          <p className="muted" style={{ margin: 0 }}>{t(`unitKind.${unit.kind}`)}{unit.description ? ` · ${unit.description}` : ''}</p>
+          <p className="muted lead">{t(`unitKind.${unit.kind}`)}{unit.description ? ` · ${unit.description}` : ''}</p>
         </div>
         <PeriodSwitcher />
       </div>
