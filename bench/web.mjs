@@ -124,7 +124,8 @@ function kindOf(url, resourceType) {
   if (pathname.startsWith('/api/')) return 'API';
   return resourceType === 'document' ? 'document' : 'other file';
 }
-const EXPECTED_CACHE = { 'hashed asset (/assets/)': IMMUTABLE, document: 'no-cache', 'other file': 'no-cache', API: 'no-store' };
+// A signed-in screen's page carries the person's first answers (firstAnswers.ts): private, and revalidated.
+const EXPECTED_CACHE = { 'hashed asset (/assets/)': IMMUTABLE, document: 'private, no-cache', 'other file': 'no-cache', API: 'no-store' };
 
 /**
  * Visits each screen in a fresh context (cold), then again in a new tab of the same context (a

@@ -2,7 +2,8 @@
 // at most 150 KB of JavaScript and 20 KB of CSS, gzipped, before it is idle (issue 11). Sizes are
 // exact, not timings, so they belong in a test. Also: hashed assets are cached for a year and the
 // page is revalidated, so a second visit asks the server for no asset at all; and the first answer
-// preloads what the screen fetches first (screenPages.ts), each preload used, none fetched twice.
+// brings what the screen reads first (firstAnswers.ts) and names the scripts it runs first
+// (screenPages.ts, fetched by the boot script of its first view), each used, none fetched twice.
 //
 // The gzipped size of a file is that of the bytes the browser received, gzipped here at level 9:
 // what the screen really loaded, whatever file it came from; it is also checked equal to the .gz
@@ -117,8 +118,9 @@ describe('on a cold cache, signed in as the demo admin', () => {
       expect(assets.length, 'the cold visit fetched the hashed assets').toBeGreaterThan(0);
       expect(assets.filter((r) => r.status !== 200 || r.cacheControl !== IMMUTABLE).map((r) => `${r.url} ${r.status} ${r.cacheControl}`)).toEqual([]);
       const page0 = cold.find((r) => r.url === url);
-      expect(page0, 'the page itself').toMatchObject({ status: 200, cacheControl: 'no-cache' });
-      const unhashed = cold.filter((r) => !r.url.startsWith('/assets/') && !r.url.startsWith('/api/'));
+      // It carries the person's first answers: revalidated every time, and kept by no shared cache.
+      expect(page0, 'the page itself').toMatchObject({ status: 200, cacheControl: 'private, no-cache' });
+      const unhashed = cold.filter((r) => r.url !== url && !r.url.startsWith('/assets/') && !r.url.startsWith('/api/'));
       expect(unhashed.filter((r) => r.cacheControl !== 'no-cache').map((r) => `${r.url} ${r.cacheControl}`), 'index.html and other unhashed files').toEqual([]);
 
       // Away to another screen and back, each a new navigation in the same browser.
@@ -133,7 +135,7 @@ describe('on a cold cache, signed in as the demo admin', () => {
     }
   });
 
-  it.each(SCREENS)('%s: the first answer preloads the screen\'s chunks and the session check, and Chromium uses each preload once', async (name) => {
+  it.each(SCREENS)('%s: the first answer brings the session check and the person, names the screen\'s chunks, and Chromium uses each once', async (name) => {
     const { context, page, messages } = await freshSignedIn();
     try {
       const url = urlOf(name, ids);
@@ -143,9 +145,13 @@ describe('on a cold cache, signed in as the demo admin', () => {
       await page.waitForTimeout(3_500);
       const seen = proxy.seen.slice(first);
       const html = await (await context.request.get(url, { headers: { accept: 'text/html' } })).text();
-      const preloads = [...html.matchAll(/<link rel="(?:modulepreload|preload)"[^>]*href="([^"]+)"/g)].map((m) => m[1]!);
-      expect(preloads).toEqual(expect.arrayContaining(['/api/v1/setup', '/api/v1/me']));
+      const boot = JSON.parse(/<script type="application\/json" id="boot">(.*?)<\/script>/.exec(html)?.[1] ?? '{"modules":[]}') as { modules: string[] };
+      const preloads = [...[...html.matchAll(/<link rel="(?:modulepreload|preload)"[^>]*href="([^"]+)"/g)].map((m) => m[1]!), ...boot.modules];
+      expect(preloads.length, 'the screen\'s chunks are named up front').toBeGreaterThan(3);
+      const answers = JSON.parse(/<script type="application\/json" id="first-answers">(.*?)<\/script>/.exec(html)?.[1] ?? '{}') as Record<string, unknown>;
+      expect(Object.keys(answers)).toEqual(expect.arrayContaining(['/setup', '/me']));
       const times = (u: string) => seen.filter((r) => r.url === u).length;
+      expect(['/api/v1/setup', '/api/v1/me'].filter((u) => times(u) > 0), 'asked for although the page brought it').toEqual([]);
       expect(preloads.filter((u) => times(u) !== 1).map((u) => `${u}: requested ${times(u)} times`)).toEqual([]);
       const twice = [...new Set(seen.map((r) => r.url))].filter((u) => (u.startsWith('/assets/') || u.startsWith('/api/')) && times(u) > 1);
       expect(twice, 'assets and API answers requested more than once').toEqual([]);

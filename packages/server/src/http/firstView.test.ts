@@ -17,7 +17,7 @@ const between = (text: string, start: string, end: string) => {
   const from = text.indexOf(start);
   return from < 0 ? undefined : text.slice(from + start.length, text.indexOf(end, from + start.length));
 };
-const firstViewOf = (page: string) => between(page, '<div id="first-view">', '<div id="root" hidden>');
+const firstViewOf = (page: string) => between(page, '<div id="first-view" data-language="nb">', '<div id="root" hidden>');
 const answersOf = (page: string) => JSON.parse(between(page, '<script type="application/json" id="first-answers">', '</script>') ?? '{}') as Record<string, unknown>;
 
 describe.each(storeKinds())('a screen\'s first view on %s', (kind) => {

@@ -137,9 +137,13 @@ function frame(texts: Texts, setup: SetupState, me: Me, pathname: string, head: 
  * the app's scripts once the first view has been painted, from the list the page carries in
  * #boot, so the first paint waits for the page and its stylesheet only. A frame callback comes
  * just before that paint, so the timeout in it runs just after; the second timeout starts the app
- * where no frame comes (a tab opened in the background).
+ * where no frame comes (a tab opened in the background). Someone who chose another language than
+ * the organisation's (kept in the browser, where the server cannot see it) gets no first view:
+ * it would speak the wrong language until the app came. The preloads go in a few at a time, each
+ * group in a task of its own: starting two dozen fetches at once held a slow phone's main thread
+ * for longer than a frame. The first four are the entry's own imports (the framework among them).
  */
-export const BOOT_SCRIPT = "(function(){var started=false;function start(){if(started)return;started=true;var files=JSON.parse(document.getElementById('boot').textContent);function link(rel,href,as){var l=document.createElement('link');l.rel=rel;if(as)l.as=as;l.crossOrigin='';l.href=href;document.head.appendChild(l);}files.modules.forEach(function(h){link('modulepreload',h);});files.styles.forEach(function(h){link('preload',h,'style');});var s=document.createElement('script');s.type='module';s.crossOrigin='';s.src=files.entry;document.head.appendChild(s);}requestAnimationFrame(function(){setTimeout(start,0);});setTimeout(start,300);})();";
+export const BOOT_SCRIPT = "(function(){var view=document.getElementById('first-view');var chosen=null;try{chosen=localStorage.getItem('varde.language');}catch(e){}if(view&&chosen&&chosen!==view.getAttribute('data-language')){view.remove();document.getElementById('root').hidden=false;}var started=false;function link(rel,href,as){var l=document.createElement('link');l.rel=rel;if(as)l.as=as;l.crossOrigin='';l.href=href;document.head.appendChild(l);}function start(){if(started)return;started=true;var files=JSON.parse(document.getElementById('boot').textContent);var queue=files.modules.map(function(h){return ['modulepreload',h];}).concat(files.styles.map(function(h){return ['preload',h,'style'];}));queue.splice(0,4).forEach(function(q){link(q[0],q[1],q[2]);});var s=document.createElement('script');s.type='module';s.crossOrigin='';s.src=files.entry;document.head.appendChild(s);(function next(){queue.splice(0,6).forEach(function(q){link(q[0],q[1],q[2]);});if(queue.length)setTimeout(next,0);})();}requestAnimationFrame(function(){setTimeout(start,0);});setTimeout(start,300);})();";
 export const BOOT_SCRIPT_HASH = `'sha256-${createHash('sha256').update(BOOT_SCRIPT).digest('base64')}'`;
 
 const ENTRY = /\s*<script type="module" crossorigin src="([^"]+)"><\/script>/g;
@@ -148,13 +152,13 @@ const STYLE_PRELOAD = /\s*<link rel="preload" as="style" crossorigin href="([^"]
 
 /** The page with its first view in place: the app's root hidden under it, and the app's scripts
  *  (Vite's entry and the preloads screenPages.ts added) asked for by BOOT_SCRIPT instead. */
-export function withFirstView(html: string, view: string): string {
+export function withFirstView(html: string, view: string, language: Language): string {
   const entries = [...html.matchAll(ENTRY)].map((m) => m[1]!);
   if (entries.length !== 1 || !html.includes('<div id="root"></div>')) throw new Error('index.html has not the one entry script and empty root a first view replaces');
   const files = { entry: entries[0], modules: [...html.matchAll(MODULE_PRELOAD)].map((m) => m[1]!), styles: [...html.matchAll(STYLE_PRELOAD)].map((m) => m[1]!) };
   const boot = `<script type="application/json" id="boot">${JSON.stringify(files).replace(/</g, '\\u003c')}</script><script>${BOOT_SCRIPT}</script>`;
   // Replaced by functions: a "$&" in a unit's name is text, not a replacement pattern.
   return html.replace(ENTRY, '').replace(MODULE_PRELOAD, '').replace(STYLE_PRELOAD, '')
-    .replace('<div id="root"></div>', () => `<div id="first-view">${view}</div><div id="root" hidden></div>`)
+    .replace('<div id="root"></div>', () => `<div id="first-view" data-language="${language}">${view}</div><div id="root" hidden></div>`)
     .replace(/<\/body>/i, () => `  ${boot}\n  </body>`);
 }

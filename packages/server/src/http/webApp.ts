@@ -74,7 +74,7 @@ export async function installWebApp(app: FastifyInstance, root: string, options:
       const [pathname, search = ''] = url.split('?');
       const parsed = new Map([...answers].map(([path, json]) => [path, JSON.parse(json) as unknown]));
       const view = drawFirstView(texts, parsed, { route: screen.path, pathname: pathname!, search: new URLSearchParams(search), params, language });
-      return view === undefined ? html : withFirstView(html, view);
+      return view === undefined ? html : withFirstView(html, view, language);
     } catch (error) {
       app.log.warn({ err: error, screen: screen.path }, 'no first view drawn');
       return html;

@@ -8,6 +8,7 @@ import { initReactI18next } from 'react-i18next';
 
 export const LANGUAGES = ['nb', 'sv', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
+// The server's boot script reads this key too (packages/server/src/http/firstView.ts, BOOT_SCRIPT).
 const STORAGE_KEY = 'varde.language';
 /** The organisation's language as last seen, for starting in it before the organisation is fetched. */
 const ORGANISATION_KEY = 'varde.organisationLanguage';

@@ -1,0 +1,100 @@
+// A screen's first view (packages/server/src/http/firstView.ts): on a phone, signed in as the demo
+// admin, Mine, the organisation and a team page show their head before any script has come; the
+// view alone is accessible; and when the app has come it takes the view's place with the same
+// head, the same words in the same place, without a console error (the policy allows the one
+// inline script by its hash) and without asking again for what the page brought.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { demoIds, launchBrowser, seriousViolations, signInByApi, startServer, watchErrors, type DemoIds, type Server } from './harness.js';
+
+let server: Server;
+let browser: Browser;
+let ids: DemoIds;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  const context = await browser.newContext({ baseURL: server.base });
+  await signInByApi(context, 'admin@demo.varde.no');
+  ids = await demoIds(context.request);
+  await context.close();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const SCREENS = ['Mine', 'organisation', 'team'] as const;
+const urlOf = (name: typeof SCREENS[number]) => ({ Mine: '/', organisation: '/organisation', team: `/units/${ids.teamId}` })[name];
+
+/** A phone in a fresh context, signed in; the app in the organisation's language (bokmål). */
+async function phone(): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ baseURL: server.base, viewport: { width: 412, height: 823 }, isMobile: true, hasTouch: true });
+  await signInByApi(context, 'admin@demo.varde.no');
+  return { context, page: await context.newPage() };
+}
+
+interface Drawn { text: string; box: { x: number; y: number; width: number; height: number } }
+/** The screen's heading and lead under `root`, as drawn: their words and where they are. */
+async function headIn(page: Page, root: string): Promise<Drawn[]> {
+  const out: Drawn[] = [];
+  for (const selector of ['.page-head h1', '.page-head .lead']) {
+    const element = page.locator(`${root} ${selector}`).first();
+    const box = (await element.boundingBox())!;
+    out.push({ text: (await element.textContent())!, box: { x: Math.round(box.x), y: Math.round(box.y), width: Math.round(box.width), height: Math.round(box.height) } });
+  }
+  return out;
+}
+
+describe('a screen\'s first view, on a phone', () => {
+  it.each(SCREENS)('%s: drawn before the scripts, accessible, and replaced by the app with the same head in the same place', async (name) => {
+    // The scripts held back: what the phone shows before they have come.
+    const before = await phone();
+    let view: Drawn[];
+    try {
+      await before.page.route('**/assets/*.js', (route) => route.abort());
+      await before.page.goto(urlOf(name));
+      await before.page.locator('#first-view .page-head h1').waitFor();
+      view = await headIn(before.page, '#first-view');
+      expect(view[0]!.text.length).toBeGreaterThan(0);
+      expect(await before.page.locator('#root').isHidden()).toBe(true);
+      expect(await seriousViolations(before.page), `axe on ${name}'s first view`).toEqual([]);
+    } finally {
+      await before.context.close();
+    }
+
+    const after = await phone();
+    try {
+      const errors = watchErrors(after.page);
+      const asked: string[] = [];
+      after.page.on('request', (r) => { if (r.url().includes('/api/v1/')) asked.push(new URL(r.url()).pathname); });
+      await after.page.goto(urlOf(name));
+      await expect.poll(() => after.page.locator('#first-view').count()).toBe(0);
+      await after.page.locator('#root .page-head h1').waitFor();
+      expect(await headIn(after.page, '#root')).toEqual(view);
+      // The page brought the session and the person: the app asked for neither.
+      expect(asked.filter((p) => p === '/api/v1/setup' || p === '/api/v1/me')).toEqual([]);
+      await after.page.waitForLoadState('networkidle');
+      expect(errors).toEqual([]);
+    } finally {
+      await after.context.close();
+    }
+  });
+
+  it('is left out for someone who chose another language than the organisation\'s, who sees the app in theirs', async () => {
+    const { context, page } = await phone();
+    try {
+      await context.addInitScript(() => localStorage.setItem('varde.language', 'en'));
+      await page.route('**/assets/*.js', (route) => route.abort());
+      await page.goto(urlOf('team'));
+      await expect.poll(() => page.evaluate(() => document.getElementById('root')?.hidden)).toBe(false);
+      expect(await page.locator('#first-view').count()).toBe(0);
+      await page.unrouteAll();
+      await page.reload();
+      await expect.poll(() => page.locator('#root .page-head h1').count()).toBe(1);
+      expect(await page.getByRole('link', { name: 'Organisation', exact: true }).count()).toBeGreaterThan(0);
+    } finally {
+      await context.close();
+    }
+  });
+});
