@@ -27,12 +27,13 @@ export async function readFirstAnswers(app: FastifyInstance, request: FastifyReq
     const value = request.headers[name];
     if (typeof value === 'string') headers[name] = value;
   }
-  const answers = new Map<string, string>();
-  await Promise.all([...new Set(paths)].map(async (path) => {
+  const unique = [...new Set(paths)];
+  const bodies = await Promise.all(unique.map(async (path) => {
     const res = await app.inject({ method: 'GET', url: `/api/v1${path}`, headers, remoteAddress: request.socket.remoteAddress ?? '127.0.0.1' });
-    if (res.statusCode === 200 && String(res.headers['content-type'] ?? '').startsWith('application/json')) answers.set(path, res.body);
+    return res.statusCode === 200 && String(res.headers['content-type'] ?? '').startsWith('application/json') ? res.body : undefined;
   }));
-  return answers;
+  // In the order asked for, whichever came first: the same data makes the same page (and validator).
+  return new Map(unique.flatMap((path, i) => (bodies[i] === undefined ? [] : [[path, bodies[i]] as const])));
 }
 
 /** The answers as a JSON data block. `<` is escaped (JSON allows \u003c in a string, and it can

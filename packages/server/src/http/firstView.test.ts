@@ -77,16 +77,21 @@ describe.each(storeKinds())('a screen\'s first view on %s', (kind) => {
     }
   });
 
-  it('draws Mine and the organisation too; the key result page gets its frame', async () => {
+  it('draws Mine, the organisation and a key result\'s trail and title too', async () => {
     const mine = firstViewOf((await get(base, '/', { ...html, cookie })).text)!;
     expect(mine).toMatch(/<h1>Hei, Hanne<\/h1><p class="muted lead">/);
     expect(mine).toContain('<a aria-current="page" href="/">Min side</a>');
     const organisation = firstViewOf((await get(base, '/organisation', { ...html, cookie })).text)!;
     expect(organisation).toContain('<section class="card pyramid" aria-labelledby="strategy-heading">');
     const keyResults = (await clientOf(t.app, cookie).get('/api/v1/me/work')).body.keyResults as Array<{ id: string }>;
-    const keyResult = firstViewOf((await get(base, `/key-results/${keyResults[0]!.id}`, { ...html, cookie })).text)!;
+    const kr = (await clientOf(t.app, cookie).get(`/api/v1/key-results/${keyResults[0]!.id}`)).body as { title: string; objectiveId: string };
+    const keyResultPage = await get(base, `/key-results/${keyResults[0]!.id}`, { ...html, cookie });
+    const keyResult = firstViewOf(keyResultPage.text)!;
     expect(keyResult).toContain('<header class="topbar">');
-    expect(keyResult).toContain('<main id="main" class="page" tabindex="-1"><div class="stack"></div></main>');
+    // Its trail runs through its objective's unit to the objective, read three deep for the page.
+    expect(keyResult).toContain(`#objective-${kr.objectiveId}">`);
+    expect(keyResult).toMatch(/<\/ol><\/nav><h1>[^<]+<\/h1><\/div><\/div>/);
+    expect(Object.keys(answersOf(keyResultPage.text))).toEqual(expect.arrayContaining([`/objectives/${kr.objectiveId}`]));
   });
 
   it('leaves an unknown unit and an odd address to the app, with nothing of them in the page', async () => {

@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { defaultPeriod, type Language, type Me, type MyWork, type Organisation, type Period, type SetupState, type UnitWithAncestors } from '@varde/core';
+import { defaultPeriod, type KeyResult, type Language, type Me, type MyWork, type Objective, type Organisation, type Period, type SetupState, type UnitWithAncestors } from '@varde/core';
 
 /** The app's texts in a language, as i18next reads them (nested keys, {{name}} placeholders). */
 type Texts = Record<string, unknown>;
@@ -87,16 +87,31 @@ function headOf(texts: Texts, answers: ParsedAnswers, request: FirstViewRequest)
       if (!period) return undefined;
       const query = `?period=${encodeURIComponent(period.id)}`;
       const crumbs = [{ to: `/organisation${query}`, label: t('nav.organisation') }, ...unit.ancestors.map((u) => ({ to: `/units/${u.id}${query}`, label: escape(u.name) }))];
-      const trail = `<nav aria-label="${t('unit.breadcrumbs')}"><ol class="breadcrumbs">${crumbs.map((c) => `<li><a href="${escape(c.to)}">${c.label}</a></li>`).join('')}</ol></nav>`;
+      const trail = trailOf(texts, crumbs);
       const lead = `${t(`unitKind.${unit.kind}`)}${unit.description ? ` · ${escape(unit.description)}` : ''}`;
       return `<div class="page-head"><div class="grow">${trail}<h1>${escape(unit.name)}</h1><p class="muted lead">${lead}</p></div><div class="period-switcher"></div></div>`;
     }
-    case '/key-results/:keyResultId':
-      // The frame only: the key result's head names its objective and unit, which its page reads after.
-      return '';
+    case '/key-results/:keyResultId': {
+      // The trail and the title; the line under them names the owner, whom the page reads after
+      // (with the check-ins' authors), so it comes with the app.
+      const keyResult = answers.get(`/key-results/${request.params.keyResultId}`) as KeyResult | undefined;
+      const objective = keyResult ? answers.get(`/objectives/${keyResult.objectiveId}`) as Objective | undefined : undefined;
+      const unit = objective ? answers.get(`/units/${objective.unitId}`) as UnitWithAncestors | undefined : undefined;
+      if (!keyResult || !objective || !unit) return undefined;
+      const query = objective.periodId ? `?period=${encodeURIComponent(objective.periodId)}` : '';
+      const crumbs = [{ to: `/organisation${query}`, label: t('nav.organisation') },
+        ...[...unit.ancestors, unit].map((u) => ({ to: `/units/${u.id}${query}`, label: escape(u.name) })),
+        { to: `/units/${objective.unitId}${query}#objective-${objective.id}`, label: escape(objective.title) }];
+      return `<div class="page-head"><div class="grow">${trailOf(texts, crumbs)}<h1>${escape(keyResult.title)}</h1></div></div>`;
+    }
     default:
       return undefined;
   }
+}
+
+/** Breadcrumbs' trail (labels escaped already), as components/Breadcrumbs.tsx draws it. */
+function trailOf(texts: Texts, crumbs: ReadonlyArray<{ to: string; label: string }>): string {
+  return `<nav aria-label="${textOf(texts, 'unit.breadcrumbs')}"><ol class="breadcrumbs">${crumbs.map((c) => `<li><a href="${escape(c.to)}">${c.label}</a></li>`).join('')}</ol></nav>`;
 }
 
 /** The organisation page's pyramid, as OrganisationPage draws it. */

@@ -4,7 +4,7 @@
 // first answer, what that screen will fetch (screenPages.ts); the routes themselves live in
 // packages/web/src/main.tsx, and a screen missing here still works, only without the head start.
 
-import { defaultPeriod, type Language, type Organisation, type Page, type Period } from '@varde/core';
+import { defaultPeriod, type KeyResult, type Language, type Objective, type Organisation, type Page, type Period } from '@varde/core';
 
 export interface Screen {
   path: string;
@@ -16,7 +16,8 @@ export interface Screen {
    *  for them; the server answers them in the page itself (firstAnswers.ts). */
   firstReads?: (params: Readonly<Record<string, string>>) => string[];
   /** What it reads next, once those have come: the reads that depend on them (the period the
-   *  screen opens on, the organisation's root unit), written as the web app writes them. */
+   *  screen opens on, the organisation's root unit, a key result's objective and then its unit),
+   *  written as the web app writes them. Asked again with what came, until it names nothing new. */
   thenReads?: (params: Readonly<Record<string, string>>, first: FirstReads) => string[];
 }
 
@@ -49,6 +50,15 @@ function unitPeriodReads({ unitId }: Readonly<Record<string, string>>, first: Fi
     `/initiatives?unit=${unitId}&period=${period.id}&limit=500`, `/units/${unitId}/check-in-history?period=${period.id}`];
 }
 
+/** The key result page's head: its objective, then the objective's unit with the units above it. */
+function keyResultHeadReads({ keyResultId }: Readonly<Record<string, string>>, { answers }: FirstReads): string[] {
+  const keyResult = answers.get(`/key-results/${keyResultId}`);
+  const objectiveId = keyResult ? (JSON.parse(keyResult) as KeyResult).objectiveId : undefined;
+  const objective = objectiveId ? answers.get(`/objectives/${objectiveId}`) : undefined;
+  const unitId = objective ? (JSON.parse(objective) as Objective).unitId : undefined;
+  return [...(objectiveId ? [`/objectives/${objectiveId}`] : []), ...(unitId ? [`/units/${unitId}`] : [])];
+}
+
 /** The organisation page's tree: its root unit's progress for the period, its first level listed. */
 function organisationTreeReads(_params: Readonly<Record<string, string>>, first: FirstReads): string[] {
   const period = periodOf(first);
@@ -61,7 +71,7 @@ export const screens: readonly Screen[] = [
   { path: '/', module: 'src/pages/home/HomePage.tsx', signedIn: true, firstReads: () => ['/me/work', PERIODS] },
   { path: '/organisation', module: 'src/pages/organisation/OrganisationPage.tsx', signedIn: true, firstReads: () => ['/organisation', PERIODS], thenReads: organisationTreeReads },
   { path: '/units/:unitId', module: 'src/pages/unit/UnitPage.tsx', signedIn: true, firstReads: ({ unitId }) => [`/units/${unitId}`, PERIODS], thenReads: unitPeriodReads },
-  { path: '/key-results/:keyResultId', module: 'src/pages/keyResult/KeyResultPage.tsx', signedIn: true, firstReads: ({ keyResultId }) => [`/key-results/${keyResultId}`] },
+  { path: '/key-results/:keyResultId', module: 'src/pages/keyResult/KeyResultPage.tsx', signedIn: true, firstReads: ({ keyResultId }) => [`/key-results/${keyResultId}`, PERIODS], thenReads: keyResultHeadReads },
   { path: '/objectives/:objectiveId', module: 'src/pages/objective/ObjectivePage.tsx', signedIn: true, firstReads: ({ objectiveId }) => [`/objectives/${objectiveId}`] },
   { path: '/units/:unitId/alignment', module: 'src/pages/alignment/AlignmentPage.tsx', signedIn: true },
   { path: '/settings', module: 'src/pages/settings/SettingsPage.tsx', signedIn: true },

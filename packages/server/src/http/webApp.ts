@@ -57,8 +57,10 @@ export async function installWebApp(app: FastifyInstance, root: string, options:
     // Signed in: the page carries what the screen reads first, so nothing waits on the scripts to ask.
     const params = paramsOf(screen, request.url);
     const answers = await readFirstAnswers(app, request, [...SIGNED_IN_READS, ...(params && screen.firstReads ? screen.firstReads(params) : [])]);
-    if (params && screen.thenReads) {
-      const then = screen.thenReads(params, { answers, search: new URLSearchParams(request.url.split('?')[1] ?? '') });
+    // Each round reads what the answers so far lead to; a screen's reads run at most three deep.
+    for (let round = 0; params && screen.thenReads && round < 3; round++) {
+      const then = screen.thenReads(params, { answers, search: new URLSearchParams(request.url.split('?')[1] ?? '') }).filter((p) => !answers.has(p));
+      if (then.length === 0) break;
       for (const [path, json] of await readFirstAnswers(app, request, then)) answers.set(path, json);
     }
     const html = withAnswers(pages.pageFor(screen, true, visitor.language, true).html, answers);
