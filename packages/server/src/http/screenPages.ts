@@ -72,6 +72,12 @@ export function withLinks(html: string, links: string): string {
   return `${html.slice(0, at)}  ${links}\n  ${html.slice(at)}`;
 }
 
+/** The page in the language the app will start in, so that what it shows before the app has come
+ *  (a first view) is read out in that language too. */
+export function withLanguage(html: string, language: Language): string {
+  return html.replace(/<html lang="[a-z-]*">/i, () => `<html lang="${language}">`);
+}
+
 export type Encoding = 'br' | 'gzip' | 'identity';
 
 /** One answer, in every encoding we send, with the validator a revalidation compares. */
@@ -152,7 +158,7 @@ export function prepareScreenPages(root: string, screenList: readonly Screen[]):
       const screen = filesOf(module);
       const texts = filesOf(textsModule(language));
       const files = { scripts: [...new Set([...screen.scripts, ...texts.scripts])], styles: [...new Set([...screen.styles, ...texts.styles])] };
-      prepared = preparePage(withLinks(indexHtml, preloadLinks(files, fetches)));
+      prepared = preparePage(withLanguage(withLinks(indexHtml, preloadLinks(files, fetches)), language));
       cache.set(key, prepared);
     }
     return prepared;

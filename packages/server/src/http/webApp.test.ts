@@ -210,7 +210,10 @@ describe.each(storeKinds())('a screen\'s first answer over HTTP on %s', (kind) =
     const admin = clientOf(t.app, cookie);
     const organisation = (await admin.get('/api/v1/organisation')).body;
     expect((await admin.patch('/api/v1/organisation', { version: organisation.version, language: 'sv' })).status).toBe(200);
-    expect(texts((await get(base, '/organisation', { ...html, cookie })).text)).toEqual([svText]);
+    const swedish = (await get(base, '/organisation', { ...html, cookie })).text;
+    expect(texts(swedish)).toEqual([svText]);
+    // And it says so, for what it shows before the app has come (a first view, in Swedish).
+    expect(swedish).toContain('<html lang="sv">');
     expect(texts((await get(base, '/sign-in', html)).text)).toEqual([nbText]);
     expect((await admin.patch('/api/v1/organisation', { version: organisation.version + 1, language: 'nb' })).status).toBe(200);
   });
