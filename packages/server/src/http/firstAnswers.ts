@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import zlib from 'node:zlib';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Encoding } from './screenPages.js';
+import { SIGNED_IN_READS, type Screen } from './screens.js';
 
 /** Where the answers travel in the page, as the web app looks for them. */
 export const FIRST_ANSWERS_ID = 'first-answers';
@@ -34,6 +35,20 @@ export async function readFirstAnswers(app: FastifyInstance, request: FastifyReq
   }));
   // In the order asked for, whichever came first: the same data makes the same page (and validator).
   return new Map(unique.flatMap((path, i) => (bodies[i] === undefined ? [] : [[path, bodies[i]] as const])));
+}
+
+/** Everything a screen reads first, for a signed-in visitor: what every screen reads, the screen's
+ *  own first reads, and round by round what their answers lead to (screens.ts), at most three deep.
+ *  `params` undefined (an address whose parameters are not plain ids): the common reads only. */
+export async function readScreenAnswers(app: FastifyInstance, request: FastifyRequest, screen: Screen, params: Readonly<Record<string, string>> | undefined): Promise<Map<string, string>> {
+  const answers = await readFirstAnswers(app, request, [...SIGNED_IN_READS, ...(params && screen.firstReads ? screen.firstReads(params) : [])]);
+  const search = new URLSearchParams(request.url.split('?')[1] ?? '');
+  for (let round = 0; params && screen.thenReads && round < 3; round++) {
+    const then = screen.thenReads(params, { answers, search }).filter((path) => !answers.has(path));
+    if (then.length === 0) break;
+    for (const [path, json] of await readFirstAnswers(app, request, then)) answers.set(path, json);
+  }
+  return answers;
 }
 
 /** The answers as a JSON data block. `<` is escaped (JSON allows \u003c in a string, and it can

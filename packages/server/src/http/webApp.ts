@@ -12,9 +12,9 @@ import { principalFor } from '../app/session.js';
 import { getOrganisation } from '../store/organisations.js';
 import { sessionTokenOf } from './sessionCookie.js';
 import type { Language } from '@varde/core';
-import { DEFAULT_LANGUAGE, SIGNED_IN_READS, screens, type Screen } from './screens.js';
+import { DEFAULT_LANGUAGE, screens, type Screen } from './screens.js';
 import { chooseEncoding, matchesEtag, prepareScreenPages, type Encoding } from './screenPages.js';
-import { personalPage, readFirstAnswers, withAnswers } from './firstAnswers.js';
+import { personalPage, readScreenAnswers, withAnswers } from './firstAnswers.js';
 import { drawFirstView, textsNextTo, withFirstView } from './firstView.js';
 
 export const defaultWebRoot = (): string => fileURLToPath(new URL('../../../web/dist', import.meta.url));
@@ -53,19 +53,16 @@ export async function installWebApp(app: FastifyInstance, root: string, options:
     const anonymous: Visitor = { signedIn: false, language: DEFAULT_LANGUAGE };
     // A failing session lookup costs the head start, not the page: the app reports the failure itself.
     const visitor = screen.signedIn && options.visitor ? await options.visitor(request).catch(() => anonymous) : anonymous;
-    if (!visitor.signedIn || !screen.signedIn) return sendPage(request, reply, pages.pageFor(screen, visitor.signedIn, visitor.language));
+    if (!visitor.signedIn || !screen.signedIn) {
+      const prepared = pages.pageFor(screen, visitor.signedIn, visitor.language);
+      return sendPage(request, reply, { etag: prepared.etag, body: (encoding) => prepared.bodies[encoding] });
+    }
     // Signed in: the page carries what the screen reads first, so nothing waits on the scripts to ask.
     const params = paramsOf(screen, request.url);
-    const answers = await readFirstAnswers(app, request, [...SIGNED_IN_READS, ...(params && screen.firstReads ? screen.firstReads(params) : [])]);
-    // Each round reads what the answers so far lead to; a screen's reads run at most three deep.
-    for (let round = 0; params && screen.thenReads && round < 3; round++) {
-      const then = screen.thenReads(params, { answers, search: new URLSearchParams(request.url.split('?')[1] ?? '') }).filter((p) => !answers.has(p));
-      if (then.length === 0) break;
-      for (const [path, json] of await readFirstAnswers(app, request, then)) answers.set(path, json);
-    }
+    const answers = await readScreenAnswers(app, request, screen, params);
     const html = withAnswers(pages.pageFor(screen, true, visitor.language, true).html, answers);
     const page = personalPage(params ? withFirstViewOf(html, screen, request.url, params, visitor.language, answers) : html);
-    return sendPage(request, reply, { etag: page.etag, body: page.body }, true);
+    return sendPage(request, reply, page, true);
   };
   /** The page with its screen's first view drawn in, when the screen has one (firstView.ts); as it
    *  was otherwise, and when drawing fails, which costs the head start and nothing else. */
@@ -128,7 +125,7 @@ export function paramsOf(screen: Screen, url: string): Record<string, string> | 
   return params;
 }
 
-interface Sendable { etag: string; bodies?: Record<Encoding, Buffer>; body?: (encoding: Encoding) => Buffer }
+interface Sendable { etag: string; body(encoding: Encoding): Buffer }
 
 function sendPage(request: FastifyRequest, reply: FastifyReply, page: Sendable, personal = false): FastifyReply {
   // The page differs by the session cookie; one that carries a person's answers is theirs alone.
@@ -137,7 +134,7 @@ function sendPage(request: FastifyRequest, reply: FastifyReply, page: Sendable, 
   if (matchesEtag(request.headers['if-none-match'], page.etag)) return reply.code(304).send();
   const encoding = chooseEncoding(request.headers['accept-encoding']);
   if (encoding !== 'identity') reply.header('content-encoding', encoding);
-  return reply.send(page.bodies ? page.bodies[encoding] : page.body!(encoding));
+  return reply.send(page.body(encoding));
 }
 
 /** A browser navigation to a client-side route: a GET outside the API that wants HTML. */
