@@ -6,7 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventEntry } from '@varde/core';
 import { startTestApp, type Client, type TestApp } from '../testing/testApp.js';
 import { storeKinds } from '../testing/testStores.js';
+import { sql } from 'kysely';
 import { listEvents } from '../store/events.js';
+import { checkIn } from '../app/checkIn.js';
 
 const PASSWORD = 'correct horse battery';
 
@@ -132,5 +134,39 @@ describe.each(storeKinds())('recorded events on %s', (kind) => {
     const events = await since(from);
     expect(events.map((e) => e.seq)).toEqual(Array.from({ length: 40 }, (_, i) => from + 1 + i));
     expect(new Set(events.map((e) => e.subject.id))).toEqual(new Set(answers.map((a) => a.body.id)));
+  });
+  it('writes a batch of check-ins with one event each in the same transaction, or none of it', async () => {
+    const o = (await admin.post('/api/v1/objectives', { unitId: rootId, periodId: cycleId, title: 'Sammen', kind: 'committed', keyResults: [
+      { title: 'A', type: 'increase', start: 0, target: 100, measure: 'x' }, { title: 'B', type: 'increase', start: 0, target: 100, measure: 'x' },
+    ] })).body;
+    const [a, b] = o.keyResults as Array<{ id: string }>;
+    const from = await last();
+    // The database itself refuses the event of a check-in on B, after the batch has written its
+    // check-ins, moved its key results and taken its seqs.
+    const db = t.deps.store.db;
+    if (kind === 'sqlite') {
+      await sql.raw(`create trigger refuse_b before insert on events when new.key_result_id = '${b!.id}' begin select raise(abort, 'refused by the test'); end`).execute(db);
+    } else {
+      await sql.raw(`create function refuse_b() returns trigger language plpgsql as $$ begin if new.key_result_id = '${b!.id}' then raise exception 'refused by the test'; end if; return new; end $$`).execute(db);
+      await sql.raw('create trigger refuse_b before insert on events for each row execute function refuse_b()').execute(db);
+    }
+    try {
+      // Submitted in the same turn of the event loop, so all eight are one batch.
+      const actor = { personId: adminId, orgId, isAdmin: true, name: 'Kari Nordmann', passwordChangeRequired: false };
+      const outcomes = await Promise.allSettled(Array.from({ length: 8 }, (_, i) => checkIn(t.deps, actor, (i === 3 ? b : a)!.id, { value: i, confidence: 5, comment: null, blockers: null })));
+      expect(outcomes.map((x) => x.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled', 'fulfilled', 'fulfilled']);
+      const written = outcomes.flatMap((x) => (x.status === 'fulfilled' ? [x.value.id] : []));
+      // The batch failed whole: B's check-in, its move and the seqs it took went with its event;
+      // alone, each of the others landed with exactly one event, numbered on without a gap.
+      const rows = await db.selectFrom('check_ins').select(['id', 'key_result_id']).where('key_result_id', 'in', [a!.id, b!.id]).execute();
+      expect(rows.map((r) => r.id).sort()).toEqual([...written].sort());
+      expect((await db.selectFrom('key_results').select('current_value').where('id', '=', b!.id).executeTakeFirstOrThrow()).current_value).toBeNull();
+      const events = await since(from);
+      expect(events.map((e) => e.seq)).toEqual(written.map((_, i) => from + 1 + i));
+      expect(events.every((e) => e.type === 'keyResult.checkedIn' && e.subject.keyResultId === a!.id)).toBe(true);
+      expect(events.map((e) => e.subject.id).sort()).toEqual([...written].sort());
+    } finally {
+      await sql.raw(kind === 'sqlite' ? 'drop trigger refuse_b' : 'drop trigger refuse_b on events; drop function refuse_b()').execute(db);
+    }
   });
 });
