@@ -5,6 +5,7 @@
 // the language whose texts the server's first answer preloads (packages/server/src/http/webApp.ts).
 import i18n, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { warmUp } from './format';
 
 export const LANGUAGES = ['nb', 'sv', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -46,9 +47,11 @@ export function chooseLanguage(language: Language, remember: boolean): void {
 
 i18n.on('languageChanged', (lng) => { document.documentElement.lang = lng; });
 
+const firstLanguage = storedLanguage() ?? known(localStorage.getItem(ORGANISATION_KEY)) ?? 'nb';
+
 /** Settles when the first language's texts are in; the app renders after it, so no screen shows keys. */
 export const i18nReady = i18n.use(textsBackend).use(initReactI18next).init({
-  lng: storedLanguage() ?? known(localStorage.getItem(ORGANISATION_KEY)) ?? 'nb',
+  lng: firstLanguage,
   supportedLngs: [...LANGUAGES],
   // Every language has every key (translations.test.ts), so no second language is fetched as a fallback.
   fallbackLng: false,
@@ -56,5 +59,7 @@ export const i18nReady = i18n.use(textsBackend).use(initReactI18next).init({
   interpolation: { escapeValue: false },
   returnNull: false,
 });
+// While the texts come.
+warmUp(firstLanguage);
 
 export default i18n;
