@@ -30,6 +30,7 @@ import { preloadOn } from '../../components/lazyPart';
 import { usePublish } from './usePublish';
 import { useNearViewport } from '../../components/useNearViewport';
 import { WhenVisible } from '../../components/WhenVisible';
+import { useFrameByFrame } from '../../components/useFrameByFrame';
 import UnitMeetings from '../meeting/UnitMeetings';
 import { ObjectiveCard } from './ObjectiveCard';
 import { InitiativeDialog, ObjectiveDialog, OpenDialog, type UnitDialog } from './unitDialogs';
@@ -137,6 +138,10 @@ const UnitContent = memo(function UnitContent({ unitId, unitName, period, canEdi
   const krChoices = useMemo(() => (data?.objectives ?? []).flatMap((o) => o.keyResults.map((k) => ({ id: k.id, label: `${k.title} (${o.title})` }))), [data]);
   const drafts = useMemo(() => (data?.objectives ?? []).filter((o) => o.status === 'draft' && o.can.edit).flatMap((o) => objectiveById.get(o.id) ?? []), [data, objectiveById]);
   const unitInitiatives = shown?.initiatives ?? NO_INITIATIVES;
+  // An objective a frame: what is below the first is below a phone's screen, and laid out at once
+  // the cards held the phone for long. What follows the objectives comes after the last of them.
+  const drawn = useFrameByFrame(data?.objectives.length ?? 0);
+  const allDrawn = data !== undefined && drawn === data.objectives.length;
 
   return (
     <>
@@ -158,14 +163,18 @@ const UnitContent = memo(function UnitContent({ unitId, unitName, period, canEdi
               {canEdit && <button type="button" className="button" {...preloadOn(ObjectiveDialog)} onClick={() => setDialog({ kind: 'newObjective' })}>{t('objective.new')}</button>}
             </Empty></div>
           )}
-          {data.objectives.map((o) => (
+          {data.objectives.slice(0, drawn).map((o) => (
             <ObjectiveCard key={o.id} o={o} full={objectiveById.get(o.id)} initiatives={unitInitiatives} personName={personName} series={series}
               canEdit={canEdit} onOpen={setDialog} onEditKeyResult={editKeyResult} onPublish={publishing.publish} />
           ))}
-          <LooseInitiatives initiatives={unitInitiatives} canEdit={canEdit} onOpen={setDialog} />
-          <Below unitId={unitId} unitName={unitName} periodId={period.id} keyResults={krChoices} canEdit={canEdit} />
-          {data.children.length > 0 && <ChildUnits data={data} unitId={unitId} periodId={period.id} />}
-          <ActivitySection unitId={unitId} />
+          {allDrawn && (
+            <>
+              <LooseInitiatives initiatives={unitInitiatives} canEdit={canEdit} onOpen={setDialog} />
+              <Below unitId={unitId} unitName={unitName} periodId={period.id} keyResults={krChoices} canEdit={canEdit} />
+              {data.children.length > 0 && <ChildUnits data={data} unitId={unitId} periodId={period.id} />}
+              <ActivitySection unitId={unitId} />
+            </>
+          )}
         </>
       )}
       {dialog && <OpenDialog dialog={dialog} unitId={unitId} periodId={period.id} known={known} keyResults={krChoices} onClose={closeDialog} />}
