@@ -18,6 +18,9 @@ export default defineConfig({
         // What every screen runs first, in one file rather than the eight small pieces the splitter
         // cut it into: on a phone each further request waits for a free connection (six per host).
         codeSplitting: { groups: [{ name: 'framework', test: /node_modules[\\/](react|react-dom|scheduler|@tanstack|i18next|react-i18next|wouter)[\\/]/ }] },
+        // A language's texts are named for it, so the app can tell which the server's answer
+        // preloads (src/i18n/index.ts, preloadedLanguage).
+        chunkFileNames: (chunk) => (/[\\/]src[\\/]i18n[\\/](nb|sv|en)\.json$/.test(chunk.facadeModuleId ?? '') ? 'assets/texts-[name]-[hash].js' : 'assets/[name]-[hash].js'),
       },
     },
   },
