@@ -133,6 +133,9 @@ export default function OrganisationPage() {
   // The organisation names its root unit, so the page asks for no list of every unit.
   const rootId = org.data?.rootUnitId ?? undefined;
   const year = period ? periods.find((p) => p.kind === 'year' && p.startDate <= period.startDate && p.endDate >= period.endDate) : undefined;
+  // The strategy is drawn as soon as the organisation has come; the units under it, and their
+  // reads, start in the next render, which React may pause: the two are not one long stretch.
+  const strategyDrawn = useDeferredValue(!isLoading && Boolean(org.data));
 
   if (isLoading || org.isLoading) return <Loading />;
   if (org.error || !org.data) return <ErrorState error={org.error} onRetry={() => void org.refetch()} />;
@@ -161,7 +164,7 @@ export default function OrganisationPage() {
         )}
       </section>
 
-      <OrganisationUnits key={`${period?.id ?? ''} ${year?.id ?? ''}`} rootId={rootId} period={period} year={year} name={org.data.name} />
+      {strategyDrawn ? <OrganisationUnits key={`${period?.id ?? ''} ${year?.id ?? ''}`} rootId={rootId} period={period} year={year} name={org.data.name} /> : <Loading />}
     </div>
   );
 }
@@ -183,7 +186,8 @@ const OrganisationUnits = memo(function OrganisationUnits({ rootId, period, year
   const archived = useArchivedUnits();
   const ready = ![tree, moals, followUp, archived].some((q) => q.isLoading);
   const view = useMemo(() => (ready ? { tree: tree.data, moals: moals.data, followUp: followUp.data } : undefined), [ready, tree.data, moals.data, followUp.data]);
-  const shown = useDeferredValue(view, undefined);
+  // Null, until the render React may pause draws what was read (read before, it may be in at once).
+  const shown = useDeferredValue<typeof view | null>(view, null);
   const followUps = useMemo(() => new Map((shown?.followUp ?? []).map((f) => [f.unitId, f])), [shown?.followUp]);
   if (!shown) return <Loading />;
   return (

@@ -51,6 +51,9 @@ export default function UnitPage() {
   // each objective and key result says what may be done with it (`can`).
   const canEdit = useCanEdit(unitId);
   const unit = unitAnswer.data;
+  // The head is drawn as soon as the unit has come; what is under it, and its reads, start in the
+  // next render, which React may pause: the two are not one long stretch.
+  const headDrawn = useDeferredValue(Boolean(unit && period));
 
   if (periodsLoading || unitAnswer.isLoading) return <Loading />;
   if (!unit) return <ErrorState error={unitAnswer.error ?? { status: 404 }} />;
@@ -81,7 +84,7 @@ export default function UnitPage() {
       <ReviewCallout period={period} unitId={unitId} />
 
       {/* Another unit or period is another page: nothing of the last one is kept while the next is read. */}
-      <UnitContent key={`${unitId} ${period.id}`} unitId={unitId} unitName={unit.name} period={period} canEdit={canEdit} />
+      {headDrawn ? <UnitContent key={`${unitId} ${period.id}`} unitId={unitId} unitName={unit.name} period={period} canEdit={canEdit} /> : <Loading />}
     </div>
   );
 }
@@ -119,7 +122,8 @@ const UnitContent = memo(function UnitContent({ unitId, unitName, period, canEdi
     progress: progress.data, objectives: objectives.data, initiatives: initiatives.data ?? NO_INITIATIVES, history: history.data, people: named.data ?? [],
   } : undefined), [ready, progress.data, objectives.data, initiatives.data, history.data, named.data]);
   // Drawn in a render that yields to the browser every few milliseconds: a tap is answered meanwhile.
-  const shown = useDeferredValue(view, undefined);
+  // Also when the reads are in already (a page visited before): null until that render.
+  const shown = useDeferredValue<Shown | null | undefined>(view, null);
 
   const [dialog, setDialog] = useState<UnitDialog | null>(null);
   const closeDialog = useCallback(() => setDialog(null), []);
