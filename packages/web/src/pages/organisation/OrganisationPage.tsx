@@ -1,10 +1,10 @@
 // The organisation in one view, the pyramid made visible: mission, vision, values and themes;
 // the Moals of the year; and the unit tree with each unit's rolled-up progress for the period.
-import { createContext, lazy, Suspense, useContext, useMemo, useState, type CSSProperties } from 'react';
+import { createContext, lazy, memo, Suspense, useContext, useDeferredValue, useMemo, useState, type CSSProperties } from 'react';
 import { Link } from 'wouter';
 import { ReviewCallout } from '../review/ReviewCallout';
 import { useTranslation } from 'react-i18next';
-import type { MeetingFollowUp, UnitProgressNode } from '@varde/core';
+import type { MeetingFollowUp, Period, UnitProgressNode } from '@varde/core';
 import { useArchivedUnits, useOrganisation, useUnitProgress } from '../../api/hooks';
 import { ProgressBar } from '../../components/ProgressBar';
 import { TrackBadge } from '../../components/TrackBadge';
@@ -40,20 +40,14 @@ function MeetingCadence({ unitId, isTeam }: { unitId: string; isTeam: boolean })
 /**
  * A unit in the tree. The page's answer lists the root's children; a unit further down comes with
  * its childCount only, and its children are asked for (the unit's own progress answer) when it is
- * opened, so the page costs what its first level costs, however large the organisation.
+ * opened, so the page costs what its first level costs, however large the organisation. A row
+ * holds no read of its own until it is opened (TreeChildren), and is drawn again only when its
+ * unit's figures change: a level of many units is cheap to draw.
  */
-function TreeNode({ node, periodId, cycleId, depth }: { node: UnitProgressNode; periodId: string; cycleId: string | undefined; depth: number }) {
+const TreeNode = memo(function TreeNode({ node, periodId, cycleId, depth }: { node: UnitProgressNode; periodId: string; cycleId: string | undefined; depth: number }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(depth < 1);
   const hasChildren = node.childCount > 0;
-  const listed = node.children.length === node.childCount;
-  const below = useUnitProgress(node.unit.id, periodId, { enabled: open && hasChildren && !listed });
-  const children = listed ? node.children : below.data?.children;
-  // The root's level comes with the page's own read; a unit opened further down reads its children's.
-  const levelFollowUp = useFollowUpUnder(depth > 0 && open && hasChildren ? node.unit.id : undefined, cycleId);
-  const inherited = useContext(FollowUps);
-  const followUps = useMemo(() => (levelFollowUp.data ? new Map([...inherited, ...levelFollowUp.data.map((f) => [f.unitId, f] as const)]) : inherited),
-    [inherited, levelFollowUp.data]);
   const listId = `children-${node.unit.id}`;
   return (
     <li>
@@ -73,23 +67,37 @@ function TreeNode({ node, periodId, cycleId, depth }: { node: UnitProgressNode; 
         <ProgressBar progress={node.progress} expected={node.expectedProgress} status={node.trackStatus} reading={node.reading} label={t('unit.progressOf', { name: node.unit.name })} />
         <TrackBadge status={node.trackStatus} reading={node.reading} />
       </div>
-      {hasChildren && open && (
-        <ul className="tree" id={listId} aria-busy={!children && !below.error}>
-          {children ? <FollowUps.Provider value={followUps}>{children.map((c) => <TreeNode key={c.unit.id} node={c} periodId={periodId} cycleId={cycleId} depth={depth + 1} />)}</FollowUps.Provider> : (
-            <li>
-              {/* Where the children will be, indented as they will be. */}
-              <div className="tree-row">
-                <div className="tree-name" style={{ '--depth': depth + 1 } as CSSProperties}>
-                  <span className="disclosure-space" />
-                  {below.error ? <ErrorState error={below.error} onRetry={() => void below.refetch()} />
-                    : <p className="muted small" role="status" style={{ margin: 0 }}>{t('organisation.loadingChildren', { name: node.unit.name })}</p>}
-                </div>
-              </div>
-            </li>
-          )}
-        </ul>
-      )}
+      {hasChildren && open && <TreeChildren node={node} listId={listId} periodId={periodId} cycleId={cycleId} depth={depth} />}
     </li>
+  );
+});
+
+/** An opened unit's children, from its own answer unless the answer above listed them. */
+function TreeChildren({ node, listId, periodId, cycleId, depth }: { node: UnitProgressNode; listId: string; periodId: string; cycleId: string | undefined; depth: number }) {
+  const { t } = useTranslation();
+  const listed = node.children.length === node.childCount;
+  const below = useUnitProgress(node.unit.id, periodId, { enabled: !listed });
+  const children = listed ? node.children : below.data?.children;
+  // The root's level comes with the page's own read; a unit opened further down reads its children's.
+  const levelFollowUp = useFollowUpUnder(depth > 0 ? node.unit.id : undefined, cycleId);
+  const inherited = useContext(FollowUps);
+  const followUps = useMemo(() => (levelFollowUp.data ? new Map([...inherited, ...levelFollowUp.data.map((f) => [f.unitId, f] as const)]) : inherited),
+    [inherited, levelFollowUp.data]);
+  return (
+    <ul className="tree" id={listId} aria-busy={!children && !below.error}>
+      {children ? <FollowUps.Provider value={followUps}>{children.map((c) => <TreeNode key={c.unit.id} node={c} periodId={periodId} cycleId={cycleId} depth={depth + 1} />)}</FollowUps.Provider> : (
+        <li>
+          {/* Where the children will be, indented as they will be. */}
+          <div className="tree-row">
+            <div className="tree-name" style={{ '--depth': depth + 1 } as CSSProperties}>
+              <span className="disclosure-space" />
+              {below.error ? <ErrorState error={below.error} onRetry={() => void below.refetch()} />
+                : <p className="muted small" role="status" style={{ margin: 0 }}>{t('organisation.loadingChildren', { name: node.unit.name })}</p>}
+            </div>
+          </div>
+        </li>
+      )}
+    </ul>
   );
 }
 
@@ -126,11 +134,9 @@ export default function OrganisationPage() {
   // The organisation names its root unit, so the page asks for no list of every unit.
   const rootId = org.data?.rootUnitId ?? undefined;
   const year = period ? periods.find((p) => p.kind === 'year' && p.startDate <= period.startDate && p.endDate >= period.endDate) : undefined;
-  const tree = useUnitProgress(rootId, period?.id);
-  // The Moals are the root's own objectives for the year: no units below it are needed.
-  const moals = useUnitProgress(rootId, year?.id, { depth: 0 });
-  const followUp = useFollowUpUnder(rootId, period?.kind === 'cycle' ? period.id : undefined);
-  const followUps = useMemo(() => new Map((followUp.data ?? []).map((f) => [f.unitId, f])), [followUp.data]);
+  // The strategy is drawn as soon as the organisation has come; the units under it, and their
+  // reads, start in the next render, which React may pause: the two are not one long stretch.
+  const strategyDrawn = useDeferredValue(!isLoading && Boolean(org.data));
 
   useFirstViewDone(!isLoading && !org.isLoading);
   if (isLoading || org.isLoading) return <Loading />;
@@ -160,13 +166,41 @@ export default function OrganisationPage() {
         )}
       </section>
 
+      {strategyDrawn ? <OrganisationUnits key={`${period?.id ?? ''} ${year?.id ?? ''}`} rootId={rootId} period={period} year={year} name={org.data.name} /> : <Loading />}
+    </div>
+  );
+}
+
+/**
+ * The Moals of the year, the unit tree and the KPIs under the strategy: their reads are owned here,
+ * so an answer draws this part of the page and not the strategy above it, and the Moals and the
+ * tree are drawn together once every read they show is in (drawn as each came, the Moals pushed
+ * the tree down the screen, and the tree what stood below it), in a render React may pause.
+ */
+const OrganisationUnits = memo(function OrganisationUnits({ rootId, period, year, name }: {
+  rootId: string | undefined; period: Period | undefined; year: Period | undefined; name: string;
+}) {
+  const { t } = useTranslation();
+  const tree = useUnitProgress(rootId, period?.id);
+  // The Moals are the root's own objectives for the year: no units below it are needed.
+  const moals = useUnitProgress(rootId, year?.id, { depth: 0 });
+  const followUp = useFollowUpUnder(rootId, period?.kind === 'cycle' ? period.id : undefined);
+  const archived = useArchivedUnits();
+  const ready = ![tree, moals, followUp, archived].some((q) => q.isLoading);
+  const view = useMemo(() => (ready ? { tree: tree.data, moals: moals.data, followUp: followUp.data } : undefined), [ready, tree.data, moals.data, followUp.data]);
+  // Null, until the render React may pause draws what was read (read before, it may be in at once).
+  const shown = useDeferredValue<typeof view | null>(view, null);
+  const followUps = useMemo(() => new Map((shown?.followUp ?? []).map((f) => [f.unitId, f])), [shown?.followUp]);
+  if (!shown) return <Loading />;
+  return (
+    <>
       <section className="card" aria-labelledby="moals-heading">
         <h2 id="moals-heading">{t('organisation.moals', { year: year?.name ?? '' })}</h2>
         {!year && <p className="muted">{t('organisation.noYear')}</p>}
-        {moals.data && moals.data.objectives.length === 0 && <p className="muted">{t('organisation.noMoals')}</p>}
-        {moals.data && moals.data.objectives.length > 0 && (
+        {shown.moals && shown.moals.objectives.length === 0 && <p className="muted">{t('organisation.noMoals')}</p>}
+        {shown.moals && shown.moals.objectives.length > 0 && (
           <ul className="tree">
-            {moals.data.objectives.map((m) => (
+            {shown.moals.objectives.map((m) => (
               <li key={m.id} className="tree-row">
                 <span><strong>{m.title}</strong> <span className="muted small">· {t('organisation.keyResultCount', { count: m.keyResults.length })}</span></span>
                 <ProgressBar progress={m.progress} expected={m.expectedProgress} status={m.trackStatus} reading={m.reading} label={t('objective.progressOf', { title: m.title })} />
@@ -181,11 +215,10 @@ export default function OrganisationPage() {
       <section className="card" aria-labelledby="tree-heading">
         <h2 id="tree-heading">{t('organisation.tree', { period: period?.name ?? '' })}</h2>
         {!period && <Empty title={t('unit.noPeriod')}>{t('unit.noPeriodHint')}</Empty>}
-        {tree.isLoading && <Loading />}
         {tree.error && <ErrorState error={tree.error} onRetry={() => void tree.refetch()} />}
-        {tree.data && period && (
+        {shown.tree && period && (
           <ul className="tree">
-            <FollowUps.Provider value={followUps}><TreeNode node={tree.data} periodId={period.id} cycleId={period.kind === 'cycle' ? period.id : undefined} depth={0} /></FollowUps.Provider>
+            <FollowUps.Provider value={followUps}><TreeNode node={shown.tree} periodId={period.id} cycleId={period.kind === 'cycle' ? period.id : undefined} depth={0} /></FollowUps.Provider>
           </ul>
         )}
         <ArchivedUnits periodId={period?.id} />
@@ -193,9 +226,9 @@ export default function OrganisationPage() {
 
       {rootId && (
         <WhenVisible>
-          <Suspense fallback={<Loading />}><KpiBoard scope={{ under: rootId }} name={org.data.name} showUnit /></Suspense>
+          <Suspense fallback={<Loading />}><KpiBoard scope={{ under: rootId }} name={name} showUnit /></Suspense>
         </WhenVisible>
       )}
-    </div>
+    </>
   );
-}
+});

@@ -1,6 +1,8 @@
 // Publishing drafts from the team page in one click: each draft is made active with the version
 // it was read at (a change made meanwhile is refused, not overwritten), then a toast says so.
-import { useState } from 'react';
+// `publish` stays the same function from render to render, so the parts of the page that offer it
+// are not drawn again for its sake.
+import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import type { Objective } from '@varde/core';
@@ -13,8 +15,10 @@ export function usePublish() {
   const toast = useToast();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const publish = async (drafts: readonly Objective[]) => {
-    if (busy || drafts.length === 0) return;
+  const running = useRef(false);
+  const publish = useCallback(async (drafts: readonly Objective[]) => {
+    if (running.current || drafts.length === 0) return;
+    running.current = true;
     setBusy(true);
     setError(null);
     let published = 0;
@@ -30,9 +34,11 @@ export function usePublish() {
     // Not awaited: the toast says what was published, and the page's reads (some of them long,
     // like the unit's activity further down) come in behind it.
     void queryClient.invalidateQueries();
+    running.current = false;
     setBusy(false);
     if (published === 1 && drafts.length === 1) toast(t('publish.publishedOne', { title: drafts[0]!.title }));
     else if (published > 0) toast(t('publish.published', { count: published }));
-  };
-  return { publish: (drafts: readonly Objective[]) => void publish(drafts), busy, error };
+  }, [queryClient, t, toast]);
+  const start = useCallback((drafts: readonly Objective[]) => void publish(drafts), [publish]);
+  return { publish: start, busy, error };
 }

@@ -1,0 +1,3 @@
+// The languages Varde speaks.
+export const LANGUAGES = ['nb', 'sv', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
