@@ -71,6 +71,12 @@ describe('a screen\'s first view, on a phone', () => {
       const errors = watchErrors(after.page);
       const asked: string[] = [];
       after.page.on('request', (r) => { if (r.url().includes('/api/v1/')) asked.push(new URL(r.url()).pathname); });
+      // Every layout shift of the load, as the browser reports it (what Lighthouse adds up as CLS).
+      await after.context.addInitScript(() => {
+        const w = window as unknown as { shifts: number[] };
+        w.shifts = [];
+        new PerformanceObserver((list) => { for (const e of list.getEntries()) w.shifts.push((e as unknown as { value: number }).value); }).observe({ type: 'layout-shift', buffered: true });
+      });
       await after.page.goto(urlOf(name));
       await expect.poll(() => after.page.locator('#first-view').count()).toBe(0);
       await after.page.locator('#root .page-head h1').waitFor();
@@ -79,6 +85,9 @@ describe('a screen\'s first view, on a phone', () => {
       expect(asked.filter((p) => p === '/api/v1/setup' || p === '/api/v1/me')).toEqual([]);
       await after.page.waitForLoadState('networkidle');
       expect(errors).toEqual([]);
+      // The app took the view's place where it stood: nothing moved (the hidden root took no room).
+      const shifts = await after.page.evaluate(() => (window as unknown as { shifts: number[] }).shifts);
+      expect(shifts.reduce((a, b) => a + b, 0), `layout shifts ${shifts.join(', ')}`).toBeLessThan(0.01);
     } finally {
       await after.context.close();
     }
