@@ -1,7 +1,7 @@
 // The typed HTTP client: JSON in and out, problem documents turned into ApiError so forms can
 // show each field's message where it belongs.
 import type { FieldError, Problem } from '@varde/core';
-import { takeFirstAnswer } from './firstAnswers';
+import { forgetFirstAnswers, takeFirstAnswer } from './firstAnswers';
 
 export class ApiError extends Error {
   constructor(readonly status: number, readonly problem: Problem | undefined) {
@@ -14,6 +14,8 @@ async function request<T>(method: string, url: string, body?: unknown): Promise<
   if (method === 'GET') {
     const first = takeFirstAnswer(url);
     if (first !== undefined) return first as T;
+  } else {
+    forgetFirstAnswers();
   }
   const res = await fetch(`/api/v1${url}`, {
     method,

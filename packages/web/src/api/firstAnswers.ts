@@ -2,7 +2,8 @@
 // screen's first reads, so the app draws as soon as its scripts have run instead of asking for
 // each and waiting a round trip. Each answer stands in for the first request of its path only,
 // and only while the page is fresh; every later read of that path goes to the network, so a
-// refetch or a change made meanwhile is never hidden by what the page brought.
+// refetch or a change made meanwhile is never hidden by what the page brought, and the first write
+// (a sign-out or sign-in among them) drops what is left (client.ts).
 const ELEMENT_ID = 'first-answers';
 /** An answer older than this is not used: a tab restored or left open asks again. */
 const FRESH_MS = 10_000;
@@ -22,6 +23,12 @@ function read(): Map<string, unknown> {
     element.remove();
   }
   return answers;
+}
+
+/** Drops what the page brought and no query has taken yet: after a write, or a sign-in or
+ *  sign-out in the same tab, it could be out of date or someone else's. */
+export function forgetFirstAnswers(): void {
+  read().clear();
 }
 
 /** The page's answer for GET `path` (under /api/v1, as the client writes it), once; undefined when
