@@ -1,7 +1,7 @@
 // Dialogs and other parts a screen does not show at first: their code is fetched when they are
 // first wanted, or a moment before, when the pointer or focus reaches what opens them; not with
 // the screen, whose JavaScript budget (e2e/budget.e2e.ts) they would otherwise eat.
-import { lazy, Suspense, type ComponentType, type JSX, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useRef, type ComponentType, type JSX, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 export type LazyPart<P> = ComponentType<P> & { preload(): void };
@@ -12,8 +12,27 @@ export function lazyPart<P extends object>(load: () => Promise<ComponentType<P>>
   const once = () => (loading ??= withAriaLocale(load()).catch((error: unknown) => { loading = undefined; throw error; }));
   const Part = lazy(() => once().then((component) => ({ default: component })));
   return Object.assign((props: P) => (
-    <Suspense fallback={<PartLoading />}><Part {...(props as P & JSX.IntrinsicAttributes)} /></Suspense>
+    <ReturnsFocus><Suspense fallback={<PartLoading />}><Part {...(props as P & JSX.IntrinsicAttributes)} /></Suspense></ReturnsFocus>
   ), { preload: () => { void once().catch(() => undefined); } });
+}
+
+/**
+ * Gives the keyboard back to what opened a part once the part is gone. A dialog does so itself,
+ * but one whose code was still coming when its button was pressed (Enter pressed at once, on a
+ * slow phone) mounts after its loading overlay and gave the focus to the page instead.
+ */
+function ReturnsFocus({ children }: { children: ReactNode }): ReactNode {
+  const opener = useRef<Element | null | undefined>(undefined);
+  if (opener.current === undefined) opener.current = typeof document === 'undefined' ? null : document.activeElement;
+  useEffect(() => () => {
+    const element = opener.current;
+    // After the dialog's own restoring (a frame later): only where the focus was lost to the page.
+    requestAnimationFrame(() => {
+      const lost = document.activeElement === null || document.activeElement === document.body;
+      if (lost && element instanceof HTMLElement && element.isConnected) element.focus();
+    });
+  }, []);
+  return children;
 }
 
 /** While a dialog's code arrives: the dimmed page it will open on, and a word for screen readers. */
