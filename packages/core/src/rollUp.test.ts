@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { rollUp, subtreeIds, type RollUpObjective, type RollUpUnit } from './rollUp.js';
+import { rolledAt, rollUp, subtreeIds, type RollUpObjective, type RollUpUnit } from './rollUp.js';
 
 // A union: the organisation, two areas, three teams under them.
 const units: RollUpUnit[] = [
@@ -171,6 +171,24 @@ describe('rollUp: properties', () => {
         }
         const roots = us.filter((u) => u.parentId === null);
         expect(roots.reduce((s, u) => s + subtreeIds(us, u.id).length, 0)).toBe(us.length);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('a roll-up made at one moment and given another (rolledAt) is the roll-up made at that moment', () => {
+    fc.assert(
+      fc.property(forest, fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), ([parents, objs], then, now) => {
+        const us = parents.map((p, i) => ({ id: `u${i}`, parentId: p < 0 ? null : `u${p}` }));
+        const at = (expected: number) => rollUp(us, objs.map((o) => ({ unitId: `u${o.unit}`, progress: o.progress, expected })));
+        const kept = at(then);
+        const fresh = at(now);
+        for (const u of us) {
+          const got = rolledAt(kept.get(u.id)!, now);
+          const want = fresh.get(u.id)!;
+          expect({ ...got, expectedProgress: 0 }).toEqual({ ...want, expectedProgress: 0 });
+          expect(got.expectedProgress).toBeCloseTo(want.expectedProgress, 12);
+        }
       }),
       { numRuns: 300 },
     );

@@ -61,10 +61,7 @@ export function rollUp(units: readonly RollUpUnit[], objectives: readonly RollUp
     const count = items[i]!;
     const progress = count === 0 ? 0 : clamp01(sumProgress[i]! / count);
     const expectedProgress = count === 0 ? 0 : clamp01(sumExpected[i]! / count);
-    const { onTrack, status } = count === 0
-      ? { onTrack: true, status: 'on-track' as const }
-      : trackStatus({ type: 'objective', progress, expected: expectedProgress });
-    rolled[i] = { progress, expectedProgress, onTrack, status, objectiveCount: own[i]!, subtreeObjectiveCount: subtree[i]! };
+    rolled[i] = { progress, expectedProgress, ...unitTrack(progress, expectedProgress, count), objectiveCount: own[i]!, subtreeObjectiveCount: subtree[i]! };
 
     const parent = tree.parent[i]!;
     if (parent >= 0 && subtree[i]! > 0) {
@@ -76,6 +73,22 @@ export function rollUp(units: readonly RollUpUnit[], objectives: readonly RollUp
   }
   for (let i = 0; i < n; i++) result.set(tree.ids[i]!, rolled[i]!);
   return result;
+}
+
+/** How a rolled-up unit stands: one with nothing to roll up is on track. */
+function unitTrack(progress: number, expectedProgress: number, items: number): Pick<RolledUp, 'onTrack' | 'status'> {
+  return items === 0 ? { onTrack: true, status: 'on-track' } : trackStatus({ type: 'objective', progress, expected: expectedProgress });
+}
+
+/**
+ * A roll-up of one period's objectives at another moment. They share the period's expected
+ * progress, so every unit with objectives below it expects that much and only its standing
+ * changes: a roll-up kept between changes (the server's keptRollUps.ts) is made with any
+ * expected value and given the moment's here.
+ */
+export function rolledAt(r: RolledUp, expected: number): RolledUp {
+  const expectedProgress = r.subtreeObjectiveCount === 0 ? 0 : clamp01(expected);
+  return { ...r, expectedProgress, ...unitTrack(r.progress, expectedProgress, r.subtreeObjectiveCount) };
 }
 
 /**

@@ -5,6 +5,7 @@ import type { Clock, Deps, SecuritySettings } from './app/context.js';
 import { EventFeed } from './events/eventFeed.js';
 import { CheckInBatches } from './app/checkInBatches.js';
 import { SessionCache } from './auth/sessionCache.js';
+import { KeptRollUps } from './app/keptRollUps.js';
 import { LiveStreams, type LiveSettings } from './events/liveStream.js';
 
 export interface ComponentSettings {
@@ -20,6 +21,7 @@ export function composeDeps(store: Store, clock: Clock, security: SecuritySettin
     checkIns: new CheckInBatches(store, events, { recordEvents: settings.checkInEvents ?? true }),
     sessions: new SessionCache(),
     live: new LiveStreams(store, clock, security, events, settings.live),
+    rollUps: new KeptRollUps(),
   };
 }
 
@@ -30,10 +32,11 @@ export async function startComponents(deps: Deps): Promise<void> {
 
 /** After the HTTP server closed (which ended the live streams first, see routes/live.ts): the
  *  check-ins already taken are written and their events told, the live streams' reads under way
- *  finish, then the feed stops listening and the session cache forgets. The store is closed by its owner after this. */
+ *  finish, then the feed stops listening and the caches forget. The store is closed by its owner after this. */
 export async function stopComponents(deps: Deps): Promise<void> {
   await deps.checkIns.stop();
   await deps.live.stop();
   await deps.events.stop();
   deps.sessions.stop();
+  deps.rollUps.stop();
 }

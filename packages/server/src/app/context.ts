@@ -6,6 +6,7 @@ import type { EventFeed } from '../events/eventFeed.js';
 import type { CheckInBatches } from './checkInBatches.js';
 import type { SessionCache } from '../auth/sessionCache.js';
 import type { LiveStreams } from '../events/liveStream.js';
+import type { KeptRollUps } from './keptRollUps.js';
 
 export interface Clock { now(): Date }
 export const systemClock: Clock = { now: () => new Date() };
@@ -42,6 +43,8 @@ export interface Deps {
   sessions: SessionCache;
   /** The open live streams of this instance. */
   live: LiveStreams;
+  /** The organisations' roll-ups, kept between changes. */
+  rollUps: KeptRollUps;
 }
 export interface Actor extends SessionPrincipal {}
 export const isoNow = (deps: Deps): string => deps.clock.now().toISOString();

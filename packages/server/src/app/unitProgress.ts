@@ -2,8 +2,10 @@
 // chosen depth, each with its whole subtree rolled up: progress, expected progress and on-track for
 // the chosen period.
 // Below the unit, each objective counts with the progress kept on its row, so the root of a
-// large organisation reads one number per objective rather than every key result.
-import { openBlocker, progressReading, rollUp, trackStatus, unitsInRollUp, UNIT_PROGRESS_DEPTH, type UnitProgress, type UnitProgressNode } from '@varde/core';
+// large organisation reads one number per objective rather than every key result; and a unit with
+// a large tree below it takes its figures from the organisation's kept roll-up (keptRollUps.ts),
+// so that it costs what its own objectives and first level cost.
+import { openBlocker, progressReading, rolledAt, rollUp, trackStatus, unitsInRollUp, UNIT_PROGRESS_DEPTH, type RolledUp, type UnitProgress, type UnitProgressNode } from '@varde/core';
 import { countsInRollUp, objectiveProgressRows, ownKeyResults, ownObjectivesWithOwners, type OwnObjectiveRow } from '../store/progress.js';
 import { newestBlockers } from '../store/latestCheckIns.js';
 import { isMember, subtreeNodes, type UnitNode } from '../store/units.js';
@@ -11,30 +13,72 @@ import { getPeriodInTimeZone } from '../store/periods.js';
 import { keyResultCanFor, keyResultTrack, NO_HINTS, objectiveCanFor, timingOf, unitReading, type Viewer } from '../presenters/okr.js';
 import { alignmentCounts } from '../store/alignedTo.js';
 import { draftHints, withDismissals } from './hints.js';
+import { byName, type KeptRollUp } from './keptRollUps.js';
 import type { Actor, Deps } from './context.js';
+import type { Db } from '../store/executor.js';
 import { invalid, notFound } from './errors.js';
 import { groupBy } from './groupBy.js';
+
+/** A unit with more units than this in its tree takes its figures from the kept roll-up; a team
+ *  or a small area reads its own tree, which costs less than asking whether the copy is current. */
+export const KEPT_FROM_UNITS = 50;
+
+/** The unit, the units below it in its roll-up, and their figures at the moment's expected progress. */
+interface RolledTree {
+  unit: UnitNode;
+  childrenOf(unitId: string): readonly UnitNode[];
+  figures(unitId: string): RolledUp;
+}
+
+function keptTree(kept: KeptRollUp, unitId: string, expected: number): RolledTree | undefined {
+  const unit = kept.units.get(unitId);
+  return unit && { unit, childrenOf: (id) => kept.childrenOf(id), figures: (id) => rolledAt(kept.rolled.get(id)!, expected) };
+}
+
+/** The tree read for this unit alone, or from the kept roll-up when it turns out to be large (and
+ *  the period is one: a copy is not made for any id a request names). */
+async function readTree(deps: Deps, orgId: string, periodId: string, periodKnown: boolean, unitId: string, subtree: UnitNode[],
+  own: ReadonlyArray<{ status: string; progress: number }>, expected: number): Promise<RolledTree | undefined> {
+  const db = deps.store.db;
+  // Archived units leave the roll-up and the tree (unless the page is of an archived one); the
+  // root's objectives are read for the whole organisation, and rollUp ignores those of units left out.
+  const units = unitsInRollUp(subtree, unitId);
+  const unit = units.find((u) => u.id === unitId);
+  if (!unit) return undefined;
+  if (periodKnown && units.length > KEPT_FROM_UNITS && unit.archivedAt === null) {
+    const kept = await deps.rollUps.current(db, orgId, periodId);
+    const tree = kept && keptTree(kept, unitId, expected);
+    if (tree) return tree;
+  }
+  // Every live objective of the subtree counts once; drafts are listed but left out of the roll-up. A unit with nothing below it (most teams)
+  // needs no further query; the root reads the whole organisation's, without a list of units.
+  const others = units.filter((u) => u.id !== unitId).map((u) => u.id);
+  const below = unit.parentId === null && others.length > 0
+    ? await objectiveProgressRows(db, orgId, periodId, undefined)
+    : [...own.filter((o) => countsInRollUp(o.status)).map((o) => ({ unitId, progress: o.progress })), ...(others.length ? await objectiveProgressRows(db, orgId, periodId, others) : [])];
+  const rolled = rollUp(units, below.map((o) => ({ unitId: o.unitId, progress: o.progress, expected })));
+  const children = groupBy(units.filter((u) => u.parentId && u.id !== unitId), (u) => u.parentId!);
+  for (const list of children.values()) list.sort(byName);
+  return { unit, childrenOf: (id) => children.get(id) ?? [], figures: (id) => rolled.get(id)! };
+}
 
 /** `depth` levels of the tree are listed (1: the unit's children); the figures of each are its whole subtree's. */
 export async function readUnitProgress(deps: Deps, actor: Actor, unitId: string, periodId: string, depth: number = UNIT_PROGRESS_DEPTH): Promise<UnitProgress> {
   const db = deps.store.db;
+  // A copy that held a large tree below the unit last time is asked first, without reading the tree.
+  const viaKept = (deps.rollUps.held(actor.orgId, periodId)?.sizeOf(unitId) ?? 0) > KEPT_FROM_UNITS;
   // Queries that do not wait for each other: on PostgreSQL they run at once on the pool.
-  const [subtree, inPeriod, ownRows, ownKrs, blockerRows, actorIsMember] = await Promise.all([
-    subtreeNodes(db, actor.orgId, unitId),
+  const [read, inPeriod, ownRows, ownKrs, blockerRows, actorIsMember] = await Promise.all([
+    viaKept ? deps.rollUps.current(db, actor.orgId, periodId) : subtreeNodes(db, actor.orgId, unitId),
     getPeriodInTimeZone(db, actor.orgId, periodId),
     ownObjectivesWithOwners(db, actor.orgId, periodId, unitId),
     ownKeyResults(db, actor.orgId, periodId, unitId),
     newestBlockers(db, actor.orgId, [periodId], [unitId]),
     isMember(db, unitId, actor.personId),
   ]);
-  // Archived units leave the roll-up and the tree (unless the page is of an archived one); the
-  // root's objectives are read for the whole organisation, and rollUp ignores those of units left out.
-  const units = unitsInRollUp(subtree, unitId);
   const blockerOf = new Map(blockerRows.map((b) => [b.keyResultId, openBlocker(b)]));
-  const unit = units.find((u) => u.id === unitId);
-  if (!unit) throw notFound('The unit');
-  if (!inPeriod) throw invalid('period', 'is not a period in this organisation', 'unknown_period');
-  const { period, timeZone: tz } = inPeriod;
+  const timing = inPeriod ? timingOf(inPeriod.period, deps.clock.now(), inPeriod.timeZone) : undefined;
+  const expected = timing?.expected ?? 0;
 
   // Rows come once per owner, in objective order.
   const ownObjectives: Array<Omit<OwnObjectiveRow, 'ownerId'> & { ownerIds: string[] }> = [];
@@ -42,42 +86,38 @@ export async function readUnitProgress(deps: Deps, actor: Actor, unitId: string,
     const last = ownObjectives.at(-1);
     if (last?.id === o.id) { if (ownerId) last.ownerIds.push(ownerId); } else ownObjectives.push({ ...o, ownerIds: ownerId ? [ownerId] : [] });
   }
-  // Every live objective of the subtree counts once; drafts are listed but left out of the roll-up. A unit with nothing below it (most teams)
-  // needs no further query; the root reads the whole organisation's, without a list of units.
+  // A copy that no longer holds the unit (archived, or moved below an archived one) leaves it to its own tree.
+  const tree = (read && !Array.isArray(read) ? keptTree(read, unitId, expected) : undefined)
+    ?? await readTree(deps, actor.orgId, periodId, inPeriod !== undefined, unitId,
+      Array.isArray(read) ? read : await subtreeNodes(db, actor.orgId, unitId), ownObjectives, expected);
+  if (!tree) throw notFound('The unit');
+  if (!inPeriod || !timing) throw invalid('period', 'is not a period in this organisation', 'unknown_period');
+  const { period } = inPeriod;
+  const { unit } = tree;
   const isRoot = unit.parentId === null;
-  const others = units.filter((u) => u.id !== unitId).map((u) => u.id);
-  const below = isRoot && others.length > 0
-    ? await objectiveProgressRows(db, actor.orgId, periodId, undefined)
-    : [...ownObjectives.filter((o) => countsInRollUp(o.status)).map((o) => ({ unitId, progress: o.progress })), ...(others.length ? await objectiveProgressRows(db, actor.orgId, periodId, others) : [])];
-
-  const timing = timingOf(period, deps.clock.now(), tz);
-  const expected = timing.expected;
-  const rolled = rollUp(units, below.map((o) => ({ unitId: o.unitId, progress: o.progress, expected })));
 
   const track = (id: string) => {
-    const r = rolled.get(id)!;
+    const r = tree.figures(id);
     return { progress: r.progress, expectedProgress: r.expectedProgress, onTrack: r.onTrack, trackStatus: r.status,
       reading: unitReading(r.subtreeObjectiveCount, timing), objectiveCount: r.objectiveCount, subtreeObjectiveCount: r.subtreeObjectiveCount };
   };
   const ref = (u: UnitNode) => ({ id: u.id, name: u.name, kind: u.kind, parentId: u.parentId });
-  const children = groupBy(units.filter((u) => u.parentId && u.id !== unitId), (u) => u.parentId!);
   // Listed top-down to the depth asked for, with an explicit stack so a deep tree cannot overflow
   // the call stack; below that depth a node says how many children it has rather than listing them.
   const nodeOf = (u: UnitNode): UnitProgressNode => {
     const t = track(u.id);
     return { unit: ref(u), progress: t.progress, expectedProgress: t.expectedProgress, onTrack: t.onTrack, trackStatus: t.trackStatus,
       reading: t.reading, objectiveCount: t.objectiveCount, subtreeObjectiveCount: t.subtreeObjectiveCount,
-      childCount: children.get(u.id)?.length ?? 0, children: [] };
+      childCount: tree.childrenOf(u.id).length, children: [] };
   };
-  const byName = (list: readonly UnitNode[]) => list.slice().sort((a, b) => a.name.localeCompare(b.name));
   const top: UnitProgressNode[] = [];
   const stack: Array<{ u: UnitNode; level: number; into: UnitProgressNode[] }> = depth >= 1
-    ? byName(children.get(unitId) ?? []).reverse().map((u) => ({ u, level: 1, into: top })) : [];
+    ? tree.childrenOf(unitId).slice().reverse().map((u) => ({ u, level: 1, into: top })) : [];
   while (stack.length) {
     const { u, level, into } = stack.pop()!;
     const node = nodeOf(u);
     into.push(node);
-    if (level < depth) for (const c of byName(children.get(u.id) ?? []).reverse()) stack.push({ u: c, level: level + 1, into: node.children });
+    if (level < depth) for (const c of tree.childrenOf(u.id).slice().reverse()) stack.push({ u: c, level: level + 1, into: node.children });
   }
 
   const krsOf = groupBy(ownKrs, (k) => k.objectiveId);
@@ -115,7 +155,7 @@ export async function readUnitProgress(deps: Deps, actor: Actor, unitId: string,
     period: { id: period.id, name: period.name, kind: period.kind, startDate: period.startDate, endDate: period.endDate, state: period.state },
     ...track(unitId),
     objectives,
-    childCount: children.get(unitId)?.length ?? 0,
+    childCount: tree.childrenOf(unitId).length,
     children: top,
   };
 }

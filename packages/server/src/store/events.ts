@@ -96,3 +96,12 @@ export async function lastSeq(db: Db, orgId: string): Promise<number> {
   const row = await db.selectFrom('event_counters').select('seq').where('org_id', '=', orgId).executeTakeFirst();
   return Number(row?.seq ?? 0);
 }
+
+/** What the organisation's events after `afterSeq` up to `toSeq` were of, oldest first, at most
+ *  `limit`: enough for a reader that keeps its own copy to tell what it must read again. */
+export async function changesSince(db: Db, orgId: string, afterSeq: number, toSeq: number, limit: number):
+  Promise<Array<{ seq: number; type: EventType; objectiveId: string | null }>> {
+  const rows = await db.selectFrom('events').select(['seq', 'type', 'objective_id']).where('org_id', '=', orgId)
+    .where('seq', '>', afterSeq).where('seq', '<=', toSeq).orderBy('seq').limit(limit).execute();
+  return rows.map((r) => ({ seq: Number(r.seq), type: r.type as EventType, objectiveId: r.objective_id }));
+}

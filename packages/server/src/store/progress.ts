@@ -29,6 +29,22 @@ export async function objectiveProgressRows(db: Db, orgId: string, periodId: str
   return rows.map((r) => ({ unitId: r.unit_id, progress: r.progress }));
 }
 
+/** The objectives of a period that count in its roll-ups, with their units and kept progress; of
+ *  `ids` only, when given (an id not answered has left the roll-up or is gone). */
+export async function rolledObjectiveRows(db: Db, orgId: string, periodId: string, ids?: readonly string[]):
+  Promise<Array<{ id: string; unitId: string; progress: number }>> {
+  const select = (chunk: readonly string[] | undefined) => {
+    let q = db.selectFrom('objectives').select(['id', 'unit_id', 'progress'])
+      .where('org_id', '=', orgId).where('period_id', '=', periodId).where('status', 'not in', ROLLED_OUT);
+    if (chunk) q = q.where('id', 'in', [...chunk]);
+    return q.execute();
+  };
+  const rows = [];
+  if (!ids) rows.push(...await select(undefined));
+  else for (let i = 0; i < ids.length; i += 1000) rows.push(...await select(ids.slice(i, i + 1000)));
+  return rows.map((r) => ({ id: r.id, unitId: r.unit_id, progress: r.progress }));
+}
+
 export interface OwnObjectiveRow { id: string; title: string; kind: string; status: string; progress: number; ownerId: string | null }
 
 // The team page's two queries have one shape whatever the unit, so they are compiled once
