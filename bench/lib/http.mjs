@@ -48,8 +48,16 @@ export class Client {
  * (stopping early after maxMs). next(i) returns [method, path, body?]; every answer must be `expect`.
  * Resolves the latency summary with the last answer's size (bytes) and the largest (maxBytes).
  */
-export async function sequential(client, next, { warmup = 20, samples = 200, maxMs = 60_000, expect = 200 } = {}) {
+export async function sequential(client, next, { warmup = 20, samples = 200, maxMs = 60_000, expect = 200, before } = {}) {
+  // `before(i)`: a request sent ahead of each one, not timed (a change the measured read must follow).
+  const prepare = async (i) => {
+    if (!before) return;
+    const [m, p, b, want = 201] = before(i);
+    const res = await client.request(m, p, b);
+    if (res.status !== want) throw new Error(`${m} ${p} answered ${res.status}: ${res.body.slice(0, 300)}`);
+  };
   for (let i = 0; i < warmup; i++) {
+    await prepare(i);
     const [m, p, b] = next(i);
     const res = await client.request(m, p, b);
     if (res.status !== expect) throw new Error(`${m} ${p} answered ${res.status}: ${res.body.slice(0, 300)}`);
@@ -59,6 +67,7 @@ export async function sequential(client, next, { warmup = 20, samples = 200, max
   let maxBytes = 0;
   const deadline = performance.now() + maxMs;
   for (let i = 0; i < samples && performance.now() < deadline; i++) {
+    await prepare(warmup + i);
     const [m, p, b] = next(warmup + i);
     const res = await client.request(m, p, b);
     if (res.status !== expect) throw new Error(`${m} ${p} answered ${res.status}: ${res.body.slice(0, 300)}`);
