@@ -38,7 +38,8 @@ const ASIDE: ReadonlySet<EventType> = new Set<EventType>([
 ]);
 /** More changes than this since a copy are read as a new one. */
 const PATCH_LIMIT = 1_000;
-const MAX_COPIES = 32;
+// A copy of a 20,000-unit organisation holds about 100,000 objectives (some 15 MB).
+const MAX_COPIES = 16;
 
 /** Units' names sort as people read them; ties keep one order on every store. */
 export const byName = (a: UnitNode, b: UnitNode): number => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -58,8 +59,9 @@ export interface KeptRollUp {
 }
 
 interface Copy extends KeptRollUp {
-  /** Each counted objective's unit and progress, for reading some of them again. */
-  readonly objectives: ReadonlyMap<string, { unitId: string; progress: number }>;
+  /** Each counted objective's unit and progress, for reading some of them again. Changed in place
+   *  by the one refresh of the copy under way: readers use only `rolled`, which is made anew. */
+  readonly objectives: Map<string, { unitId: string; progress: number }>;
 }
 
 export class KeptRollUps {
@@ -95,8 +97,13 @@ export class KeptRollUps {
 
   private async refresh(db: Db, orgId: string, periodId: string, seq: number, from: Copy | undefined): Promise<Copy | null> {
     const key = `${orgId} ${periodId}`;
-    const copy = (from && await this.patched(db, orgId, periodId, seq, from)) ?? await this.whole(db, orgId, periodId, seq);
-    this.copies.delete(key);
+    let copy: Copy | null;
+    try {
+      copy = (from && await this.patched(db, orgId, periodId, seq, from)) ?? await this.whole(db, orgId, periodId, seq);
+    } finally {
+      // A patch that failed half-way may have left its objectives behind: the next one starts afresh.
+      this.copies.delete(key);
+    }
     if (copy === null) return null;
     if (this.copies.size >= MAX_COPIES) this.copies.delete(this.copies.keys().next().value!);
     this.copies.set(key, copy);
@@ -114,7 +121,7 @@ export class KeptRollUps {
       else if (!ASIDE.has(c.type)) return undefined;
     }
     if (ids.size === 0) return { ...from, seq };
-    const objectives = new Map(from.objectives);
+    const { objectives } = from;
     for (const id of ids) objectives.delete(id);
     for (const o of await rolledObjectiveRows(db, orgId, periodId, [...ids])) {
       if (from.units.has(o.unitId)) objectives.set(o.id, { unitId: o.unitId, progress: o.progress });
