@@ -121,6 +121,25 @@ describe.each(storeKinds())('the kept roll-up on %s', (kind) => {
     expect((await kept(rootId)).children.find((c) => c.unit.id === areas[0])!.progress).toBe((await afresh(rootId)).children.find((c) => c.unit.id === areas[0])!.progress);
   });
 
+  it('reads and check-ins at once leave it as a fresh reading, each read after its own check-in holding it', async () => {
+    // Each chain checks in on an objective of its own (the third was cancelled above), so nothing
+    // else changes its team's figure between its check-in and its read.
+    const own = objectives.filter((_, i) => i !== 2).slice(0, 8);
+    const chains = own.map(async (o, c) => {
+      for (let i = 0; i < 4; i++) {
+        expect((await admin.post(`/api/v1/key-results/${o.krId}/check-ins`, { value: 10 * c + i, confidence: 5 })).status).toBe(201);
+        const root = await kept(rootId, 99);
+        const find = (nodes: typeof root.children): (typeof root.children)[number] | undefined => {
+          for (const n of nodes) { const hit = n.unit.id === o.unitId ? n : find(n.children); if (hit) return hit; }
+          return undefined;
+        };
+        expect(find(root.children)?.progress, `chain ${c}, check-in ${i}`).toBe((await afresh(o.unitId)).progress);
+      }
+    });
+    await Promise.all(chains);
+    expect(await kept(rootId, 99)).toEqual(await afresh(rootId, 99));
+  });
+
   it('a read made right after each of many check-ins holds it', async () => {
     for (let i = 0; i < 20; i++) {
       const o = objectives[i % objectives.length]!;
