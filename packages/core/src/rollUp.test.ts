@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { rolledAt, rollUp, subtreeIds, type RollUpObjective, type RollUpUnit } from './rollUp.js';
+import { rolledAt, rollUp, RollUpTree, subtreeIds, type RollUpObjective, type RollUpUnit } from './rollUp.js';
 
 // A union: the organisation, two areas, three teams under them.
 const units: RollUpUnit[] = [
@@ -191,6 +191,36 @@ describe('rollUp: properties', () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('a RollUpTree changed one objective at a time and settled holds what rollUp gives for the objectives it holds', () => {
+    const steps = fc.array(fc.record({ id: fc.integer({ min: 0, max: 15 }), unit: fc.integer({ min: -1, max: 40 }), progress: fc.double({ min: -0.5, max: 1.5, noNaN: true }) }), { maxLength: 40 });
+    fc.assert(
+      fc.property(forest, steps, ([parents, objs], changes) => {
+        const us = parents.map((p, i) => ({ id: `u${i}`, parentId: p < 0 ? null : `u${p}` }));
+        const held = new Map(objs.map((o, i) => [`o${i}`, { unitId: `u${o.unit}`, progress: o.progress, expected: 0.5 }]));
+        const tree = new RollUpTree(us);
+        for (const [id, o] of held) tree.set(id, o);
+        tree.rollAll();
+        for (const c of changes) {
+          // unit -1 takes the objective out; a unit past the forest's is unknown, and left out too.
+          const o = c.unit < 0 ? null : { unitId: `u${c.unit}`, progress: c.progress, expected: 0.5 };
+          tree.set(`o${c.id}`, o);
+          if (o) held.set(`o${c.id}`, o); else held.delete(`o${c.id}`);
+          tree.settle();
+          const want = rollUp(us, [...held.values()]);
+          for (const u of us) {
+            const got = tree.get(u.id)!;
+            const w = want.get(u.id)!;
+            expect(got.progress).toBeCloseTo(w.progress, 12);
+            expect(got.expectedProgress).toBeCloseTo(w.expectedProgress, 12);
+            expect([got.objectiveCount, got.subtreeObjectiveCount]).toEqual([w.objectiveCount, w.subtreeObjectiveCount]);
+          }
+        }
+        expect(tree.get('nobody')).toBeUndefined();
+      }),
+      { numRuns: 200 },
     );
   });
 

@@ -35,44 +35,141 @@ export interface RolledUp {
  * (the first). Progress values are clamped to [0, 1]. Runs in O(units + objectives), without recursion.
  */
 export function rollUp(units: readonly RollUpUnit[], objectives: readonly RollUpObjective[]): Map<string, RolledUp> {
-  const tree = buildTree(units);
-  const n = tree.ids.length;
-  const sumProgress = new Float64Array(n);
-  const sumExpected = new Float64Array(n);
-  const items = new Uint32Array(n);
-  const own = new Uint32Array(n);
-  const subtree = new Uint32Array(n);
+  const tree = new RollUpTree(units);
+  for (const o of objectives) tree.count(o);
+  tree.rollAll();
+  return tree.all();
+}
 
-  for (const o of objectives) {
-    const i = tree.index.get(o.unitId);
-    if (i === undefined) continue;
-    sumProgress[i]! += clamp01(o.progress);
-    sumExpected[i]! += clamp01(o.expected);
-    items[i]! += 1;
-    own[i]! += 1;
-    subtree[i]! += 1;
+/**
+ * The roll-up of rollUp, kept as objectives change one at a time: after `set`, only the units of
+ * the changed objectives and the units above them are rolled up again (`settle`), in the same way
+ * as rollUp rolls up every unit. What a unit holds is the same as rollUp over the objectives set,
+ * but for the last bits of a sum taken in another order.
+ */
+export class RollUpTree {
+  private readonly tree: Tree;
+  private readonly ownProgress: Float64Array;
+  private readonly ownExpected: Float64Array;
+  private readonly own: Uint32Array;
+  private readonly progress: Float64Array;
+  private readonly expected: Float64Array;
+  private readonly items: Uint32Array;
+  private readonly subtree: Uint32Array;
+  private readonly depth: Uint32Array;
+  /** The objectives given by `set`, each unit's by id, to sum again when one changes. */
+  private readonly ownOf = new Map<number, Map<string, { progress: number; expected: number }>>();
+  private readonly unitOf = new Map<string, number>();
+  private readonly changed = new Set<number>();
+
+  constructor(units: readonly RollUpUnit[]) {
+    this.tree = buildTree(units);
+    const n = this.tree.ids.length;
+    this.ownProgress = new Float64Array(n);
+    this.ownExpected = new Float64Array(n);
+    this.own = new Uint32Array(n);
+    this.progress = new Float64Array(n);
+    this.expected = new Float64Array(n);
+    this.items = new Uint32Array(n);
+    this.subtree = new Uint32Array(n);
+    this.depth = new Uint32Array(n);
+    for (const i of this.tree.topDown()) { const p = this.tree.parent[i]!; if (p >= 0) this.depth[i] = this.depth[p]! + 1; }
   }
 
-  const result = new Map<string, RolledUp>();
-  const rolled = new Array<RolledUp>(n);
-  const order = tree.topDown();
-  for (let k = order.length - 1; k >= 0; k--) {
-    const i = order[k]!;
-    const count = items[i]!;
-    const progress = count === 0 ? 0 : clamp01(sumProgress[i]! / count);
-    const expectedProgress = count === 0 ? 0 : clamp01(sumExpected[i]! / count);
-    rolled[i] = { progress, expectedProgress, ...unitTrack(progress, expectedProgress, count), objectiveCount: own[i]!, subtreeObjectiveCount: subtree[i]! };
+  /** Counts an objective that is never changed (rollUp's way); rollAll then rolls up every unit. */
+  count(o: RollUpObjective): void {
+    const i = this.tree.index.get(o.unitId);
+    if (i === undefined) return;
+    this.ownProgress[i]! += clamp01(o.progress);
+    this.ownExpected[i]! += clamp01(o.expected);
+    this.own[i]! += 1;
+  }
 
-    const parent = tree.parent[i]!;
-    if (parent >= 0 && subtree[i]! > 0) {
-      sumProgress[parent]! += progress;
-      sumExpected[parent]! += expectedProgress;
-      items[parent]! += 1;
-      subtree[parent]! += subtree[i]!;
+  /** Puts an objective in (or moves it, or changes it), or takes it out with null. Objectives of
+   *  unknown units are left out, as in rollUp. */
+  set(objectiveId: string, o: RollUpObjective | null): void {
+    const was = this.unitOf.get(objectiveId);
+    if (was !== undefined) {
+      this.ownOf.get(was)!.delete(objectiveId);
+      this.unitOf.delete(objectiveId);
+      this.changed.add(was);
+    }
+    const i = o ? this.tree.index.get(o.unitId) : undefined;
+    if (o && i !== undefined) {
+      let mine = this.ownOf.get(i);
+      if (!mine) this.ownOf.set(i, mine = new Map());
+      mine.set(objectiveId, { progress: clamp01(o.progress), expected: clamp01(o.expected) });
+      this.unitOf.set(objectiveId, i);
+      this.changed.add(i);
     }
   }
-  for (let i = 0; i < n; i++) result.set(tree.ids[i]!, rolled[i]!);
-  return result;
+
+  /** Rolls up every unit, children before their parents. */
+  rollAll(): void {
+    for (const i of this.changed) this.sumOwn(i);
+    this.changed.clear();
+    const order = this.tree.topDown();
+    for (let k = order.length - 1; k >= 0; k--) this.rollUnit(order[k]!);
+  }
+
+  /** Rolls up again the units whose objectives changed and every unit above them, deepest first. */
+  settle(): void {
+    if (this.changed.size === 0) return;
+    const again = new Set<number>();
+    for (const i of this.changed) {
+      this.sumOwn(i);
+      for (let at = i; at >= 0 && !again.has(at); at = this.tree.parent[at]!) again.add(at);
+    }
+    this.changed.clear();
+    for (const i of [...again].sort((a, b) => this.depth[b]! - this.depth[a]!)) this.rollUnit(i);
+  }
+
+  /** A unit's roll-up as last rolled, or undefined for a unit not in the tree. */
+  get(unitId: string): RolledUp | undefined {
+    const i = this.tree.index.get(unitId);
+    return i === undefined ? undefined : this.rolled(i);
+  }
+
+  all(): Map<string, RolledUp> {
+    const result = new Map<string, RolledUp>();
+    for (let i = 0; i < this.tree.ids.length; i++) result.set(this.tree.ids[i]!, this.rolled(i));
+    return result;
+  }
+
+  private sumOwn(i: number): void {
+    let progress = 0;
+    let expected = 0;
+    const mine = this.ownOf.get(i);
+    for (const o of mine?.values() ?? []) { progress += o.progress; expected += o.expected; }
+    this.ownProgress[i] = progress;
+    this.ownExpected[i] = expected;
+    this.own[i] = mine?.size ?? 0;
+  }
+
+  /** The rule: the mean of the unit's own objectives and of each child with objectives below it. */
+  private rollUnit(i: number): void {
+    let sumProgress = this.ownProgress[i]!;
+    let sumExpected = this.ownExpected[i]!;
+    let items = this.own[i]!;
+    let subtree = this.own[i]!;
+    for (let c = this.tree.firstChild[i]!; c !== -1; c = this.tree.nextSibling[c]!) {
+      if (this.subtree[c] === 0) continue;
+      sumProgress += this.progress[c]!;
+      sumExpected += this.expected[c]!;
+      items += 1;
+      subtree += this.subtree[c]!;
+    }
+    this.progress[i] = items === 0 ? 0 : clamp01(sumProgress / items);
+    this.expected[i] = items === 0 ? 0 : clamp01(sumExpected / items);
+    this.items[i] = items;
+    this.subtree[i] = subtree;
+  }
+
+  private rolled(i: number): RolledUp {
+    const progress = this.progress[i]!;
+    const expectedProgress = this.expected[i]!;
+    return { progress, expectedProgress, ...unitTrack(progress, expectedProgress, this.items[i]!), objectiveCount: this.own[i]!, subtreeObjectiveCount: this.subtree[i]! };
+  }
 }
 
 /** How a rolled-up unit stands: one with nothing to roll up is on track. */
@@ -107,6 +204,9 @@ interface Tree {
   index: Map<string, number>;
   /** Effective parent index, -1 for a root. */
   parent: Int32Array;
+  /** Children as linked lists, in input order: a unit's first child, and each unit's next sibling (-1: none). */
+  firstChild: Int32Array;
+  nextSibling: Int32Array;
   /** Every unit, each after its parent. */
   topDown(): number[];
   /** The unit and every unit below it, breadth first. */
@@ -155,6 +255,8 @@ function buildTree(units: readonly RollUpUnit[]): Tree {
     ids,
     index,
     parent,
+    firstChild,
+    nextSibling,
     topDown: () => {
       const roots: number[] = [];
       for (let i = 0; i < n; i++) if (parent[i]! < 0) roots.push(i);

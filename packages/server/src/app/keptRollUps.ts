@@ -9,10 +9,10 @@
 // instances on one PostgreSQL database each keep their own and tell changes the same way. When the
 // counter has moved, the events since say what to read again: a change that reaches the roll-up only
 // through one objective (a check-in, a key result or the objective edited, made or deleted) has that
-// objective read again; a change to the tree, a period or anything not known to leave the roll-up
+// objective read again and only the units above it rolled up again (core's RollUpTree); a change to the tree, a period or anything not known to leave the roll-up
 // alone reads it all again.
 // A component of the composition root: stop() forgets every copy.
-import { rollUp, unitsInRollUp, type EventType, type RolledUp } from '@varde/core';
+import { RollUpTree, unitsInRollUp, type EventType, type RolledUp } from '@varde/core';
 import { changesSince, lastSeq } from '../store/events.js';
 import { rolledObjectiveRows } from '../store/progress.js';
 import { unitTree, type UnitNode } from '../store/units.js';
@@ -55,13 +55,13 @@ export interface KeptRollUp {
   childrenOf(unitId: string): readonly UnitNode[];
   /** How many units its tree holds, itself included; 0 for a unit not in the roll-up. */
   sizeOf(unitId: string): number;
-  readonly rolled: ReadonlyMap<string, RolledUp>;
+  /** A unit's figures as of the newest refresh: read them all in one go, between two awaits. */
+  figures(unitId: string): RolledUp | undefined;
 }
 
 interface Copy extends KeptRollUp {
-  /** Each counted objective's unit and progress, for reading some of them again. Changed in place
-   *  by the one refresh of the copy under way: readers use only `rolled`, which is made anew. */
-  readonly objectives: Map<string, { unitId: string; progress: number }>;
+  /** Changed in place by the one refresh of the copy under way, in one synchronous step. */
+  readonly tree: RollUpTree;
 }
 
 export class KeptRollUps {
@@ -101,7 +101,7 @@ export class KeptRollUps {
     try {
       copy = (from && await this.patched(db, orgId, periodId, seq, from)) ?? await this.whole(db, orgId, periodId, seq);
     } finally {
-      // A patch that failed half-way may have left its objectives behind: the next one starts afresh.
+      // A refresh that failed leaves no copy behind: the next one reads the roll-up whole.
       this.copies.delete(key);
     }
     if (copy === null) return null;
@@ -121,12 +121,12 @@ export class KeptRollUps {
       else if (!ASIDE.has(c.type)) return undefined;
     }
     if (ids.size === 0) return { ...from, seq };
-    const { objectives } = from;
-    for (const id of ids) objectives.delete(id);
-    for (const o of await rolledObjectiveRows(db, orgId, periodId, [...ids])) {
-      if (from.units.has(o.unitId)) objectives.set(o.id, { unitId: o.unitId, progress: o.progress });
-    }
-    return { ...from, seq, objectives, rolled: rolledUp([...from.units.values()], objectives) };
+    const rows = await rolledObjectiveRows(db, orgId, periodId, [...ids]);
+    // From here to the end, nothing waits: a reader sees the roll-up before these changes or after.
+    for (const id of ids) from.tree.set(id, null);
+    for (const o of rows) from.tree.set(o.id, { unitId: o.unitId, progress: o.progress, expected: 0 });
+    from.tree.settle();
+    return { ...from, seq };
   }
 
   private async whole(db: Db, orgId: string, periodId: string, seq: number): Promise<Copy | null> {
@@ -135,8 +135,6 @@ export class KeptRollUps {
     if (roots.length !== 1) return null;
     const rootId = roots[0]!.id;
     const units = new Map(unitsInRollUp(tree, rootId).map((u) => [u.id, u]));
-    const objectives = new Map<string, { unitId: string; progress: number }>();
-    for (const o of rows) if (units.has(o.unitId)) objectives.set(o.id, { unitId: o.unitId, progress: o.progress });
     const list = [...units.values()];
     const children = groupBy(list.filter((u) => u.parentId !== null), (u) => u.parentId!);
     for (const c of children.values()) c.sort(byName);
@@ -146,14 +144,15 @@ export class KeptRollUps {
       let steps = 0;
       for (let at: UnitNode | undefined = u; at && steps++ < units.size; at = at.parentId ? units.get(at.parentId) : undefined) sizes.set(at.id, (sizes.get(at.id) ?? 0) + 1);
     }
+    // Objectives of units left out (archived) are left out by the tree.
+    const rolled = new RollUpTree(list);
+    for (const o of rows) rolled.set(o.id, { unitId: o.unitId, progress: o.progress, expected: 0 });
+    rolled.rollAll();
     return {
-      seq, rootId, units, objectives, rolled: rolledUp(list, objectives),
+      seq, rootId, units, tree: rolled,
       childrenOf: (id) => children.get(id) ?? [],
       sizeOf: (id) => sizes.get(id) ?? 0,
+      figures: (id) => rolled.get(id),
     };
   }
-}
-
-function rolledUp(units: readonly UnitNode[], objectives: ReadonlyMap<string, { unitId: string; progress: number }>): Map<string, RolledUp> {
-  return rollUp(units, [...objectives.values()].map((o) => ({ unitId: o.unitId, progress: o.progress, expected: 0 })));
 }

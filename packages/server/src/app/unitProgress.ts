@@ -32,7 +32,7 @@ interface RolledTree {
 
 function keptTree(kept: KeptRollUp, unitId: string, expected: number): RolledTree | undefined {
   const unit = kept.units.get(unitId);
-  return unit && { unit, childrenOf: (id) => kept.childrenOf(id), figures: (id) => rolledAt(kept.rolled.get(id)!, expected) };
+  return unit && { unit, childrenOf: (id) => kept.childrenOf(id), figures: (id) => rolledAt(kept.figures(id)!, expected) };
 }
 
 /** The tree read for this unit alone, or from the kept roll-up when it turns out to be large (and
@@ -110,6 +110,9 @@ export async function readUnitProgress(deps: Deps, actor: Actor, unitId: string,
       reading: t.reading, objectiveCount: t.objectiveCount, subtreeObjectiveCount: t.subtreeObjectiveCount,
       childCount: tree.childrenOf(u.id).length, children: [] };
   };
+  // The unit's figures and its tree's are all read here, before anything is awaited: a kept roll-up
+  // may be refreshed meanwhile.
+  const own = track(unitId);
   const top: UnitProgressNode[] = [];
   const stack: Array<{ u: UnitNode; level: number; into: UnitProgressNode[] }> = depth >= 1
     ? tree.childrenOf(unitId).slice().reverse().map((u) => ({ u, level: 1, into: top })) : [];
@@ -153,7 +156,7 @@ export async function readUnitProgress(deps: Deps, actor: Actor, unitId: string,
   return {
     unit: ref(unit),
     period: { id: period.id, name: period.name, kind: period.kind, startDate: period.startDate, endDate: period.endDate, state: period.state },
-    ...track(unitId),
+    ...own,
     objectives,
     childCount: tree.childrenOf(unitId).length,
     children: top,
