@@ -15,7 +15,6 @@ import { alignmentCounts } from '../store/alignedTo.js';
 import { draftHints, withDismissals } from './hints.js';
 import { byName, type KeptRollUp } from './keptRollUps.js';
 import type { Actor, Deps } from './context.js';
-import type { Db } from '../store/executor.js';
 import { invalid, notFound } from './errors.js';
 import { groupBy } from './groupBy.js';
 
