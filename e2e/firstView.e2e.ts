@@ -85,6 +85,11 @@ describe('a screen\'s first view, on a phone', () => {
       expect(asked.filter((p) => p === '/api/v1/setup' || p === '/api/v1/me')).toEqual([]);
       await after.page.waitForLoadState('networkidle');
       expect(errors).toEqual([]);
+      // The team page drew what is under its head from the page too: its progress, objectives,
+      // meetings and the names of their owners, with no round trip for any (until they are stale).
+      if (name === 'team') {
+        expect(asked.filter((p) => /\/(progress|objectives|initiatives|check-in-history|meetings|follow-up|people)$/.test(p))).toEqual([]);
+      }
       // The app took the view's place where it stood: nothing moved (the hidden root took no room).
       const shifts = await after.page.evaluate(() => (window as unknown as { shifts: number[] }).shifts);
       expect(shifts.reduce((a, b) => a + b, 0), `layout shifts ${shifts.join(', ')}`).toBeLessThan(0.01);

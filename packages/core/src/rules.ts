@@ -8,6 +8,7 @@ export * from './forecastStatus.js';
 export * from './rollUp.js';
 export * from './periodState.js';
 export * from './defaultPeriod.js';
+export * from './unitPageNames.js';
 export * from './cycleCalendar.js';
 export * from './checkInDue.js';
 export * from './openBlocker.js';

@@ -52,6 +52,18 @@ describe.each(storeKinds())('a screen\'s first view on %s', (kind) => {
     expect(answers).toEqual(expect.arrayContaining(['/setup', '/me', '/periods?limit=500', `/units/${team.id}`]));
     expect(answers.some((p) => p.startsWith(`/units/${team.id}/progress?period=`))).toBe(true);
     expect(answers.some((p) => p.startsWith(`/objectives?unit=${team.id}&period=`) && p.endsWith('&limit=500'))).toBe(true);
+    expect(answers.some((p) => p.startsWith(`/meetings?unit=${team.id}&period=`) && p.endsWith('&limit=20'))).toBe(true);
+    expect(answers.some((p) => p.startsWith(`/units/${team.id}/meetings/follow-up?period=`))).toBe(true);
+    // And the names of the people its objectives name, asked for as the app asks (one read by id).
+    const carried = answersOf(page.text);
+    const progress = carried[answers.find((p) => p.includes('/progress?'))!] as { objectives: Array<{ ownerIds: string[]; keyResults: Array<{ ownerId: string | null }> }> };
+    const owners = new Set(progress.objectives.flatMap((o) => [...o.ownerIds, ...o.keyResults.flatMap((k) => k.ownerId ?? [])]));
+    expect(owners.size).toBeGreaterThan(0);
+    const named = answers.filter((p) => p.startsWith('/people?ids='));
+    expect(named).toHaveLength(1);
+    expect(named[0]).toMatch(/&limit=100$/);
+    const people = (carried[named[0]!] as { items: Array<{ id: string; name: string }> }).items;
+    for (const owner of owners) expect(people.map((p) => p.id)).toContain(owner);
     // The scripts: none in the head; the one inline script, allowed by its hash, asks for them.
     expect(page.text).not.toMatch(/<script type="module"/);
     expect(page.text).not.toMatch(/<link rel="modulepreload"/);

@@ -4,6 +4,8 @@
 // and only while the page is fresh; every later read of that path goes to the network, so a
 // refetch or a change made meanwhile is never hidden by what the page brought, and the first write
 // (a sign-out or sign-in among them) drops what is left (client.ts).
+import type { Page } from '@varde/core';
+
 const ELEMENT_ID = 'first-answers';
 /** An answer older than this is not used: a tab restored or left open asks again. */
 const FRESH_MS = 10_000;
@@ -40,3 +42,13 @@ export function takeFirstAnswer(path: string): unknown {
   all.delete(path);
   return performance.now() <= FRESH_MS ? data : undefined;
 }
+
+/** The page's own answer for a read (above) as its query's first data: the screen
+ *  draws with it in its first render rather than after a round trip, and the data counts as read
+ *  when the page was (staleTime then runs from there). */
+export const brought = <T>(path: string) => ({ initialData: () => takeFirstAnswer(path) as T | undefined, initialDataUpdatedAt: performance.timeOrigin });
+/** The same for a list read as the items of one page at `path`, when that page was all of it. */
+export const broughtItems = <T>(path: string) => ({
+  initialData: () => { const page = takeFirstAnswer(path) as Page<T> | undefined; return page && !page.nextCursor ? page.items : undefined; },
+  initialDataUpdatedAt: performance.timeOrigin,
+});

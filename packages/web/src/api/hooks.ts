@@ -5,7 +5,8 @@ import type {
   Organisation, Page, Period, Person, SetupState, Unit, UnitProgress, UnitWithAncestors,
 } from '@varde/core';
 import { api, query } from './client';
-import { takeFirstAnswer } from './firstAnswers';
+import { brought, broughtItems } from './firstAnswers';
+import { namedOnce } from '@varde/core/rules';
 
 export type { SetupState };
 
@@ -44,15 +45,8 @@ type Opts<T> = Omit<UseQueryOptions<T>, 'queryKey' | 'queryFn'>;
 /** all()'s first page of a list. */
 const firstPageOf = (url: string) => `${url}${url.includes('?') ? '&' : '?'}limit=500`;
 
-/** The page's own answer for a read (api/firstAnswers.ts) as its query's first data: the screen
- *  draws with it in its first render rather than after a round trip, and the data counts as read
- *  when the page was (staleTime then runs from there). */
-const brought = <T>(path: string) => ({ initialData: () => takeFirstAnswer(path) as T | undefined, initialDataUpdatedAt: performance.timeOrigin });
-/** The same for a list that all() reads: the page's first page of it, when that was all of it. */
-const broughtList = <T>(url: string) => ({
-  initialData: () => { const page = takeFirstAnswer(firstPageOf(url)) as Page<T> | undefined; return page && !page.nextCursor ? page.items : undefined; },
-  initialDataUpdatedAt: performance.timeOrigin,
-});
+/** The same for a list that all() reads: the page's first page of it. */
+const broughtList = <T>(url: string) => broughtItems<T>(firstPageOf(url));
 
 /** Reads every page of a list. Not for a screen of a large organisation: there the lists of every
  *  unit and every person run to megabytes (settings reads them; the team and key result pages do not). */
@@ -88,7 +82,7 @@ const IDS_PER_REQUEST = 100;
  * size of the organisation. `enabled` false waits until every id is known, so the screen asks once.
  */
 export const usePeopleByIds = (ids: ReadonlyArray<string | null | undefined>, enabled = true) => {
-  const wanted = [...new Set(ids.filter((id): id is string => Boolean(id)))].sort();
+  const wanted = namedOnce(ids);
   return useQuery({
     queryKey: keys.peopleByIds(wanted.join(',')),
     queryFn: async () => {
@@ -99,6 +93,8 @@ export const usePeopleByIds = (ids: ReadonlyArray<string | null | undefined>, en
     },
     enabled: enabled && wanted.length > 0,
     staleTime: 60_000,
+    // The team page's names come in the page (its first answers), when they fit one request.
+    ...(wanted.length > 0 && wanted.length <= IDS_PER_REQUEST ? broughtItems<Person>(`/people?ids=${wanted.join(',')}&limit=${IDS_PER_REQUEST}`) : {}),
     // A new owner keeps the names already shown on screen while the new set is read.
     placeholderData: keepPreviousData,
   });

@@ -4,6 +4,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Meeting, MeetingFollowUp, MeetingFollowUps, MeetingPatch, Page } from '@varde/core';
 import { api, ApiError, query } from './client';
+import { brought } from './firstAnswers';
 
 export type MeetingSummary = Pick<Meeting, 'id' | 'unitId' | 'periodId' | 'kind' | 'facilitatorId' | 'startedAt' | 'endedAt' | 'attendeeIds'>;
 
@@ -23,12 +24,14 @@ export const useUnitMeetings = (unitId: string, periodId: string | undefined, li
   queryKey: meetingKeys.list(unitId, periodId ?? ''),
   queryFn: () => api.get<Page<MeetingSummary>>(`/meetings${query({ unit: unitId, period: periodId, limit })}`),
   enabled: Boolean(unitId && periodId),
+  ...brought<Page<MeetingSummary>>(`/meetings${query({ unit: unitId, period: periodId, limit })}`),
 });
 
 export const useUnitFollowUp = (unitId: string, periodId: string | undefined) => useQuery({
   queryKey: meetingKeys.followUp(unitId, periodId ?? ''),
   queryFn: () => api.get<MeetingFollowUp>(`/units/${unitId}/meetings/follow-up${query({ period: periodId })}`),
   enabled: Boolean(unitId && periodId),
+  ...brought<MeetingFollowUp>(`/units/${unitId}/meetings/follow-up${query({ period: periodId })}`),
 });
 
 /** The follow-up of a unit and the units directly below it, in one read (the organisation page asks

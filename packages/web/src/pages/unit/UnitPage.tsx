@@ -16,6 +16,7 @@ import type { CheckInHistory, Initiative, KeyResult, Objective, Period, UnitProg
 import { api } from '../../api/client';
 import { keys, useCheckInHistory, useInitiatives, useObjectives, usePeopleByIds, useUnit, useUnitProgress } from '../../api/hooks';
 import { useUnitFollowUp, useUnitMeetings } from '../../api/meetings';
+import { unitPageNames } from '@varde/core/rules';
 import { ProgressBar } from '../../components/ProgressBar';
 import { TrackBadge } from '../../components/TrackBadge';
 import { PeriodSwitcher } from '../../components/PeriodSwitcher';
@@ -115,10 +116,7 @@ const UnitContent = memo(function UnitContent({ unitId, unitName, period, canEdi
   const followUp = useUnitFollowUp(unitId, cycleId);
   // The names of the people the page shows, asked for by id once the objectives and initiatives
   // are read: not a list of everyone in the organisation. The dialogs read whom to offer when they open.
-  const named = usePeopleByIds([
-    ...(progress.data?.objectives ?? []).flatMap((o) => [...o.ownerIds, ...o.keyResults.map((k) => k.ownerId)]),
-    ...(initiatives.data ?? []).map((i) => i.ownerId),
-  ], !progress.isLoading && !initiatives.isLoading);
+  const named = usePeopleByIds(unitPageNames(progress.data?.objectives ?? [], initiatives.data ?? []), !progress.isLoading && !initiatives.isLoading);
   const ready = ![progress, objectives, initiatives, history, meetings, followUp, named].some((q) => q.isLoading);
   const view = useMemo<Shown | undefined>(() => (ready && progress.data ? {
     progress: progress.data, objectives: objectives.data, initiatives: initiatives.data ?? NO_INITIATIVES, history: history.data, people: named.data ?? [],
