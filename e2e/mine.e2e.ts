@@ -86,8 +86,19 @@ describe('Mine and blockers in the browser', () => {
   });
 
   it('walks two key results one after another with the keyboard and saves both', async () => {
-    const work = await (await page.request.get('/api/v1/me/work')).json();
-    const [first, second] = work.keyResults as Array<{ id: string; title: string; type: string; current: number | null; confidence: number | null }>;
+    type Listed = { id: string; title: string; type: string; current: number | null; confidence: number | null };
+    const myWork = async () => (await (await page.request.get('/api/v1/me/work')).json()) as { keyResults: Listed[] };
+    // Mine lists the key results longest without a check-in first, so which come first depends on
+    // the day the demo was seeded: a milestone among the first two is checked in on as it stands,
+    // which sends it to the end, and the walk starts on two numeric ones.
+    let work = await myWork();
+    for (let i = 0; i < 10 && work.keyResults.slice(0, 2).some((k) => k.type === 'milestone'); i++) {
+      const milestone = work.keyResults.slice(0, 2).find((k) => k.type === 'milestone')!;
+      const res = await page.request.post(`/api/v1/key-results/${milestone.id}/check-ins`, { data: { value: milestone.current ?? 0, confidence: milestone.confidence ?? 7 } });
+      expect(res.status(), await res.text()).toBe(201);
+      work = await myWork();
+    }
+    const [first, second] = work.keyResults;
     expect(first && second && first.type !== 'milestone' && second.type !== 'milestone', 'two numeric key results first on Mine').toBe(true);
     await page.goto('/');
     const open = page.getByRole('button', { name: 'Check in on all my key results' });
