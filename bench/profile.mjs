@@ -15,7 +15,7 @@ import { sql } from 'kysely';
 import { safeEncode } from 'zod/v4/core';
 import { rollUp, UnitProgress } from '@varde/core';
 import { openStore } from '../packages/server/dist/store/database.js';
-import { objectiveProgressRows, ownKeyResults, ownObjectivesWithOwners } from '../packages/server/dist/store/progress.js';
+import { ownKeyResults, ownObjectivesWithOwners, rolledObjectiveRows } from '../packages/server/dist/store/progress.js';
 import { subtreeNodes } from '../packages/server/dist/store/units.js';
 import { getPeriodInTimeZone } from '../packages/server/dist/store/periods.js';
 import { findSession } from '../packages/server/dist/store/people.js';
@@ -77,8 +77,8 @@ const progressSteps = (unitId, n) => phases(`GET /units/${unitId === rootId ? ':
   const [units, inPeriod, , ownKrs] = await phase('subtreeNodes + getPeriodInTimeZone + ownObjectivesWithOwners + ownKeyResults (parallel)', () => Promise.all([
     subtreeNodes(db, orgId, unitId), getPeriodInTimeZone(db, orgId, cycleId), ownObjectivesWithOwners(db, orgId, cycleId, unitId), ownKeyResults(db, orgId, cycleId, unitId),
   ]));
-  const below = units.length === 1 ? [] : await phase('objectiveProgressRows (units below)', () =>
-    objectiveProgressRows(db, orgId, cycleId, unitId === rootId ? undefined : units.filter((u) => u.id !== unitId).map((u) => u.id)));
+  const below = units.length === 1 ? [] : await phase('rolledObjectiveRows (units below)', () =>
+    rolledObjectiveRows(db, orgId, cycleId, unitId === rootId ? undefined : { unitIds: units.filter((u) => u.id !== unitId).map((u) => u.id) }));
   const timing = timingOf(inPeriod.period, new Date(), inPeriod.timeZone);
   await phase('rollUp over the subtree', () => rollUp(units, below.map((o) => ({ unitId: o.unitId, progress: o.progress, expected: timing.expected }))));
   await phase('track own key results', () => ownKrs.map((k) => keyResultTrack(k, timing)));

@@ -121,7 +121,7 @@ export class KeptRollUps {
       else if (!ASIDE.has(c.type)) return undefined;
     }
     if (ids.size === 0) return { ...from, seq };
-    const rows = await rolledObjectiveRows(db, orgId, periodId, [...ids]);
+    const rows = await rolledObjectiveRows(db, orgId, periodId, { ids: [...ids] });
     // From here to the end, nothing waits: a reader sees the roll-up before these changes or after.
     for (const id of ids) from.tree.set(id, null);
     for (const o of rows) from.tree.set(o.id, { unitId: o.unitId, progress: o.progress, expected: 0 });

@@ -7,7 +7,7 @@ import { listPeriods } from '../store/periods.js';
 import { getOrganisation } from '../store/organisations.js';
 import { listInitiatives } from '../store/initiatives.js';
 import { unitCadences, unitTree } from '../store/units.js';
-import { objectiveProgressRows } from '../store/progress.js';
+import { rolledObjectiveRows } from '../store/progress.js';
 import { getPerson } from '../store/people.js';
 import { presentKeyResult, timingOf, unitReading } from '../presenters/okr.js';
 import type { Actor, Deps } from './context.js';
@@ -66,7 +66,7 @@ export async function readMyWork(deps: Deps, actor: Actor): Promise<MyWork> {
   if (cycle) {
     const mine = person.memberships.filter((m) => !archived.has(m.unitId));
     const wanted = new Set(mine.flatMap((m) => unitsInRollUp(tree, m.unitId).map((u) => u.id)));
-    const rows = await objectiveProgressRows(db, actor.orgId, cycle.id, [...wanted]);
+    const rows = await rolledObjectiveRows(db, actor.orgId, cycle.id, { unitIds: [...wanted] });
     const timing = timingOf(cycle, now, tz);
     const expected = timing.expected;
     const rolled = rollUp(tree.filter((u) => wanted.has(u.id)), rows.map((o) => ({ unitId: o.unitId, progress: o.progress, expected })));

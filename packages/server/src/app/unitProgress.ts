@@ -6,7 +6,7 @@
 // a large tree below it takes its figures from the organisation's kept roll-up (keptRollUps.ts),
 // so that it costs what its own objectives and first level cost.
 import { openBlocker, progressReading, rolledAt, rollUp, trackStatus, unitsInRollUp, UNIT_PROGRESS_DEPTH, type RolledUp, type UnitProgress, type UnitProgressNode } from '@varde/core';
-import { countsInRollUp, objectiveProgressRows, ownKeyResults, ownObjectivesWithOwners, type OwnObjectiveRow } from '../store/progress.js';
+import { countsInRollUp, ownKeyResults, rolledObjectiveRows, ownObjectivesWithOwners, type OwnObjectiveRow } from '../store/progress.js';
 import { newestBlockers } from '../store/latestCheckIns.js';
 import { isMember, subtreeNodes, type UnitNode } from '../store/units.js';
 import { getPeriodInTimeZone } from '../store/periods.js';
@@ -53,8 +53,8 @@ async function readTree(deps: Deps, orgId: string, periodId: string, periodKnown
   // needs no further query; the root reads the whole organisation's, without a list of units.
   const others = units.filter((u) => u.id !== unitId).map((u) => u.id);
   const below = unit.parentId === null && others.length > 0
-    ? await objectiveProgressRows(db, orgId, periodId, undefined)
-    : [...own.filter((o) => countsInRollUp(o.status)).map((o) => ({ unitId, progress: o.progress })), ...(others.length ? await objectiveProgressRows(db, orgId, periodId, others) : [])];
+    ? await rolledObjectiveRows(db, orgId, periodId)
+    : [...own.filter((o) => countsInRollUp(o.status)).map((o) => ({ unitId, progress: o.progress })), ...(others.length ? await rolledObjectiveRows(db, orgId, periodId, { unitIds: others }) : [])];
   const rolled = rollUp(units, below.map((o) => ({ unitId: o.unitId, progress: o.progress, expected })));
   const children = groupBy(units.filter((u) => u.parentId && u.id !== unitId), (u) => u.parentId!);
   for (const list of children.values()) list.sort(byName);

@@ -13,35 +13,22 @@ export interface ProgressKeyResultRow {
   ownerId: string | null; weight: number; current: number | null; currentAt: string | null; confidence: number | null;
 }
 
-/** Each objective's unit and progress in a period that counts in a roll-up (not cancelled, not a
- *  draft); unitIds undefined means the whole organisation. */
-export async function objectiveProgressRows(db: Db, orgId: string, periodId: string, unitIds: readonly string[] | undefined):
-  Promise<Array<{ unitId: string; progress: number }>> {
-  const select = (ids: readonly string[] | undefined) => {
-    let q = db.selectFrom('objectives').select(['unit_id', 'progress'])
-      .where('org_id', '=', orgId).where('period_id', '=', periodId).where('status', 'not in', ROLLED_OUT);
-    if (ids) q = q.where('unit_id', 'in', [...ids]);
-    return q.execute();
-  };
-  const rows = [];
-  if (!unitIds) rows.push(...await select(undefined));
-  else for (let i = 0; i < unitIds.length; i += 1000) rows.push(...await select(unitIds.slice(i, i + 1000)));
-  return rows.map((r) => ({ unitId: r.unit_id, progress: r.progress }));
-}
-
-/** The objectives of a period that count in its roll-ups, with their units and kept progress; of
- *  `ids` only, when given (an id not answered has left the roll-up or is gone). */
-export async function rolledObjectiveRows(db: Db, orgId: string, periodId: string, ids?: readonly string[]):
+/** The objectives of a period that count in its roll-ups, with their units and kept progress: all
+ *  of them, those of the units `of.unitIds`, or those with the ids `of.ids` (an id not answered has
+ *  left the roll-up or is gone). */
+export async function rolledObjectiveRows(db: Db, orgId: string, periodId: string, of?: { unitIds: readonly string[] } | { ids: readonly string[] }):
   Promise<Array<{ id: string; unitId: string; progress: number }>> {
+  const [by, wanted] = !of ? [undefined, undefined] : 'ids' in of ? ['id' as const, of.ids] : ['unit_id' as const, of.unitIds];
   const select = (chunk: readonly string[] | undefined) => {
     let q = db.selectFrom('objectives').select(['id', 'unit_id', 'progress'])
       .where('org_id', '=', orgId).where('period_id', '=', periodId).where('status', 'not in', ROLLED_OUT);
-    if (chunk) q = q.where('id', 'in', [...chunk]);
+    if (by && chunk) q = q.where(by, 'in', [...chunk]);
     return q.execute();
   };
   const rows = [];
-  if (!ids) rows.push(...await select(undefined));
-  else for (let i = 0; i < ids.length; i += 1000) rows.push(...await select(ids.slice(i, i + 1000)));
+  // SQLite takes at most 32,766 parameters a statement.
+  if (!wanted) rows.push(...await select(undefined));
+  else for (let i = 0; i < wanted.length; i += 1000) rows.push(...await select(wanted.slice(i, i + 1000)));
   return rows.map((r) => ({ id: r.id, unitId: r.unit_id, progress: r.progress }));
 }
 
