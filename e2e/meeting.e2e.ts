@@ -212,10 +212,22 @@ describe('the weekly meeting', () => {
     await lead.page.keyboard.press('Enter');
     await lead.page.getByTestId('meeting-item').getByText('Henrik ringer trykkeriet i morgen').waitFor();
     await expect.poll(async () => (await read(meetingId)).agenda.some((a) => (a as unknown as { note: string }).note === 'Vi tar det opp med ledergruppen.')).toBe(true);
+    // Two ticked in quick succession, the first answer quick and the second slow (as on a busy
+    // server): the first answer must not untick the second while it is being saved.
+    let patches = 0;
+    await lead.page.route(`**/api/v1/meetings/${meetingId}`, async (route) => {
+      if (route.request().method() === 'PATCH') await new Promise((r) => setTimeout(r, ++patches === 1 ? 100 : 1500));
+      await route.continue();
+    });
+    const firstAnswer = lead.page.waitForResponse((r) => r.url().endsWith(`/meetings/${meetingId}`) && r.request().method() === 'PATCH');
     for (const name of ['Jonas', ids.henrikName.split(' ')[0]!]) {
       await lead.page.getByRole('checkbox', { name: new RegExp(`^${name}`) }).check();
     }
+    await firstAnswer;
+    await lead.page.waitForTimeout(300);
+    expect(await lead.page.getByRole('checkbox', { name: new RegExp(`^${ids.henrikName.split(' ')[0]!}`) }).isChecked()).toBe(true);
     await expect.poll(async () => (await read(meetingId) as unknown as { attendeeIds: string[] }).attendeeIds.length).toBe(2);
+    await lead.page.unroute(`**/api/v1/meetings/${meetingId}`);
   });
 
   it('turns one blocker into an initiative and another into a dependency, and acknowledges what the local branches need', async () => {

@@ -459,15 +459,23 @@ function MeetingSide({ meeting, save }: { meeting: Meeting; save: Save }) {
   const [notes, setNotes] = useState(meeting.notes);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => { setNotes(meeting.notes); }, [meeting.notes]);
-  // Ticked at once; the meeting's answer (or a refusal) then says who is here.
+  // Ticked at once; the meeting's answer (or a refusal) then says who is here. While a tick is
+  // being saved, the answer to an earlier one does not untick it: two people ticked in quick
+  // succession stay ticked while the first save comes back.
   const [ticked, setTicked] = useState<string[]>(meeting.attendeeIds);
-  useEffect(() => { setTicked(meeting.attendeeIds); }, [meeting.attendeeIds]);
+  const saving = useRef(0);
+  const saved = useRef(meeting.attendeeIds);
+  saved.current = meeting.attendeeIds;
+  useEffect(() => { if (saving.current === 0) setTicked(meeting.attendeeIds); }, [meeting.attendeeIds]);
   const attendees = useMemo(() => new Set(ticked), [ticked]);
   const toggle = (id: string, present: boolean) => {
     const next = present ? [...attendees, id] : [...attendees].filter((a) => a !== id);
     setTicked(next);
     setError(null);
-    void save({ attendeeIds: next }).catch((e: unknown) => { setError(e); setTicked(meeting.attendeeIds); });
+    saving.current++;
+    void save({ attendeeIds: next })
+      .catch((e: unknown) => { setError(e); if (saving.current === 1) setTicked(saved.current); })
+      .finally(() => { saving.current--; });
   };
   return (
     <div className="grid-2">
