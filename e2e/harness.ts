@@ -20,9 +20,9 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface Server { base: string; stop(): Promise<void> }
 
-/** Where the test files running at the same time (two, vitest.config.ts) claim their servers'
- *  ports: two could be handed the same free port, and a server that cannot listen there would be
- *  mistaken, by its health check, for the other file's server that does. */
+/** Where test files running at the same time (with vitest's --fileParallelism, which the config
+ *  leaves off) claim their servers' ports: two could be handed the same free port, and a server
+ *  that cannot listen there would be mistaken, by its health check, for the other file's. */
 const CLAIMED_PORTS = path.join(os.tmpdir(), 'varde-e2e-ports');
 
 /** A free port no other test file has claimed; `release` gives it back. */

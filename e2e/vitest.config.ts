@@ -6,12 +6,10 @@ export default defineConfig({
     include: ['e2e/**/*.e2e.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
-    // Two files at a time: each starts its own server on its own database (harness.ts) and spends
-    // most of its time waiting for the browser and the network, so two share a 2-core machine well
-    // (on PostgreSQL the whole run took 615 s one file at a time in CI, and 378 and 388 s two at a
-    // time on the same 2-core machine, 4 minutes of CPU in 6). More would crowd the cores.
-    fileParallelism: true,
-    maxWorkers: 2,
+    // One file at a time. Two at a time (each has its own server and database, and claims its
+    // port, harness.ts) took the run from 615 to 366–388 s on a 2-core machine, but under that load
+    // a race in the meeting room showed (fixed) and the next flake would stop a landing.
+    fileParallelism: false,
     // A poll waits for what a user would wait for; one second (the default) is too short for a
     // write and its page refresh on a busy CI machine, and a poll that passes returns at once.
     expect: { poll: { timeout: 10_000 } },
