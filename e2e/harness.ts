@@ -20,30 +20,9 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface Server { base: string; stop(): Promise<void> }
 
-/** Where test files running at the same time (with vitest's --fileParallelism, which the config
- *  leaves off) claim their servers' ports: two could be handed the same free port, and a server
- *  that cannot listen there would be mistaken, by its health check, for the other file's. */
-const CLAIMED_PORTS = path.join(os.tmpdir(), 'varde-e2e-ports');
-
-/** A free port no other test file has claimed; `release` gives it back. */
-export async function claimPort(): Promise<{ port: number; release(): void }> {
-  fs.mkdirSync(CLAIMED_PORTS, { recursive: true });
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const port = await freePort();
-    const claim = path.join(CLAIMED_PORTS, String(port));
-    try {
-      fs.writeFileSync(claim, String(process.pid), { flag: 'wx' });
-      return { port, release: () => fs.rmSync(claim, { force: true }) };
-    } catch {
-      // Another file's: ask again.
-    }
-  }
-  throw new Error(`no unclaimed free port (claims in ${CLAIMED_PORTS})`);
-}
-
 export async function startServer(env: Record<string, string> = {}): Promise<Server> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'varde-e2e-'));
-  const { port, release } = await claimPort();
+  const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, [MAIN], {
     env: { ...process.env, DATABASE_URL: '', VARDE_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -56,8 +35,8 @@ export async function startServer(env: Record<string, string> = {}): Promise<Ser
   const deadline = Date.now() + 60_000;
   for (;;) {
     try { if ((await fetch(`${base}/api/v1/health`)).ok) break; } catch { /* starting */ }
-    if (child.exitCode !== null) { release(); throw new Error(`server exited: ${stderr}`); }
-    if (Date.now() > deadline) { child.kill('SIGKILL'); release(); throw new Error(`server did not answer within 60 s: ${stderr}`); }
+    if (child.exitCode !== null) throw new Error(`server exited: ${stderr}`);
+    if (Date.now() > deadline) { child.kill('SIGKILL'); throw new Error(`server did not answer within 60 s: ${stderr}`); }
     await new Promise((r) => setTimeout(r, 50));
   }
   return {
@@ -66,7 +45,6 @@ export async function startServer(env: Record<string, string> = {}): Promise<Ser
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
       await exited;
-      release();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };

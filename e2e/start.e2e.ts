@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { claimPort } from './harness.js';
+import { freePort } from '../packages/server/src/testing/freePort.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OUTPUTS = ['packages/server/dist/main.js', 'packages/web/dist/index.html'].map((f) => path.join(ROOT, f));
@@ -24,7 +24,7 @@ describe('npm start on a built tree', () => {
 
   it('starts the built server without building, and answers', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'varde-start-'));
-    const { port, release } = await claimPort();
+    const port = await freePort();
     const before = mtimes();
     // Its own process group, so npm and the server it starts stop together.
     const child = spawn('npm', ['start'], {
@@ -46,7 +46,6 @@ describe('npm start on a built tree', () => {
     } finally {
       process.kill(-child.pid!, 'SIGTERM');
       await exited;
-      release();
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
   });

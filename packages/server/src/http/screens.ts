@@ -4,7 +4,7 @@
 // first answer, what that screen will fetch (screenPages.ts); the routes themselves live in
 // packages/web/src/main.tsx, and a screen missing here still works, only without the head start.
 
-import { defaultPeriod, unitPageNames, type Initiative, type KeyResult, type Language, type Objective, type Organisation, type Page, type Period, type UnitProgress } from '@varde/core';
+import { defaultPeriod, PEOPLE_IDS_MAX, unitPageNames, type Initiative, type KeyResult, type Language, type Objective, type Organisation, type Page, type Period, type UnitProgress } from '@varde/core';
 
 export interface Screen {
   path: string;
@@ -42,12 +42,10 @@ export function periodOf({ answers, search }: FirstReads): Period | undefined {
   return periods.items.find((p) => p.id === search.get('period')) ?? defaultPeriod(periods.items);
 }
 
-/** The most ids the web app names in one read of people (IDS_PER_REQUEST in api/hooks.ts). */
-const PEOPLE_PER_READ = 100;
-
 /** The team page's reads for its period (useUnitProgress, useObjectives, useInitiatives,
  *  useCheckInHistory; in a cycle the meetings' card, useUnitMeetings and useUnitFollowUp), and once
- *  the objectives and initiatives are in, the names of their owners (usePeopleByIds): the page
+ *  the objectives and initiatives are in, the names of their owners (usePeopleByIds, in one read of
+ *  at most PEOPLE_IDS_MAX ids, as the app asks): the page
  *  draws nothing below its head until every one of them has come. */
 function unitPeriodReads({ unitId }: Readonly<Record<string, string>>, first: FirstReads): string[] {
   const period = periodOf(first);
@@ -60,7 +58,7 @@ function unitPeriodReads({ unitId }: Readonly<Record<string, string>>, first: Fi
   const initiativesJson = first.answers.get(initiatives);
   if (progressJson && initiativesJson) {
     const names = unitPageNames((JSON.parse(progressJson) as UnitProgress).objectives, (JSON.parse(initiativesJson) as Page<Initiative>).items);
-    if (names.length > 0 && names.length <= PEOPLE_PER_READ) reads.push(`/people?ids=${names.join(',')}&limit=${PEOPLE_PER_READ}`);
+    if (names.length > 0 && names.length <= PEOPLE_IDS_MAX) reads.push(`/people?ids=${names.join(',')}&limit=${PEOPLE_IDS_MAX}`);
   }
   return reads;
 }
